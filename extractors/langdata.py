@@ -1,0 +1,353 @@
+"""Language data: the TOML files under extractors/lang/ compiled into lookup tables and regexes.
+
+Each language is loaded and compiled once per process (``load(code)`` is cached). Word lists become
+``regex`` named lists (``\\L<name>``), which match the longest entry first and are looked up as a set,
+so a regex with thousands of unit words still scans text in linear time.
+"""
+
+from __future__ import annotations
+
+import threading
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import regex
+
+LANG_DIR = Path(__file__).with_name("lang")
+_LOCK = threading.Lock()
+
+SPACES = " \u00a0\u202f"
+# characters that may stand for a minus sign in front of a number
+MINUS_SIGNS = "-−–"
+
+
+def available_languages() -> list[str]:
+    """Codes of the language files shipped in extractors/lang (common.toml excluded)."""
+    return sorted(p.stem for p in LANG_DIR.glob("*.toml") if p.stem != "common")
+
+
+def _merge(base: dict, over: dict) -> dict:
+    out = dict(base)
+    for key, value in over.items():
+        if key in out and isinstance(out[key], dict) and isinstance(value, dict):
+            out[key] = _merge(out[key], value)
+        elif key in out and isinstance(out[key], list) and isinstance(value, list):
+            out[key] = out[key] + value
+        else:
+            out[key] = value
+    return out
+
+
+def read_raw(code: str) -> dict:
+    """The merged (common + language) data of one language, as plain TOML values."""
+    with open(LANG_DIR / "common.toml", "rb") as fh:
+        common = tomllib.load(fh)
+    path = LANG_DIR / f"{code}.toml"
+    if not path.exists():
+        raise ValueError(f"no language data for {code!r} (have: {', '.join(available_languages())})")
+    with open(path, "rb") as fh:
+        lang = tomllib.load(fh)
+    return _merge(common, lang)
+
+
+def _low(items) -> list[str]:
+    return sorted({str(x).lower() for x in items if str(x)})
+
+
+@dataclass
+class Ambiguous:
+    default: str
+    rules: list[dict]
+
+
+@dataclass
+class LangData:
+    """Everything the engine needs about one language, compiled."""
+
+    code: str
+    name: str
+    capitalised_nouns: bool
+    adjective_before_noun: bool
+    decimal: str
+    group: frozenset[str]
+    number_words: dict[str, float]
+    multipliers: dict[str, float]
+    scales: dict[str, float]
+    scale_symbols: dict[str, float]
+    fractions: dict[str, float]
+    articles: frozenset[str]
+    units_ci: dict[str, str]
+    units_cs: dict[str, str]
+    currency_codes: frozenset[str]
+    code_scale_letters: dict[str, float]
+    currency_aliases: dict[str, str]
+    currency_prefix: dict[str, str]
+    currency_suffix: dict[str, str]
+    guards: dict[str, dict]
+    ambiguous: dict[str, Ambiguous]
+    powers_prefix: dict[str, int]
+    powers_suffix: dict[str, int]
+    qualifiers: dict[str, str]
+    qualifiers_after: dict[str, str]
+    range_between: list[tuple[str, str]]
+    range_connectors: frozenset[str]
+    stopwords: frozenset[str]
+    skip_words: frozenset[str]
+    concepts: dict[str, str]
+    dimension_concepts: dict[str, str]
+    months: frozenset[str]
+    identifier_words: frozenset[str]
+    clock_before: frozenset[str]
+    clock_after: list[str]
+    minus_words: frozenset[str]
+    half_suffix: list[str]
+    age_suffix: list[str]
+    unit_links: list[str]
+    per_words: list[str]
+    coordination: frozenset[str]
+    compound_words: bool = False
+    res: dict[str, regex.Pattern] = field(default_factory=dict)
+
+
+def _words_table(raw: dict, key: str) -> dict[str, float]:
+    return {str(k).lower(): float(v) for k, v in raw.get(key, {}).items()}
+
+
+def _compile(data: LangData, raw: dict) -> None:
+    """Build the regexes of one language (see the docstrings of the engine for how each is used)."""
+    words = raw.get("words", {})
+    nw = set(data.number_words) | (set(data.multipliers) & set(_low(words.get("standalone_multipliers", []))))
+    nw -= set(data.articles)
+    # words that may follow an article ("a hundred", "a mile", "une douzaine", "half million")
+    art_next = (set(data.scales) | set(data.multipliers) | set(data.fractions) | set(data.units_ci)
+                | set(data.number_words))
+    art_next -= set(data.articles)
+    art_start = set(data.articles) | {w for w, d in data.fractions.items() if d in (2.0, 4.0)}
+    cur_pre = set(data.currency_prefix)
+    codes = set(data.currency_codes) | {k + c for k in data.code_scale_letters for c in data.currency_codes}
+    codes |= set(data.currency_aliases)
+    compound = "" in raw.get("numbers", {}).get("joiners", [])
+    data.compound_words = compound
+    lists = dict(
+        nw=sorted(nw), art=sorted(art_start), artnext=sorted(art_next), curpre=sorted(cur_pre),
+        codes=sorted(codes),
+    )
+    # Two scans, each with a cheap first-character test: digits (and the patterns that must not be read
+    # as quantities), then number words. A single alternation of both would be several times slower.
+    data.res["anchor"] = regex.compile(
+        r"""
+        (?P<skip>
+            (?<![\p{L}\p{N}])\d{1,4}[/.\-]\d{1,2}[/.\-]\d{2,4}(?![\p{N}])         # 12/03/2021, 2021-03-12
+          | (?<![\p{L}\p{N}.,])\d{1,2}(?::|h(?=\d))\d{2}(?:[:.]\d{2})?(?![\p{N}])  # 9:30, 14h30
+          | \+\d{1,3}(?:[ .\-]?\(?\d{1,4}\)?){3,6}(?![\p{N}])                     # +33 1 23 45 67 89
+          | (?<![\p{L}\p{N}])\(\d{2,4}\)[ .\-]?\d{3,4}[ .\-]\d{3,4}(?![\p{N}])     # (212) 555-1234
+          | (?<![\p{L}\p{N}])\d{2,4}(?:-\d{2,8}){2,}(?![\p{N}])                   # 1111-2222-3333
+          | (?<![\p{L}\p{N}])0\d(?:[ .]\d{2}){4}(?![\p{N}])                        # 01 23 45 67 89
+        )
+        | (?P<num>(?<![\p{N}_])\d)
+        | (?P<vfrac>(?<![\p{L}\p{N}])[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞])
+        """,
+        regex.VERBOSE | regex.V1,
+    )
+    tail = "" if compound else r"\b"
+    data.res["anchor_words"] = regex.compile(
+        r"(?P<word>\b(?:\L<nw>)" + tail + r")"
+        r"|(?P<art>\b(?:\L<art>)(?=[\s\-]+(?:\L<artnext>)\b))",
+        regex.V1, nw=lists["nw"], art=lists["art"], artnext=lists["artnext"],
+    )
+    data.res["cur_left"] = regex.compile(  # on the lower-cased text
+        r"(?r)(?<![\p{L}\p{N}])(?P<sym>\L<curpre>)(?P<sp>[ \u00a0]?)(?P<neg>[-−]?)\Z",
+        regex.V1, curpre=lists["curpre"])
+    data.res["code_left"] = regex.compile(  # on the text as written: ISO codes are capitals
+        r"(?r)(?<![\p{L}\p{N}])(?P<sym>\L<codes>)(?P<sp>[ \u00a0]?)(?P<neg>[-−]?)\Z",
+        regex.V1, codes=lists["codes"])
+    # the digits of a number, from its first digit: groups, decimals, exponent, simple fraction
+    data.res["digits"] = regex.compile(
+        r"""
+        (?P<int>\d++(?:(?:[ \u00a0\u202f]\d{3}+(?![\p{N}]))|(?:[.,'’]\d++))*+)
+        (?P<exp>(?:[eE][-+−]?\d++(?![\p{L}\p{N}]))
+               |(?:\s?[×x*]\s?10(?:\^|\*\*)?[-−]?\d++(?![\p{N}]))
+               |(?:[×x]\d++\^\d++(?![\p{N}])))?
+        (?P<frac>(?:[ \u00a0]\d{1,2}/\d{1,3}(?![\d/]))|(?:/\d{1,4}(?![\d/]))|[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞])?
+        """,
+        regex.VERBOSE | regex.V1,
+    )
+    joiners = sorted({j for j in raw.get("numbers", {}).get("joiners", [" "])}, key=len, reverse=True)
+    joiner_re = "|".join(regex.escape(j) for j in joiners if j)
+    if "" in joiners:
+        joiner_re += "|"
+    tok_words = sorted(set(data.number_words) | set(data.multipliers) | set(data.scales)
+                       | set(data.fractions))
+    boundary = "" if compound else r"(?![\p{L}])"
+    data.res["word_tok"] = regex.compile(r"(?P<w>(?:\L<tw>))" + boundary, regex.V1, tw=tok_words)
+    data.res["word_tok_next"] = regex.compile(
+        rf"(?:{joiner_re})(?P<w>(?:\L<tw>))" + boundary, regex.V1, tw=tok_words)
+    scale_words = sorted(data.scales)
+    scale_syms = sorted(data.scale_symbols)
+    data.res["scale_w"] = regex.compile(  # lower-cased text
+        r"(?P<sp>[ \u00a0\u202f]?)(?P<w>\L<sw>)(?![\p{L}])", regex.V1, sw=scale_words)
+    data.res["scale_s"] = regex.compile(  # text as written
+        r"(?P<sp>[ \u00a0\u202f]?)(?P<s>\L<ss>)(?![\p{L}\p{N}])", regex.V1, ss=scale_syms)
+    half = sorted(_low(data.half_suffix), key=len, reverse=True)
+    data.res["half"] = regex.compile(r"[ \u00a0]+(?:\L<h>)(?![\p{L}])", regex.V1, h=half or ["\x00"])
+    links = _low(data.unit_links)
+    data.res["link"] = regex.compile(r"[ \u00a0]+(?:\L<l>)(?:[ \u00a0]+|(?<=['’]))", regex.V1,
+                                     l=links or ["\x00"])
+    ucs = sorted(set(data.units_cs) | set(data.currency_codes) | set(data.currency_aliases)
+                 | {k + c for k in data.code_scale_letters for c in data.currency_codes})
+    uci = sorted(set(data.units_ci) | set(data.currency_prefix) | set(data.currency_suffix)
+                 | set(data.ambiguous))
+    pp = sorted(data.powers_prefix)
+    ps = sorted(data.powers_suffix)
+    unit_tpl = r"""
+        (?P<gap>[ \u00a0\u202f]{0,2}(?:[-‑][ ]?)?|[-‑])
+        (?P<open>[(\[{<])?
+        (?:(?P<pp>\L<pp>)[ \u00a0]+)?
+        (?P<u>\L<units>)
+        (?P<ps>(?:[ \u00a0]?\L<ps>))?
+        (?P<close>(?(open)[)\]}>]))
+        (?![\p{L}\p{N}])
+        """
+    data.res["unit_ci"] = regex.compile(unit_tpl, regex.VERBOSE | regex.V1, units=uci, pp=pp or ["\x00"],
+                                        ps=ps or ["\x00"])
+    data.res["unit_cs"] = regex.compile(unit_tpl, regex.VERBOSE | regex.V1, units=ucs, pp=pp or ["\x00"],
+                                        ps=ps or ["\x00"])
+    per = sorted(_low(data.per_words), key=len, reverse=True)
+    data.res["per"] = regex.compile(
+        r"(?:[ \u00a0]*/[ \u00a0]*|[ \u00a0]+(?:\L<per>)[ \u00a0]*(?<=['’ \u00a0]))"
+        r"(?P<u>\L<uci>)(?![\p{L}\p{N}])",
+        regex.V1, per=[p for p in per if p != "/"] or ["\x00"], uci=uci + [u for u in ucs if u == u.lower()])
+    quals = sorted(data.qualifiers, key=len, reverse=True)
+    data.res["qual_left"] = regex.compile(r"(?r)(?<![\p{L}])(?P<q>(?:\L<q>))[ \u00a0]*\Z", regex.V1,
+                                          q=quals or ["\x00"])
+    qa = sorted(data.qualifiers_after, key=len, reverse=True)
+    data.res["qual_right"] = regex.compile(r"[ \u00a0]*(?P<q>(?:\L<q>))(?![\p{L}])", regex.V1,
+                                           q=qa or ["\x00"])
+    age = sorted(_low(data.age_suffix), key=len, reverse=True)
+    data.res["age"] = regex.compile(r"(?:[ \u00a0]+|[-‑])(?:\L<a>)(?![\p{L}])", regex.V1, a=age or ["\x00"])
+    data.res["next_words"] = regex.compile(
+        r"[ \u00a0]+(?P<w1>[\p{L}][\p{L}\p{M}'’\-]*+)(?:[ \u00a0]+(?P<w2>[\p{L}][\p{L}\p{M}'’\-]*+))?"
+        r"(?:[ \u00a0]+(?P<w3>[\p{L}][\p{L}\p{M}'’\-]*+))?", regex.V1)
+    data.res["prev_word"] = regex.compile(r"(?r)(?P<w>[\p{L}\p{M}\p{N}'’.\-#°º]++)[ \u00a0]*+\Z", regex.V1)
+    ands = sorted(_low(words.get("composite_and", [])), key=len, reverse=True)
+    data.res["composite_gap"] = regex.compile(
+        r"(?:[ \u00a0]*,)?[ \u00a0]+(?:(?:\L<a>)[ \u00a0]+)?(?=[\p{N}\p{L}])", regex.V1, a=ands or ["\x00"])
+    gapw = sorted(_low(words.get("unit_gap_words", [])), key=len, reverse=True)
+    if gapw:
+        data.res["gap_word"] = regex.compile(r"[ \u00a0]+(?:\L<g>)(?=[ \u00a0])", regex.V1, g=gapw)
+    minus = sorted(data.minus_words)
+    data.res["minus_left"] = regex.compile(r"(?r)(?<![\p{L}])(?:\L<m>)[ \u00a0]+\Z", regex.V1,
+                                           m=minus or ["\x00"])
+    between_words = sorted({a.lower() for a, _ in data.range_between}, key=len, reverse=True)
+    data.res["between_left"] = regex.compile(
+        r"(?r)(?<![\p{L}])(?P<b>(?:\L<b>))(?:[ \u00a0]+|(?<=['’]))\Z", regex.V1, b=between_words or ["\x00"])
+    data.res["words_ahead"] = regex.compile(r"[\p{L}][\p{L}\p{M}'’]*+", regex.V1)
+    months = sorted(data.months)
+    data.res["month_after"] = regex.compile(
+        r"(?:er|e|st|nd|rd|th)?\.?[ \u00a0]+(?:(?:de|of|del)[ \u00a0]+)?(?:\L<m>)(?![\p{L}])",
+                                            regex.V1, m=months or ["\x00"])
+    data.res["month_before"] = regex.compile(r"(?r)(?<![\p{L}])(?:\L<m>)\.?[ \u00a0]+(?:the[ \u00a0]+)?\Z",
+                                             regex.V1, m=months or ["\x00"])
+    clock_after = sorted(_low(data.clock_after), key=len, reverse=True)
+    data.res["clock_after"] = regex.compile(r"[ \u00a0]?(?:\L<c>)(?![\p{L}])", regex.V1,
+                                            c=clock_after or ["\x00"])
+
+
+def _build(code: str) -> LangData:
+    raw = read_raw(code)
+    lang = raw.get("language", {})
+    nums = raw.get("numbers", {})
+    words = raw.get("words", {})
+    plurals = [str(s) for s in words.get("unit_plurals", [])]
+    units_ci: dict[str, str] = {}
+    for surface, unit in raw.get("units", {}).items():
+        s = str(surface).lower()
+        units_ci.setdefault(s, str(unit))
+        if " " not in s and "/" not in s and len(s) >= 2:
+            for suf in plurals:
+                units_ci.setdefault(s + suf, str(unit))
+        elif " " in s and len(s) > 3:
+            head, _, tail = s.partition(" ")
+            for suf in plurals:  # "kilometre per hour" -> "kilometres per hour"; "metric ton(s)"
+                units_ci.setdefault(head + suf + " " + tail, str(unit))
+                units_ci.setdefault(s + suf, str(unit))
+    units_cs = {str(k): str(v) for k, v in raw.get("unit_symbols", {}).items()}
+    ambiguous: dict[str, Ambiguous] = {}
+    for entry in raw.get("ambiguous", []):
+        amb = Ambiguous(str(entry.get("default", "")), list(entry.get("rules", [])))
+        for s in entry.get("surfaces", []):
+            ambiguous[str(s).lower()] = amb
+    cc = raw.get("currency_codes", {})
+    qualifiers: dict[str, str] = {}
+    for qual in ("approx", "at_least", "at_most"):
+        for phrase in raw.get("qualifiers", {}).get(qual, []):
+            qualifiers.setdefault(" ".join(str(phrase).lower().split()), qual)
+    qualifiers_after: dict[str, str] = {}
+    for qual in ("approx", "at_least", "at_most"):
+        for phrase in raw.get("qualifiers_after", {}).get(qual, []):
+            qualifiers_after.setdefault(" ".join(str(phrase).lower().split()), qual)
+    concepts: dict[str, str] = {}
+    for concept, nouns in raw.get("concepts", {}).items():
+        for noun in nouns:
+            concepts.setdefault(str(noun).lower(), str(concept))
+    powers = raw.get("powers", {})
+    ranges = raw.get("ranges", {})
+    counted = raw.get("counted", {})
+    data = LangData(
+        code=str(lang.get("code", code)),
+        name=str(lang.get("name", code)),
+        capitalised_nouns=bool(lang.get("capitalised_nouns", False)),
+        adjective_before_noun=bool(lang.get("adjective_before_noun", False)),
+        decimal=str(nums.get("decimal", ".")),
+        group=frozenset(str(g) for g in nums.get("group", [])) | frozenset(SPACES),
+        number_words=_words_table(raw, "number_words"),
+        multipliers=_words_table(raw, "multipliers"),
+        scales=_words_table(raw, "scales"),
+        scale_symbols={str(k): float(v) for k, v in raw.get("scale_symbols", {}).items()},
+        fractions=_words_table(raw, "fractions"),
+        articles=frozenset(_low(words.get("articles", []))),
+        units_ci=units_ci,
+        units_cs=units_cs,
+        currency_codes=frozenset(str(c) for c in cc.get("codes", [])),
+        code_scale_letters={str(k): float(v) for k, v in cc.get("scale_letters", {}).items()},
+        currency_aliases={str(k): str(v) for k, v in cc.get("aliases", {}).items()},
+        currency_prefix={str(k).lower(): str(v) for k, v in raw.get("currency_prefixes", {}).items()},
+        currency_suffix={str(k).lower(): str(v) for k, v in raw.get("currency_suffixes", {}).items()},
+        guards={str(k): dict(v) for k, v in raw.get("guards", {}).items()},
+        ambiguous=ambiguous,
+        powers_prefix={str(k).lower(): int(v) for k, v in powers.get("prefix", {}).items()},
+        powers_suffix={str(k).lower(): int(v) for k, v in powers.get("suffix", {}).items()},
+        qualifiers=qualifiers,
+        qualifiers_after=qualifiers_after,
+        range_between=[(str(a), str(b)) for a, b in ranges.get("between", [])],
+        range_connectors=frozenset(_low(ranges.get("connectors", []))),
+        stopwords=frozenset(_low(counted.get("stopwords", []))),
+        skip_words=frozenset(_low(counted.get("skip", []))),
+        concepts=concepts,
+        dimension_concepts={str(k): str(v) for k, v in raw.get("dimension_concepts", {}).items()},
+        months=frozenset(_low(words.get("months", []))),
+        identifier_words=frozenset(_low(words.get("identifier_words", []))),
+        clock_before=frozenset(_low(words.get("clock_before", []))),
+        clock_after=[str(x) for x in words.get("clock_after", [])],
+        minus_words=frozenset(_low(nums.get("minus", []))),
+        half_suffix=[str(x) for x in words.get("half_suffix", [])],
+        age_suffix=[str(x) for x in words.get("age_suffix", [])],
+        unit_links=[str(x) for x in words.get("unit_links", [])],
+        per_words=[str(x) for x in words.get("per", [])],
+        coordination=frozenset(_low(words.get("coordination", []))),
+    )
+    _compile(data, raw)
+    return data
+
+
+@lru_cache(maxsize=16)
+def _cached(code: str) -> LangData:
+    return _build(code)
+
+
+def load(code: str) -> LangData:
+    """The compiled data of a language (built on first use, then shared; thread-safe)."""
+    with _LOCK:
+        return _cached(code)
