@@ -25,7 +25,7 @@ class Mention:
     value: float | None          # nominal value as written; None for a range
     low: float | None            # range low end, or the bound an at_least qualifier implies
     high: float | None           # range high end, or the bound an at_most qualifier implies
-    unit: str                    # pint expression, ISO-4217 code (maybe compound "EUR/liter"), or "" for a count
+    unit: str                    # pint expression, ISO-4217 code (e.g. "EUR/liter"), or "" for a count
     qualifier: str = "exact"     # one of QUALIFIERS
     counted: str | None = None   # head noun of what is counted, as written
     concept: str | None = None   # language-independent key of what is measured or counted
