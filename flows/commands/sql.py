@@ -1,0 +1,184 @@
+"""``quantcheck sql``: run one read-only query against the published warehouse.
+
+    quantcheck sql "SELECT source, count(*) FROM claims GROUP BY source"
+    quantcheck sql --format csv "SELECT * FROM conflicts" > conflicts.csv
+    quantcheck sql --db /tmp/w.duckdb --format json "SELECT * FROM runs"
+
+The connection is read-only *and* locked down (warehouse.db.SAFE_READER_CONFIG): no statement typed
+here can change the warehouse, write or read another file, attach a database, install or load an
+extension, or change a setting; and warehouse.query_guard accepts only one SELECT whose table functions
+are side-effect free. The query is passed to DuckDB as typed, never pasted into other SQL.
+Exit status: 0 on success, 1 when DuckDB rejects the query, 2 when the warehouse file does not exist.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import math
+import sys
+from collections.abc import Iterable, Sequence
+from datetime import UTC, date, datetime, time, timedelta
+from decimal import Decimal
+from typing import Any, TextIO
+from uuid import UUID
+
+import duckdb
+
+from warehouse.db import WarehouseNotFound, connect_read_only, default_db_path
+from warehouse.query_guard import UnsafeQuery, check_query
+
+FORMATS = ("table", "csv", "json")
+NUMERIC_TYPES = (int, float, Decimal)
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    p = subparsers.add_parser(
+        "sql",
+        help="run one read-only SQL query on the warehouse",
+        description="Run one read-only SQL query on the published warehouse (tables: sources, documents, "
+        "mentions, reference_facts, runs; views: claims, claim_groups, conflicts, checks).",
+    )
+    p.add_argument("query", help='the SQL query, e.g. "SELECT * FROM claims LIMIT 10"')
+    p.add_argument("--db", help=f"warehouse file (default: $QUANTCHECK_DB or {default_db_path().name} here)")
+    p.add_argument("--format", choices=FORMATS, default="table", help="output format (default: table)")
+    p.add_argument("--max-width", type=int, default=60, metavar="N",
+                   help="table format: cut cells longer than N characters (default 60; 0 = never)")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        con = connect_read_only(args.db)
+    except WarehouseNotFound as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except duckdb.Error as exc:
+        print(f"error: cannot open the warehouse read-only: {exc}", file=sys.stderr)
+        return 2
+    try:
+        check_query(con, args.query)
+        cursor = con.execute(args.query)
+        if cursor.description is None:  # a statement without a result (e.g. SET VARIABLE)
+            columns, rows, json_columns = [], [], []
+        else:
+            columns = [d[0] for d in cursor.description]
+            json_columns = [str(d[1]) == "JSON" for d in cursor.description]
+            rows = cursor.fetchall()
+    except UnsafeQuery as exc:
+        print(f"error: quantcheck sql is read-only and runs one query: {exc}", file=sys.stderr)
+        return 1
+    except duckdb.Error as exc:
+        print(f"error: {explain(exc)}", file=sys.stderr)
+        return 1
+    finally:
+        con.close()
+    out = sys.stdout
+    if args.format == "csv":
+        write_csv(out, columns, rows)
+    elif args.format == "json":
+        write_json(out, columns, [_parse_json_cells(row, json_columns) for row in rows])
+    else:
+        write_table(out, columns, rows, args.max_width)
+    return 0
+
+
+def explain(exc: duckdb.Error) -> str:
+    """DuckDB's message, prefixed with why when the query tried to write or reach outside the file."""
+    message = str(exc).strip()
+    if isinstance(exc, duckdb.PermissionException) or "read-only" in message or "locked" in message:
+        return f"quantcheck sql is read-only and cannot write, attach, load or configure anything. {message}"
+    return message
+
+
+def plain(value: Any) -> Any:
+    """A JSON-friendly value: ISO strings for times (UTC), None for NaN/inf, str for the exotic."""
+    if value is None or isinstance(value, bool | int | str):
+        return value
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
+    if isinstance(value, Decimal):
+        return float(value) if value.is_finite() else None
+    if isinstance(value, datetime):
+        return (value.astimezone(UTC) if value.tzinfo else value).isoformat()
+    if isinstance(value, date | time):
+        return value.isoformat()
+    if isinstance(value, timedelta):
+        return value.total_seconds()
+    if isinstance(value, bytes):
+        return value.hex()
+    if isinstance(value, UUID):
+        return str(value)
+    if isinstance(value, list | tuple):
+        return [plain(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): plain(v) for k, v in value.items()}
+    return str(value)
+
+
+def text_cell(value: Any) -> str:
+    if value is None:
+        return "NULL"
+    if isinstance(value, float):
+        return format(value, ".15g") if math.isfinite(value) else str(value)
+    v = plain(value)
+    return v if isinstance(v, str) else json.dumps(v, ensure_ascii=False)
+
+
+def write_csv(out: TextIO, columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow(["" if v is None else text_cell(v) for v in row])
+
+
+def write_json(out: TextIO, columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
+    records = [dict(zip(columns, (plain(v) for v in row), strict=True)) for row in rows]
+    json.dump(records, out, ensure_ascii=False, indent=1)
+    out.write("\n")
+
+
+def _parse_json_cells(row: Sequence[Any], json_columns: Sequence[bool]) -> list[Any]:
+    """JSON-typed cells (e.g. runs.skipped) are embedded as JSON, not as strings holding JSON."""
+    out = []
+    for value, is_json in zip(row, json_columns, strict=True):
+        if is_json and isinstance(value, str):
+            try:
+                value = json.loads(value)
+            except ValueError:
+                pass
+        out.append(value)
+    return out
+
+
+def write_table(out: TextIO, columns: Sequence[str], rows: Sequence[Sequence[Any]], max_width: int) -> None:
+    """Aligned columns (numbers right-aligned), long cells cut with an ellipsis, a row count at the end."""
+    if not columns:
+        out.write("OK\n")
+        return
+    cells = [[_fit(text_cell(v), max_width) for v in row] for row in rows]
+    numeric = [_is_numeric([row[i] for row in rows]) for i in range(len(columns))]
+    widths = [max([len(c)] + [len(r[i]) for r in cells]) for i, c in enumerate(columns)]
+    buf = io.StringIO()
+    buf.write(" | ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True)).rstrip() + "\n")
+    buf.write("-+-".join("-" * w for w in widths) + "\n")
+    for r in cells:
+        parts = [v.rjust(w) if num else v.ljust(w) for v, w, num in zip(r, widths, numeric, strict=True)]
+        buf.write(" | ".join(parts).rstrip() + "\n")
+    n = len(cells)
+    buf.write(f"({n} row{'s' if n != 1 else ''})\n")
+    out.write(buf.getvalue())
+
+
+def _is_numeric(values: list[Any]) -> bool:
+    present = [v for v in values if v is not None]
+    return bool(present) and all(isinstance(v, NUMERIC_TYPES) and not isinstance(v, bool) for v in present)
+
+
+def _fit(text: str, max_width: int) -> str:
+    text = text.replace("\r\n", " ").replace("\n", " ").replace("\r", " ").replace("\t", " ")
+    if max_width and len(text) > max_width:
+        return text[: max(max_width - 1, 1)] + "…"
+    return text

@@ -1,0 +1,284 @@
+"""The Writer: what a run does to the warehouse (runs, sources, bulk loads), on the run's scratch copy.
+
+A Writer is only obtained from ``warehouse.db.open_writer``, which owns the lock, the scratch copy and
+publication; the Writer itself only talks SQL. Each ``load_batch`` is one transaction.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import logging
+from collections.abc import Iterable, Sequence
+from datetime import UTC, datetime
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import duckdb
+import pyarrow as pa
+
+from warehouse import arrow_batch
+from warehouse.records import HEX, DocumentIn, LoadResult, Skipped, content_hash, source_id, to_utc
+
+log = logging.getLogger(__name__)
+
+# Bulk inserts run on ONE DuckDB thread: an Arrow scan feeding an INSERT barely parallelises, and a
+# second thread cost ~60% more CPU for the same wall time in bench_warehouse, CPU the pipeline's
+# extraction processes use at the same moment. The connection's default is restored after each batch.
+LOAD_THREADS = 1
+
+
+@cache
+def statement(name: str) -> str:
+    """The SQL of ``warehouse/statements/NAME.sql`` (SQL lives in .sql files, not Python strings)."""
+    return (resources.files("warehouse") / "statements" / f"{name}.sql").read_text(encoding="utf-8")
+
+
+def default_extractor_version() -> str:
+    try:
+        from extractors import EXTRACTOR_VERSION
+    except ImportError:  # pragma: no cover - extractors is part of the project
+        return "unknown"
+    return str(EXTRACTOR_VERSION)
+
+
+def _skipped_json(item: Any) -> dict[str, Any]:
+    if isinstance(item, Skipped):
+        return item.to_json()
+    for method in ("to_json", "to_dict"):
+        fn = getattr(item, method, None)
+        if callable(fn):
+            return dict(fn())
+    if isinstance(item, dict):
+        return dict(item)
+    return {"item": str(item), "reason": ""}
+
+
+class Writer:
+    """Write access to one run's scratch copy of the warehouse. ``con`` is the DuckDB connection."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
+        self.con = con
+        self.run_id: int | None = None
+        self.flow_run_id: str | None = None
+        self.run_finished = False
+        self.published: bool | None = None    # set when open_writer exits: did the public file refresh?
+        self.documents_added = 0
+        self.mentions_added = 0
+        self.documents_seen = 0
+        self.documents_duplicate = 0
+        self.skipped: list[dict[str, Any]] = []
+        self._sources: dict[str, str] = {}
+
+    # --- runs ---------------------------------------------------------------------------------------
+
+    def start_run(self, flow_run_id: str | None = None) -> int:
+        """Open this run's record in ``runs``; returns ``run_id`` (1, 2, 3, … per warehouse)."""
+        if self.run_id is not None:
+            raise RuntimeError(f"run {self.run_id} already started on this writer")
+        (run_id,) = self.con.execute("SELECT coalesce(max(run_id), 0) + 1 FROM runs").fetchone()
+        self.con.execute(
+            "INSERT INTO runs (run_id, flow_run_id, started_at, status) VALUES (?, ?, now(), 'running')",
+            [run_id, None if flow_run_id is None else str(flow_run_id)],
+        )
+        self.run_id = int(run_id)
+        self.flow_run_id = None if flow_run_id is None else str(flow_run_id)
+        return self.run_id
+
+    def skip(self, item: Any, reason: str | None = None) -> None:
+        """Record something left out of this run (an unreachable feed, a binary file) and why."""
+        entry = {"item": str(item), "reason": reason} if reason is not None else _skipped_json(item)
+        self.skipped.append(entry)
+
+    def finish_run(
+        self, status: str = "completed", skipped: Iterable[Any] = (), error: str | None = None
+    ) -> None:
+        """Write the run's totals and skipped items; ``skipped`` may hold dicts or records with to_dict()."""
+        if self.run_id is None:
+            self.start_run()
+        for item in skipped:
+            self.skipped.append(_skipped_json(item))
+        self.con.execute(
+            statement("finish_run"),
+            {
+                "run_id": self.run_id,
+                "status": status,
+                "documents_added": self.documents_added,
+                "mentions_added": self.mentions_added,
+                "documents_seen": self.documents_seen,
+                "documents_duplicate": self.documents_duplicate,
+                "skipped": json.dumps(self.skipped, ensure_ascii=False, default=str),
+                "error": error,
+            },
+        )
+        self.run_finished = True
+
+    # --- sources ------------------------------------------------------------------------------------
+
+    def upsert_source(self, name: str, kind: str, location: str, lang: str | None = None) -> str:
+        """Create or update a source by name; returns its deterministic ``source_id``."""
+        if not isinstance(name, str) or not name.strip():
+            raise ValueError(f"a source needs a non-empty name, got {name!r}")
+        sid = source_id(name)
+        self.con.execute(
+            statement("upsert_source"),
+            {"source_id": sid, "name": name, "kind": kind, "location": str(location), "lang": lang or None},
+        )
+        self._sources[name] = sid
+        return sid
+
+    def _source_for(self, doc: Any) -> str:
+        name = doc.source
+        if name in self._sources:
+            return self._sources[name]
+        sid = source_id(name)
+        row = self.con.execute("SELECT source_id FROM sources WHERE source_id = ?", [sid]).fetchone()
+        if row is None:
+            kind = getattr(doc, "source_kind", None) or "unknown"
+            location = getattr(doc, "source_location", None) or getattr(doc, "url", None) or name
+            return self.upsert_source(name, kind, location)
+        self._sources[name] = sid
+        return sid
+
+    # --- documents ----------------------------------------------------------------------------------
+
+    def known_hashes(self, hashes: Iterable[str]) -> set[str]:
+        """The subset of ``hashes`` already stored, so the flow can skip extracting those texts."""
+        wanted = sorted({h for h in hashes if isinstance(h, str)})
+        if not wanted:
+            return set()
+        # An Arrow table, not a list parameter: DuckDB converts list parameters element by element.
+        self.con.register("wanted_hashes", pa.table({"content_hash": pa.array(wanted, pa.string())}))
+        try:
+            rows = self.con.execute(
+                "SELECT content_hash FROM documents SEMI JOIN wanted_hashes USING (content_hash)"
+            ).fetchall()
+        finally:
+            self.con.unregister("wanted_hashes")
+        return {r[0] for r in rows}
+
+    def load_batch(
+        self,
+        documents: Sequence[Any],
+        mentions: Sequence[Sequence[Any]] | None = None,
+        extractor_version: str | None = None,
+    ) -> LoadResult:
+        """Load documents and their mentions in ONE transaction with Arrow bulk inserts.
+
+        ``documents`` are DocumentIn records (or any objects with the same attributes, e.g.
+        flows.documents.Document); their mentions come from ``doc.mentions`` or, when given, from the
+        parallel ``mentions`` sequence. Already-stored and repeated texts are counted as duplicates;
+        invalid documents and mentions are skipped with a reason; the rest is loaded. On a database error
+        the whole batch is rolled back and the error raised.
+        """
+        if mentions is not None and len(mentions) != len(documents):
+            raise ValueError(f"{len(documents)} documents but {len(mentions)} mention lists")
+        if self.run_id is None:
+            self.start_run()
+        result = LoadResult()
+        version = extractor_version or default_extractor_version()
+        self.con.execute("SET threads = ?", [LOAD_THREADS])
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            rows, mention_lists = self._select_new(documents, mentions, result)
+            batch = arrow_batch.build(rows, mention_lists, version)
+            result.skipped.extend(batch.skipped)
+            if rows:
+                self.con.register("batch_documents", batch.documents)
+                self.con.register("batch_mentions", batch.mentions)
+                try:
+                    (result.documents_added,) = self.con.execute(statement("insert_documents")).fetchone()
+                    (result.mentions_added,) = self.con.execute(statement("insert_mentions")).fetchone()
+                finally:
+                    self.con.unregister("batch_documents")
+                    self.con.unregister("batch_mentions")
+            self.con.execute("COMMIT")
+        except BaseException:
+            with contextlib.suppress(duckdb.Error):  # keep the original error, not "no transaction"
+                self.con.execute("ROLLBACK")
+            raise
+        finally:
+            with contextlib.suppress(duckdb.Error):
+                self.con.execute("RESET threads")
+        self.documents_seen += len(documents)
+        self.documents_added += result.documents_added
+        self.mentions_added += result.mentions_added
+        self.documents_duplicate += result.documents_duplicate
+        self.skipped.extend(s.to_json() for s in result.skipped)
+        return result
+
+    def _select_new(
+        self, documents: Sequence[Any], mentions: Sequence[Sequence[Any]] | None, result: LoadResult
+    ) -> tuple[list[dict[str, Any]], list[Sequence[Any]]]:
+        """Validate documents and keep the first copy of each text not stored yet (inside the transaction)."""
+        hashes: list[str | None] = []
+        for doc in documents:
+            text = getattr(doc, "text", None)
+            given = getattr(doc, "content_hash", None)
+            hashes.append(given if given else (content_hash(text) if isinstance(text, str) else None))
+        stored = self.known_hashes(h for h in hashes if h)
+        seen: set[str] = set()
+        rows: list[dict[str, Any]] = []
+        mention_lists: list[Sequence[Any]] = []
+        fetched_default = datetime.now(UTC)
+        for i, doc in enumerate(documents):
+            label = str(getattr(doc, "url", None) or f"document {i} of the batch")
+            h = hashes[i]
+            problem = _document_problem(doc, h)
+            if problem:
+                result.skipped.append(Skipped(label, problem))
+                continue
+            assert h is not None
+            if h in stored or h in seen:
+                result.documents_duplicate += 1
+                continue
+            try:
+                published = to_utc(getattr(doc, "published_at", None))
+            except (ValueError, TypeError) as exc:
+                result.skipped.append(Skipped(label, f"published_at stored as NULL: {exc}"))
+                published = None
+            try:
+                fetched = to_utc(getattr(doc, "fetched_at", None)) or fetched_default
+            except (ValueError, TypeError) as exc:
+                result.skipped.append(Skipped(label, f"fetched_at replaced by the load time: {exc}"))
+                fetched = fetched_default
+            seen.add(h)
+            rows.append(
+                {
+                    "document_id": h[:16],
+                    "source_id": self._source_for(doc),
+                    "url": _opt_str(getattr(doc, "url", None)),
+                    "title": _opt_str(getattr(doc, "title", None)),
+                    "lang": _opt_str(getattr(doc, "lang", None)) or None,
+                    "published_at": published,
+                    "fetched_at": fetched,
+                    "content_hash": h,
+                    "text": doc.text,
+                    "run_id": self.run_id,
+                }
+            )
+            own = mentions[i] if mentions is not None else getattr(doc, "mentions", ())
+            mention_lists.append(own or ())
+        return rows, mention_lists
+
+
+def _opt_str(value: Any) -> str | None:
+    return None if value is None else str(value)
+
+
+def _document_problem(doc: Any, h: str | None) -> str | None:
+    text = getattr(doc, "text", None)
+    if not isinstance(text, str):
+        return f"text is {type(text).__name__}, not str"
+    if not text.strip():
+        return "empty text"
+    source = getattr(doc, "source", None)
+    if not isinstance(source, str) or not source.strip():
+        return "no source name"
+    if not isinstance(h, str) or HEX.fullmatch(h) is None:
+        return f"content_hash {h!r} is not lowercase hex (16 to 128 digits)"
+    return None
+
+
+__all__ = ["DocumentIn", "LoadResult", "Writer", "statement"]
