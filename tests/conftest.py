@@ -15,6 +15,8 @@ os.environ.setdefault("PREFECT_HOME", tempfile.mkdtemp(prefix="quantcheck-prefec
 os.environ["PREFECT_SERVER_ANALYTICS_ENABLED"] = "false"
 os.environ["DO_NOT_TRACK"] = "1"
 os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+# A loaded CI machine can take longer than the default 20 s to start the temporary server.
+os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
 
 import pytest  # noqa: E402
 

@@ -1,0 +1,90 @@
+-- Step 3 of the claim_keys rebuild: which fact each claim states. Blocking, not pairs: a fact is
+-- (kind, frame, a chain of publication days with gaps ≤ $max_gap, cut every $max_span days), computed with
+-- window functions over the distinct (subject, day) values — a small table — then joined back to claims
+-- on integer keys. An undated claim joins its subject's fact when that subject has a single dated fact.
+-- Parameters: $eps, $max_gap, $max_span (checks/tolerances.toml).
+INSERT INTO claim_keys
+WITH matchable AS MATERIALIZED (
+    SELECT mention_id, hash(kind, frame) AS bkey, kind, frame, published_day, document_id, start, lo1, hi1
+    FROM qc_intervals
+    WHERE kind IS NOT NULL AND frame <> '' AND lo1 IS NOT NULL AND hi1 IS NOT NULL
+      AND NOT isnan(lo1) AND NOT isnan(hi1) AND lo1 <= hi1
+),
+days AS (
+    SELECT bkey, any_value(kind) AS kind, any_value(frame) AS frame, published_day AS d
+    FROM matchable WHERE published_day IS NOT NULL
+    GROUP BY bkey, published_day
+),
+marks AS (
+    SELECT bkey, kind, frame, d,
+        CASE WHEN d - lag(d) OVER w <= $max_gap THEN 0 ELSE 1 END AS new_island
+    FROM days
+    WINDOW w AS (PARTITION BY bkey ORDER BY d)
+),
+islands AS (
+    SELECT bkey, kind, frame, d,
+        sum(new_island) OVER (PARTITION BY bkey ORDER BY d ROWS UNBOUNDED PRECEDING) AS island
+    FROM marks
+),
+island_starts AS (
+    SELECT bkey, kind, frame, d, min(d) OVER (PARTITION BY bkey, island) AS island_start FROM islands
+),
+starts AS (
+    SELECT bkey, d,
+        'F' || substr(md5(kind || '|' || frame || '|' || CAST(
+            island_start + CAST((d - island_start) // $max_span * $max_span AS INTEGER) AS VARCHAR)), 1, 15)
+            AS fact_id
+    FROM island_starts
+),
+single AS (
+    SELECT bkey, any_value(fact_id) AS fact_id FROM starts GROUP BY bkey HAVING count(DISTINCT fact_id) = 1
+),
+undated AS (
+    SELECT bkey, 'F' || substr(md5(any_value(kind) || '|' || any_value(frame) || '|undated'), 1, 15) AS fact_id
+    FROM matchable WHERE published_day IS NULL GROUP BY bkey
+),
+assigned AS (
+    SELECT m.mention_id, m.document_id, m.start, m.lo1, m.hi1,
+        coalesce(s.fact_id, g.fact_id, u.fact_id) AS fact_id
+    FROM matchable AS m
+    LEFT JOIN starts AS s ON s.bkey = m.bkey AND s.d = m.published_day
+    LEFT JOIN single AS g ON m.published_day IS NULL AND g.bkey = m.bkey
+    LEFT JOIN undated AS u ON m.published_day IS NULL AND u.bkey = m.bkey
+),
+firsts AS (
+    -- the first occurrence of each (fact, document, interval): later ones are repeats (title + body)
+    SELECT arg_min(mention_id, (start, mention_id)) AS mention_id
+    FROM assigned GROUP BY fact_id, document_id, lo1, hi1
+),
+ranked AS MATERIALIZED (
+    -- first occurrences sorted by (fact, lower bound): consecutive positions per fact
+    SELECT a.mention_id, a.fact_id,
+        a.lo1 - $eps * abs(a.lo1) AS lo,
+        a.hi1 + $eps * abs(a.hi1) AS hi,
+        row_number() OVER (ORDER BY a.fact_id, a.lo1, a.mention_id) AS pos
+    FROM assigned AS a
+    SEMI JOIN firsts AS f ON f.mention_id = a.mention_id
+),
+lows AS (
+    SELECT fact_id, lo, min(pos) AS first_pos FROM ranked GROUP BY fact_id, lo
+),
+ends AS (
+    SELECT fact_id, max(pos) AS fact_end FROM ranked GROUP BY fact_id
+),
+rights AS (
+    -- the first claim of the same fact whose lower bound is above this claim's upper bound
+    SELECT r.mention_id, r.pos, l.first_pos AS right_from, e.fact_end
+    FROM ranked AS r
+    ASOF LEFT JOIN lows AS l ON l.fact_id = r.fact_id AND l.lo > r.hi
+    JOIN ends AS e ON e.fact_id = r.fact_id
+)
+SELECT
+    q.mention_id, q.document_id, q.source_id, q.kind, q.frame, a.fact_id, q.published_day, q.nominal,
+    q.lo1 - $eps * abs(q.lo1) AS lo,
+    q.hi1 + $eps * abs(q.hi1) AS hi,
+    q.base_unit, q.terms, q.entities, q.converted_from, q.rate, q.rate_date,
+    a.fact_id IS NOT NULL AND g.mention_id IS NULL AS is_repeat,
+    q.source_name, q.surface, g.pos, g.right_from, g.fact_end
+FROM qc_intervals AS q
+LEFT JOIN assigned AS a ON a.mention_id = q.mention_id
+LEFT JOIN rights AS g ON g.mention_id = q.mention_id;

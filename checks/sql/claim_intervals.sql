@@ -1,0 +1,103 @@
+-- Step 1 of the claim_keys rebuild: every mention's interval in base units, its kind and subject frame.
+-- Parameters: $version (lexicon), $min_sig, $half_step, $approx_rel (checks/tolerances.toml).
+-- Interval rules: checks/intervals.py and docs/readme/checks.md. One vectorised pass, no pairs.
+CREATE OR REPLACE TEMP TABLE qc_intervals AS
+WITH base AS (
+    SELECT
+        m.mention_id, m.document_id, d.source_id, m.surface, src.name AS source_name, m.qualifier, m.unit, m.dimension, m.si_unit,
+        m.start,
+        coalesce(m.value, m.low, m.high) AS v,
+        coalesce(m.si_value / nullif(m.value, 0), m.si_low / nullif(m.low, 0), m.si_high / nullif(m.high, 0))
+            AS ratio,
+        CASE WHEN m.si_value IS NOT NULL THEN m.si_value WHEN m.unit = '' THEN m.value END AS si_v,
+        CASE WHEN m.si_low IS NOT NULL THEN m.si_low WHEN m.unit = '' THEN m.low END AS si_lo,
+        CASE WHEN m.si_high IS NOT NULL THEN m.si_high WHEN m.unit = '' THEN m.high END AS si_hi,
+        CASE WHEN m.dimension = 'count'
+             THEN coalesce(nullif(m.concept, ''), nullif(lower(m.counted), ''))
+             ELSE nullif(m.dimension, '') END AS kind0,
+        coalesce(nullif(m.lang, ''), d.lang, '') AS lang,
+        CAST(timezone('UTC', d.published_at) AS DATE) AS published_day,
+        coalesce(s.frame, '') AS frame,
+        coalesce(s.terms, []::VARCHAR[]) AS terms,
+        coalesce(s.entities, []::VARCHAR[]) AS entities
+    FROM mentions AS m
+    JOIN documents AS d ON d.document_id = m.document_id
+    JOIN sources AS src ON src.source_id = d.source_id
+    LEFT JOIN claim_subjects AS s ON s.mention_id = m.mention_id AND s.lexicon_version = $version
+),
+digits AS (
+    -- the first number written in the surface ("100 000", "2,19", "2.500"): its digits say the rounding
+    SELECT *,
+        regexp_extract(surface, '\d(?:[\d\x{00A0}\x{202F}\x{2009} .,''’]*\d)?') AS tok
+    FROM base
+),
+digits2 AS (
+    SELECT *,
+        regexp_replace(tok, '[^0-9]', '', 'g') AS dstr,
+        regexp_extract(tok, '([.,])(\d+)$', ['sep', 'after']) AS last_group
+    FROM digits
+),
+digits3 AS (
+    SELECT *,
+        CASE WHEN last_group.sep = '' THEN false
+             WHEN lang = 'en' THEN last_group.sep = '.'
+             WHEN lang IN ('fr', 'es', 'de', 'it', 'pt', 'nl') THEN last_group.sep = ','
+             ELSE length(last_group.after) <> 3 END AS has_decimals,
+        length(dstr) - length(rtrim(dstr, '0')) AS trailing_zeros,
+        -- the value of one unit of the last written digit; guarded: any input must give a row, not an error
+        CASE WHEN v IS NOT NULL AND isfinite(v) AND v <> 0 AND length(dstr) BETWEEN 1 AND 30
+             THEN abs(v) / TRY_CAST(dstr AS DOUBLE) END AS digit_unit
+    FROM digits2
+),
+logs AS (
+    SELECT *,
+        CASE WHEN digit_unit > 0 AND isfinite(digit_unit) THEN log10(digit_unit) END AS last_digit_exp,
+        CASE WHEN v IS NOT NULL AND isfinite(v) AND v <> 0 THEN floor(log10(abs(v))) END AS magnitude
+    FROM digits3
+),
+steps AS (
+    SELECT *,
+        CASE WHEN magnitude IS NOT NULL
+             THEN pow(10, greatest(least(magnitude - ($min_sig - 1), 300), -300)) END AS floor_step,
+        CASE WHEN last_digit_exp IS NOT NULL AND abs(last_digit_exp - round(last_digit_exp)) < 1e-6
+             THEN pow(10, greatest(least(round(last_digit_exp)
+                                         + CASE WHEN has_decimals THEN 0 ELSE trailing_zeros END, 300), -300))
+             END AS written_step
+    FROM logs
+),
+halfs AS (
+    SELECT *,
+        $half_step * CASE WHEN floor_step IS NULL THEN coalesce(written_step, 0)
+                          ELSE least(coalesce(written_step, floor_step), floor_step) END
+          * CASE WHEN dimension = '[temperature]'
+                 THEN CASE WHEN unit ILIKE '%degF%' OR unit ILIKE '%fahrenheit%' THEN 5.0 / 9 ELSE 1 END
+                 ELSE abs(coalesce(ratio, 1)) END AS half_si,
+        coalesce(si_v, (si_lo + si_hi) / 2) AS si_nom
+    FROM steps
+),
+intervals AS (
+    SELECT *,
+        CASE qualifier
+            WHEN 'exact' THEN si_nom - half_si
+            WHEN 'approx' THEN si_nom - half_si - $approx_rel * abs(si_nom)
+            WHEN 'at_least' THEN coalesce(si_lo, si_nom)
+            WHEN 'at_most' THEN CASE WHEN dimension = 'count' THEN least(0, coalesce(si_hi, si_nom))
+                                     ELSE '-infinity'::DOUBLE END
+            WHEN 'range' THEN coalesce(si_lo, si_nom)
+        END AS lo0,
+        CASE qualifier
+            WHEN 'exact' THEN si_nom + half_si
+            WHEN 'approx' THEN si_nom + half_si + $approx_rel * abs(si_nom)
+            WHEN 'at_least' THEN 'infinity'::DOUBLE
+            WHEN 'at_most' THEN coalesce(si_hi, si_nom)
+            WHEN 'range' THEN coalesce(si_hi, si_nom)
+        END AS hi0,
+        regexp_extract(kind0, '^currency_([A-Z]{3})(?: / .*)?$', 1) AS code
+    FROM halfs
+)
+SELECT
+    mention_id, document_id, source_id, source_name, surface, start, published_day, frame, terms, entities,
+    si_unit, code,
+    kind0 AS kind, si_unit AS base_unit, si_nom AS nominal, lo0 AS lo1, hi0 AS hi1,
+    CAST(NULL AS DOUBLE) AS rate, CAST(NULL AS DATE) AS rate_date, CAST(NULL AS VARCHAR) AS converted_from
+FROM intervals;

@@ -1,0 +1,95 @@
+"""``quantcheck conflicts``: the pairs of sources that disagree about the same fact, readably.
+
+    quantcheck conflicts [--db PATH] [--format text|csv|json] [--limit N]
+
+Reads the published warehouse read-only (the `conflicts` view). Exit status 0 (with or without
+conflicts), 2 when the warehouse does not exist.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import math
+import sys
+from datetime import date
+
+FORMATS = ("text", "csv", "json")
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    p = subparsers.add_parser("conflicts", help="list the claims on which sources disagree",
+                              description="List pairs of claims from different sources about the same fact "
+                              "whose intervals (qualifiers and rounding applied) do not overlap.")
+    p.add_argument("--db", help="warehouse file (default: $QUANTCHECK_DB or ./quantcheck.duckdb)")
+    p.add_argument("--format", choices=FORMATS, default="text", help="output format (default: text)")
+    p.add_argument("--limit", type=int, default=0, metavar="N", help="show at most N conflicts (0 = all)")
+    p.set_defaults(func=run)
+
+
+def fetch_conflicts(con) -> list[dict]:
+    from checks.sqlfiles import sql
+
+    cur = con.execute(sql("list_conflicts"))
+    names = [d[0] for d in cur.description]
+    return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
+
+
+def _json_value(v):
+    if isinstance(v, float) and (math.isinf(v) or math.isnan(v)):
+        return None if math.isnan(v) else ("inf" if v > 0 else "-inf")
+    if isinstance(v, date):
+        return v.isoformat()
+    return v
+
+
+def format_text(rows: list[dict]) -> str:
+    from checks.present import fmt_interval
+
+    if not rows:
+        return "No conflicts: no two sources state disjoint figures for the same fact.\n"
+    out = [f"{len(rows)} conflict(s)\n"]
+    for i, r in enumerate(rows, 1):
+        out.append(f"{i}. {r['kind']} · {r['subject']}  —  differ by {r['relative_difference']:.0%}")
+        for side in ("a", "b"):
+            when = r[f"published_{side}"] or "date unknown"
+            out.append(f"   {r[f'source_{side}']:<16} {r[f'surface_{side}']!r:<28} "
+                       f"{fmt_interval(r[f'si_low_{side}'], r[f'si_high_{side}'], r['si_unit'])}  ({when})")
+            sentence = " ".join((r[f"sentence_{side}"] or "").split())
+            if len(sentence) > 160:
+                sentence = sentence[:157] + "…"
+            out.append(f"      “{sentence}”")
+            if r[f"url_{side}"]:
+                out.append(f"      {r[f'url_{side}']}")
+        out.append(f"   why: {r['reason']}\n")
+    return "\n".join(out) + "\n"
+
+
+def run(args: argparse.Namespace) -> int:
+    from warehouse.db import WarehouseNotFound, connect_read_only
+
+    try:
+        con = connect_read_only(args.db)
+    except WarehouseNotFound as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    try:
+        rows = fetch_conflicts(con)
+    finally:
+        con.close()
+    if args.limit > 0:
+        rows = rows[: args.limit]
+    if args.format == "json":
+        json.dump([{k: _json_value(v) for k, v in r.items()} for r in rows], sys.stdout, ensure_ascii=False,
+                  indent=2)
+        sys.stdout.write("\n")
+    elif args.format == "csv":
+        writer = csv.writer(sys.stdout)
+        names = list(rows[0]) if rows else []
+        writer.writerow(names)
+        for r in rows:
+            writer.writerow([_json_value(r[n]) for n in names])
+    else:
+        sys.stdout.write(format_text(rows))
+    return 0
