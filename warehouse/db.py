@@ -63,6 +63,11 @@ def connect_read_only(
     db: str | os.PathLike[str] | None = None, *, safe: bool = True
 ) -> duckdb.DuckDBPyConnection:
     """A read-only connection to the public snapshot (locked down unless ``safe=False``)."""
+    from warehouse import ducklake
+
+    lake = ducklake.lake_for(db)  # --db / QUANTCHECK_DB = ducklake:sqlite:/… or ducklake:postgres:…
+    if lake is not None:
+        return ducklake.connect_read_only(lake, safe=safe)
     path = WarehousePaths.for_db(db).public
     if not path.is_file():
         raise WarehouseNotFound(
@@ -80,6 +85,13 @@ def open_writer(
 
     Raises WarehouseBusy when another run holds the lock beyond ``wait_seconds`` (None = forever).
     """
+    from warehouse import ducklake
+
+    lake = ducklake.lake_for(db)  # a DuckLake: concurrent writers, each batch its own transaction
+    if lake is not None:
+        with ducklake.open_writer(lake) as writer:
+            yield writer
+        return
     paths = WarehousePaths.for_db(db)
     with RunLock(paths.lock, wait_seconds):
         _recover(paths)
