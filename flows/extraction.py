@@ -1,0 +1,119 @@
+"""Extraction of one batch of documents: language detection, then the extractor, in worker processes.
+
+Extraction is CPU-bound pure Python, so threads do not run it in parallel (the GIL). A batch task hands
+its documents to a process pool instead. The pool is a per-process cache of worker processes, created on
+first use in whichever process runs the task (the flow process, or a Dask worker) and never shared across
+processes; nothing in a task depends on it existing. ``processes=1`` extracts inline (what a Dask worker
+that already is one of many processes wants).
+
+This module does not import Prefect: worker processes only import the extractor and these dataclasses.
+"""
+
+from __future__ import annotations
+
+import atexit
+import multiprocessing
+import os
+import threading
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, replace
+
+from extractors.model import Mention
+from flows.documents import Document, Skipped
+
+_POOL: ProcessPoolExecutor | None = None
+_POOL_SIZE = 0
+_POOL_LOCK = threading.Lock()
+AUTO_POOL_BATCHES = 4
+
+
+@dataclass(frozen=True, slots=True)
+class ExtractedBatch:
+    """Documents (with their language settled) and the mentions of each, in the same order."""
+
+    documents: tuple[Document, ...]
+    mentions: tuple[tuple[Mention, ...], ...]
+    skipped: tuple[Skipped, ...]
+    extractor_version: str
+
+
+def extract_documents(docs: list[Document] | tuple[Document, ...]) -> ExtractedBatch:
+    """Detect missing languages and extract mentions; a document the extractor fails on is skipped.
+
+    Skipped rather than stored without mentions: its hash then stays unknown to the warehouse, so the next
+    run (with a fixed extractor) extracts it again instead of treating it as done.
+    """
+    from extractors import EXTRACTOR_VERSION, detect_language, extract
+
+    out_docs: list[Document] = []
+    out_mentions: list[tuple[Mention, ...]] = []
+    skipped: list[Skipped] = []
+    for doc in docs:
+        try:
+            lang = doc.lang or detect_language(doc.text)
+            mentions = tuple(extract(doc.text, lang))
+        except ImportError:
+            raise  # the extractor is not installed: a broken deployment, not bad input
+        except Exception as exc:
+            skipped.append(Skipped(doc.source, doc.url, f"extractor error: {type(exc).__name__}: {exc}"))
+            continue
+        out_docs.append(doc if doc.lang == lang else replace(doc, lang=lang))
+        out_mentions.append(mentions)
+    return ExtractedBatch(tuple(out_docs), tuple(out_mentions), tuple(skipped), str(EXTRACTOR_VERSION))
+
+
+def resolve_processes(setting: int, n_documents: int, batch_size: int) -> int:
+    """Worker processes to use: the setting, or (0 = auto) one per CPU for runs of more than 4 batches.
+
+    Smaller runs extract inline: starting processes (each importing the extractor and loading the unit
+    registry and language data, 1-3 s) would cost more than it saves.
+    """
+    if setting > 0:
+        return setting
+    if n_documents <= AUTO_POOL_BATCHES * batch_size:
+        return 1
+    return max(1, min(os.cpu_count() or 1, -(-n_documents // batch_size)))
+
+
+def run_extraction(docs: list[Document] | tuple[Document, ...], processes: int) -> ExtractedBatch:
+    """Extract a batch inline (processes <= 1) or in this process's worker pool."""
+    if processes <= 1 or not docs:
+        return extract_documents(docs)
+    return _pool(processes).submit(extract_documents, list(docs)).result()
+
+
+def _pool(size: int) -> ProcessPoolExecutor:
+    global _POOL, _POOL_SIZE
+    with _POOL_LOCK:
+        if _POOL is None or _POOL_SIZE != size:
+            if _POOL is not None:
+                _POOL.shutdown(wait=True)
+            _POOL = ProcessPoolExecutor(max_workers=size, mp_context=_mp_context())
+            _POOL_SIZE = size
+        return _POOL
+
+
+def _mp_context():
+    """forkserver with the extractor preloaded (workers start warm), else spawn; never plain fork.
+
+    The flow process runs threads (Prefect's event loop, HTTP clients) and forking a threaded process can
+    deadlock the child; the fork server is a fresh single-threaded process, so forking from it is safe.
+    """
+    try:
+        ctx = multiprocessing.get_context("forkserver")
+    except ValueError:  # platforms without fork (Windows)
+        return multiprocessing.get_context("spawn")
+    ctx.set_forkserver_preload(["flows.extraction_warmup"])
+    return ctx
+
+
+def shutdown_pool() -> None:
+    """Stop this process's extraction workers (end of a run; also at interpreter exit)."""
+    global _POOL, _POOL_SIZE
+    with _POOL_LOCK:
+        if _POOL is not None:
+            _POOL.shutdown(wait=True, cancel_futures=True)
+        _POOL, _POOL_SIZE = None, 0
+
+
+atexit.register(shutdown_pool)

@@ -1,0 +1,203 @@
+"""The Prefect flow ``quantcheck-pipeline``: fetch, normalise + dedupe, extract in batches, load, publish.
+
+Shape of a run:
+1. one ``fetch-source`` task per source (concurrent; I/O retries happen inside, per URL, with backoff);
+   each returns normalised, hashed documents and the items it skipped;
+2. in the flow: drop texts seen earlier in the run (syndicated copies) and texts the warehouse already
+   holds (``known_hashes``), so a re-run extracts and adds nothing;
+3. one ``extract-batch`` task per ``batch_size`` documents, all submitted at once; each hands its batch to a
+   process pool (extraction is CPU-bound, threads would not run batches in parallel);
+4. ``load-batch`` in batch order: one transaction per batch through the warehouse writer;
+5. finish the run record (totals and every skipped item) and publish; an exception anywhere before the end
+   leaves the public warehouse exactly as it was.
+
+Tasks are thin wrappers over pure functions (flows.sources.read_source, flows.extraction.extract_documents)
+that receive everything they need as picklable arguments, so any task runner can run them (issue 6).
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import asdict, dataclass, field
+
+from prefect import flow, get_run_logger, task
+from prefect.cache_policies import NO_CACHE
+from prefect.runtime import flow_run
+from prefect.utilities.annotations import quote
+
+from flows.config import Config, Settings, SourceConfig, build_config
+from flows.documents import Document, Skipped, SourceResult
+from flows.extraction import ExtractedBatch, resolve_processes, run_extraction, shutdown_pool
+from flows.runners import make_task_runner
+from flows.sources import read_source
+
+FLOW_NAME = "quantcheck-pipeline"
+
+
+@dataclass
+class RunSummary:
+    """What a run did; returned by the flow and printed by ``quantcheck run``."""
+
+    db: str
+    run_id: int | None = None
+    sources: list[str] = field(default_factory=list)
+    documents_seen: int = 0          # documents read from all sources
+    documents_repeated: int = 0      # same text seen earlier in this run (syndicated copies)
+    documents_known: int = 0         # text already in the warehouse
+    documents_added: int = 0
+    mentions_added: int = 0
+    batches: int = 0
+    skipped: list[dict] = field(default_factory=list)
+    seconds: float = 0.0
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+# --- tasks: thin wrappers -------------------------------------------------------------------------
+
+@task(name="fetch-source", cache_policy=NO_CACHE, persist_result=False,
+      task_run_name="fetch-{source.name}")
+def fetch_source_task(source: SourceConfig, settings: Settings) -> SourceResult:
+    """Read one source (files, a folder, a page or a feed); bad items come back as Skipped, never raise."""
+    return read_source(source, settings)
+
+
+@task(name="extract-batch", cache_policy=NO_CACHE, persist_result=False,
+      task_run_name="extract-batch-{number}")
+def extract_batch_task(documents: list[Document], processes: int, number: int) -> ExtractedBatch:
+    """Language detection and extraction of one batch, in a worker process when ``processes`` > 1."""
+    return run_extraction(documents, processes)
+
+
+@task(name="load-batch", cache_policy=NO_CACHE, persist_result=False, task_run_name="load-batch-{number}")
+def load_batch_task(writer, batch: ExtractedBatch, number: int):
+    """One transaction: the batch's documents and mentions, bulk-inserted by the warehouse writer."""
+    return writer.load_batch(list(batch.documents), [list(m) for m in batch.mentions],
+                             extractor_version=batch.extractor_version)
+
+
+# --- pure helpers ---------------------------------------------------------------------------------
+
+def dedupe(results: list[SourceResult]) -> tuple[list[Document], int]:
+    """Documents in source order with repeated texts dropped (first copy wins); returns (kept, repeated)."""
+    seen: set[str] = set()
+    kept: list[Document] = []
+    repeated = 0
+    for res in results:
+        for doc in res.documents:
+            if doc.content_hash in seen:
+                repeated += 1
+                continue
+            seen.add(doc.content_hash)
+            kept.append(doc)
+    return kept, repeated
+
+
+def batches_of(docs: list[Document], size: int) -> list[list[Document]]:
+    return [docs[i:i + size] for i in range(0, len(docs), size)]
+
+
+def resolve_db(cli_db: str | None, settings: Settings) -> str:
+    """--db, then QUANTCHECK_DB, then [settings] db, then the warehouse's default location."""
+    import os
+
+    from warehouse.db import default_db_path
+    from warehouse.ducklake import is_lake_location
+
+    chosen = cli_db or os.environ.get("QUANTCHECK_DB") or settings.db
+    if is_lake_location(chosen):
+        return chosen.strip()  # ducklake:sqlite:/… or ducklake:postgres:…, not a file path
+    if cli_db:
+        return os.path.abspath(os.path.expanduser(cli_db))
+    if os.environ.get("QUANTCHECK_DB"):
+        return os.path.abspath(os.path.expanduser(os.environ["QUANTCHECK_DB"]))
+    if settings.db:
+        return os.path.abspath(os.path.expanduser(settings.db))
+    return os.path.abspath(str(default_db_path()))
+
+
+# --- the flow -------------------------------------------------------------------------------------
+
+@flow(name=FLOW_NAME, log_prints=False, validate_parameters=True)
+def quantcheck_pipeline(config_path: str | None = None, db: str | None = None,
+                        sources: list[str] | None = None, only_sources: list[str] | None = None) -> dict:
+    """Fetch every configured source, extract quantities and load them into the warehouse, once.
+
+    Parameters are plain strings so a deployment can store them: the config file is re-read on every run.
+    ``sources`` adds locations as sources of their own (``quantcheck run --source``); ``only_sources``
+    narrows the run to some source names (one deployment per schedule).
+    """
+    cfg = build_config(config_path, sources, only_sources)
+    return run_pipeline(cfg, resolve_db(db, cfg.settings))
+
+
+def run_pipeline(cfg: Config, db_path: str) -> dict:
+    """The body of the flow (must run inside a flow run: it submits tasks)."""
+    from warehouse.db import open_writer
+
+    log = get_run_logger()
+    started = time.monotonic()
+    settings = cfg.settings
+    summary = RunSummary(db=db_path, sources=[s.name for s in cfg.sources])
+    skipped: list[Skipped] = []
+    log.info("reading %d source(s) into %s", len(cfg.sources), db_path)
+
+    with make_task_runner(settings) as runner:
+        fetches = [runner.submit(fetch_source_task, {"source": s, "settings": settings}) for s in cfg.sources]
+        results: list[SourceResult] = [f.result() for f in fetches]
+        for res in results:
+            skipped.extend(res.skipped)
+            summary.documents_seen += len(res.documents)
+            log.info("source %s: %d document(s), %d skipped", res.source, len(res.documents),
+                     len(res.skipped))
+        docs, summary.documents_repeated = dedupe(results)
+
+        with open_writer(db_path) as writer:
+            summary.run_id = writer.start_run(flow_run_id=str(flow_run.id) if flow_run.id else None)
+            for s in cfg.sources:
+                writer.upsert_source(s.name, kind=s.kind, location=s.location, lang=s.lang)
+            known = writer.known_hashes([d.content_hash for d in docs])
+            fresh = [d for d in docs if d.content_hash not in known]
+            summary.documents_known = len(docs) - len(fresh)
+            batches = batches_of(fresh, settings.batch_size)
+            summary.batches = len(batches)
+            # Dask/process workers are the parallelism: no process pool inside their tasks.
+            processes = (settings.extract_processes or 0) if settings.task_runner == "thread" else 1
+            processes = resolve_processes(processes, len(fresh), settings.batch_size)
+            log.info("%d new document(s) (%d repeated in this run, %d already stored): %d batch(es), "
+                     "%d extraction process(es)", len(fresh), summary.documents_repeated,
+                     summary.documents_known, len(batches), processes)
+            # quote(): Prefect would otherwise walk (and copy) every document and mention of a batch
+            # to look for futures in the parameters, which costs more than the load itself
+            futures = [runner.submit(extract_batch_task,
+                                     {"documents": quote(b), "processes": processes, "number": i})
+                       for i, b in enumerate(batches, 1)]
+            try:
+                for i in range(1, len(futures) + 1):
+                    batch: ExtractedBatch = futures[i - 1].result()
+                    futures[i - 1] = None  # drop the loaded batch: memory stays flat on long runs
+                    skipped.extend(batch.skipped)
+                    result = load_batch_task(writer, quote(batch), i)
+                    del batch
+                    summary.documents_added += result.documents_added
+                    summary.mentions_added += result.mentions_added
+                    rate = summary.documents_added / max(time.monotonic() - started, 1e-9)
+                    log.info("batch %d/%d loaded: %d document(s) added, %d mention(s) [%.0f documents/s]",
+                             i, len(batches), result.documents_added, result.mentions_added, rate)
+            finally:
+                if settings.task_runner == "thread":
+                    shutdown_pool()
+            # the run record counts every document read, including those deduplicated before extraction
+            writer.documents_seen = summary.documents_seen
+            writer.documents_duplicate += summary.documents_repeated + summary.documents_known
+            writer.finish_run("completed", skipped=[s.to_dict() for s in skipped])
+        # leaving the writer block committed and published the run
+
+    summary.skipped = [s.to_dict() for s in skipped]
+    summary.seconds = round(time.monotonic() - started, 3)
+    for s in skipped:
+        log.warning("skipped %s (%s): %s", s.location, s.source, s.reason)
+    log.info("run %s published: %d document(s) and %d mention(s) added in %.1f s", summary.run_id,
+             summary.documents_added, summary.mentions_added, summary.seconds)
+    return summary.to_dict()

@@ -1,0 +1,390 @@
+"""Readers for every source kind: local files and folders, article URLs, RSS/Atom feeds.
+
+``read_source`` is a pure function of (source config, settings) apart from the I/O it exists to do: it
+opens its own HTTP client and files and closes them, so it can run in any thread, process or Dask worker.
+It never raises for bad input: anything it cannot use becomes a :class:`Skipped` record with a reason, and
+the rest of the source is still read.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import stat
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import httpx
+
+from flows.config import Settings, SourceConfig
+from flows.decode import UndecodableError, decode_bytes
+from flows.documents import Document, RawDocument, Skipped, SourceResult
+from flows.feeds import FeedError, parse_feed
+from flows.fetch import FetchError, fetch, is_feed_type, is_page_type, make_client
+from flows.html_text import page_to_text
+from flows.markdown_text import markdown_to_text, split_front_matter
+from flows.normalise import clean_string, content_hash, normalise_text
+
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+TEXT_SUFFIXES = (".txt", ".text", "")
+JSONL_SUFFIXES = (".jsonl", ".ndjson")
+FEED_SUFFIXES = (".xml", ".rss", ".atom")
+SUPPORTED_SUFFIXES = HTML_SUFFIXES + MARKDOWN_SUFFIXES + JSONL_SUFFIXES + FEED_SUFFIXES + TEXT_SUFFIXES
+JSONL_FIELDS = ("url", "title", "text", "lang", "published_at")
+XML_START_RE = re.compile(rb"^\s*(<\?xml[^>]*>\s*)?(<!--.*?-->\s*)*<(rss|feed|rdf:RDF)\b", re.DOTALL)
+LANG_RE = re.compile(r"^[a-z]{2,3}$")
+
+
+def now_iso() -> str:
+    return datetime.now(UTC).replace(microsecond=0).isoformat()
+
+
+class Reader:
+    """Reads one source, collecting documents and skipped items in order."""
+
+    def __init__(self, source: SourceConfig, settings: Settings):
+        self.source = source
+        self.settings = settings
+        self.raw: list[RawDocument] = []
+        self.skipped: list[Skipped] = []
+        self._client: httpx.Client | None = None
+        self._linked_fetches = 0
+
+    # -- bookkeeping -------------------------------------------------------------------------------
+    def skip(self, location: str, reason: str) -> None:
+        self.skipped.append(Skipped(self.source.name, location, reason))
+
+    def add(self, url: str, text: str, title: str | None = None, lang: str | None = None,
+            published_at: str | None = None) -> None:
+        lang = self.source.lang or (lang.split("-")[0].lower() if isinstance(lang, str) and lang else None)
+        if lang is not None and not LANG_RE.match(lang):
+            lang = None
+        # metadata goes to the warehouse as is: strings that cannot be stored (lone surrogates) are repaired
+        url = clean_string(url)
+        title = clean_string(title) if title else None
+        published_at = clean_string(published_at) if published_at else None
+        self.raw.append(RawDocument(self.source.name, url, text, title, lang, published_at, now_iso()))
+
+    @property
+    def client(self) -> httpx.Client:
+        if self._client is None:
+            self._client = make_client(self.settings)
+        return self._client
+
+    def close(self) -> None:
+        if self._client is not None:
+            self._client.close()
+            self._client = None
+
+    def guarded(self, location: str, fn, *args, **kwargs) -> None:
+        """Run one item's reader; an unexpected error skips that item (with the error), not the source."""
+        try:
+            fn(*args, **kwargs)
+        except Exception as exc:
+            self.skip(location, f"internal error while reading: {type(exc).__name__}: {exc}")
+
+    # -- entry point -------------------------------------------------------------------------------
+    def read(self) -> None:
+        kind, loc = self.source.kind, self.source.location
+        if kind == "folder":
+            self.read_folder(Path(loc))
+        elif kind == "file":
+            self.read_path(Path(loc), in_folder=False)
+        elif kind == "url":
+            self.read_url(loc)
+        elif kind == "feed":
+            if urlsplit_scheme(loc) in ("http", "https"):
+                self.read_feed_url(loc)
+            else:
+                self.read_path(Path(loc), in_folder=False, as_feed=True)
+        else:  # config validation makes this unreachable; keep the run going if it is not
+            self.skip(loc, f"unknown source kind {kind!r}")
+
+    # -- local files -------------------------------------------------------------------------------
+    def read_folder(self, folder: Path) -> None:
+        try:
+            root = folder.resolve(strict=True)
+        except (FileNotFoundError, RuntimeError):
+            self.skip(str(folder), "folder not found")
+            return
+        if not root.is_dir():
+            self.skip(str(folder), "not a folder")
+            return
+        for path in _walk_sorted(root, self.skip):
+            if path.is_symlink():
+                try:
+                    target = path.resolve(strict=True)
+                except (FileNotFoundError, RuntimeError, OSError):
+                    self.skip(str(path), "broken symlink")
+                    continue
+                if not target.is_relative_to(root):
+                    self.skip(str(path), f"symlink points outside the folder ({target}); not followed")
+                    continue
+                if target.is_dir():
+                    self.skip(str(path), "symlink to a folder; not followed")
+                    continue
+            self.guarded(str(path), self.read_path, path, in_folder=True)
+
+    def read_path(self, path: Path, in_folder: bool, as_feed: bool = False) -> None:
+        loc = str(path)
+        try:
+            st = path.stat()
+        except FileNotFoundError:
+            self.skip(loc, "file not found")
+            return
+        except OSError as exc:
+            self.skip(loc, f"cannot read: {exc.strerror or exc}")
+            return
+        if stat.S_ISDIR(st.st_mode):
+            self.read_folder(path)
+            return
+        if not stat.S_ISREG(st.st_mode):
+            self.skip(loc, "not a regular file (device, FIFO or socket)")
+            return
+        suffix = path.suffix.lower()
+        if in_folder and suffix not in SUPPORTED_SUFFIXES:
+            known = " ".join(SUPPORTED_SUFFIXES[:-1])
+            self.skip(loc, f"unsupported file type {suffix!r} (supported: {known}, or no suffix)")
+            return
+        if suffix in JSONL_SUFFIXES and not as_feed:
+            self.read_jsonl(path)
+            return
+        if st.st_size == 0:
+            self.skip(loc, "empty file")
+            return
+        if st.st_size > self.settings.max_bytes:
+            self.skip(loc, f"file too large: {st.st_size:,} bytes exceeds the limit of "
+                           f"{self.settings.max_bytes:,} bytes (max_bytes)")
+            return
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            self.skip(loc, f"cannot read: {exc.strerror or exc}")
+            return
+        url = path.resolve().as_uri()
+        if as_feed or suffix in FEED_SUFFIXES:
+            # a feed file on disk is an archive: its entries are read as they are, links not followed
+            self.read_feed_bytes(data, None, url, loc, follow_links=False)
+            return
+        try:
+            text, _encoding = decode_bytes(data)
+        except UndecodableError as exc:
+            self.skip(loc, f"{exc}: not a text file")
+            return
+        looks_html = text.lstrip()[:15].lower().startswith(("<!doctype", "<html"))
+        if suffix in HTML_SUFFIXES or (not suffix and looks_html):
+            page = page_to_text(text)
+            # a saved page names its own web address; that is more useful to a reader than a local path
+            self.add(page.canonical_url or url, page.text, page.title, None, page.published_at)
+        elif suffix in MARKDOWN_SUFFIXES:
+            meta, text = split_front_matter(text)
+            body, title = markdown_to_text(text)
+            self.add(meta.get("url") or url, body, meta.get("title") or title, meta.get("lang"),
+                     meta.get("date"))
+        else:
+            self.add(url, text, _first_line_title(text))
+
+    def read_jsonl(self, path: Path) -> None:
+        """One article per line; a bad line is skipped with its line number, the others are read."""
+        limit = self.settings.max_bytes
+        base = path.resolve().as_uri()
+        try:
+            fh = path.open("rb")
+        except OSError as exc:
+            self.skip(str(path), f"cannot read: {exc.strerror or exc}")
+            return
+        n_lines = 0
+        with fh:
+            lineno = 0
+            while True:
+                line = fh.readline(limit + 1)
+                if not line:
+                    break
+                lineno += 1
+                where = f"{path}:{lineno}"
+                if len(line) > limit and not line.endswith(b"\n"):
+                    self.skip(where, f"line longer than the limit of {limit:,} bytes (max_bytes)")
+                    while line and not line.endswith(b"\n"):  # discard the rest of the line
+                        line = fh.readline(1 << 20)
+                    continue
+                if not line.strip():
+                    continue
+                n_lines += 1
+                self.guarded(where, self._jsonl_record, line, where, f"{base}#L{lineno}")
+        if n_lines == 0:
+            self.skip(str(path), "empty file")
+
+    def _jsonl_record(self, line: bytes, where: str, fallback_url: str) -> None:
+        try:
+            rec = json.loads(line)
+        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+            self.skip(where, f"invalid JSON: {exc}")
+            return
+        if not isinstance(rec, dict):
+            self.skip(where, "a JSON Lines article must be an object with a \"text\" field")
+            return
+        text = rec.get("text")
+        if not isinstance(text, str) or not text.strip():
+            self.skip(where, "missing or empty \"text\" field")
+            return
+        if "\x00" in text:
+            self.skip(where, "binary content (NUL characters) in \"text\"")
+            return
+        fields = {k: rec.get(k) for k in ("url", "title", "lang", "published_at")}
+        bad = [k for k, v in fields.items() if v is not None and not isinstance(v, str)]
+        if bad:
+            self.skip(where, f"field(s) {', '.join(bad)} must be strings")
+            return
+        self.add(fields["url"] or fallback_url, text, fields["title"], fields["lang"], fields["published_at"])
+
+    # -- the web -----------------------------------------------------------------------------------
+    def read_url(self, url: str) -> None:
+        try:
+            res = fetch(url, self.settings, self.client)
+        except FetchError as exc:
+            self.skip(url, str(exc))
+            return
+        if is_feed_type(res.content_type) or (res.content_type in ("", "text/plain")
+                                              and XML_START_RE.match(res.body)):
+            self.read_feed_bytes(res.body, res.content_type_header, res.url, url)
+            return
+        if not is_page_type(res.content_type):
+            self.skip(url, f"unsupported content-type {res.content_type!r} (expected HTML, text or a feed)")
+            return
+        try:
+            text, _enc = decode_bytes(res.body, res.content_type_header)
+        except UndecodableError as exc:
+            self.skip(url, f"{exc}: not a text response")
+            return
+        if res.content_type in ("text/plain", "text/markdown"):
+            self.add(res.url, text, _first_line_title(text))
+        else:
+            page = page_to_text(text, res.url)
+            self.add(res.url, page.text, page.title, None, page.published_at)
+
+    def read_feed_url(self, url: str) -> None:
+        try:
+            res = fetch(url, self.settings, self.client)
+        except FetchError as exc:
+            self.skip(url, str(exc))
+            return
+        ok_type = is_feed_type(res.content_type) or res.content_type in ("", "text/plain", "text/html")
+        if not ok_type:
+            self.skip(url, f"unsupported content-type {res.content_type!r} for a feed")
+            return
+        if res.content_type == "text/html" and not XML_START_RE.match(res.body):
+            self.skip(url, "expected an RSS/Atom feed but the server sent an HTML page")
+            return
+        self.read_feed_bytes(res.body, res.content_type_header, res.url, url)
+
+    def read_feed_bytes(self, data: bytes, content_type: str | None, feed_url: str, loc: str,
+                        follow_links: bool = True) -> None:
+        try:
+            entries, feed_lang = parse_feed(data, content_type)
+        except FeedError as exc:
+            self.skip(loc, str(exc))
+            return
+        if not entries:
+            self.skip(loc, "feed has no entries")
+            return
+        for i, entry in enumerate(entries, 1):
+            url = entry.link or f"{feed_url}#entry-{i}"
+            self.guarded(url, self._feed_entry, entry, url, feed_lang, follow_links)
+
+    def _feed_entry(self, entry, url: str, feed_lang: str | None, follow_links: bool) -> None:
+        text, title, published = entry.text, entry.title, entry.published_at
+        if follow_links and entry.from_summary and len(text) < self.settings.summary_min_chars:
+            page = self._linked_article(entry.link)
+            if page is not None and len(page.text) > len(text):
+                text = page.text
+                title = title or page.title
+                published = published or page.published_at
+        if not text.strip():
+            self.skip(url, "feed entry without text (no content, no summary, linked page unreadable)")
+            return
+        self.add(url, text, title, feed_lang, published)
+
+    def _linked_article(self, link: str | None):
+        """The article page a short feed entry points to, or None (the summary is kept then)."""
+        s = self.settings
+        if not (s.fetch_linked_articles and link and urlsplit_scheme(link) in ("http", "https")):
+            return None
+        if self._linked_fetches >= s.max_linked_articles:
+            return None
+        self._linked_fetches += 1
+        try:
+            res = fetch(link, s, self.client)
+        except FetchError as exc:
+            self.skip(link, f"linked article not fetched, feed summary kept: {exc}")
+            return None
+        if res.content_type not in ("text/html", "application/xhtml+xml"):
+            return None
+        try:
+            text, _enc = decode_bytes(res.body, res.content_type_header)
+        except UndecodableError:
+            return None
+        return page_to_text(text, res.url)
+
+
+def urlsplit_scheme(location: str) -> str:
+    m = re.match(r"^([A-Za-z][A-Za-z0-9+.\-]*):", location)
+    return m.group(1).lower() if m else ""
+
+
+def _walk_sorted(root: Path, skip) -> Iterator[Path]:
+    """Files under ``root`` in a stable order (sorted by path); hidden entries (.git, .DS_Store) ignored."""
+    def onerror(exc: OSError) -> None:
+        skip(str(getattr(exc, "filename", root)), f"cannot list folder: {exc.strerror or exc}")
+
+    for dirpath, dirnames, filenames in os.walk(root, onerror=onerror, followlinks=False):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        base = Path(dirpath)
+        for d in dirnames:
+            if (base / d).is_symlink():  # os.walk does not descend into it; the caller reports it
+                yield base / d
+        for name in sorted(filenames):
+            if not name.startswith("."):
+                yield base / name
+
+
+def _first_line_title(text: str) -> str | None:
+    for line in text.splitlines():
+        line = line.strip()
+        if line:
+            return line if len(line) <= 200 else None
+    return None
+
+
+def normalise_documents(raw: list[RawDocument], skip) -> list[Document]:
+    """Normalise and hash; documents with no text left are skipped (reason recorded)."""
+    out = []
+    for r in raw:
+        try:
+            text = normalise_text(r.text)
+            title = normalise_text(r.title)[:1000] if r.title else None
+            digest = content_hash(text)
+        except Exception as exc:  # never lose the rest of the source over one document
+            skip(r.url, f"internal error while normalising: {type(exc).__name__}: {exc}")
+            continue
+        if not text:
+            skip(r.url, "no text left after extraction and boilerplate removal")
+            continue
+        out.append(Document(source=r.source, url=r.url, text=text, content_hash=digest, lang=r.lang,
+                            title=title or None, published_at=r.published_at, fetched_at=r.fetched_at))
+    return out
+
+
+def read_source(source: SourceConfig, settings: Settings) -> SourceResult:
+    """Read one source completely; never raises for bad input (it becomes Skipped records)."""
+    reader = Reader(source, settings)
+    try:
+        reader.read()
+    except Exception as exc:  # a reader bug must not lose the other sources: record it and go on
+        reader.skip(source.location, f"internal error while reading: {type(exc).__name__}: {exc}")
+    finally:
+        reader.close()
+    docs = normalise_documents(reader.raw, reader.skip)
+    return SourceResult(source.name, tuple(docs), tuple(reader.skipped))
