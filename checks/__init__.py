@@ -12,11 +12,19 @@ import duckdb
 __all__ = ["refresh"]
 
 
-def refresh(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
+def refresh(con: duckdb.DuckDBPyConnection, force: bool = False) -> dict[str, int]:
     """Bring claim_subjects, claim_keys and reference_keys up to date; return row counts.
 
-    Subjects are cached per mention (only new mentions are read); keys are rebuilt in bulk SQL.
+    A run that changed none of the inputs (checks/state.py) returns at once with ``skipped`` = 1;
+    otherwise subjects are computed for new mentions only (cached per mention) and keys are rebuilt in
+    bulk SQL. ``force`` rebuilds even when the inputs look unchanged.
     """
+    from checks import state
+
+    if not force and state.is_current(con, state.input_digest(con)):
+        keys, refs = state.table_counts(con)
+        return {"new_subjects": 0, "claim_keys": keys, "reference_keys": refs, "skipped": 1}
+
     from checks.lexicon import load_lexicon
     from checks.matching import build_claim_keys
     from checks.reference import build_reference_keys
@@ -28,4 +36,5 @@ def refresh(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
     new_subjects = refresh_subjects(con, lexicon)
     keys = build_claim_keys(con, tolerances, lexicon)
     refs = build_reference_keys(con, tolerances, lexicon)
-    return {"new_subjects": new_subjects, "claim_keys": keys, "reference_keys": refs}
+    state.record(con)
+    return {"new_subjects": new_subjects, "claim_keys": keys, "reference_keys": refs, "skipped": 0}

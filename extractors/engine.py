@@ -16,14 +16,15 @@ from __future__ import annotations
 
 import bisect
 import heapq
-from dataclasses import dataclass, field
+import math
+from dataclasses import dataclass
 
 import regex
 
 from extractors.langdata import LangData, available_languages, load
 from extractors.langdetect import detect_language
 from extractors.model import Mention
-from extractors.numbers import VULGAR, Number, parse_digits, parse_words
+from extractors.numbers import AHEAD, VULGAR, Number, parse_digits, parse_words
 from extractors.units import COUNT, UnitInfo, unit_info
 
 _SENTENCE_END = regex.compile(r"[.!?…;]+[\"'”»’)\]]*+[ \t\u00a0]++(?=[^\p{Ll}])|[ \t]*+\n[\s]*+", regex.V1)
@@ -32,10 +33,11 @@ _PUNCT_END = regex.compile(r"[ \u00a0]*+(?:[.,;:!?)\]\"'”»’…]|$|\n)", reg
 TIME_UNITS = {"second", "millisecond", "minute", "hour", "day", "week", "fortnight", "month", "year",
               "decade", "century", "millennium"}
 COMPOSITES = {("foot", "inch"): 1 / 12, ("pound", "ounce"): 1 / 16}
+_MISSING = object()
 MINOR_UNITS = {"cent": 0.01, "penny": 0.01, "centime": 0.01, "kopek": 0.01, "mao": 0.1, "sen": 0.01}
 
 
-@dataclass
+@dataclass(slots=True)
 class Cand:
     """A mention under construction."""
 
@@ -54,7 +56,6 @@ class Cand:
     rule: str = ""
     num_start: int = 0
     keep: bool = True
-    extra: dict = field(default_factory=dict)
 
 
 def _resolve_language(text: str, lang: str | None) -> str:
@@ -119,15 +120,25 @@ class _Extractor:
         return s >= pos - 80 and not self.text[s:pos].strip(" \t\"'“«(-—–")
 
     def followed_by_punct(self, pos: int) -> bool:
-        return _PUNCT_END.match(self.text, pos) is not None
+        return _PUNCT_END.match(self.text, pos, pos + AHEAD) is not None
 
     def next_word(self, pos: int) -> str:
-        m = self.res["next_words"].match(self.text, pos)
+        m = self.res["next_words"].match(self.text, pos, pos + AHEAD)
         return m.group("w1").lower() if m else ""
 
     # ---- units -----------------------------------------------------------------------------------
     def currency_of(self, sym: str) -> tuple[str, float] | None:
-        """ISO code (and scale) of a currency sign, code or word as written."""
+        """ISO code (and scale) of a currency sign, code or word as written (memoised per language:
+        it depends on the symbol only, and a text full of "$" asks it at every number)."""
+        memo = self.L.memo_currency
+        got = memo.get(sym, _MISSING)
+        if got is _MISSING:
+            got = self._currency_of(sym)
+            if len(memo) < 10_000:  # symbols come from the unit lists: few, but stay bounded anyway
+                memo[sym] = got
+        return got
+
+    def _currency_of(self, sym: str) -> tuple[str, float] | None:
         L = self.L
         if sym in L.currency_codes:
             return sym, 1.0
@@ -194,8 +205,8 @@ class _Extractor:
 
     def unit_at(self, pos: int) -> regex.Match | None:
         """The longest unit written at ``pos``: words matched lower-cased, symbols as written."""
-        a = self.res["unit_ci"].match(self.low, pos)
-        b = self.res["unit_cs"].match(self.text, pos)
+        a = self.res["unit_ci"].match(self.low, pos, pos + AHEAD)
+        b = self.res["unit_cs"].match(self.text, pos, pos + AHEAD)
         if a is None:
             return b
         if b is None:
@@ -203,8 +214,8 @@ class _Extractor:
         return b if b.end() > a.end() else a
 
     def scale_at(self, pos: int) -> regex.Match | None:
-        a = self.res["scale_w"].match(self.low, pos)
-        return a if a is not None else self.res["scale_s"].match(self.text, pos)
+        a = self.res["scale_w"].match(self.low, pos, pos + AHEAD)
+        return a if a is not None else self.res["scale_s"].match(self.text, pos, pos + AHEAD)
 
     def match_unit(self, pos: int, c: Cand, money: bool, after_unit: bool = False) -> tuple[str, int] | None:
         """(pint unit, end) of the unit written at ``pos`` (after the number), or None."""
@@ -280,6 +291,11 @@ class _Extractor:
         if num is None:
             run = self.res["digits"].match(text, num_start) if kind == "num" else None
             return None, (run.end() if run else m.end())
+        e = num.end
+        if kind == "num" and cur_code is None and e + 1 < self.n and text[e] == " " and text[e + 1].isdigit():
+            # "245 23 yen", "1 2 3": a bare number right before another one is part of a code or a list (see
+            # is_non_quantity); no unit, scale or noun can start with a digit, so decide it now, cheaply
+            return None, e
         # sign
         if kind in ("num", "vfrac") and s > 0 and not neg and not _after_number(text, s):
             ch = text[s - 1]
@@ -301,7 +317,7 @@ class _Extractor:
         # attached letters must be a unit or a scale: "3rd", "8C", "1960s", "24703L202" are not quantities
         attached_letter = pos < self.n and (text[pos].isalpha() and not num.words)
         # "and a half"
-        hm = self.res["half"].match(self.low, pos)
+        hm = self.res["half"].match(self.low, pos, pos + AHEAD)
         if hm and num.value == int(num.value):
             c.value = num.value + 0.5
             pos = hm.end()
@@ -328,11 +344,11 @@ class _Extractor:
         # unit (possibly after "de"/"of", or after an adjective such as "dernières")
         unit_hit = self.match_unit(pos, c, money)
         if unit_hit is None and c.scaled > 1.0 or unit_hit is None and not num.words:
-            lm = self.res["link"].match(self.low, pos)
+            lm = self.res["link"].match(self.low, pos, pos + AHEAD)
             if lm:
                 unit_hit = self.match_unit(lm.end(), c, money)
         if unit_hit is None:
-            gm = self.res["gap_word"].match(self.low, pos) if "gap_word" in self.res else None
+            gm = self.res["gap_word"].match(self.low, pos, pos + AHEAD) if "gap_word" in self.res else None
             if gm:
                 hit = self.match_unit(gm.end(), c, money)
                 if hit and hit[0] in TIME_UNITS:
@@ -386,7 +402,7 @@ class _Extractor:
         unit = c.unit
         is_money = unit.isupper() or unit in MINOR_UNITS
         if is_money and c.scaled == 1.0:
-            sm = self.res["scale_w"].match(self.low, pos)
+            sm = self.res["scale_w"].match(self.low, pos, pos + AHEAD)
             if sm and sm.group("w"):
                 factor = L.scales.get(sm.group("w").lower())
                 if factor:
@@ -398,7 +414,7 @@ class _Extractor:
         if comp:
             return comp
         # rate: "$78 a barrel", "2,19 euros le litre", "200 km per hour"
-        pm = self.res["per"].match(self.low, pos)
+        pm = self.res["per"].match(self.low, pos, pos + AHEAD)
         if pm:
             den = self.resolve_unit(text[pm.start("u"):pm.end("u")], pm.start("u"), False, False)
             if den and not den.isupper() and den not in MINOR_UNITS and "/" not in unit:
@@ -413,11 +429,11 @@ class _Extractor:
                     pos = pm.end()
         # "quatre ans et demi", "four years and a half"
         if c.unit in TIME_UNITS:
-            hm = self.res["half"].match(self.low, pos)
+            hm = self.res["half"].match(self.low, pos, pos + AHEAD)
             if hm and c.value is not None and c.value == int(c.value):
                 c.value += 0.5
                 pos = hm.end()
-            am = self.res["age"].match(self.low, pos)
+            am = self.res["age"].match(self.low, pos, pos + AHEAD)
             if am:
                 c.age = True
                 pos = am.end()
@@ -425,7 +441,7 @@ class _Extractor:
 
     def _composite(self, c: Cand, pos: int) -> int | None:
         text, L = self.text, self.L
-        m = self.res["composite_gap"].match(self.low, pos)
+        m = self.res["composite_gap"].match(self.low, pos, pos + AHEAD)
         if m is None:
             return None
         p = m.end()
@@ -469,7 +485,7 @@ class _Extractor:
         num = c.num
         # time of day: "9 a.m.", "2pm", "2.30 pm" (but "2.1 pm" is a length)
         if c.value is not None and 0 <= c.value <= 24 and num.decimals in (0, 2) and not num.words and \
-                self.res["clock_after"].match(self.low, num.end):
+                self.res["clock_after"].match(self.low, num.end, num.end + AHEAD):
             return True
         if c.unit:
             if c.unit == "hour" and c.value is not None and c.value <= 24 and c.value == int(c.value):
@@ -484,7 +500,7 @@ class _Extractor:
             return True
         end = num.end
         # dates: "10 janvier", "January 10", "le 1er mai"
-        if self.res["month_after"].match(self.low, end) or self.res["month_before"].search(
+        if self.res["month_after"].match(self.low, end, end + AHEAD) or self.res["month_before"].search(
                 self.low, max(0, c.start - 16), c.start):
             return True
         # years
@@ -525,10 +541,10 @@ class _Extractor:
     def counted_noun(self, pos: int, scaled: bool) -> str | None:
         text, L = self.text, self.L
         if scaled:
-            lm = self.res["link"].match(self.low, pos)
+            lm = self.res["link"].match(self.low, pos, pos + AHEAD)
             if lm:
                 pos = lm.end() - 1 if text[lm.end() - 1] in "'’" else lm.end() - 1
-        m = self.res["next_words"].match(text, pos)
+        m = self.res["next_words"].match(text, pos, pos + AHEAD)
         if m is None:
             return None
         ws = [w for w in (m.group("w1"), m.group("w2"), m.group("w3")) if w]
@@ -593,7 +609,7 @@ class _Extractor:
                 if q:
                     c.qualifier = q
             else:
-                rm = self.res["qual_right"].match(self.low, c.end)
+                rm = self.res["qual_right"].match(self.low, c.end, c.end + AHEAD)
                 if rm:
                     q = self.L.qualifiers_after.get(" ".join(rm.group("q").lower().split()))
                     if q:
@@ -724,12 +740,15 @@ class _Extractor:
             info = unit_info(c.unit) if c.unit else COUNT
         except ValueError:
             return None
-        s0, s1 = self.sent.span(c.start)
         value, low, high = c.value, c.low, c.high
+        si = (info.to_si(value), info.to_si(low), info.to_si(high))
+        if not all(x is None or math.isfinite(x) for x in (value, low, high, *si)):
+            return None  # beyond a double ("1e308 billion"): JSON cannot carry inf, and it is no claim
+        s0, s1 = self.sent.span(c.start)
         return Mention(
             start=c.start, end=c.end, surface=self.text[c.start:c.end], value=value, low=low, high=high,
             unit=c.unit, qualifier=c.qualifier, counted=c.counted, concept=self.concept(c, info),
-            si_value=info.to_si(value), si_low=info.to_si(low), si_high=info.to_si(high),
+            si_value=si[0], si_low=si[1], si_high=si[2],
             si_unit=info.si_unit, dimension=info.dimension, lang=self.L.code,
             sentence_start=s0, sentence_end=max(s1, c.end), rule=c.rule,
         )

@@ -15,6 +15,9 @@ from pathlib import Path
 
 import regex
 
+from extractors.prefilter import guard_ahead, guard_behind
+from extractors.unitmatch import UnitMatcher
+
 LANG_DIR = Path(__file__).with_name("lang")
 _LOCK = threading.Lock()
 
@@ -24,8 +27,16 @@ MINUS_SIGNS = "-−–"
 
 
 def available_languages() -> list[str]:
-    """Codes of the language files shipped in extractors/lang (common.toml excluded)."""
-    return sorted(p.stem for p in LANG_DIR.glob("*.toml") if p.stem != "common")
+    """Codes of the language files shipped in extractors/lang (common.toml excluded).
+
+    Read once per process, like the files themselves: listing a directory on every ``extract`` call
+    cost more than extracting a short article."""
+    return list(_language_codes())
+
+
+@lru_cache(maxsize=1)
+def _language_codes() -> tuple[str, ...]:
+    return tuple(sorted(p.stem for p in LANG_DIR.glob("*.toml") if p.stem != "common"))
 
 
 def _merge(base: dict, over: dict) -> dict:
@@ -109,6 +120,8 @@ class LangData:
     coordination: frozenset[str]
     compound_words: bool = False
     res: dict[str, regex.Pattern] = field(default_factory=dict)
+    unit_pattern: str = ""  # the regex the unit matchers implement (reference for the tests)
+    memo_currency: dict = field(default_factory=dict)  # engine's currency_of answers, by symbol
 
 
 def _words_table(raw: dict, key: str) -> dict[str, float]:
@@ -210,10 +223,12 @@ def _compile(data: LangData, raw: dict) -> None:
         (?P<close>(?(open)[)\]}>]))
         (?![\p{L}\p{N}])
         """
-    data.res["unit_ci"] = regex.compile(unit_tpl, regex.VERBOSE | regex.V1, units=uci, pp=pp or ["\x00"],
-                                        ps=ps or ["\x00"])
-    data.res["unit_cs"] = regex.compile(unit_tpl, regex.VERBOSE | regex.V1, units=ucs, pp=pp or ["\x00"],
-                                        ps=ps or ["\x00"])
+    # The unit after a number is looked up several times per anchor: a hand-written matcher of the same
+    # pattern (extractors/unitmatch.py) does it with set lookups, several times faster than the regex
+    # word list. ``unit_pattern`` keeps the regex as the reference the tests compare the matcher with.
+    data.unit_pattern = unit_tpl
+    data.res["unit_ci"] = UnitMatcher(uci, pp, ps)  # type: ignore[assignment]
+    data.res["unit_cs"] = UnitMatcher(ucs, pp, ps)  # type: ignore[assignment]
     per = sorted(_low(data.per_words), key=len, reverse=True)
     data.res["per"] = regex.compile(
         r"(?:[ \u00a0]*/[ \u00a0]*|[ \u00a0]+(?:\L<per>)[ \u00a0]*(?<=['’ \u00a0]))"
@@ -253,6 +268,31 @@ def _compile(data: LangData, raw: dict) -> None:
     clock_after = sorted(_low(data.clock_after), key=len, reverse=True)
     data.res["clock_after"] = regex.compile(r"[ \u00a0]?(?:\L<c>)(?![\p{L}])", regex.V1,
                                             c=clock_after or ["\x00"])
+    _prefilter(data.res, lists, scale_words, scale_syms, half, links, per, quals, qa, age, gapw, minus,
+               between_words, months, clock_after)
+
+
+def _prefilter(res: dict, lists: dict, scale_words, scale_syms, half, links, per, quals, qa, age, gapw, minus,
+               between_words, months, clock_after) -> None:
+    """Put a one-character test in front of the look-around patterns (see extractors/prefilter.py)."""
+    sp, sp3 = " \u00a0", " \u00a0\u202f"
+    ahead = {
+        "scale_w": (sp3, scale_words, ""), "scale_s": (sp3, scale_syms, ""), "half": (sp, half, ""),
+        "link": (sp, links, ""), "per": (sp, [p for p in per if p != "/"], "/"), "qual_right": (sp, qa, ""),
+        "age": (sp + "-\u2011", age, ""), "gap_word": (sp, gapw, ""), "clock_after": (sp, clock_after, ""),
+        "month_after": ("", [], "esnrt." + sp),
+    }
+    for name, (skip, words, extra) in ahead.items():
+        if name in res:
+            res[name] = guard_ahead(res[name], skip, words or ["\x00"], extra)
+    res["next_words"] = guard_ahead(res["next_words"], sp, [], letters=True)
+    behind = {
+        "cur_left": (sp + "-\u2212", lists["curpre"], ""), "code_left": (sp + "-\u2212", lists["codes"], ""),
+        "minus_left": (sp, minus, ""), "month_before": (sp, months, ".e"), "qual_left": (sp, quals, ""),
+        "between_left": (sp, between_words, ""),
+    }
+    for name, (skip, words, extra) in behind.items():
+        res[name] = guard_behind(res[name], skip, words or ["\x00"], extra)
 
 
 def _build(code: str) -> LangData:

@@ -8,6 +8,7 @@ in French, "1,500" is 1500 in English) and by the other reading when the first i
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 import regex
@@ -17,6 +18,10 @@ from extractors.langdata import SPACES, LangData
 VULGAR = {"½": 0.5, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 0.25, "¾": 0.75, "⅕": 0.2, "⅖": 0.4, "⅗": 0.6,
           "⅘": 0.8, "⅙": 1 / 6, "⅚": 5 / 6, "⅛": 0.125, "⅜": 0.375, "⅝": 0.625, "⅞": 0.875}
 MAX_NUMBER_CHARS = 40  # longer digit runs are codes, hashes or garbage, never a quantity
+# Every look-ahead from a position (a unit, a scale word, the next words...) reads at most this many
+# characters: the ``regex`` module may scan for a literal part of a pattern (the "of" of a word list) up to
+# the end of the text before failing, which made each anchor cost O(text) and a long text quadratic.
+AHEAD = 200
 _SPLIT = regex.compile(r"(\d+)")
 _EXP = regex.compile(r"[eE]([-+−]?\d+)|[×x*]\s?10(?:\^|\*\*)?([-−]?\d+)|[×x](\d+)\^(\d+)")
 
@@ -73,6 +78,8 @@ def parse_int_part(s: str, lang: LangData) -> tuple[float, int, int, bool] | Non
     """
     if len(s) > MAX_NUMBER_CHARS:
         return None
+    if s.isdecimal():
+        return float(s), len(s), 0, False
     pieces = _SPLIT.split(s)
     parts = pieces[1::2]
     seps = pieces[2:-1:2]
@@ -118,14 +125,21 @@ def parse_digits(text: str, pos: int, lang: LangData) -> Number | None:
         e = _EXP.search(exp)
         if e is None:
             return None
-        if e.group(1) is not None:
-            value = value * 10.0 ** int(e.group(1).replace("−", "-"))
-        elif e.group(2) is not None:
-            value = value * 10.0 ** int(e.group(2).replace("−", "-"))
-        else:
-            if len(e.group(4)) > 3:
-                return None
-            value = value * float(e.group(3)) ** int(e.group(4))
+        power = e.group(1) if e.group(1) is not None else e.group(2)
+        try:
+            if power is not None:
+                digits = power.replace("−", "-").lstrip("+-")
+                if len(digits) > 4:
+                    return None  # "1e999999": beyond any double, not a quantity
+                value = value * 10.0 ** int(power.replace("−", "-"))
+            else:
+                if len(e.group(4)) > 3:
+                    return None
+                value = value * float(e.group(3)) ** int(e.group(4))
+        except OverflowError:
+            return None
+        if not math.isfinite(value):
+            return None
         end = m.end("exp")
     if frac and not exp:
         if frac in VULGAR:
@@ -167,17 +181,17 @@ def parse_words(text: str, pos: int, lang: LangData, article: bool = False) -> N
     ntok = 0
     fraction = False
     if article:
-        first = lang.res["words_ahead"].match(text, pos)
+        first = lang.res["words_ahead"].match(text, pos, pos + AHEAD)
         if first is not None and first.group(0).lower() in lang.fractions:
             article = False  # "half million", "quarter million": the fraction word starts the number
     if article:
-        art = lang.res["words_ahead"].match(text, pos)
+        art = lang.res["words_ahead"].match(text, pos, pos + AHEAD)
         if art is None:
             return None
         current, last_kind, last_val, end, ntok = 1.0, "num", 1.0, art.end(), 1
-        m = tok_next.match(text, end)
+        m = tok_next.match(text, end, end + AHEAD)
     else:
-        m = tok_first.match(text, pos)
+        m = tok_first.match(text, pos, pos + AHEAD)
     while m is not None:
         word = m.group("w").lower()
         joiner = text[m.start():m.start("w")]
@@ -185,7 +199,7 @@ def parse_words(text: str, pos: int, lang: LangData, article: bool = False) -> N
             v = lang.number_words[word]
             if ntok == 0 or last_kind == "scale":
                 if last_kind == "scale" and joiner.strip() == ",":
-                    peek = tok_next.match(text, m.end())
+                    peek = tok_next.match(text, m.end(), m.end() + AHEAD)
                     if peek is None or peek.group("w").lower() not in lang.multipliers:
                         break
                 current = v
@@ -229,7 +243,7 @@ def parse_words(text: str, pos: int, lang: LangData, article: bool = False) -> N
             break
         ntok += 1
         end = m.end()
-        m = tok_next.match(text, end)
+        m = tok_next.match(text, end, end + AHEAD)
     if ntok == 0:
         return None
     if lang.compound_words and end < len(text) and text[end].isalpha():

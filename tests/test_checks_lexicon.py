@@ -102,3 +102,18 @@ def test_inconsistent_lexicon_files_are_refused(tmp_path) -> None:
 
 def test_the_shipped_lexicon_parses() -> None:
     assert parse_lexicon(LEXICON_DIR).version == load_lexicon().version
+
+
+def test_sql_normalisation_turns_every_non_letter_into_one_space() -> None:
+    """The SQL side keeps lengths (mention offsets cut the normalised sentence) and leaves only letters:
+    tabs, no-break and narrow no-break spaces, digits and punctuation all become plain spaces."""
+    import unicodedata
+
+    from checks.lexicon import NON_LETTER
+
+    text = "Über\t100\u00a0000,5 soldats\u202fmassés — l'armée (ÉTÉ) ça\nß!"
+    with duckdb.connect() as con:
+        got = con.execute("SELECT regexp_replace(lower($t), $p, ' ', 'g')",
+                          {"t": text, "p": NON_LETTER}).fetchone()[0]
+    expected = "".join(c if unicodedata.category(c).startswith("L") else " " for c in text.lower())
+    assert got == expected and len(got) == len(text)

@@ -4,7 +4,7 @@
 CREATE OR REPLACE TEMP TABLE qc_intervals AS
 WITH base AS (
     SELECT
-        m.mention_id, m.document_id, d.source_id, m.surface, src.name AS source_name, m.qualifier, m.unit, m.dimension, m.si_unit,
+        m.mention_id, m.document_id, d.rowid AS doc_no, d.source_id, m.surface, src.name AS source_name, m.qualifier, m.unit, m.dimension, m.si_unit,
         m.start,
         coalesce(m.value, m.low, m.high) AS v,
         coalesce(m.si_value / nullif(m.value, 0), m.si_low / nullif(m.low, 0), m.si_high / nullif(m.high, 0))
@@ -96,7 +96,7 @@ intervals AS (
     FROM halfs
 )
 SELECT
-    mention_id, document_id, source_id, source_name, surface, start, published_day, frame, terms, entities,
+    mention_id, document_id, doc_no, source_id, source_name, surface, start, published_day, frame, terms, entities,
     si_unit, code,
     kind0 AS kind, si_unit AS base_unit, si_nom AS nominal, lo0 AS lo1, hi0 AS hi1,
     CAST(NULL AS DOUBLE) AS rate, CAST(NULL AS DATE) AS rate_date, CAST(NULL AS VARCHAR) AS converted_from
