@@ -15,6 +15,8 @@ import math
 import sys
 from datetime import date
 
+from flows.commands.common import DB_HELP, open_reader
+
 FORMATS = ("text", "csv", "json")
 
 
@@ -22,7 +24,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser("conflicts", help="list the claims on which sources disagree",
                               description="List pairs of claims from different sources about the same fact "
                               "whose intervals (qualifiers and rounding applied) do not overlap.")
-    p.add_argument("--db", help="warehouse file (default: $QUANTCHECK_DB or ./quantcheck.duckdb)")
+    p.add_argument("--db", help=DB_HELP)
     p.add_argument("--format", choices=FORMATS, default="text", help="output format (default: text)")
     p.add_argument("--limit", type=int, default=0, metavar="N", help="show at most N conflicts (0 = all)")
     p.set_defaults(func=run)
@@ -67,12 +69,9 @@ def format_text(rows: list[dict]) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    from warehouse.db import WarehouseNotFound, connect_read_only
 
-    try:
-        con = connect_read_only(args.db)
-    except WarehouseNotFound as exc:
-        print(f"error: {exc}", file=sys.stderr)
+    con = open_reader(args.db)
+    if con is None:
         return 2
     try:
         rows = fetch_conflicts(con)

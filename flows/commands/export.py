@@ -15,25 +15,24 @@ import sys
 import tempfile
 from pathlib import Path
 
+from flows.commands.common import DB_HELP, open_reader
+
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser("export", help="export verdicts (schema.org ClaimReview JSON-LD)",
                               description=__doc__.split("\n\n")[0])
     sub = p.add_subparsers(dest="export_format", required=True, metavar="FORMAT")
     cr = sub.add_parser("claimreview", help="schema.org ClaimReview JSON-LD for each verdict")
-    cr.add_argument("--db", help="warehouse file (default: $QUANTCHECK_DB or ./quantcheck.duckdb)")
+    cr.add_argument("--db", help=DB_HELP)
     cr.add_argument("--out", type=Path, help="output file (default: standard output)")
     cr.set_defaults(func=run_claimreview)
 
 
 def run_claimreview(args: argparse.Namespace) -> int:
     from checks.claimreview import claim_reviews
-    from warehouse.db import WarehouseNotFound, connect_read_only
 
-    try:
-        con = connect_read_only(args.db)
-    except WarehouseNotFound as exc:
-        print(f"error: {exc}", file=sys.stderr)
+    con = open_reader(args.db)
+    if con is None:
         return 2
     try:
         reviews = claim_reviews(con)

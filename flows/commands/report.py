@@ -13,23 +13,22 @@ import sys
 import tempfile
 from pathlib import Path
 
+from flows.commands.common import DB_HELP, open_reader
+
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser("report", help="write a static HTML report of facts and conflicts",
                               description=__doc__.split("\n\n")[0])
-    p.add_argument("--db", help="warehouse file (default: $QUANTCHECK_DB or ./quantcheck.duckdb)")
+    p.add_argument("--db", help=DB_HELP)
     p.add_argument("--out", type=Path, default=Path("report.html"), help="output file (default report.html)")
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
     from checks.report import build_report
-    from warehouse.db import WarehouseNotFound, connect_read_only
 
-    try:
-        con = connect_read_only(args.db)
-    except WarehouseNotFound as exc:
-        print(f"error: {exc}", file=sys.stderr)
+    con = open_reader(args.db)
+    if con is None:
         return 2
     try:
         page = build_report(con)
