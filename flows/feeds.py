@@ -45,6 +45,8 @@ def screen_xml(data: bytes) -> None:
     except DefusedXmlException as exc:
         raise FeedError(f"refused feed XML: {type(exc).__name__} (entity declarations and external "
                         "references are not allowed)") from None
+    except LookupError as exc:  # the XML declaration names an encoding Python does not know
+        raise FeedError(f"unreadable feed XML: {exc}") from None
     except ParseError as exc:
         if DTD_RE.search(data):
             raise FeedError(f"malformed feed XML with a DTD, refused: {exc}") from None

@@ -55,8 +55,16 @@ def execute(config_path: str | None, db: str | None, sources: list[str] | None) 
     from flows.pipeline import quantcheck_pipeline
 
     config_abs = os.path.abspath(config_path) if config_path else None
-    state = quantcheck_pipeline(config_path=config_abs, db=db, sources=list(sources or []) or None,
-                                return_state=True)
+    try:
+        state = quantcheck_pipeline(config_path=config_abs, db=db, sources=list(sources or []) or None,
+                                    return_state=True)
+    except Exception as exc:  # the flow could not start: typically no Prefect API at PREFECT_API_URL
+        api = os.environ.get("PREFECT_API_URL")
+        hint = (f"is the Prefect server at PREFECT_API_URL={api} running? Unset PREFECT_API_URL to use a "
+                "temporary local server." if api else "Prefect could not start its temporary local server.")
+        print(f"quantcheck run: the run could not start: {type(exc).__name__}: {exc}\n{hint}\n"
+              "The warehouse is unchanged.", file=sys.stderr)
+        return None
     if not state.is_completed():
         try:
             state.result()
