@@ -25,21 +25,17 @@ COMMAND_MODULES = (
 )
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The parser with every command, or with just ``only`` (so ``quantcheck extract`` does not pay
+    for importing Prefect, which the pipeline commands need)."""
     parser = argparse.ArgumentParser(
         prog="quantcheck",
         description="Check the numbers in the news: extract quantity claims, store them in DuckDB, "
         "and show where sources disagree.",
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for name in COMMAND_MODULES:
-        try:
-            module = importlib.import_module(f"flows.commands.{name}")
-        except ModuleNotFoundError as exc:
-            if exc.name == f"flows.commands.{name}":
-                continue  # command not built yet
-            raise
-        module.register(sub)
+    for name in COMMAND_MODULES if only is None else (only,):
+        importlib.import_module(f"flows.commands.{name}").register(sub)
     return parser
 
 
@@ -47,7 +43,9 @@ def main(argv: list[str] | None = None) -> int:
     # quantcheck only talks to the sources it is given: Prefect's usage telemetry stays off unless the
     # user turns it on explicitly.
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
-    parser = build_parser()
+    argv = sys.argv[1:] if argv is None else argv
+    first = next((a for a in argv if not a.startswith("-")), None)
+    parser = build_parser(first if first in COMMAND_MODULES else None)
     args = parser.parse_args(argv)
     try:
         return int(args.func(args) or 0)
