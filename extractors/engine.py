@@ -31,7 +31,7 @@ _SENTENCE_END = regex.compile(r"[.!?…;]+[\"'”»’)\]]*+[ \t\u00a0]++(?=[^\p
 _ALNUM_RUN = regex.compile(r"[\p{L}\p{N}_]*+", regex.V1)
 _PUNCT_END = regex.compile(r"[ \u00a0]*+(?:[.,;:!?)\]\"'”»’…]|$|\n)", regex.V1)
 TIME_UNITS = {"second", "millisecond", "minute", "hour", "day", "week", "fortnight", "month", "year",
-              "decade", "century", "millennium"}
+              "decade", "decennium", "century", "millennium"}
 COMPOSITES = {("foot", "inch"): 1 / 12, ("pound", "ounce"): 1 / 16}
 _MISSING = object()
 MINOR_UNITS = {"cent": 0.01, "penny": 0.01, "centime": 0.01, "kopek": 0.01, "mao": 0.1, "sen": 0.01}
@@ -73,6 +73,7 @@ class _Sentences:
     def __init__(self, text: str) -> None:
         self.text = text
         self._starts: list[int] | None = None
+        self._ends: dict[int, int] = {}  # sentence index -> end without trailing spaces, computed once
 
     def _build(self) -> list[int]:
         starts = [0]
@@ -85,9 +86,12 @@ class _Sentences:
         starts = self._starts if self._starts is not None else self._build()
         i = bisect.bisect_right(starts, pos) - 1
         start = starts[i]
-        end = starts[i + 1] if i + 1 < len(starts) else len(self.text)
-        while end > start and self.text[end - 1] in " \t\n\r\u00a0":
-            end -= 1
+        end = self._ends.get(i)
+        if end is None:  # once per sentence: a sentence ending in a megabyte of spaces is walked once
+            end = starts[i + 1] if i + 1 < len(starts) else len(self.text)
+            while end > start and self.text[end - 1] in " \t\n\r\u00a0":
+                end -= 1
+            self._ends[i] = end
         return start, max(end, start)
 
     def index(self, pos: int) -> int:
@@ -307,7 +311,10 @@ class _Extractor:
             if not neg:
                 mm = self.res["minus_left"].search(self.low, max(0, s - 12), s)
                 if mm:
-                    neg, start = True, mm.start()
+                    # "au moins 35", "al menos 35", "por lo menos": the minus word ends a qualifier
+                    qm = self.res["qual_left"].search(self.low, max(0, s - 40), s)
+                    if qm is None or qm.start() >= mm.start():
+                        neg, start = True, mm.start()
         if kind == "num" and not num.words and num.plain_int and num.plain_int.endswith("0") and \
                 text[num.end:num.end + 1] == "s" and not text[num.end + 1:num.end + 2].isalpha():
             return None, num.end + 1  # "the 1960s", "the 90s": decades
@@ -381,6 +388,8 @@ class _Extractor:
                 c.start = start
             else:
                 c.value = -c.value
+                if c.unit:
+                    c.unit = self._negative_unit(c.unit)
         c.end = pos
         if c.unit:
             pos = self._after_unit(c, pos, money)
@@ -388,6 +397,16 @@ class _Extractor:
         if num.article_only and (not c.unit or c.unit == "degree" or (c.unit in TIME_UNITS and not c.age)):
             return None, num.end  # "a mix", "a second time", "a degree in law": an article, not a quantity
         return c, pos
+
+    def _negative_unit(self, unit: str) -> str:
+        """An ambiguous unit's reading for a negative value: "-5 degrees", "moins 12 degrés" are
+        temperatures (a rule ``{ unit = "degC", negative = true }`` in the language's [[ambiguous]])."""
+        for amb in self.L.ambiguous.values():
+            if amb.default == unit:
+                for rule in amb.rules:
+                    if rule.get("negative"):
+                        return rule["unit"]
+        return unit
 
     def _currency_follows(self, pos: int) -> bool:
         m = self.unit_at(pos)
