@@ -28,6 +28,7 @@ TRAPS = {
     "commas": (",", "fr"),
     "nine-dot": ("9.", "en"),
     "bare-numbers": ("1 ", "fr"),
+    "dots": (".", "fr"),
 }
 # Dense real mentions: every number is a quantity, so a megabyte yields 150,000-350,000 mentions, each
 # built in Python (~10-30 microseconds of CPU each).
@@ -93,6 +94,19 @@ def test_doubling_the_input_at_most_doubles_the_time(name):
     small = _cpu(_text(shape, 40_000), lang, runs=3)
     large = _cpu(_text(shape, 80_000), lang, runs=3)
     assert large < 3 * small + 0.05, f"{name}: 40 kB took {small:.3f}s, 80 kB took {large:.3f}s"
+
+
+@pytest.mark.timeout(60)
+@pytest.mark.parametrize("blank", [" ", "\t", "\u00a0", ".", "-"])
+def test_mentions_before_a_megabyte_of_blanks(blank):
+    """Every mention's sentence is trimmed of its trailing blanks once, not once per mention, and no
+    sentence-break pattern rescans a run of spaces or dots from each of its characters."""
+    text = "5 km " * 2000 + blank * MB
+    t0 = time.process_time()
+    mentions = extract(text, lang="en")
+    cpu = time.process_time() - t0
+    assert len(mentions) == 2000
+    assert cpu < 10, f"{cpu:.1f}s of CPU"
 
 
 @pytest.mark.timeout(120)
