@@ -26,7 +26,7 @@ lint: $(STAMP)
 
 # The long reliability campaign (hostile inputs, faults, soak); regenerates the README's reliability table.
 reliability: $(STAMP)
-	QUANTCHECK_RELIABILITY_TABLE=docs/reliability-table.md:docs/readme/reliability.md QUANTCHECK_FUZZ_EXAMPLES=300 \
+	QUANTCHECK_RELIABILITY_TABLE=docs/reliability-table.md:README.md QUANTCHECK_FUZZ_EXAMPLES=300 \
 	$(BIN)/python -m pytest -q -rxX tests/reliability tests/test_reliability_*.py
 
 # Coverage-guided fuzzing with atheris; crashes land in tests/fuzz/crashes/ (turn each into a regression test).

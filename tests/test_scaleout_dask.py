@@ -232,7 +232,7 @@ def test_flow_on_two_dask_workers_gives_the_same_warehouse_as_threads(
 
 
 def pipeline_routes_lakes() -> bool:
-    """Hooks H1/H2 of docs/readme/scaleout.md: --db ducklake:… reaches a lake writer in the flow."""
+    """--db ducklake:… reaches a lake writer in the flow."""
     import inspect
 
     import flows.pipeline

@@ -16,7 +16,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "URL) becomes a source of its own, named after the file stem or the URL. Exit status 0 only when "
         "the run completed (skipped items, listed in the summary, do not fail a run).",
     )
-    p.add_argument("--config", metavar="FILE", help="sources TOML file (see docs/readme/pipeline.md)")
+    p.add_argument("--config", metavar="FILE", help="sources TOML file (see README: A sources file)")
     p.add_argument("--db", metavar="PATH",
                    help="warehouse file (default: $QUANTCHECK_DB, then [settings] db, "
                    "then ./quantcheck.duckdb)")
