@@ -15,8 +15,11 @@ holds the rules that are the same in every language.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import heapq
 import math
+import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import regex
@@ -27,7 +30,11 @@ from extractors.model import Mention
 from extractors.numbers import AHEAD, VULGAR, Number, parse_digits, parse_words
 from extractors.units import COUNT, UnitInfo, unit_info
 
-_SENTENCE_END = regex.compile(r"[.!?…;]+[\"'”»’)\]]*+[ \t\u00a0]++(?=[^\p{Ll}])|[ \t]*+\n[\s]*+", regex.V1)
+# A break starts at the first character of a run of punctuation or spaces (or at the newline itself), never
+# inside a run: otherwise each position of a megabyte of "....." would rescan the rest of the run.
+_SENTENCE_END = regex.compile(
+    r"(?<![.!?…;])[.!?…;]++[\"'”»’)\]]*+[ \t\u00a0]++(?=[^\p{Ll}])"
+    r"|(?<![ \t])[ \t]*+\n[\s]*+|(?<=[ \t])\n[\s]*+", regex.V1)
 _ALNUM_RUN = regex.compile(r"[\p{L}\p{N}_]*+", regex.V1)
 _PUNCT_END = regex.compile(r"[ \u00a0]*+(?:[.,;:!?)\]\"'”»’…]|$|\n)", regex.V1)
 TIME_UNITS = {"second", "millisecond", "minute", "hour", "day", "week", "fortnight", "month", "year",
@@ -236,6 +243,9 @@ class _Extractor:
                 return None
         if "\n" in gap:
             return None
+        e = m.end()
+        if len(surface) <= 2 and e + 1 < self.n and self.text[e] in "'’" and self.text[e + 1].isalpha():
+            return None  # "2,1 milliards l'an dernier", "5 m'a": an elided article or pronoun, not a unit
         unit = self.resolve_unit(surface, m.start("u"), c.scaled > 1.0, money)
         if not unit:
             return None
@@ -354,7 +364,7 @@ class _Extractor:
             lm = self.res["link"].match(self.low, pos, pos + AHEAD)
             if lm:
                 unit_hit = self.match_unit(lm.end(), c, money)
-        if unit_hit is None:
+        if unit_hit is None and c.scaled == 1.0:  # "30 dernières années"; never "3bn last year"
             gm = self.res["gap_word"].match(self.low, pos, pos + AHEAD) if "gap_word" in self.res else None
             if gm:
                 hit = self.match_unit(gm.end(), c, money)
@@ -528,6 +538,8 @@ class _Extractor:
                 return True
         pw = self.prev_word(c.start)
         lpw = pw.lower().rstrip(".")
+        if "'" in lpw or "’" in lpw:  # "l'article 5": the noun after an elided article
+            lpw = lpw.replace("’", "'").rsplit("'", 1)[-1]
         if lpw in L.identifier_words or pw.lower() in L.identifier_words:
             return True
         if c.start > 0 and text[c.start - 1] in "#№":
@@ -557,18 +569,35 @@ class _Extractor:
         return len(head) <= 1
 
     # ---- counted noun ----------------------------------------------------------------------------
+    def _collective(self, num: Number, start: int) -> bool:
+        """"une douzaine de manifestants", "a dozen of": a number word ending in a multiplier is a
+        collective noun, and what it counts follows the link word as after a scale word."""
+        if not num.words:
+            return False
+        tail = self.low[start:num.end].rsplit(None, 1)[-1:]
+        return bool(tail) and tail[0] in self.L.multipliers
     def counted_noun(self, pos: int, scaled: bool) -> str | None:
         text, L = self.text, self.L
+        first: list[str] = []
         if scaled:
             lm = self.res["link"].match(self.low, pos, pos + AHEAD)
-            if lm:
-                pos = lm.end() - 1 if text[lm.end() - 1] in "'’" else lm.end() - 1
+            if lm and text[lm.end() - 1] in "'’":  # "67 millions d'habitants": the noun is glued to d'
+                fm = self.res["words_ahead"].match(text, lm.end(), lm.end() + AHEAD)
+                if fm is None:
+                    return None
+                first, pos = [fm.group()], fm.end()
+            elif lm:
+                pos = lm.end() - 1
         m = self.res["next_words"].match(text, pos, pos + AHEAD)
-        if m is None:
+        if m is None and not first:
             return None
-        ws = [w for w in (m.group("w1"), m.group("w2"), m.group("w3")) if w]
+        ws = first + ([w for w in (m.group("w1"), m.group("w2"), m.group("w3")) if w] if m else [])
+        ws = ws[:3]
         for i, w in enumerate(ws):
             lw = w.lower().strip("'’-")
+            el = max(lw.find("'"), lw.find("’"))
+            if el > 0 and lw[:el + 1] in L.stopwords:
+                return None  # "2,1 milliards l'an dernier": an elided article opens another noun phrase
             if L.capitalised_nouns:
                 if lw in L.stopwords:
                     return None
@@ -577,13 +606,21 @@ class _Extractor:
                 continue
             if lw in L.concepts:
                 return lw
+            if L.adjective_before_noun and i + 1 < len(ws) and len(w) > 1 and w.isupper():
+                continue  # "20 US soldiers", "300 EU officials": an acronym modifies the noun after it
             if lw in L.stopwords or lw in L.months or lw in L.qualifiers:
                 return None
             if lw in L.skip_words:
                 continue
             if L.adjective_before_noun and i + 1 < len(ws):
-                nxt = ws[i + 1].lower()
+                nxt = ws[i + 1].lower().strip("'’-")
                 if nxt in L.concepts:
+                    return nxt
+                # noun compounds: "police officers", "low-income households": a singular modifier before
+                # a plural word leaves the head to the plural
+                singular = not lw.endswith("s") or lw.endswith(("ss", "us", "is"))  # "bus", "crisis"
+                if singular and nxt.endswith("s") and not nxt.endswith("ss") and \
+                        nxt not in L.stopwords and nxt not in L.qualifiers and "'" not in nxt:
                     return nxt
             return lw
         return None
@@ -607,9 +644,14 @@ class _Extractor:
             if out and c.start < out[-1].end:
                 c.start = max(c.start, out[-1].end)
             if not c.unit:
-                c.counted = self.counted_noun(c.num.end if c.scaled == 1.0 else c.end, c.scaled > 1.0)
+                c.counted = self.counted_noun(c.num.end if c.scaled == 1.0 else c.end,
+                                              c.scaled > 1.0 or self._collective(c.num, c.num_start))
                 if c.counted and c.counted.lower() in self.L.stopwords:
                     c.counted = None
+            if (c.unit == "year" or not c.unit and not c.counted) and c.value is not None and \
+                    0 < c.value < 130 and \
+                    self.res["age_left"].search(self.low, max(0, c.start - 24), c.start):
+                c.unit, c.age = "year", True  # "aged 23", "at the age of 87", "âgé de 45 ans"
             if self.is_non_quantity(c):
                 c.keep = False
                 # "2013-14": the year's tail is not a count either
@@ -646,6 +688,9 @@ class _Extractor:
             a = cands[i]
             if i + 1 < len(cands):
                 b = cands[i + 1]
+                if self._score(a, b):
+                    i += 2
+                    continue
                 self._share_unit(a, b)
                 merged = self._range(a, b)
                 if merged is not None:
@@ -655,6 +700,24 @@ class _Extractor:
             out.append(a)
             i += 1
         return out
+
+    def _score(self, a: Cand, b: Cand) -> bool:
+        """"3:1", "won 52-48", "s'est imposé 3-1": a score or a tally is neither a range nor two counts.
+        Two bare integers joined by a colon always are; joined by a dash, when one of the language's
+        ``score_words`` is among the four words before them."""
+        gap = self.text[a.end:b.start]
+        if gap not in ("-", "–", "‑", ":") or a.unit or b.unit or a.scaled != 1.0 or b.scaled != 1.0:
+            return False
+        if not (a.num.plain_int and b.num.plain_int) or a.qualifier != "exact":
+            return False
+        if gap == ":":
+            return True
+        if not self.L.score_words:
+            return False
+        s0, _ = self.sent.span(a.start)
+        before = self.low[max(s0, a.start - 60):a.start].replace("’", "'")
+        words = [w.strip(".,;:!?()\"«»“”") for w in before.split()[-4:]]
+        return any(w in self.L.score_words or w.rsplit("'", 1)[-1] in self.L.score_words for w in words)
 
     def _share_unit(self, a: Cand, b: Cand) -> None:
         """"45 and 50 mg", "3 ou 4 jours": a bare number coordinated with a measured one shares its unit."""
@@ -701,13 +764,17 @@ class _Extractor:
         # units must agree, or one side elides it ("8- to 16-meter", "between 44 and 50 mg")
         if a.unit and b.unit and a.unit != b.unit:
             return None
-        if a.unit and not b.unit and b.counted:
+        # "$2-3bn loss": the currency sign before the first end covers a scaled second end
+        money_scale = a.unit.isupper() and a.end == a.num.end and not b.unit and b.scaled > 1
+        if a.unit and not b.unit and b.counted and not money_scale:
             return None
         if b.unit and not a.unit and a.counted:
             return None
         unit = a.unit or b.unit
         lo, hi = a.value, b.value
-        if b.scaled > 1 and a.scaled == 1 and a.num.raw <= b.num.raw and not a.unit:
+        # "entre 2 et 3 milliards d'euros", "$2-3bn": the scale word of the second end applies to a bare first
+        # end (nothing written after it: no scale, no unit of its own; a unit shared from b is fine)
+        if b.scaled > 1 and a.scaled == 1 and a.num.raw <= b.num.raw and a.end == a.num.end:
             lo = lo * b.scaled
         if not a.unit and b.unit and b.unit.isupper() and b.num.end != b.end and a.scaled == 1 and \
                 b.scaled > 1 and a.num.raw <= b.num.raw:
@@ -715,8 +782,9 @@ class _Extractor:
         if hi < lo:
             lo, hi = hi, lo
         return Cand(start=start, end=b.end, value=None, num=b.num, unit=unit, low=lo, high=hi,
-                    qualifier="range", counted=b.counted or a.counted, age=a.age or b.age,
-                    words=a.words or b.words, scaled=b.scaled, rule="range", num_start=a.num_start)
+                    qualifier="range", counted=None if money_scale else b.counted or a.counted,
+                    age=a.age or b.age, words=a.words or b.words, scaled=b.scaled, rule="range",
+                    num_start=a.num_start)
 
     def carry_units(self, cands: list[Cand]) -> None:
         """"1.5 billion cubic metres ..., down from 2.1 billion": the second takes the first's unit."""
@@ -832,4 +900,53 @@ def extract(text: str, lang: str | None = None) -> list[Mention]:
     if not text:
         return []
     code = _resolve_language(text, lang)
-    return _Extractor(text, load(code)).run()
+    if unicodedata.is_normalized("NFC", text):
+        return _Extractor(text, load(code)).run()
+    view = _nfc_view(text)
+    if view is None:
+        return _Extractor(text, load(code)).run()
+    nfc, to_orig = view
+    out = []
+    for m in _Extractor(nfc, load(code)).run():
+        s, e = to_orig(m.start), to_orig(m.end)
+        out.append(dataclasses.replace(m, start=s, end=e, surface=text[s:e], sentence_start=to_orig(
+            m.sentence_start), sentence_end=to_orig(m.sentence_end)))
+    return out
+
+
+_DECOMPOSED = regex.compile(r"\P{M}\p{M}++", regex.V1)
+
+
+def _nfc_view(text: str) -> tuple[str, Callable[[int], int]] | None:
+    """The NFC form of ``text`` ("Pre\u0300s de" -> "Près de") and a map from its offsets back to ``text``.
+
+    Word lists are written composed, so decomposed text (macOS file names, some feeds) would miss every
+    accented word. Only the clusters holding combining marks are recomposed; offsets move at each such
+    cluster, and a mention's offsets are mapped back to whole clusters of the original, so
+    ``text[start:end] == surface`` still holds. None when composition is not cluster-local (the view
+    would differ from ``unicodedata.normalize``), in which case the text is read as written."""
+    parts: list[str] = []
+    nfc_points, orig_points = [0], [0]
+    last = 0
+    nfc_len = 0
+    for m in _DECOMPOSED.finditer(text):
+        a, b = m.span()
+        cluster = unicodedata.normalize("NFC", m.group())
+        if len(cluster) == b - a:
+            continue
+        parts.append(text[last:a])
+        parts.append(cluster)
+        nfc_len += (a - last) + len(cluster)
+        last = b
+        nfc_points.append(nfc_len)
+        orig_points.append(b)
+    parts.append(text[last:])
+    nfc = "".join(parts)
+    if nfc != unicodedata.normalize("NFC", text):
+        return None
+
+    def to_orig(pos: int) -> int:
+        i = bisect.bisect_right(nfc_points, pos) - 1
+        return min(orig_points[i] + (pos - nfc_points[i]), len(text))
+
+    return nfc, to_orig

@@ -119,6 +119,8 @@ class LangData:
     per_words: list[str]
     coordination: frozenset[str]
     compound_words: bool = False
+    score_words: frozenset[str] = frozenset()  # "won 3-1", "s'est imposé 3-1": a score, not a range
+    age_before: list[str] = field(default_factory=list)  # "aged 23", "âgé de 45 ans": an age in years
     res: dict[str, regex.Pattern] = field(default_factory=dict)
     unit_pattern: str = ""  # the regex the unit matchers implement (reference for the tests)
     memo_currency: dict = field(default_factory=dict)  # engine's currency_of answers, by symbol
@@ -255,6 +257,10 @@ def _compile(data: LangData, raw: dict) -> None:
     minus = sorted(data.minus_words)
     data.res["minus_left"] = regex.compile(r"(?r)(?<![\p{L}])(?:\L<m>)[ \u00a0]+\Z", regex.V1,
                                            m=minus or ["\x00"])
+    age_before = sorted(_low(data.age_before), key=len, reverse=True)
+    data.res["age_left"] = guard_behind(regex.compile(
+        r"(?r)(?<![\p{L}])(?:\L<a>)(?:[ \u00a0]+|(?<=['’]))\Z", regex.V1, a=age_before or ["\x00"]),
+        " \u00a0", age_before or ["\x00"])
     between_words = sorted({a.lower() for a, _ in data.range_between}, key=len, reverse=True)
     data.res["between_left"] = regex.compile(
         r"(?r)(?<![\p{L}])(?P<b>(?:\L<b>))(?:[ \u00a0]+|(?<=['’]))\Z", regex.V1, b=between_words or ["\x00"])
@@ -377,6 +383,8 @@ def _build(code: str) -> LangData:
         unit_links=[str(x) for x in words.get("unit_links", [])],
         per_words=[str(x) for x in words.get("per", [])],
         coordination=frozenset(_low(words.get("coordination", []))),
+        score_words=frozenset(_low(words.get("score_words", []))),
+        age_before=[str(x) for x in words.get("age_before", [])],
     )
     _compile(data, raw)
     return data

@@ -25,6 +25,7 @@ def _ureg() -> pint.UnitRegistry:
     ureg = pint.UnitRegistry(on_redefinition="ignore")
     for code in CURRENCIES:
         ureg.define(f"{code} = [currency_{code}]")
+    ureg.define("decennium = 10 * year")  # as in extractors/units.txt: pint's "decade" is logarithmic
     return ureg
 
 

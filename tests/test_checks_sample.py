@@ -78,6 +78,8 @@ AGREE = {
     "N10 evacuated: 'Plus de 3 000' vs 'About 3,000'": (FR_EVACUATED, EN_EVACUATED),
     "N11 damage '45 millions d'euros' vs '€45 million'": (FR_DAMAGE, EN_DAMAGE),
     "C1/C2 context: 'some 12,500' and '12 000 hectares' agree": (EN_BURNED, FR_BURNED),
+    "N8 'About 100,000 low-income households' vs '98.000 Haushalte'": (EN_HOUSEHOLDS, DE_HOUSEHOLDS),
+    "N10 '3.200 vecinos' vs 'About 3,000 people'": (ES_EVACUATED, EN_EVACUATED),
 }
 DIFFERENT = {
     "N3 troops massed vs troops withdrawn (fr)": (FR_TROOPS, FR_WITHDRAW),
@@ -87,13 +89,6 @@ DIFFERENT = {
     "N7 diesel vs petrol (same unit)": (FR_DIESEL, FR_PETROL),
     "N9 '$2.1bn' vs '2.500 millones de euros' (USD vs EUR, no rates)": (EN_AID_USD, ES_AID),
     "N9 '$2.1bn' vs '1,9 milliard d'euros' (USD vs EUR, no rates)": (EN_AID_USD, FR_AID),
-}
-# Same fact, but the extractor (extractors/, issue 2) does not yet give both claims the same concept:
-# strict xfail, so a fix in the extractor shows up here and this list must shrink.
-AGREE_PENDING_EXTRACTOR = {
-    "N8 'About 100,000 low-income households' vs '98.000 Haushalte' (counted 'low-income')":
-        (EN_HOUSEHOLDS, DE_HOUSEHOLDS),
-    "N10 '3.200 vecinos' vs 'About 3,000 people' (vecinos has no concept)": (ES_EVACUATED, EN_EVACUATED),
 }
 
 
@@ -146,13 +141,6 @@ def test_near_miss_different_facts_are_not_compared(sample_db, name: str) -> Non
     a, b = (find_claim(sample_db, *spec) for spec in DIFFERENT[name])
     assert a["fact_id"] is None or a["fact_id"] != b["fact_id"], f"{name}: wrongly matched as one fact"
     assert frozenset((a["claim_id"], b["claim_id"])) not in conflict_pairs(sample_db)
-
-
-@pytest.mark.parametrize("name", sorted(AGREE_PENDING_EXTRACTOR))
-@pytest.mark.xfail(strict=True, reason="extractor gives the two claims different concepts (see name)")
-def test_near_miss_pending_extractor(sample_db, name: str) -> None:
-    a, b = (find_claim(sample_db, *spec) for spec in AGREE_PENDING_EXTRACTOR[name])
-    assert a["fact_id"] is not None and a["fact_id"] == b["fact_id"]
 
 
 def test_seed_cross_language_case(sample_db) -> None:

@@ -125,20 +125,28 @@ MIXED = [
 ]
 
 
-CASES = NUMBERS + WORDS + UNITS + QUALIFIERS + NON_MENTIONS + MIXED
+# News patterns: qualifiers holding a minus word, range scales, elision, scores, ages, collectives.
+NEWS = [
+    case("au-moins-blesses", "Au moins 12 blessés ont été hospitalisés.",
+         Q(12, qualifier="at_least", counted="blessés")),
+    case("moins-de-qualifier", "Moins de 300 foyers restent privés d'électricité.",
+         Q(300, qualifier="at_most", counted="foyers")),
+    case("moins-degres-sans-meteo", "La nuit, il a fait moins 8 degrés.", Q(-8, "degC")),
+    case("range-scale-millions", "Entre 5 et 7 millions de dollars ont été levés.",
+         Q(unit="USD", qualifier="range", low=5e6, high=7e6)),
+    case("l-apostrophe-not-litre", "Les ventes ont atteint 4 milliards l'an passé.", Q(4e9)),
+    case("d-apostrophe-counted", "La ville compte 2 millions d'habitants.", Q(2e6, counted="habitants")),
+    case("score-victoire", "Lyon a remporté une victoire 2-0 à domicile."),
+    case("age-a-l-age-de", "Il est mort à l'âge de 92 ans.", Q(92, "year")),
+    case("centaine-collective", "Une douzaine de pompiers sont intervenus.", Q(12, counted="pompiers")),
+    case("decennies", "Le chantier a duré trois décennies.", Q(30, "year")),
+]
+
+CASES = NUMBERS + WORDS + UNITS + QUALIFIERS + NON_MENTIONS + MIXED + NEWS
 
 # Cases the engine does not handle yet (see each reason): strict xfails, so a fix must remove them.
 KNOWN_GAPS = {
-    "millions-elided-link":
-        "counted noun after the elided link d' is not found (\"67 millions d'habitants\")",
-    "douzaine": "no counted noun after \"douzaine de\"",
-    "degres-weather": "negative degrees without a weather cue default to an angle",
-    "elided-unit": "\"l'an\" read as the litre symbol; the elided unit is not carried over",
-    "au-moins": "the minus word \"moins\" swallows the qualifier \"au moins\" (-35 instead of at_least 35)",
-    "range-shared-scale": "the scale word of a range is not applied to its first number (low 2.0)",
     "time-spaced": "\"9 h 15\" is not recognised as a time of day",
-    "article-5": "\"l'article 5\": the identifier word after an elided article is not recognised",
-    "score": "a sports score (3-1) is read as a range",
 }
 
 

@@ -176,13 +176,11 @@ def test_paragraphs_are_extracted_independently(data, lang):
     assert {m.lang for m in extract(article, lang=lang)} <= {lang}
 
 
-_NFD_GAP = pytest.mark.xfail(strict=True, reason="engine gap: decomposed (NFD) accents defeat accented "
-                             "qualifier and unit words; normalise internally and map offsets back")
 NFD_CASES = [
-    pytest.param("fr", "Près de 20 000 soldats sont massés.", id="fr-qualifier", marks=_NFD_GAP),
-    pytest.param("fr", "Le tunnel mesure 3,2 kilomètres.", id="fr-unit", marks=_NFD_GAP),
-    pytest.param("es", "Más de 1.200 migrantes fueron rescatados.", id="es-qualifier", marks=_NFD_GAP),
-    pytest.param("de", "Nach dem 50-minütigen Gespräch gab es keine Einigung.", id="de-unit", marks=_NFD_GAP),
+    pytest.param("fr", "Près de 20 000 soldats sont massés.", id="fr-qualifier"),
+    pytest.param("fr", "Le tunnel mesure 3,2 kilomètres.", id="fr-unit"),
+    pytest.param("es", "Más de 1.200 migrantes fueron rescatados.", id="es-qualifier"),
+    pytest.param("de", "Nach dem 50-minütigen Gespräch gab es keine Einigung.", id="de-unit"),
     pytest.param("fr", "Un homme de 45 ans a été interpellé à Besançon.", id="fr-accents-elsewhere"),
 ]
 
