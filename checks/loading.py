@@ -218,34 +218,32 @@ def parse_rate_rows(path: Path, rows: list[dict]) -> pa.Table:
                                            ("rate", pa.float64()), ("source", pa.string())]))
 
 
-def load_reference_file(path: Path, db: str | None) -> int:
-    """Validate, convert and load reference facts (replacing facts with the same fact_id); return count."""
-    table = parse_reference_rows(path, read_table(path))
+def _insert_or_replace(db: str | None, table: pa.Table, statement: str) -> int:
+    """Load a validated Arrow table through the warehouse writer (so it publishes atomically); the
+    statement reads it as ``qc_rows_in``. Returns the number of rows."""
     from warehouse.db import open_writer
 
     with open_writer(db) as writer:
-        writer.con.register("qc_reference_in", table)
+        writer.con.register("qc_rows_in", table)
         try:
-            writer.con.execute(
-                "INSERT OR REPLACE INTO reference_facts (fact_id, concept, subject, value, low, high, unit, "
-                "si_value, si_unit, as_of, source, si_low, si_high, dimension, notes, loaded_at) "
-                "SELECT *, now() FROM qc_reference_in")
+            writer.con.execute(statement)
         finally:
-            writer.con.unregister("qc_reference_in")
+            writer.con.unregister("qc_rows_in")
     return table.num_rows
+
+
+def load_reference_file(path: Path, db: str | None) -> int:
+    """Validate, convert and load reference facts (replacing facts with the same fact_id); return count."""
+    return _insert_or_replace(
+        db, parse_reference_rows(path, read_table(path)),
+        "INSERT OR REPLACE INTO reference_facts (fact_id, concept, subject, value, low, high, unit, "
+        "si_value, si_unit, as_of, source, si_low, si_high, dimension, notes, loaded_at) "
+        "SELECT *, now() FROM qc_rows_in")
 
 
 def load_rates_file(path: Path, db: str | None) -> int:
     """Validate and load dated exchange rates (replacing the same date/from/to); return the count."""
-    table = parse_rate_rows(path, read_table(path))
-    from warehouse.db import open_writer
-
-    with open_writer(db) as writer:
-        writer.con.register("qc_rates_in", table)
-        try:
-            writer.con.execute(
-                'INSERT OR REPLACE INTO exchange_rates ("date", "from", "to", rate, source, loaded_at) '
-                "SELECT *, now() FROM qc_rates_in")
-        finally:
-            writer.con.unregister("qc_rates_in")
-    return table.num_rows
+    return _insert_or_replace(
+        db, parse_rate_rows(path, read_table(path)),
+        'INSERT OR REPLACE INTO exchange_rates ("date", "from", "to", rate, source, loaded_at) '
+        "SELECT *, now() FROM qc_rows_in")

@@ -13,6 +13,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from flows.commands.common import DB_HELP
+
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser("reference", help="load reference facts or exchange rates",
@@ -23,14 +25,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description="Columns: subject (required), value or low+high, unit (pint unit or ISO 4217 code; empty "
         "for counts), concept (required for counts), as_of (YYYY-MM-DD), source, fact_id, notes.")
     load.add_argument("file", type=Path)
-    load.add_argument("--db", help="warehouse file (default: $QUANTCHECK_DB or ./quantcheck.duckdb)")
+    load.add_argument("--db", help=DB_HELP)
     load.set_defaults(func=run_load)
     rates = sub.add_parser(
         "rates", help="load dated exchange rates from CSV or Parquet",
         description="Columns: date (YYYY-MM-DD), from, to (ISO 4217 codes), rate (1 from = rate to), "
         "source (optional). A claim uses the latest rate dated on or before its article's day.")
     rates.add_argument("file", type=Path)
-    rates.add_argument("--db", help="warehouse file (default: $QUANTCHECK_DB or ./quantcheck.duckdb)")
+    rates.add_argument("--db", help=DB_HELP)
     rates.set_defaults(func=run_rates)
 
 
