@@ -27,7 +27,8 @@ from uuid import UUID
 
 import duckdb
 
-from warehouse.db import WarehouseNotFound, connect_read_only, default_db_path
+from flows.commands.common import open_reader
+from warehouse.db import default_db_path
 from warehouse.query_guard import UnsafeQuery, check_query
 
 FORMATS = ("table", "csv", "json")
@@ -50,13 +51,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    try:
-        con = connect_read_only(args.db)
-    except WarehouseNotFound as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
-    except duckdb.Error as exc:
-        print(f"error: cannot open the warehouse read-only: {exc}", file=sys.stderr)
+    con = open_reader(args.db)
+    if con is None:
         return 2
     try:
         check_query(con, args.query)
