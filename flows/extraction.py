@@ -6,7 +6,12 @@ first use in whichever process runs the task (the flow process, or a Dask worker
 processes; nothing in a task depends on it existing. ``processes=1`` extracts inline (what a Dask worker
 that already is one of many processes wants).
 
-This module does not import Prefect: worker processes only import the extractor and these dataclasses.
+The worker also lays the mentions out as the warehouse's Arrow columns (warehouse.arrow_batch): that
+per-mention Python work then runs in parallel across workers rather than in the run's single writer, and
+a batch travels back as a few Arrow buffers instead of a pickle of every Mention object.
+
+This module does not import Prefect: worker processes only import the extractor, pyarrow and these
+dataclasses.
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ from dataclasses import dataclass, replace
 
 from extractors.model import Mention
 from flows.documents import Document, Skipped
+from warehouse.arrow_batch import MentionColumns, mention_columns
 
 _POOL: ProcessPoolExecutor | None = None
 _POOL_SIZE = 0
@@ -29,10 +35,10 @@ AUTO_POOL_BATCHES = 4
 
 @dataclass(frozen=True, slots=True)
 class ExtractedBatch:
-    """Documents (with their language settled) and the mentions of each, in the same order."""
+    """Documents (with their language settled) and their mentions as warehouse columns."""
 
     documents: tuple[Document, ...]
-    mentions: tuple[tuple[Mention, ...], ...]
+    mentions: MentionColumns
     skipped: tuple[Skipped, ...]
     extractor_version: str
 
@@ -59,7 +65,10 @@ def extract_documents(docs: list[Document] | tuple[Document, ...]) -> ExtractedB
             continue
         out_docs.append(doc if doc.lang == lang else replace(doc, lang=lang))
         out_mentions.append(mentions)
-    return ExtractedBatch(tuple(out_docs), tuple(out_mentions), tuple(skipped), str(EXTRACTOR_VERSION))
+    version = str(EXTRACTOR_VERSION)
+    owners = [(d.content_hash[:16], d.text, d.url or d.content_hash[:16]) for d in out_docs]
+    columns = mention_columns(owners, out_mentions, version)
+    return ExtractedBatch(tuple(out_docs), columns, tuple(skipped), version)
 
 
 def resolve_processes(setting: int, n_documents: int, batch_size: int) -> int:

@@ -12,6 +12,7 @@ from __future__ import annotations
 def warm_up() -> None:
     try:
         from extractors import detect_language, extract
+        from warehouse import arrow_batch  # noqa: F401 - pyarrow, for the mention columns
 
         try:
             from extractors.langdata import available_languages

@@ -73,8 +73,7 @@ def extract_batch_task(documents: list[Document], processes: int, number: int) -
 @task(name="load-batch", cache_policy=NO_CACHE, persist_result=False, task_run_name="load-batch-{number}")
 def load_batch_task(writer, batch: ExtractedBatch, number: int):
     """One transaction: the batch's documents and mentions, bulk-inserted by the warehouse writer."""
-    return writer.load_batch(list(batch.documents), [list(m) for m in batch.mentions],
-                             extractor_version=batch.extractor_version)
+    return writer.load_batch(list(batch.documents), batch.mentions, extractor_version=batch.extractor_version)
 
 
 # --- pure helpers ---------------------------------------------------------------------------------

@@ -13,6 +13,7 @@ from test_warehouse_support import counts, file_digest, make_doc, make_docs
 
 from extractors.model import Mention
 from flows.documents import Document, Skipped
+from warehouse.arrow_batch import mention_columns
 from warehouse.db import connect_read_only, open_writer
 from warehouse.records import DocumentIn, content_hash
 
@@ -169,6 +170,38 @@ def test_pipeline_records_and_parallel_mention_lists_are_accepted(tmp_path: Path
     assert second == {"item": "https://down.test/feed", "reason": "HTTP 500"}
     with pytest.raises(ValueError, match="1 documents but 2 mention lists"), open_writer(db) as w:
         w.load_batch([doc], mentions=[[], []])
+
+
+def test_mention_columns_prepared_by_a_worker_load_like_mention_lists(tmp_path: Path) -> None:
+    """The pipeline's path: extraction workers hand over MentionColumns (already checked, keyed by
+    document_id). The warehouse gets the same rows as from Mention lists; mentions of a document that is
+    already stored, or repeated in the batch, are not inserted again; bad mentions are skipped with a
+    reason in the worker and reach runs.skipped through the load."""
+    docs = make_docs("prep", 3, n_mentions=4)
+    bad = dataclasses.replace(docs[1].mentions[0], surface="nope")
+    docs[1].mentions = [*docs[1].mentions, bad]
+
+    def owners(batch: list[DocumentIn]) -> list[tuple[str, str, str]]:
+        return [(d.content_hash[:16], d.text, d.url) for d in batch]
+
+    lists_db, cols_db = tmp_path / "lists.duckdb", tmp_path / "cols.duckdb"
+    load(lists_db, docs)
+    batch = [docs[0], docs[1], docs[0]]  # the same text twice in one batch
+    prepared = mention_columns(owners(batch), [d.mentions for d in batch], "test-1")
+    assert prepared.table.num_rows == 8
+    assert [s.item for s in prepared.skipped] == [f"mention 4 of {docs[1].url}"]
+    with open_writer(cols_db) as w:
+        first = w.load_batch(batch, prepared, extractor_version="test-1")
+        again = w.load_batch(docs, mention_columns(owners(docs), [d.mentions for d in docs], "test-1"))
+    assert (first.documents_added, first.mentions_added, first.documents_duplicate) == (2, 8, 1)
+    assert "not the surface 'nope'" in first.skipped[0].reason
+    assert (again.documents_added, again.mentions_added, again.documents_duplicate) == (1, 4, 2)
+    query = ("SELECT mention_id, document_id, start, \"end\", surface, sentence, value, qualifier, unit, "
+             "si_value, ordinal FROM mentions ORDER BY mention_id")
+    assert connect_read_only(cols_db).execute(query).fetchall() == connect_read_only(lists_db).execute(
+        query).fetchall()
+    (skipped,) = connect_read_only(cols_db).execute("SELECT skipped FROM runs").fetchone()
+    assert "not the surface 'nope'" in json.loads(skipped)[0]["reason"]
 
 
 def test_source_upsert_updates_changed_configuration_only(tmp_path: Path) -> None:

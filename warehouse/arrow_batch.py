@@ -153,30 +153,51 @@ def _document_is_clean(text: str, cols: dict[str, list[Any]], a: int, b: int) ->
         return False
 
 
-def build(
-    docs: Sequence[dict[str, Any]], mention_lists: Sequence[Sequence[Any]], extractor_version: str
-) -> ArrowBatch:
-    """``docs`` are validated column dicts (see Writer.load_batch); ``mention_lists[i]`` belong to docs[i].
+@dataclass(frozen=True)
+class MentionColumns:
+    """Mentions checked against the record rules and laid out as the ``mentions`` columns (Arrow).
+
+    Built by ``mention_columns`` where the mentions were extracted (a worker process), so the one writer
+    of a run only hands Arrow buffers to DuckDB: the per-mention Python work (attribute reads, offset
+    checks, sentence cutting, string encoding) runs in parallel across extraction workers instead of
+    serially in the writer, and an Arrow table crosses a process boundary as a few buffers rather than
+    as a pickle of every Mention object. ``table`` holds a ``document_id`` column; the writer keeps the
+    rows whose document it inserts.
+    """
+
+    table: pa.Table
+    skipped: tuple[Skipped, ...] = ()
+
+
+def mention_columns(
+    owners: Sequence[tuple[str, str, str]], mention_lists: Sequence[Sequence[Any]], extractor_version: str
+) -> MentionColumns:
+    """``owners[i]`` is (document_id, text, label) of the document ``mention_lists[i]`` was extracted from.
 
     Every mention is checked — offsets inside the text, ``text[start:end] == surface``, a known
     qualifier, sentence inside the text (or 0 and 0: the whole text) — and its sentence is cut from the
     text; a mention that fails is skipped with its reason, the rest of its document loads. The check runs
     per document with C-level loops (map, list equality) and falls back to a per-mention loop only for a
-    document that fails it, so the common case costs a few attribute reads per mention.
+    document that fails it, so the common case costs a few attribute reads per mention. A document_id
+    seen earlier in ``owners`` (the same text twice) contributes its mentions once.
     """
     skipped: list[tuple[int, int, Skipped]] = []  # (document index, ordinal, why): sorted at the end
 
     def skip(i: int, ordinal: int, problem: str) -> None:
-        skipped.append((i, ordinal, Skipped(f"mention {ordinal} of {_label(docs[i])}", problem)))
+        skipped.append((i, ordinal, Skipped(f"mention {ordinal} of {owners[i][2]}", problem)))
 
     flat: list[Any] = []
-    owners: list[int] = []      # index in docs of each mention in flat
+    where: list[int] = []       # index in owners of each mention in flat
     ordinals: list[int] = []
+    seen: set[str] = set()
     for i, mentions in enumerate(mention_lists):
+        if owners[i][0] in seen:
+            continue
+        seen.add(owners[i][0])
         mentions = list(mentions)
         if set(map(type, mentions)) <= {Mention}:  # the common case, checked in C
             flat.extend(mentions)
-            owners.extend([i] * len(mentions))
+            where.extend([i] * len(mentions))
             ordinals.extend(range(len(mentions)))
             continue
         for ordinal, m in enumerate(mentions):
@@ -184,18 +205,18 @@ def build(
                 skip(i, ordinal, problem)
                 continue
             flat.append(m)
-            owners.append(i)
+            where.append(i)
             ordinals.append(ordinal)
     cols = {name: list(map(attrgetter(name), flat)) for name in ALL_FIELDS}
     keep: list[int] | None = None  # None: every mention in flat is kept
     sentences: list[str] = []
     a = 0
     while a < len(flat):
-        i = owners[a]
+        i = where[a]
         b = a
-        while b < len(flat) and owners[b] == i:
+        while b < len(flat) and where[b] == i:
             b += 1
-        text = docs[i]["text"]
+        text = owners[i][1]
         if _document_is_clean(text, cols, a, b):
             cuts = map(slice, cols["sentence_start"][a:b], cols["sentence_end"][a:b])
             sentences.extend(map(text.__getitem__, cuts))
@@ -217,7 +238,7 @@ def build(
                 else:
                     skip(i, ordinals[k], problem)
         a = b
-    doc_ids = [docs[i]["document_id"] for i in owners]
+    doc_ids = [owners[i][0] for i in where]
     if keep is not None:
         cols = {name: [values[k] for k in keep] for name, values in cols.items()}
         doc_ids = [doc_ids[k] for k in keep]
@@ -233,14 +254,27 @@ def build(
             if problem is None:
                 good.append(pos)
             else:
-                skip(owners[k], ordinals[pos], problem)
+                skip(where[k], ordinals[pos], problem)
         cols = {name: [values[g] for g in good] for name, values in cols.items()}
         table = mentions_table(
             cols, [doc_ids[g] for g in good], [ordinals[g] for g in good], [sentences[g] for g in good],
             extractor_version,
         )
     skipped.sort(key=lambda entry: entry[:2])
-    return ArrowBatch(documents_table(docs), table, [entry[2] for entry in skipped])
+    return MentionColumns(table, tuple(entry[2] for entry in skipped))
+
+
+def build(
+    docs: Sequence[dict[str, Any]], mention_lists: Sequence[Sequence[Any]] | MentionColumns,
+    extractor_version: str,
+) -> ArrowBatch:
+    """``docs`` are validated column dicts (see Writer.load_batch); ``mention_lists[i]`` belong to docs[i],
+    or all the batch's mentions come prepared as MentionColumns (their rows for other documents are
+    dropped by the INSERT)."""
+    if not isinstance(mention_lists, MentionColumns):
+        owners = [(d["document_id"], d["text"], _label(d)) for d in docs]
+        mention_lists = mention_columns(owners, mention_lists, extractor_version)
+    return ArrowBatch(documents_table(docs), mention_lists.table, list(mention_lists.skipped))
 
 
 def _label(doc: dict[str, Any]) -> str:

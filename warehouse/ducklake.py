@@ -39,6 +39,7 @@ from typing import Any, TypeVar
 import duckdb
 
 from warehouse import extensions, migrate
+from warehouse.arrow_batch import MentionColumns
 from warehouse.extensions import sql_literal
 from warehouse.records import LoadResult, source_id
 from warehouse.writer import Writer, _skipped_json
@@ -564,7 +565,7 @@ class LakeWriter(Writer):
     def load_batch(
         self,
         documents: Sequence[Any],
-        mentions: Sequence[Sequence[Any]] | None = None,
+        mentions: Sequence[Sequence[Any]] | MentionColumns | None = None,
         extractor_version: str | None = None,
     ) -> LoadResult:
         """The embedded writer's load (one transaction, Arrow bulk inserts), retried on conflict."""

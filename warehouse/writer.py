@@ -19,6 +19,7 @@ import duckdb
 import pyarrow as pa
 
 from warehouse import arrow_batch
+from warehouse.arrow_batch import MentionColumns
 from warehouse.records import HEX, DocumentIn, LoadResult, Skipped, content_hash, source_id, to_utc
 
 log = logging.getLogger(__name__)
@@ -161,18 +162,22 @@ class Writer:
     def load_batch(
         self,
         documents: Sequence[Any],
-        mentions: Sequence[Sequence[Any]] | None = None,
+        mentions: Sequence[Sequence[Any]] | MentionColumns | None = None,
         extractor_version: str | None = None,
     ) -> LoadResult:
         """Load documents and their mentions in ONE transaction with Arrow bulk inserts.
 
         ``documents`` are DocumentIn records (or any objects with the same attributes, e.g.
         flows.documents.Document); their mentions come from ``doc.mentions`` or, when given, from the
-        parallel ``mentions`` sequence. Already-stored and repeated texts are counted as duplicates;
-        invalid documents and mentions are skipped with a reason; the rest is loaded. On a database error
-        the whole batch is rolled back and the error raised.
+        parallel ``mentions`` sequence, or already as columns (``MentionColumns``, what the pipeline's
+        extraction workers hand over, keyed by document_id = content_hash[:16]). Already-stored and
+        repeated texts are counted as duplicates; invalid documents and mentions are skipped with a
+        reason; the rest is loaded. On a database error the whole batch is rolled back and the error raised.
         """
-        if mentions is not None and len(mentions) != len(documents):
+        prepared = mentions if isinstance(mentions, MentionColumns) else None
+        if prepared is not None:
+            mentions = None
+        elif mentions is not None and len(mentions) != len(documents):
             raise ValueError(f"{len(documents)} documents but {len(mentions)} mention lists")
         if self.run_id is None:
             self.start_run()
@@ -182,7 +187,7 @@ class Writer:
         self.con.execute("BEGIN TRANSACTION")
         try:
             rows, mention_lists = self._select_new(documents, mentions, result)
-            batch = arrow_batch.build(rows, mention_lists, version)
+            batch = arrow_batch.build(rows, prepared if prepared is not None else mention_lists, version)
             result.skipped.extend(batch.skipped)
             if rows:
                 self.con.register("batch_documents", batch.documents)
@@ -281,4 +286,4 @@ def _document_problem(doc: Any, h: str | None) -> str | None:
     return None
 
 
-__all__ = ["DocumentIn", "LoadResult", "Writer", "statement"]
+__all__ = ["DocumentIn", "LoadResult", "MentionColumns", "Writer", "statement"]
