@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 import regex
 
+from extractors.currency_country import CountryResolver
 from extractors.langdata import LangData, available_languages, load
 from extractors.langdetect import detect_language
 from extractors.model import Mention
@@ -35,10 +36,16 @@ from extractors.units import COUNT, UnitInfo, unit_info
 _SENTENCE_END = regex.compile(
     r"(?<![.!?…;])[.!?…;]++[\"'”»’)\]]*+[ \t\u00a0]++(?=[^\p{Ll}])"
     r"|(?<![ \t])[ \t]*+\n[\s]*+|(?<=[ \t])\n[\s]*+", regex.V1)
+_RANGE_START_END = regex.compile(r"(?<![\d/.:,h])\d{1,2}\Z", regex.V1)  # "de 2" before "à 3 heures"
+_NON_SPACE_RUN = regex.compile(r"\S*+", regex.V1)
+_CODE_RUN = regex.compile(r"\d++(?:[ /\-.]\d++)*+", regex.V1)  # a phone number or a code, from its 1st digit
 _ALNUM_RUN = regex.compile(r"[\p{L}\p{N}_]*+", regex.V1)
 _PUNCT_END = regex.compile(r"[ \u00a0]*+(?:[.,;:!?)\]\"'”»’…]|$|\n)", regex.V1)
 TIME_UNITS = {"second", "millisecond", "minute", "hour", "day", "week", "fortnight", "month", "year",
               "decade", "decennium", "century", "millennium"}
+AGE_UNITS = {"year", "month", "week", "day"}
+SECONDS = {"hour": 3600.0, "minute": 60.0, "second": 1.0}  # the parts of a duration written in parts
+# ("year", "month") stays two mentions: "21 years and six months" is read as two claims by the gold sets
 COMPOSITES = {("foot", "inch"): 1 / 12, ("pound", "ounce"): 1 / 16}
 _MISSING = object()
 MINOR_UNITS = {"cent": 0.01, "penny": 0.01, "centime": 0.01, "kopek": 0.01, "mao": 0.1, "sen": 0.01}
@@ -63,6 +70,7 @@ class Cand:
     rule: str = ""
     num_start: int = 0
     keep: bool = True
+    extra_level: str = ""  # the unit of the last part of a duration in parts ("2 h 21 min": "minute")
 
 
 def _resolve_language(text: str, lang: str | None) -> str:
@@ -77,14 +85,22 @@ def _resolve_language(text: str, lang: str | None) -> str:
 class _Sentences:
     """Sentence offsets, computed on first use (a text without numbers never pays for them)."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, abbreviations: frozenset[str] = frozenset()) -> None:
         self.text = text
+        self.abbreviations = abbreviations  # "Mio.", "Mrd.", "ca.": a dot that ends no sentence
         self._starts: list[int] | None = None
         self._ends: dict[int, int] = {}  # sentence index -> end without trailing spaces, computed once
 
     def _build(self) -> list[int]:
         starts = [0]
-        for m in _SENTENCE_END.finditer(self.text):
+        text = self.text
+        abbreviations = self.abbreviations
+        for m in _SENTENCE_END.finditer(text):
+            k = m.start()
+            if abbreviations and text[k] == ".":
+                j = max(text.rfind(" ", k - 8, k), text.rfind("\n", k - 8, k), text.rfind("\u00a0", k - 8, k))
+                if j >= 0 and text[j + 1:k].lower() in abbreviations:
+                    continue  # "30 Mrd. Euro, davon …": one sentence
             starts.append(m.end())
         self._starts = starts
         return starts
@@ -112,8 +128,9 @@ class _Extractor:
         self.low = _lower_same_length(text)
         self.L = L
         self.n = len(text)
-        self.sent = _Sentences(text)
+        self.sent = _Sentences(text, L.abbreviations)
         self.res = L.res
+        self._countries: CountryResolver | None = None  # built on the first same-named currency word
 
     # ---- helpers ---------------------------------------------------------------------------------
     def sentence_lower(self, pos: int) -> str:
@@ -169,7 +186,8 @@ class _Extractor:
             return unit, 1.0
         return None
 
-    def resolve_unit(self, surface: str, pos: int, scaled: bool, money: bool) -> str | None:
+    def resolve_unit(self, surface: str, pos: int, scaled: bool, money: bool,
+                     value: float | None = None) -> str | None:
         """The pint unit of a unit surface at ``pos``, or None when it is not a unit here."""
         L = self.L
         if surface in L.units_cs:
@@ -184,16 +202,25 @@ class _Extractor:
         if amb is not None:
             sentence = None
             for rule in amb.rules:
+                if "above" in rule and (value is None or value <= rule["above"]):
+                    continue  # "118 degrees in Phoenix": no air is that hot in Celsius
                 if rule.get("scaled") and (scaled or money):
                     return rule["unit"]
                 cues = rule.get("cues")
                 if cues:
                     if sentence is None:
                         sentence = self.sentence_lower(pos)
-                    if any(_has_word(sentence, c) for c in cues):
+                    if any(_has_word(sentence, c, self.L.compound_words) for c in cues):
                         return rule["unit"]
             return amb.default or None
         return L.units_ci.get(low)
+
+    def _country_currency(self, unit: str, pos: int) -> str:
+        """The currency a one-word name shared by several countries means here ("pesos", "francs"), from the
+        countries named around it (extractors/currency_country.py); ``unit`` is the language's default."""
+        if self._countries is None:
+            self._countries = CountryResolver(self.L.code, self.low)
+        return self._countries.resolve(unit, pos, self.sent.span(pos))
 
     def guard_ok(self, surface: str, attached: bool, end: int, after_unit: bool) -> bool:
         g = self.L.guards.get(surface)
@@ -203,10 +230,10 @@ class _Extractor:
             return True
         if attached:
             return True
+        if after_unit and g.get("after_unit"):
+            return True  # "2 h 21 min 34 s": the second part of a composite
         if g.get("attached_only"):
             return False
-        if after_unit and g.get("after_unit"):
-            return True
         if g.get("end") and self.followed_by_punct(end):
             return True
         nxt = g.get("next")
@@ -246,9 +273,11 @@ class _Extractor:
         e = m.end()
         if len(surface) <= 2 and e + 1 < self.n and self.text[e] in "'’" and self.text[e + 1].isalpha():
             return None  # "2,1 milliards l'an dernier", "5 m'a": an elided article or pronoun, not a unit
-        unit = self.resolve_unit(surface, m.start("u"), c.scaled > 1.0, money)
+        unit = self.resolve_unit(surface, m.start("u"), c.scaled > 1.0, money, c.value)
         if not unit:
             return None
+        if unit.isupper() and surface.isalpha() and surface.lower() != unit.lower():
+            unit = self._country_currency(unit, m.start("u"))  # "1.150 pesos" about Argentina: ARS
         if not self.guard_ok(surface, attached, m.end(), after_unit):
             return None
         power = 0
@@ -291,13 +320,19 @@ class _Extractor:
                     cur_code, cur_scale = got
                     start = cm.start()
                     neg = bool(cm.group("neg"))
+            if s and not text[s - 1].isspace() and self._in_url(s):
+                return None, _NON_SPACE_RUN.match(text, s).end()  # "insee.fr/statistiques/8245121"
+            if text[s] == "0" and text[s + 1:s + 2].isdigit():
+                # "030 1234567", "0171/555": no quantity opens with 0
+                return None, _CODE_RUN.match(text, s).end()
             num = parse_digits(text, s, L)
             num_start = s
         elif kind == "vfrac":
             num = Number(value=VULGAR[text[s]], end=s + 1, raw=VULGAR[text[s]])
             num_start = s
         elif kind == "word":
-            num = parse_words(self.low, s, L)
+            # "zweistündige": a glued unit only on a lower-case word (an adjective; "Elfmeter" is a noun)
+            num = parse_words(self.low, s, L, glued_unit=text[s].islower())
             num_start = s
         else:
             num = parse_words(self.low, s, L, article=True)
@@ -314,7 +349,10 @@ class _Extractor:
         if kind in ("num", "vfrac") and s > 0 and not neg and not _after_number(text, s):
             ch = text[s - 1]
             before = text[s - 2] if s > 1 else " "
-            if ch in "-−" and not (before.isalnum() or before in ".,"):
+            # ("5.25%-5.5%", "20°-25°": a hyphen against what precedes it joins, it is no minus)
+            if ch in "-−" and not (before.isalnum() or before in ".,%°'’)]$€£"):
+                neg, start = True, s - 1
+            elif ch == "–" and before in " \t\n(\u00a0":  # "–12 °C": an en dash against the digits is a minus
                 neg, start = True, s - 1
             elif ch == " " and before in "-−" and (s < 3 or text[s - 3] in " \t\n(\"'"):
                 neg, start = True, s - 2
@@ -325,9 +363,19 @@ class _Extractor:
                     qm = self.res["qual_left"].search(self.low, max(0, s - 40), s)
                     if qm is None or qm.start() >= mm.start():
                         neg, start = True, mm.start()
+                elif "plus_left" in self.res:  # "minus 3 bis plus 2 Grad": a plus sign written as a word
+                    pm = self.res["plus_left"].search(self.low, max(0, s - 12), s)
+                    if pm:
+                        start = pm.start()
         if kind == "num" and not num.words and num.plain_int and num.plain_int.endswith("0") and \
                 text[num.end:num.end + 1] == "s" and not text[num.end + 1:num.end + 2].isalpha():
             return None, num.end + 1  # "the 1960s", "the 90s": decades
+        if kind == "num" and num.plain_int and text[num.end:num.end + 1] == "." and \
+                self._ordinal_dot(num.end, s):
+            return None, num.end + 1  # "3.º", "1.ª", "Sie wurde 3. im Rennen", "der 5. Platz": ordinals
+        if kind == "num" and cur_code is None and len(num.plain_int) == 1 and \
+                text[num.end:num.end + 1] == "K" and not text[num.end + 1:num.end + 2].isalnum():
+            return None, num.end + 1  # "4K", "8K" screens, a "5K" race: names, neither thousands nor kelvins
         c = Cand(start=start, end=num.end, value=num.value, num=num, words=num.words, num_start=num_start,
                  scaled=num.scaled, rule="words" if num.words else "digits")
         pos = num.end
@@ -336,7 +384,8 @@ class _Extractor:
         # "and a half"
         hm = self.res["half"].match(self.low, pos, pos + AHEAD)
         if hm and num.value == int(num.value):
-            c.value = num.value + 0.5
+            # "un millón y medio", "deux millions et demi": the half is of the scale word that ends the number
+            c.value = num.value + 0.5 * (num.scaled if num.scaled > 1 and num.value % num.scaled == 0 else 1)
             pos = hm.end()
         # scale word or symbol
         sm = self.scale_at(pos)
@@ -351,11 +400,19 @@ class _Extractor:
                     factor = L.scale_symbols.get(sym)
                 elif not spaced and (cur_code or self._currency_follows(sm.end())):
                     factor = L.scale_symbols.get(sym)
+                elif spaced and not cur_code and self._currency_follows(sm.end(), glued=True):
+                    factor = L.scale_symbols.get(sym)  # "45 M€", "52 k€": the sign is glued to the scale
+                elif not spaced and sym == "m" and self._noun_follows(sm.end(), num.decimals > 0):
+                    factor = L.scale_symbols.get(sym)  # "1.8m vehicles", "1.7m hectares": not metres
             if factor:
                 c.value = (c.value or 0) * factor
                 c.scaled = factor
                 pos = sm.end()
                 attached_letter = False
+                hm = self.res["half"].match(self.low, pos, pos + AHEAD)
+                if hm and num.value == int(num.value):  # "2 millions et demi"
+                    c.value += 0.5 * factor
+                    pos = hm.end()
         c.value = c.value * cur_scale if c.value is not None else None
         money = cur_code is not None
         # unit (possibly after "de"/"of", or after an adjective such as "dernières")
@@ -392,7 +449,8 @@ class _Extractor:
         if attached_letter:
             return None, _ALNUM_RUN.match(text, num.end).end()
         if neg and c.value is not None:
-            if text[start:start + 2].strip() in ("-", "−") and text[start + 1] == " " and not c.unit:
+            if text[start:start + 2].strip() in ("-", "−") and text[start + 1] == " " and \
+                    not self._spaced_minus(start, c.unit):
                 neg = False
                 start = num_start
                 c.start = start
@@ -405,8 +463,83 @@ class _Extractor:
             pos = self._after_unit(c, pos, money)
         c.end = pos
         if num.article_only and (not c.unit or c.unit == "degree" or (c.unit in TIME_UNITS and not c.age)):
-            return None, num.end  # "a mix", "a second time", "a degree in law": an article, not a quantity
+            # "a mix", "a second time", "a degree in law": an article, not a quantity; but "more than a year",
+            # "moins d'une heure": a qualifier makes the time unit a measured duration
+            if not (c.unit in TIME_UNITS and
+                    self.res["qual_left"].search(self.low, max(0, c.start - 40), c.start)):
+                return None, num.end
         return c, pos
+
+    def _in_url(self, pos: int) -> bool:
+        """Whether ``pos`` is inside a web address: "://" or "www." earlier in the same run of non-spaces
+        (looked for in the 160 characters before, with string methods: a long run without spaces stays
+        linear)."""
+        lo = max(0, pos - 160)
+        cut = max(self.text.rfind(" ", lo, pos), self.text.rfind("\n", lo, pos), lo - 1) + 1
+        return self.text.find("://", cut, pos) >= 0 or self.low.find("www.", cut, pos) >= 0
+
+    def clock_duration(self, m: regex.Match) -> tuple[Cand | None, int]:
+        """"9:30", "14h30": a time of day (nothing); "20:41,3 Minuten", "2:02:42 Stunden" (a time unit after),
+        "2:04:11" (hours, minutes and seconds) and "en 2h04" (no clock word before: see is_non_quantity) are
+        durations, each part a sixtieth of the one before, in the unit of the first."""
+        text = self.text
+        s, e = m.span()
+        parts = regex.split(r"[:h.]", m.group())
+        if not all(p.isdigit() for p in parts) or any(int(p) >= 60 for p in parts[1:]):
+            return None, e
+        tail = 0.0
+        if e + 1 < self.n and text[e] in ",." and text[e + 1].isdigit():  # "20:41,3": tenths of the last part
+            k = e + 1
+            while k < self.n and k - e <= 3 and text[k].isdigit():
+                k += 1
+            if k < self.n and text[k].isdigit():
+                return None, e
+            tail, e = float("0." + text[e + 1:k]), k
+        num = Number(value=float(parts[0]), end=e, plain_int=parts[0], raw=float(parts[0]))
+        c = Cand(start=s, end=e, value=None, num=num, rule="duration")
+        hit = self.match_unit(e, c, False)
+        if hit is not None and hit[0] in SECONDS:
+            unit, end = hit
+        elif hit is None and ("h" in m.group() and len(parts) == 2 or len(parts) == 3) and \
+                not self.res["clock_after"].match(self.low, e, e + AHEAD):
+            unit, end = "hour", e
+        else:
+            return None, e
+        value = 0.0
+        for i, p in enumerate(parts):
+            value += (int(p) + (tail if i == len(parts) - 1 else 0.0)) / 60 ** i
+        c.value, c.unit, c.end = value, unit, end
+        return c, end
+
+    def _ordinal_dot(self, dot: int, start: int) -> bool:
+        """Whether the dot at ``dot`` after an integer makes it an ordinal: an abbreviated ending glued to the
+        dot ("3.º", "1.er"), or, where "." is itself an ordinal ending (German), a lower-case word after it
+        (no sentence starts so: "Sie wurde 3. im Rennen") or a determiner before it ("der 3. Platz")."""
+        text, L = self.text, self.L
+        k = dot + 1
+        while k < self.n and k - dot <= 4 and text[k].isalpha():
+            k += 1
+        if k > dot + 1 and text[dot + 1:k] in L.ordinal_suffixes:
+            return True
+        if "." not in L.ordinal_suffixes or text[dot + 1:dot + 2] not in (" ", "\u00a0"):
+            return False
+        nxt = text[dot + 2:dot + 3]
+        if nxt.islower():
+            return True
+        return nxt.isupper() and self.prev_word(start).lower() in L.ordinal_dot_before
+
+    def _spaced_minus(self, start: int, unit: str) -> bool:
+        """Whether a sign written apart from its number ("- 5 °C") is a minus. A dash opening a line is a
+        bullet ("- 50 ans de carrière", "- 300mm de pluie"); inside a sentence a spaced dash is an
+        incise or a separator, except before a temperature or a percentage ("à - 1,2 %")."""
+        i = start - 1
+        while i >= 0 and self.text[i] in " \t\u00a0":
+            i -= 1
+        if i < 0 or self.text[i] in "\n\r":
+            return False
+        if unit == "percent":
+            return True
+        return unit != "" and self._negative_unit(unit) in ("degC", "degF", "kelvin")
 
     def _negative_unit(self, unit: str) -> str:
         """An ambiguous unit's reading for a negative value: "-5 degrees", "moins 12 degrés" are
@@ -418,12 +551,28 @@ class _Extractor:
                         return rule["unit"]
         return unit
 
-    def _currency_follows(self, pos: int) -> bool:
+    def _currency_follows(self, pos: int, glued: bool = False) -> bool:
         m = self.unit_at(pos)
-        if m is None:
+        if m is None or glued and m.start("u") != pos:
             return False
         u = self.text[m.start("u"):m.end("u")]
         return self.currency_of(u) is not None or u.lower() in ("dollars", "dollar")
+
+    def _noun_follows(self, pos: int, decimal: bool = False) -> bool:
+        """A unit word or a counted noun of the concept lists right after ``pos`` ("1.8m vehicles"), or, after
+        a decimal number, any plural-looking lower-case word ("2.5m viewers": a length in metres is rarely
+        written with a decimal before a plural noun; "1.8m tall", "1.5m deep" stay metres)."""
+        if pos < self.n and self.text[pos] not in " \u00a0":
+            return False
+        m = self.unit_at(pos)
+        if m is not None and self.text[m.start("u"):m.end("u")].lower() in self.L.units_ci:
+            return len(m.group("u")) > 2
+        word = self.next_word(pos)
+        if word in self.L.concepts:
+            return True
+        return decimal and not self.L.capitalised_nouns and len(word) > 3 and word.endswith("s") and \
+            word.isalpha() and self.text[pos + 1:pos + 2].islower() and word not in self.L.stopwords and \
+            word not in self.L.powers_suffix and word not in self.L.qualifiers_after
 
     def _after_unit(self, c: Cand, pos: int, money: bool) -> int:
         """Scale after a currency code, rates, composites, "and a half", age: what follows the unit."""
@@ -441,21 +590,41 @@ class _Extractor:
         # composite: "5 ft 2 in", "3 dollars 50 cents", "15 dollars et 15"
         comp = self._composite(c, pos)
         if comp:
-            return comp
+            return self._more_time(c, comp)
         # rate: "$78 a barrel", "2,19 euros le litre", "200 km per hour"
         pm = self.res["per"].match(self.low, pos, pos + AHEAD)
+        base = pos  # where the per-word may start: after "Regen" in "40 Liter Regen pro Quadratmeter"
+        if pm is None and not is_money:
+            base = self._substance_end(pos)
+            pm = self.res["per"].match(self.low, base, base + AHEAD) if base > pos else None
         if pm:
-            den = self.resolve_unit(text[pm.start("u"):pm.end("u")], pm.start("u"), False, False)
+            # the whole unit after the per-word, with its power: "por metro cuadrado", "pro Quadratmeter"
+            hit = self.match_unit(pm.start("u"), Cand(start=pos, end=pos, value=1.0, num=c.num), False,
+                                  after_unit=True)
+            den, den_end = hit if hit is not None and hit[1] >= pm.end() else (
+                self.resolve_unit(text[pm.start("u"):pm.end("u")], pm.start("u"), False, False), pm.end())
             if den and not den.isupper() and den not in MINOR_UNITS and "/" not in unit:
                 try:
                     num_dim = unit_info(unit).dimension
                     den_dim = unit_info(den).dimension
                 except ValueError:
                     num_dim = den_dim = ""
+                # measures take the per-words of ``per_measure`` ("6 tonnes par hectare", "130 km par heure"),
+                # never an article ("un fusil de 7,62mm le mois dernier")
+                measure_per = self.low[base:pm.start("u")].strip() in self.L.per_measure
                 if (num_dim.startswith("currency_") and den_dim != "[time]" and den_dim != "count") or (
-                        num_dim == "[length]" and den_dim == "[time]"):
+                        num_dim == "[length]" and den_dim == "[time]" and
+                        (measure_per or not L.per_measure)) or (
+                        _physical_rate(num_dim, den_dim) and measure_per):
                     c.unit = f"{unit}/{den}"
-                    pos = pm.end()
+                    pos = den_end
+        # "12 grados bajo cero", "5 Grad unter null": a temperature below zero
+        if c.value is not None and c.value > 0 and self._negative_unit(c.unit) in ("degC", "degF"):
+            nm = self.res["negative_after"].match(self.low, pos, pos + AHEAD)
+            if nm:
+                c.value = -c.value
+                c.unit = self._negative_unit(c.unit)
+                pos = nm.end()
         # "quatre ans et demi", "four years and a half"
         if c.unit in TIME_UNITS:
             hm = self.res["half"].match(self.low, pos, pos + AHEAD)
@@ -466,7 +635,38 @@ class _Extractor:
             if am:
                 c.age = True
                 pos = am.end()
+            elif L.age_units:
+                c.age = self._age_unit(c, pos)
         return pos
+
+    def _substance_end(self, pos: int) -> int:
+        """The end of one noun naming what is measured, between a unit and the per-word of a rate ("40 Liter
+        Regen pro Quadratmeter", "58 micrograms of dioxide per cubic metre", "50 litres d'eau par mètre
+        carré"): a capitalised noun where nouns are capitalised, else a link word and one word; ``pos`` when
+        there is none."""
+        if self.L.capitalised_nouns:
+            m = self.res["next_words"].match(self.text, pos, pos + AHEAD)
+            return m.end("w1") if m and m.group("w1")[:1].isupper() else pos
+        lm = self.res["link"].match(self.low, pos, pos + AHEAD)
+        if lm is None:
+            return pos
+        fm = self.res["words_ahead"].match(self.low, lm.end(), lm.end() + AHEAD)
+        return fm.end() if fm and fm.group() not in self.L.stopwords else pos
+
+    def _age_unit(self, c: Cand, pos: int) -> bool:
+        """"die 23-Jährige", "ein 45-jähriger Mann": a unit of ``age_units`` ending at ``pos`` is an age when
+        it is written as a noun (capitalised, in a language that capitalises nouns) or a person noun follows
+        ("ein dreijähriger Vertrag" stays a duration)."""
+        k = pos
+        while k > c.start and self.text[k - 1].isalpha():
+            k -= 1
+        surface = self.text[k:pos]
+        if surface.lower() in self.L.age_units:
+            if self.L.capitalised_nouns and surface[:1].isupper():
+                return True
+        elif not any(surface.lower().endswith(u) for u in self.L.age_units):  # glued: "dreijährige"
+            return False
+        return self.next_word(pos) in self.L.age_nouns
 
     def _composite(self, c: Cand, pos: int) -> int | None:
         text, L = self.text, self.L
@@ -484,6 +684,11 @@ class _Extractor:
             return None
         q = num.end
         base = c.unit
+        if base.isupper() and num.words:
+            num = self._minor_unit_words(p, num)
+            q = num.end
+        if base.isupper() and c.num.decimals:
+            return None  # "1,72 Euro, 5 Cent": the amount has its cents already, what follows is another one
         if base.isupper():  # currency: minor unit or a bare count of cents
             um = self.unit_at(q)
             if um is not None:
@@ -498,6 +703,8 @@ class _Extractor:
                 c.value += num.value / 100
                 return q
             return None
+        if base in SECONDS and c.num.decimals == 0 and c.value is not None:
+            return self._time_part(c, base, num, q, bare_ok=not self.text[pos:p].strip())
         for (big, small), factor in COMPOSITES.items():
             if base == big:
                 fake = Cand(start=p, end=q, value=num.value, num=num)
@@ -507,21 +714,85 @@ class _Extractor:
                     return hit[1]
         return None
 
+    def _time_part(self, c: Cand, level: str, num: Number, q: int, bare_ok: bool) -> int | None:
+        """The next part of a duration written in parts, added to ``c`` in its unit: "2 h 21 min 34 s",
+        "1 min 54 s 06", "9 h 15" (minutes after hours, hundredths after seconds, without their unit)."""
+        fake = Cand(start=q, end=q, value=num.value, num=num)
+        hit = self.match_unit(q, fake, False, after_unit=True)
+        if hit is not None:
+            if hit[0] not in SECONDS or SECONDS[hit[0]] >= SECONDS[level] or num.words and not c.num.words:
+                return None
+            c.value += num.value * SECONDS[hit[0]] / SECONDS[c.unit]
+            c.extra_level = hit[0]
+            return hit[1]
+        if not bare_ok or num.words or len(num.plain_int) != 2 or self.low.startswith(("h", "min"), q) or \
+                self.next_word(q) in self.L.concepts:
+            return None  # "3 heures, 20 personnes": another mention
+        if level == "hour" and num.value < 60:  # "9 h 15", "20 heures 30"
+            c.value += num.value * 60 / SECONDS[c.unit]
+        elif level == "second":  # "1 min 54 s 06": hundredths
+            c.value += num.value / 100 / SECONDS[c.unit]
+        else:
+            return None
+        c.extra_level = "done"
+        return q
+
+    def _more_time(self, c: Cand, pos: int) -> int:
+        """After a first composite, the further parts of a duration ("2 h 21 min **34 s**")."""
+        while c.unit in SECONDS and c.extra_level in SECONDS:
+            m = self.res["composite_gap"].match(self.low, pos, pos + AHEAD)
+            if m is None or m.end() >= self.n or not self.text[m.end()].isdigit():
+                break
+            num = parse_digits(self.text, m.end(), self.L)
+            if num is None:
+                break
+            got = self._time_part(c, c.extra_level, num, num.end, bare_ok=not self.text[pos:m.end()].strip())
+            if got is None:
+                break
+            pos = got
+        return pos
+
+    def _minor_unit_words(self, p: int, num: Number) -> Number:
+        """"treize euros et quarante-cinq cents": after an amount of money, a last number word that is also
+        a minor unit ("cents" multiplies by 100 in French) is the unit, and the number stops before it."""
+        k = num.end
+        while k > p and self.low[k - 1].isalpha():
+            k -= 1
+        word = self.low[k:num.end]
+        if k == p or word not in self.L.multipliers:
+            return num
+        unit = self.resolve_unit(self.text[k:num.end], k, False, True)
+        if unit not in MINOR_UNITS:
+            return num
+        head = parse_words(self.low[p:k], 0, self.L)
+        if head is None:
+            return num
+        return dataclasses.replace(head, end=p + head.end)
+
     # ---- filters for numbers without a unit -------------------------------------------------------
     def is_non_quantity(self, c: Cand) -> bool:
         """Years, dates, times of day, identifiers, list markers: not quantities."""
         text, L = self.text, self.L
         num = c.num
-        # time of day: "9 a.m.", "2pm", "2.30 pm" (but "2.1 pm" is a length)
-        if c.value is not None and 0 <= c.value <= 24 and num.decimals in (0, 2) and not num.words and \
-                self.res["clock_after"].match(self.low, num.end, num.end + AHEAD):
+        # time of day: "9 a.m.", "2pm", "2.30 pm" (but "2.1 pm" is a length); "von 9 bis 17 Uhr",
+        # "from 9 to 5 pm"
+        if c.value is not None and 0 <= c.value <= 24 and num.decimals in (0, 2) and not num.words and (
+                self.res["clock_after"].match(self.low, num.end, num.end + AHEAD) or
+                not c.unit and self.res["clock_range_tail"].match(self.low, num.end, num.end + AHEAD)):
             return True
         if c.unit:
-            if c.unit == "hour" and c.value is not None and c.value <= 24 and c.value == int(c.value):
+            hour = c.num.value  # "à 9 h 15": the hour as written, before the minutes were added
+            # "a las 23.40 horas": hours and minutes written as a decimal
+            hhmm = c.num.decimals == 2 and round(hour % 1 * 100) < 60
+            if c.unit == "hour" and c.value is not None and hour <= 24 and (hour == int(hour) and
+                                                                            c.num.decimals == 0 or hhmm):
                 pw = self.prev_word(c.start).lower()
                 if pw in L.clock_before:
                     before = self.text[max(0, c.start - 30):c.start].rstrip()[: -len(pw)].rstrip()
-                    return not (before[-1:].isdigit())  # "de 2 à 3 heures" is a range, not 3 o'clock
+                    # "de 2 à 3 heures" is a range, not 3 o'clock; "de 14h30 à 16h", "le 03/11/2025 à 07h45"
+                    return _RANGE_START_END.search(before) is None
+                if pw in L.clock_range_before:  # "de 8 heures à 18 heures"; not "une grève de 24 heures"
+                    return self.res["clock_range_next"].match(self.low, c.end, c.end + AHEAD) is not None
 
             return False
         v = c.value
@@ -540,23 +811,129 @@ class _Extractor:
         lpw = pw.lower().rstrip(".")
         if "'" in lpw or "’" in lpw:  # "l'article 5": the noun after an elided article
             lpw = lpw.replace("’", "'").rsplit("'", 1)[-1]
-        if lpw in L.identifier_words or pw.lower() in L.identifier_words:
+        # ("chaque jour 230 000 frontaliers": a grouped number or a known counted noun is a count)
+        if (lpw in L.identifier_words or pw.lower() in L.identifier_words) and not num.words and \
+                c.scaled == 1.0 and not num.grouped and not (c.counted and self.concept(c, COUNT)):
             return True
         if c.start > 0 and text[c.start - 1] in "#№":
             return True
-        if pw and not L.capitalised_nouns and pw[0].isupper() and not num.words and not c.counted and \
-                lpw not in L.qualifiers and lpw not in L.stopwords and \
-                not self.at_sentence_start_word(c.start):
+        # "a 7.4-magnitude earthquake", "Level-3": a number hyphenated to an identifier noun
+        if text[end:end + 1] in "-‑":
+            hm = self.res["words_ahead"].match(self.low, end + 1, end + AHEAD)
+            if hm is not None and hm.group() in L.identifier_words:
+                return True
+        # "Photo 3 of 12", "Foto 2 de 15", "Bild 3 von 12": a gallery counter
+        if L.counter_words and (lpw in L.counter_words or
+                                self.res["counter_left"].search(self.low, max(0, c.start - 40), c.start)):
             return True
-        # "245 23 yen": a bare number right before another number is part of a code or a list
+        # "iPhone 12", "PlayStation 5", "BahnCard 25": a word with a capital inside is a product or brand name
+        if not num.words and c.scaled == 1.0 and _camel_case(pw.replace("’", "'").rsplit("'", 1)[-1]):
+            return True
+        if pw and pw[0].isupper() and not num.words and not c.counted and lpw not in L.stopwords and \
+                not self.at_sentence_start_word(c.start):  # (mid-sentence "Max", "Over" are names too)
+            return True  # "Route 9", "Ariane 6"; German too ("der Golf 8", "ICE 578"): a count has a noun
+        # "la RN 10 reste fermée", "l'A 7": an acronym right before a number names a road, a model, a law
+        if len(pw) >= 2 and pw.isalpha() and pw.isupper() and not num.words and c.scaled == 1.0 and \
+                not (c.counted and self.concept(c, COUNT)) and not self.at_sentence_start_word(c.start):
+            return True
+        # "Hauptstraße 112", "Ludwigstraße 15": a street name before the number (German compounds)
+        if L.identifier_suffixes and not c.counted and lpw.endswith(L.identifier_suffixes):
+            return True
+        # "13 avenue du Peuple-Belge", "au 24, rue des Lilas", "221 Baker Street": an address
+        if L.address_words and not num.words and not (c.counted and self.concept(c, COUNT)) and \
+                self._address_follows(end):
+            return True
+        # "Le 115 reste joignable", "el 112 recibió", "le 49.3": a bare number after a singular article names
+        # something (an emergency line, an article of law, a day of the month)
+        if L.name_determiners and lpw in L.name_determiners and not num.words and c.scaled == 1.0 and \
+                not (c.counted and c.counted.lower() in L.concepts) and not self._coordinated(end):
+            return True
+        # "les Vingt-Sept", "the Big Four": a capitalised number word inside a sentence is a name
+        if num.words and text[c.num_start].isupper() and (pw[:1].islower() or lpw in L.stopwords) and \
+                not self.at_sentence_start(c.num_start):
+            return True
+        # "a las 8.05", "a las 3.15 de la madrugada": a time of day
+        if pw.lower() in L.clock_before_bare and num.decimals in (0, 2) and v <= 24 and \
+                round(v % 1 * 100) < 60 and not c.counted:
+            return True
+        # "Tel. 912 345 678", "llame al 912 345 678": a phone number
+        if c.scaled == 1.0 and not (c.counted and c.counted.lower() in L.concepts) and L.phone_words and \
+                self.res["phone_left"].search(self.low, max(0, c.start - 40), c.start):
+            return True
+        # "245 23 yen": a bare number right before another number is part of a code or a list; so is the
+        # last group of one ("91 555 12 34")
         if not num.words and not c.counted and end + 1 < self.n and text[end] == " " and \
                 text[end + 1].isdigit():
             return True
+        if not num.words and not c.counted and c.start > 1 and text[c.start - 1] == " " and \
+                text[c.start - 2].isdigit() and c.start == c.num_start:
+            return True
         # list markers: "1)", "2." at the start of a line
-        if end < self.n and text[end] == ")" and (c.start == 0 or text[c.start - 1] in "\n(") :
+        if end < self.n and text[end] == ")" and (c.start == 0 or text[c.start - 1] in "\n(") and \
+                c.start == c.num_start:  # (not "(−8,1)": a signed change)
+            return True
+        # "Classement : 1. Vingegaard ; 2. Pogacar": a rank in a list, before a capitalised name
+        if num.plain_int and len(num.plain_int) <= 3 and text[end:end + 2] == ". " and \
+                text[end + 2:end + 3].isupper() and self._list_item_start(c.start):
             return True
         if num.words:
             if num.article_only or (v < 2 and not num.fraction):
+                return True
+            # "un trois-pièces", "les deux-roues": a number word hyphenated to a noun is part of that noun
+            if not L.compound_words and text[end:end + 1] in "-‑" and text[end + 1:end + 2].isalpha():
+                return True
+            # "une quarantaine de 14 jours": a collective noun whose "de" leads to another number is a noun
+            lm = self.res["link"].match(self.low, end, end + AHEAD) if not c.counted else None
+            if lm is not None and text[lm.end():lm.end() + 1].isdigit():
+                return True
+        return False
+
+    def _apposition_age(self, c: Cand) -> bool:
+        """"The driver, 58, was among the dead", "John Smith, 45, of Leeds": a bare whole number between
+        commas right after a name or a person noun is an age."""
+        if c.age or c.counted or c.value is None or not 0 < c.value < 120 or c.value != int(c.value) or \
+                c.num.decimals or c.unit not in ("", "year"):
+            return False
+        if not c.unit and (c.num.words or not self.L.age_apposition):
+            return False
+        # "Jean Dupont, 45 ans, a été", "El delantero francés, de 25 años, marcó": with a year unit, in any
+        # language; the Spanish ", de N años," needs no noun before it
+        start = c.start
+        linked = bool(c.unit) and self.low[start - 3:start] in self.L.apposition_links
+        if linked:
+            start -= 3
+        if self.text[start - 2:start] != ", " or self.text[c.end:c.end + 1] != ",":
+            return False
+        w = self.prev_word(start - 2)
+        return w.isalpha() and (linked or w[0].isupper() or w.lower() in self.L.age_nouns)
+
+    def _list_item_start(self, pos: int) -> bool:
+        """Whether ``pos`` opens an item of a list: after ":", ";", ",", "(" or a line break."""
+        i = pos - 1
+        while i >= 0 and self.text[i] in " \t\u00a0":
+            i -= 1
+        return i < 0 or self.text[i] in ":;,(\n•–—-"
+
+    def _coordinated(self, end: int) -> bool:
+        """A coordination or range word follows: "entre el 40 y el 50 %" (the unit comes with the second)."""
+        w = self.next_word(end)
+        return w in self.L.coordination or w in self.L.range_connectors or \
+            any(w == b.lower() for _, b in self.L.range_between)
+
+    def _address_follows(self, end: int) -> bool:
+        """A street word right after the number ("24, rue", "13 avenue"), or after one or two capitalised
+        words ("221 Baker Street")."""
+        pos = end + 1 if self.text[end:end + 1] == "," else end
+        m = self.res["next_words"].match(self.text, pos, pos + AHEAD)
+        if m is None:
+            return False
+        words = [w for w in (m.group("w1"), m.group("w2"), m.group("w3")) if w]
+        L = self.L
+        if words[0].rstrip(".") in L.address_words:
+            return True
+        for i in (1, 2):
+            if i < len(words) and all(w[:1].isupper() for w in words[:i]) and \
+                    words[i].rstrip(".,") in L.address_words:
                 return True
         return False
 
@@ -567,6 +944,14 @@ class _Extractor:
             return False
         head = self.text[s:pos].split()
         return len(head) <= 1
+
+    def _per_article(self, c: Cand, prev: Cand) -> bool:
+        """"145.9 a litre", "38p a litre": an article that is also one of the language's per-words, right
+        after another quantity, introduces that quantity's denominator; it is never a quantity of its own."""
+        if not c.num.article_only or self.text[prev.end:c.start].strip(" \u00a0"):
+            return False
+        word = self.low[c.num_start:c.num.end].split(None, 1)
+        return bool(word) and any(word[0] == p.lower() for p in self.L.per_words)
 
     # ---- counted noun ----------------------------------------------------------------------------
     def _collective(self, num: Number, start: int) -> bool:
@@ -610,6 +995,10 @@ class _Extractor:
                 continue  # "20 US soldiers", "300 EU officials": an acronym modifies the noun after it
             if lw in L.stopwords or lw in L.months or lw in L.qualifiers:
                 return None
+            if L.verb_suffixes and lw.endswith(L.verb_suffixes):
+                if L.adjective_before_noun:
+                    continue  # "3 armed men": a participle before the noun; "the S&P 500 closed up"
+                return None  # "el 112 recibió", "Ariane 6 pourra": a verb, not the counted noun
             if lw in L.skip_words:
                 continue
             if L.adjective_before_noun and i + 1 < len(ws):
@@ -637,9 +1026,9 @@ class _Extractor:
             if m.lastgroup == "skip":
                 consumed = m.end()
                 continue
-            c, used = self.parse_at(m)
+            c, used = self.clock_duration(m) if m.lastgroup == "clock" else self.parse_at(m)
             consumed = max(consumed, used)
-            if c is None:
+            if c is None or out and self._per_article(c, out[-1]):
                 continue
             if out and c.start < out[-1].end:
                 c.start = max(c.start, out[-1].end)
@@ -648,14 +1037,21 @@ class _Extractor:
                                               c.scaled > 1.0 or self._collective(c.num, c.num_start))
                 if c.counted and c.counted.lower() in self.L.stopwords:
                     c.counted = None
-            if (c.unit == "year" or not c.unit and not c.counted) and c.value is not None and \
+            if (c.unit in AGE_UNITS or not c.unit and not c.counted) and c.value is not None and \
                     0 < c.value < 130 and \
                     self.res["age_left"].search(self.low, max(0, c.start - 24), c.start):
-                c.unit, c.age = "year", True  # "aged 23", "at the age of 87", "âgé de 45 ans"
+                # "aged 23", "at the age of 87", "âgé de 45 ans", "un bebé de 3 meses"
+                c.unit, c.age = c.unit or "year", True
+            if self._apposition_age(c):
+                c.unit, c.age = "year", True
             if self.is_non_quantity(c):
                 c.keep = False
-                # "2013-14": the year's tail is not a count either
-                if c.num.plain_int and self.text[c.end:c.end + 1] in "-–" and \
+                # "Crit'Air 3, 4 et 5", "Euro 5 und 6": a list after an identifier holds identifiers
+                lm = self.res["id_list"].match(self.text, c.end, c.end + AHEAD) if c.num.plain_int else None
+                if lm is not None and len(c.num.plain_int) <= 3:
+                    consumed = max(consumed, lm.end())
+                # "2013-14": the year's tail is not a count either; nor "2:0" after a name ("Mainz 2:0")
+                if c.num.plain_int and self.text[c.end:c.end + 1] in ("-", "–", ":") and \
                         self.text[c.end + 1:c.end + 2].isdigit():
                     consumed = max(consumed, _ALNUM_RUN.match(self.text, c.end + 1).end())
                 continue
@@ -663,18 +1059,32 @@ class _Extractor:
         return out
 
     def qualify(self, cands: list[Cand]) -> None:
+        prev_end = -10
         for c in cands:
             qm = self.res["qual_left"].search(self.low, max(0, c.start - 40), c.start)
+            # "0,3 Prozent mehr als ein Jahr zuvor", "28 cents less than a month ago": right after another
+            # mention the phrase compares two amounts; it qualifies neither
+            if qm and not self.text[prev_end:qm.start()].strip() and prev_end >= 0:
+                qm = None
+                prev_end = c.end
+                continue
+            prev_end = c.end
             if qm:
-                q = self.L.qualifiers.get(" ".join(qm.group("q").lower().split()))
-                if q:
-                    c.qualifier = q
+                phrase = " ".join(qm.group("q").lower().split())
+                q = self.L.qualifiers.get(phrase)
+                if q and not (phrase in self.L.during_words and c.unit in TIME_UNITS and
+                              self.prev_word(qm.start()).lower() not in self.L.during_after):
+                    c.qualifier = q  # (but "over five years" is "during five years")
             else:
                 rm = self.res["qual_right"].match(self.low, c.end, c.end + AHEAD)
                 if rm:
                     q = self.L.qualifiers_after.get(" ".join(rm.group("q").lower().split()))
                     if q:
                         c.qualifier = q
+            if c.qualifier == "exact" and c.words and self.L.approx_multipliers:
+                last = self.low[c.num_start:c.num.end].replace("-", " ").rsplit(None, 1)[-1:]
+                if last and last[0] in self.L.approx_multipliers:
+                    c.qualifier = "approx"  # "une vingtaine de retraités", "un millar de militares"
             if c.value is not None:
                 if c.qualifier == "at_least":
                     c.low = c.value
@@ -711,6 +1121,11 @@ class _Extractor:
         if not (a.num.plain_int and b.num.plain_int) or a.qualifier != "exact":
             return False
         if gap == ":":
+            return True
+        # "remontó un 0-2", "ganando 3-2": small whole numbers, neither counting anything, written high to low
+        # or from nil are a score whatever the verb before them
+        if not a.counted and not b.counted and a.value is not None and b.value is not None and \
+                a.value < 100 and b.value < 100 and (a.value > b.value or a.value == 0):
             return True
         if not self.L.score_words:
             return False
@@ -761,6 +1176,11 @@ class _Extractor:
                     start = bm.start()
         if not ok:
             return None
+        if L.change_before and self.prev_word(a.start).lower() in L.change_before:
+            return None  # "grew by 1.2 million to 68.3m": the change, then the new level
+        # "aged 13 to 17 spend": the age's unit covers the second end (whatever word follows it)
+        if a.age and not b.unit and b.value is not None and b.value < 130:
+            b.counted = None
         # units must agree, or one side elides it ("8- to 16-meter", "between 44 and 50 mg")
         if a.unit and b.unit and a.unit != b.unit:
             return None
@@ -780,11 +1200,20 @@ class _Extractor:
                 b.scaled > 1 and a.num.raw <= b.num.raw:
             pass
         if hi < lo:
-            lo, hi = hi, lo
+            if lo >= 0 and hi >= 0:
+                # "est passé de 7,5 % à 7,3 %", "pasó del 12 al 11 %": a change from one value to another, not
+                # a range; the first value shares the unit written with the second
+                if not a.unit and b.unit and not a.counted and a.scaled == b.scaled:
+                    a.unit = b.unit
+                return None
+            lo, hi = hi, lo  # "-18 °C to -34 °C"
+        age = a.age or b.age
+        counted = None if money_scale else b.counted or a.counted
+        if not unit and not counted and self.res["age_left"].search(self.low, max(0, start - 24), start):
+            unit, age = "year", True  # "aged between 40 and 79"
         return Cand(start=start, end=b.end, value=None, num=b.num, unit=unit, low=lo, high=hi,
-                    qualifier="range", counted=None if money_scale else b.counted or a.counted,
-                    age=a.age or b.age, words=a.words or b.words, scaled=b.scaled, rule="range",
-                    num_start=a.num_start)
+                    qualifier="range", counted=counted, age=age, words=a.words or b.words, scaled=b.scaled,
+                    rule="range", num_start=a.num_start)
 
     def carry_units(self, cands: list[Cand]) -> None:
         """"1.5 billion cubic metres ..., down from 2.1 billion": the second takes the first's unit."""
@@ -796,9 +1225,98 @@ class _Extractor:
                     last_by_sentence[si] = c
                 continue
             prev = last_by_sentence.get(si)
-            if prev is not None and c.scaled > 1.0 and not c.counted:
-                c.unit = prev.unit
+            # "30 Mrd. Euro, davon 4,6 Milliarden ausgezahlt", "dont 5 millions de bonus": the amount's unit;
+            # not "pour 3 millions de foyers" (a known counted noun)
+            if prev is not None and c.scaled > 1.0 and (not c.counted or prev.unit.isupper() and
+                                                        self.concept(c, COUNT) is None):
+                c.unit, c.counted = prev.unit, None
                 c.rule += "+carried"
+        self._metre_or_million(cands)
+        self._precision(cands)
+        self._carry_counted(cands)
+        self._signed_change(cands)
+        self._compared(cands)
+
+    def _compared(self, cands: list[Cand]) -> None:
+        """"128 000 dollars, contre 44 000 pour la France", "3,2 %, contre 2,9 en mai", "down from 3.7": a
+        bare number right after a comparison word ([words] comparison_words) takes the unit of the previous
+        mention of its sentence."""
+        if "comparison" not in self.res:
+            return
+        for prev, c in zip(cands, cands[1:], strict=False):
+            if prev.unit and not c.unit and c.value is not None and c.qualifier != "range" and \
+                    not (c.counted and self.concept(c, COUNT)) and \
+                    self.sent.index(prev.start) == self.sent.index(c.start) and \
+                    self.res["comparison"].search(self.low, max(prev.end, c.start - 40), c.start):
+                c.unit, c.counted = prev.unit, None
+                if c.scaled == 1.0 and prev.scaled > 1.0 and c.value < prev.num.raw * 10 and \
+                        prev.num.raw >= 1 and c.value < 1000:
+                    c.value *= prev.scaled  # "1,2 milliard, contre 0,9 l'an dernier"
+                    c.scaled = prev.scaled
+                c.rule += "+compared"
+    def _signed_change(self, cands: list[Cand]) -> None:
+        """"RN 31,4 % (+7,2)", "SPD 16,4 % (−9,3)": a signed number in brackets right after a percentage is
+        a change in percentage points; it takes the unit."""
+        for prev, c in zip(cands, cands[1:], strict=False):
+            if prev.unit == "percent" and not c.unit and not c.counted and c.value is not None and \
+                    self.text[c.end:c.end + 1] == ")" and self.text[prev.end:c.num_start].strip() in \
+                    ("(", "(+", "(-", "(−", "(–", "(±"):
+                c.unit = "percent"
+                c.rule += "+points"
+
+    def _precision(self, cands: list[Cand]) -> None:
+        """"à trois centièmes du record" after a time, "tres décimas más" after a percentage: a count of
+        hundredths or tenths ([words] precision_words) is a fraction of the previous mention's unit in the
+        same sentence (of a second for times, of a percentage point for percentages)."""
+        if not self.L.precision_words:
+            return
+        prev: Cand | None = None
+        for c in cands:
+            den = self.L.precision_words.get((c.counted or "").lower()) if not c.unit else None
+            if den and prev is not None and c.value is not None and \
+                    self.sent.index(prev.start) == self.sent.index(c.start) and \
+                    (prev.unit in SECONDS or prev.unit == "percent"):
+                k = self.text.find(c.counted, c.num.end, c.num.end + AHEAD)
+                m = self.res["words_ahead"].match(self.text, k, k + AHEAD) if k >= 0 else None
+                c.value /= den
+                c.unit = "second" if prev.unit in SECONDS else "percent"
+                c.counted = None
+                c.end = m.end() if m is not None else c.end
+                c.rule += "+precision"
+            if c.unit:
+                prev = c
+
+    def _carry_counted(self, cands: list[Cand]) -> None:
+        """"1,28 million de personnes selon le ministère, 3,5 millions selon la CGT", "shot down 33 of 40
+        drones": a bare count takes the counted noun of the nearest count of the same sentence (a noun of
+        the concept lists only), so that both claims compare with other sources."""
+        for i, c in enumerate(cands):
+            if c.unit or c.counted or c.value is None or c.qualifier == "range" or c.value < 2:
+                continue
+            si = self.sent.index(c.start)
+            for j in (i - 1, i + 1):
+                if 0 <= j < len(cands):
+                    o = cands[j]
+                    if o.counted and not o.unit and self.sent.index(o.start) == si and \
+                            self.concept(o, COUNT) is not None and (o.scaled > 1.0) == (c.scaled > 1.0):
+                        c.counted = o.counted
+                        c.rule += "+counted"
+                        break
+
+    def _metre_or_million(self, cands: list[Cand]) -> None:
+        """"grew by 1.2 million to 68.3m": a bare "m" against the digits after a number of millions in the
+        same sentence is a million too (of the same thing), not a metre."""
+        prev: Cand | None = None
+        for c in cands:
+            if prev is not None and c.unit == "meter" and c.end == c.num.end + 1 and \
+                    self.text[c.num.end] == "m" and c.qualifier != "range" and prev.scaled >= 1e6 and \
+                    self.sent.index(prev.start) == self.sent.index(c.start) and \
+                    (not prev.unit or prev.unit.isupper()):
+                c.unit, c.counted = prev.unit, prev.counted
+                c.value = (c.value or 0) * 1e6
+                c.scaled = 1e6
+                c.rule += "+million"
+            prev = c
 
     # ---- output ----------------------------------------------------------------------------------
     def concept(self, c: Cand, info: UnitInfo) -> str | None:
@@ -814,6 +1332,10 @@ class _Extractor:
                 for suf in ("s", "es", "x", "en", "n", "e"):
                     if low.endswith(suf) and low[: -len(suf)] in L.concepts:
                         return L.concepts[low[: -len(suf)]]
+            if concept is None and L.compound_heads:  # "Gegenstimmen", "Verkehrstote": the head ends the word
+                for i in range(1, len(low) - 3):
+                    if low[i:] in L.compound_heads:
+                        return L.concepts.get(low[i:])
             return concept
         dim = info.dimension
         if dim.startswith("currency_"):
@@ -823,6 +1345,7 @@ class _Extractor:
         return L.dimension_concepts.get(dim)
 
     def mention(self, c: Cand) -> Mention | None:
+        _readable_unit(c)
         try:
             info = unit_info(c.unit) if c.unit else COUNT
         except ValueError:
@@ -866,6 +1389,41 @@ def _lower_same_length(text: str) -> str:
     return "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
 
 
+# Units that only the project's registry defines (extractors/units.txt) are written out in units any pint
+# registry with ISO currency codes reads, so that consumers (the warehouse, the scorers) can compare them.
+READABLE_UNITS = {"decennium": (10.0, "year"), "quintal": (100.0, "kilogram"), "kopek": (0.01, "RUB"),
+                  "mao": (0.1, "CNY"), "ppb": (0.001, "ppm"), "basis_point": (0.01, "percent")}
+
+
+def _readable_unit(c: Cand) -> None:
+    """"fünf Jahrzehnte" → 50 year, "70 quintaux par hectare" → 7000 kilogram/hectare: see READABLE_UNITS."""
+    num, slash, den = c.unit.partition("/")
+    n, d = READABLE_UNITS.get(num), READABLE_UNITS.get(den) if slash else None
+    if n is None and d is None:
+        return
+    factor = (n[0] if n else 1.0) / (d[0] if d else 1.0)
+    c.unit = (n[1] if n else num) + (slash + (d[1] if d else den) if slash else "")
+    c.value, c.low, c.high = (None if x is None else x * factor for x in (c.value, c.low, c.high))
+
+
+def _physical_rate(num_dim: str, den_dim: str) -> bool:
+    """"6 tonnes par hectare", "0,9 gramme par litre", "150 Liter pro Quadratmeter": a measure per another
+    kind of measure (not per time, which is a duration's business, nor per count or per percent)."""
+    # (the same dimension stays a measure: "37.8 microgrammes per gramme" is read as 37.8 µg by the gold sets)
+    plain = ("", "count", "dimensionless", "[time]")
+    return num_dim not in plain and den_dim not in plain and num_dim != den_dim and \
+        not num_dim.startswith("currency_") and not den_dim.startswith("currency_")
+
+
+_CAMEL = regex.compile(r"\p{Ll}\p{Lu}", regex.V1)
+
+
+def _camel_case(word: str) -> bool:
+    """A lower-case letter right before a capital, in a word without hyphen ("iPhone", "GoPro"; not
+    "SPD-Fraktion")."""
+    return "-" not in word and _CAMEL.search(word) is not None
+
+
 def _start(m: regex.Match) -> int:
     return m.start()
 
@@ -878,10 +1436,12 @@ def _after_number(text: str, pos: int) -> bool:
     return i >= 0 and text[i].isdigit()
 
 
-def _has_word(sentence: str, cue: str) -> bool:
+def _has_word(sentence: str, cue: str, compound: bool = False) -> bool:
+    """Whether ``cue`` is a word of ``sentence``; in a compounding language it may end a longer word
+    ("Durchschnittstemperatur" holds "temperatur")."""
     i = sentence.find(cue)
     while i >= 0:
-        before = sentence[i - 1] if i > 0 else " "
+        before = " " if compound else sentence[i - 1] if i > 0 else " "
         after = sentence[i + len(cue)] if i + len(cue) < len(sentence) else " "
         if not before.isalnum() and not (after.isalnum() and cue[-1:].isalnum()):
             return True

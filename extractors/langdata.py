@@ -111,6 +111,23 @@ class LangData:
     months: frozenset[str]
     identifier_words: frozenset[str]
     clock_before: frozenset[str]
+    clock_range_before: frozenset[str]
+    clock_before_bare: frozenset[str]
+    identifier_suffixes: tuple[str, ...]
+    address_words: frozenset[str]
+    name_determiners: frozenset[str]
+    verb_suffixes: tuple[str, ...]
+    change_before: frozenset[str]
+    approx_multipliers: frozenset[str]
+    age_apposition: bool
+    apposition_links: frozenset[str]
+    counter_words: frozenset[str]
+    compound_heads: frozenset[str]
+    precision_words: dict[str, float]
+    abbreviations: frozenset[str]
+    during_words: frozenset[str]
+    during_after: frozenset[str]
+    per_measure: frozenset[str]
     clock_after: list[str]
     minus_words: frozenset[str]
     half_suffix: list[str]
@@ -121,6 +138,11 @@ class LangData:
     compound_words: bool = False
     score_words: frozenset[str] = frozenset()  # "won 3-1", "s'est imposé 3-1": a score, not a range
     age_before: list[str] = field(default_factory=list)  # "aged 23", "âgé de 45 ans": an age in years
+    ordinal_suffixes: frozenset[str] = frozenset()  # "3rd", "3.º", "2e"; "." alone: German "3. Platz"
+    ordinal_dot_before: frozenset[str] = frozenset()  # "der 3. Platz", "zum 5. Mal": a "N." after these
+    phone_words: list[str] = field(default_factory=list)  # "Tel.", "llame al": the number after is a phone
+    age_units: frozenset[str] = frozenset()  # "die 23-Jährige", "ein 45-jähriger Mann": ages when a noun
+    age_nouns: frozenset[str] = frozenset()  # person nouns: "un hombre de 45 años", "45-jähriger Mann"
     res: dict[str, regex.Pattern] = field(default_factory=dict)
     unit_pattern: str = ""  # the regex the unit matchers implement (reference for the tests)
     memo_currency: dict = field(default_factory=dict)  # engine's currency_of answers, by symbol
@@ -155,12 +177,13 @@ def _compile(data: LangData, raw: dict) -> None:
         r"""
         (?P<skip>
             (?<![\p{L}\p{N}])\d{1,4}[/.\-]\d{1,2}[/.\-]\d{2,4}(?![\p{N}])         # 12/03/2021, 2021-03-12
-          | (?<![\p{L}\p{N}.,])\d{1,2}(?::|h(?=\d))\d{2}(?:[:.]\d{2})?(?![\p{N}])  # 9:30, 14h30
           | \+\d{1,3}(?:[ .\-]?\(?\d{1,4}\)?){3,6}(?![\p{N}])                     # +33 1 23 45 67 89
           | (?<![\p{L}\p{N}])\(\d{2,4}\)[ .\-]?\d{3,4}[ .\-]\d{3,4}(?![\p{N}])     # (212) 555-1234
           | (?<![\p{L}\p{N}])\d{2,4}(?:-\d{2,8}){2,}(?![\p{N}])                   # 1111-2222-3333
           | (?<![\p{L}\p{N}])0\d(?:[ .]\d{2}){4}(?![\p{N}])                        # 01 23 45 67 89
         )
+        # 9:30, 14h30, 2:04:11: a time of day or a duration (engine.clock_duration decides)
+        | (?P<clock>(?<![\p{L}\p{N}.,])\d{1,3}(?::|h(?=\d))\d{2}(?:[:.]\d{2})?(?![\p{N}]))
         | (?P<num>(?<![\p{N}_])\d)
         | (?P<vfrac>(?<![\p{L}\p{N}])[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞])
         """,
@@ -169,7 +192,7 @@ def _compile(data: LangData, raw: dict) -> None:
     tail = "" if compound else r"\b"
     data.res["anchor_words"] = regex.compile(
         r"(?P<word>\b(?:\L<nw>)" + tail + r")"
-        r"|(?P<art>\b(?:\L<art>)(?=[\s\-]+(?:\L<artnext>)\b))",
+        r"|(?P<art>\b(?:\L<art>)(?=[\s\-]+(?:(?:\L<art>)[ ]+)?(?:\L<artnext>)\b))",  # "half a million"
         regex.V1, nw=lists["nw"], art=lists["art"], artnext=lists["artnext"],
     )
     data.res["cur_left"] = regex.compile(  # on the lower-cased text
@@ -235,7 +258,9 @@ def _compile(data: LangData, raw: dict) -> None:
     data.res["per"] = regex.compile(
         r"(?:[ \u00a0]*/[ \u00a0]*|[ \u00a0]+(?:\L<per>)[ \u00a0]*(?<=['’ \u00a0]))"
         r"(?P<u>\L<uci>)(?![\p{L}\p{N}])",
-        regex.V1, per=[p for p in per if p != "/"] or ["\x00"], uci=uci + [u for u in ucs if u == u.lower()])
+        # symbols lower-cased: the text is matched lower-cased, the engine reads the symbol as written
+        # ("€/MWh")
+        regex.V1, per=[p for p in per if p != "/"] or ["\x00"], uci=uci + [u.lower() for u in ucs])
     quals = sorted(data.qualifiers, key=len, reverse=True)
     data.res["qual_left"] = regex.compile(r"(?r)(?<![\p{L}])(?P<q>(?:\L<q>))[ \u00a0]*\Z", regex.V1,
                                           q=quals or ["\x00"])
@@ -265,6 +290,36 @@ def _compile(data: LangData, raw: dict) -> None:
     data.res["between_left"] = regex.compile(
         r"(?r)(?<![\p{L}])(?P<b>(?:\L<b>))(?:[ \u00a0]+|(?<=['’]))\Z", regex.V1, b=between_words or ["\x00"])
     data.res["words_ahead"] = regex.compile(r"[\p{L}][\p{L}\p{M}'’]*+", regex.V1)
+    clock_second = sorted({str(b).lower() for _, b in words.get("clock_range", [])}, key=len, reverse=True)
+    data.res["clock_range_next"] = regex.compile(r"[ \u00a0]+(?:\L<c>)[ \u00a0]+\d", regex.V1,
+                                                 c=clock_second or ["\x00"])
+    plus = sorted(_low(raw.get("numbers", {}).get("plus", [])))
+    if plus:
+        data.res["plus_left"] = guard_behind(
+            regex.compile(r"(?r)(?<![\p{L}])(?:\L<p>)[ \u00a0]+\Z", regex.V1, p=plus), " \u00a0", plus)
+    neg_after = sorted(_low(raw.get("numbers", {}).get("negative_after", [])), key=len, reverse=True)
+    data.res["negative_after"] = regex.compile(r"[ \u00a0]+(?:\L<n>)(?![\p{L}])", regex.V1,
+                                               n=neg_after or ["\x00"])
+    counter = sorted(_low(words.get("counter_words", [])), key=len, reverse=True)
+    counter_links = sorted(_low(words.get("counter_links", [])), key=len, reverse=True)
+    data.res["counter_left"] = regex.compile(
+        r"(?r)(?<![\p{L}])(?:\L<w>)[ \u00a0]+\d{1,4}[ \u00a0]+(?:\L<l>)[ \u00a0]+\Z", regex.V1,
+        w=counter or ["\x00"], l=counter_links or ["\x00"])
+    data.res["counter_left"] = guard_behind(data.res["counter_left"], " \u00a0", counter_links or ["\x00"])
+    coord = sorted(set(data.coordination) | {c for c in data.range_connectors if c.isalpha()}, key=len,
+                   reverse=True)
+    data.res["id_list"] = regex.compile(  # text as written, after a number that is no quantity
+        r"(?:[ \u00a0]*+,[ \u00a0]*+\d{1,3}+)*+[ \u00a0]++(?:\L<c>)[ \u00a0]++\d{1,3}+"
+        r"(?=[ \u00a0]*+(?:[.,;:)]|\Z)|[ \u00a0]++\p{Ll})",
+        regex.V1, c=coord or ["\x00"])
+    comparison = sorted(_low(words.get("comparison_words", [])), key=len, reverse=True)
+    if comparison:
+        data.res["comparison"] = regex.compile(
+            r"(?r)(?<![\p{L}])(?:\L<c>)[ \u00a0]+(?:\p{L}+[ \u00a0]+)?\Z", regex.V1, c=comparison)
+    phone = sorted(_low(data.phone_words), key=len, reverse=True)
+    data.res["phone_left"] = guard_behind(
+        regex.compile(r"(?r)(?<![\p{L}])(?:\L<p>)[ \u00a0:.]{0,3}\Z", regex.V1, p=phone or ["\x00"]),
+        " \u00a0:", phone or ["\x00"])
     months = sorted(data.months)
     data.res["month_after"] = regex.compile(
         r"(?:er|e|st|nd|rd|th)?\.?[ \u00a0]+(?:(?:de|of|del)[ \u00a0]+)?(?:\L<m>)(?![\p{L}])",
@@ -274,6 +329,11 @@ def _compile(data: LangData, raw: dict) -> None:
     clock_after = sorted(_low(data.clock_after), key=len, reverse=True)
     data.res["clock_after"] = regex.compile(r"[ \u00a0]?(?:\L<c>)(?![\p{L}])", regex.V1,
                                             c=clock_after or ["\x00"])
+    joins = {str(c).lower() for c in data.range_connectors} | {str(b).lower() for _, b in data.range_between}
+    joins = sorted(joins | set(data.coordination), key=len, reverse=True)
+    data.res["clock_range_tail"] = regex.compile(  # "von 9 bis 17 Uhr": the first end is a time too
+        r"[ \u00a0]*+(?:\L<j>)[ \u00a0]*+\d{1,2}(?:[.:h]\d{2})?[ \u00a0]?(?:\L<c>)(?![\p{L}])", regex.V1,
+        j=joins or ["\x00"], c=clock_after or ["\x00"])
     _prefilter(data.res, lists, scale_words, scale_syms, half, links, per, quals, qa, age, gapw, minus,
                between_words, months, clock_after)
 
@@ -376,6 +436,25 @@ def _build(code: str) -> LangData:
         months=frozenset(_low(words.get("months", []))),
         identifier_words=frozenset(_low(words.get("identifier_words", []))),
         clock_before=frozenset(_low(words.get("clock_before", []))),
+        per_measure=frozenset(_low(words.get("per_measure", ["/"]))),
+        clock_before_bare=frozenset(_low(words.get("clock_before_bare", []))),
+        identifier_suffixes=tuple(_low(words.get("identifier_suffixes", []))),
+        address_words=frozenset(str(w) for w in words.get("address_words", [])),  # as written
+        name_determiners=frozenset(_low(words.get("name_determiners", []))),
+        verb_suffixes=tuple(_low(counted.get("verb_suffixes", []))),
+        during_after=frozenset(_low(raw.get("qualifiers", {}).get("during_after", []))),
+        during_words=frozenset(_low(raw.get("qualifiers", {}).get("during", []))),
+        abbreviations=frozenset(
+            [k.lower().rstrip(".") for k in raw.get("scales", {}) if str(k).endswith(".")] +
+            [str(w).lower().rstrip(".") for w in words.get("abbreviations", [])]),
+        precision_words={str(k).lower(): float(v) for k, v in words.get("precision_words", {}).items()},
+        compound_heads=frozenset(_low(counted.get("compound_heads", []))),
+        counter_words=frozenset(_low(words.get("counter_words", []))),
+        apposition_links=frozenset(f"{w} " for w in _low(words.get("age_noun_links", [])) if len(w) == 2),
+        age_apposition=bool(words.get("age_apposition", False)),
+        approx_multipliers=frozenset(_low(words.get("approx_multipliers", []))),
+        change_before=frozenset(_low(ranges.get("change_before", []))),
+        clock_range_before=frozenset(_low(w for w, _ in words.get("clock_range", []))),
         clock_after=[str(x) for x in words.get("clock_after", [])],
         minus_words=frozenset(_low(nums.get("minus", []))),
         half_suffix=[str(x) for x in words.get("half_suffix", [])],
@@ -384,7 +463,15 @@ def _build(code: str) -> LangData:
         per_words=[str(x) for x in words.get("per", [])],
         coordination=frozenset(_low(words.get("coordination", []))),
         score_words=frozenset(_low(words.get("score_words", []))),
-        age_before=[str(x) for x in words.get("age_before", [])],
+        age_before=[str(x) for x in words.get("age_before", [])] + [
+            # "un hombre de 45 años", "une fillette de 8 ans": a person noun and a link word before the number
+            f"{noun} {link}".replace("' ", "'").replace("’ ", "’")
+            for noun in words.get("age_nouns", []) for link in words.get("age_noun_links", [])],
+        age_units=frozenset(_low(words.get("age_units", []))),
+        ordinal_suffixes=frozenset(str(x) for x in words.get("ordinal_suffixes", [])),
+        ordinal_dot_before=frozenset(_low(words.get("ordinal_dot_before", []))),
+        phone_words=[str(x) for x in words.get("phone_words", [])],
+        age_nouns=frozenset(_low(words.get("age_nouns", []))),
     )
     _compile(data, raw)
     return data

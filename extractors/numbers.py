@@ -165,10 +165,13 @@ def parse_digits(text: str, pos: int, lang: LangData) -> Number | None:
     return Number(value=value, end=end, decimals=decimals, grouped=grouped, plain_int=plain, raw=value)
 
 
-def parse_words(text: str, pos: int, lang: LangData, article: bool = False) -> Number | None:
+def parse_words(text: str, pos: int, lang: LangData, article: bool = False,
+                glued_unit: bool = False) -> Number | None:
     """A number written in words from ``pos`` ("a hundred and two", "quatre-vingt-quinze").
 
-    With ``article`` the first token is an article ("a", "one", "un") read as 1.
+    With ``article`` the first token is an article ("a", "one", "un") read as 1. With ``glued_unit``, in a
+    language that glues number words, a unit may be glued to the number ("zweistündige", "dreitägigen");
+    otherwise letters after the number words mean they were the start of another word ("einfach").
     """
     tok_first = lang.res["word_tok"]
     tok_next = lang.res["word_tok_next"]
@@ -208,6 +211,8 @@ def parse_words(text: str, pos: int, lang: LangData, article: bool = False) -> N
             elif last_kind == "num" and last_val >= 20 and last_val % 10 == 0 and last_val < 100 and (
                     v < 10 or (last_val in (60.0, 80.0) and v < 20)):
                 current += v
+            elif last_kind == "num" and 100 <= last_val < 1000 and last_val % 100 == 0 and v < 100:
+                current += v  # Spanish hundreds are words of their own: "doscientos cincuenta"
             elif last_kind == "num" and last_val < 10 and 20 <= v < 100 and v % 10 == 0 and \
                     joiner.strip().lower() == "und":
                 current += v  # German "einundzwanzig"
@@ -244,10 +249,22 @@ def parse_words(text: str, pos: int, lang: LangData, article: bool = False) -> N
         ntok += 1
         end = m.end()
         m = tok_next.match(text, end, end + AHEAD)
+        if m is None and ntok == 1 and last_kind == "frac":  # "half a million", "half a dozen"
+            art = lang.res["words_ahead"].match(text, end + 1, end + AHEAD) \
+                if text[end:end + 1] == " " else None
+            if art is not None and art.group(0) in lang.articles:
+                m = tok_next.match(text, art.end(), art.end() + AHEAD)
+                if m is not None and m.group("w").lower() not in lang.scales and \
+                        m.group("w").lower() not in lang.multipliers:
+                    m = None
+                if m is None and lang.res["unit_ci"].match(text, art.end(), art.end() + AHEAD) is not None:
+                    end = art.end()  # "half a mile", "half a litre": the unit follows the article
     if ntok == 0:
         return None
     if lang.compound_words and end < len(text) and text[end].isalpha():
-        return None  # "einfach" starts with "ein" but is no number
+        um = lang.res["unit_ci"].match(text, end, end + AHEAD) if glued_unit else None
+        if um is None or um.group("gap") or um.group("open"):
+            return None  # "einfach" starts with "ein" but is no number
     value = total + current
     return Number(value=value, end=end, words=True, article_only=(article and ntok == 1),
                   scaled=scaled or 1.0, raw=value, fraction=fraction)

@@ -17,7 +17,7 @@ import pytest
 
 from extractors import Mention, extract
 
-CURRENCIES = "USD EUR GBP JPY CNY RUB UAH CHF CAD AUD MXN ARS BRL COP INR".split()
+CURRENCIES = "USD EUR GBP JPY CNY RUB UAH CHF CAD AUD MXN ARS BRL COP INR CLP XOF XAF".split()
 
 
 @lru_cache(maxsize=1)
@@ -26,6 +26,8 @@ def _ureg() -> pint.UnitRegistry:
     for code in CURRENCIES:
         ureg.define(f"{code} = [currency_{code}]")
     ureg.define("decennium = 10 * year")  # as in extractors/units.txt: pint's "decade" is logarithmic
+    for line in ("cent = 0.01 * USD", "centime = 0.01 * EUR", "penny = 0.01 * GBP = _ = pence"):
+        ureg.define(line)  # the minor units, as ../shared/eval/quantscore.py reads them
     return ureg
 
 
@@ -65,6 +67,7 @@ class Q:
     high: float | None = None
     counted: str | None = None
     surface_has: str | None = None      # a piece of text the surface must contain
+    concept: str | None = None          # the concept key ("age", "duration", "people"...)
     extra: dict = field(default_factory=dict)
 
     def mismatches(self, m: Mention) -> list[str]:
@@ -83,6 +86,8 @@ class Q:
             out.append(f"at_most needs high={self.value}, got {m.high}")
         if self.counted is not None and m.counted != self.counted:
             out.append(f"counted {m.counted!r} != {self.counted!r}")
+        if self.concept is not None and m.concept != self.concept:
+            out.append(f"concept {m.concept!r} != {self.concept!r}")
         if self.surface_has is not None and self.surface_has not in m.surface:
             out.append(f"surface {m.surface!r} lacks {self.surface_has!r}")
         return out

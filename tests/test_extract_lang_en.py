@@ -154,12 +154,78 @@ NEWS = [
     case("negative-degrees", "Overnight it fell to -12 degrees.", Q(-12, "degC")),
 ]
 
-CASES = NUMBERS + WORDS + UNITS + QUALIFIERS + NON_MENTIONS + MIXED + NEWS
+# Products, addresses, page furniture, ages, changes, durations in parts, temperatures, millions.
+NEWS_RULES = [
+    case("playstation", "He bought a PlayStation 5 for $500.", Q(500, "USD")),
+    case("camel-not-possessive", "McDonald's 300 restaurants closed.", Q(300, counted="restaurants")),
+    case("s-and-p", "The S&P 500 closed up 1.1% on Friday.", Q(1.1, "percent")),
+    case("boeing-max", "The Boeing 737 Max 9 was carrying 171 passengers.", Q(171, counted="passengers")),
+    case("address-street", "He was arrested at 221 Baker Street on Monday."),
+    case("street-vendors", "About 30 street vendors were fined.",
+         Q(30, qualifier="approx", counted="vendors")),
+    case("photo-counter", "Photo 3 of 12. The jobless rate held at 4.1%.", Q(4.1, "percent")),
+    case("url", "See www.bls.gov/news.release/2024/empsit.htm for the 12 tables.", Q(12, counted="tables")),
+    case("phone-leading-zero", "Call 020 7946 0018 for details."),
+    case("half-a-million", "Half a million people left the city.", Q(5e5, counted="people")),
+    case("half-a-mile", "He walked half a mile to the border.", Q(0.5, "mile")),
+    case("half-a-pizza", "He ate half a pizza."),
+    case("by-to-change", "The population grew by 1.2 million to 68.3m.", Q(1.2e6), Q(68.3e6)),
+    case("by-to-percent", "Prices rose by 2% to 5% in a year.", Q(2, "percent"), Q(5, "percent")),
+    case("aged-to", "Teenagers aged 13 to 17 were surveyed.",
+         Q(unit="year", qualifier="range", low=13, high=17, concept="age")),
+    case("aged-between", "Patients aged between 40 and 79 took part.",
+         Q(unit="year", qualifier="range", low=40, high=79, concept="age")),
+    case("apposition-age", "The driver, 58, was among the dead.", Q(58, "year", concept="age")),
+    case("boy-of", "A boy of 12 was pulled from the river.", Q(12, "year", concept="age")),
+    case("fahrenheit-heat", "Temperatures soared to 118 degrees in Phoenix.", Q(118, "degF")),
+    case("below-zero", "It was 10C below zero in Oslo.", Q(-10, "degC")),
+    case("m-million-noun", "It sold 1.8m vehicles last year.", Q(1.8e6, counted="vehicles")),
+    case("m-million-unit", "Fires burnt 1.7m hectares of forest.", Q(1.7e6, "hectare")),
+    case("m-metre", "The wall is 1.8m high.", Q(1.8, "m")),
+    case("more-than-a-year", "Patients had waited more than a year.", Q(1, "year", qualifier="at_least")),
+    case("a-second-time", "He will stand for a second time."),
+    case("over-during", "They pledged £1.4bn over five years.", Q(1.4e9, "GBP"), Q(5, "year")),
+    case("for-over", "He was jailed for over five years.", Q(5, "year", qualifier="at_least")),
+    case("after-hours", "The talks ended after 3 hours.", Q(3, "hour")),
+    case("min-sec", "She won in 2min 06.12sec.", Q(126.12, "second")),
+    case("marathon-colons", "He won the marathon in 2:04:11.", Q(7451, "second")),
+    case("clock-colon", "The meeting starts at 9:30 on Monday."),
+    case("hours-minutes-seconds", "The rescue took 2 hours 15 minutes and 10 seconds.", Q(8110, "second")),
+    case("zettajoules", "The oceans absorbed 15 zettajoules of heat.", Q(15, "ZJ")),
+    case("parts-per-million", "CO2 reached 421 parts per million.", Q(421, "ppm")),
+    case("thirteen-dollars-cents", "It cost thirteen dollars and forty-five cents.", Q(13.45, "USD")),
+    case("apposition-forward", "Their Egyptian forward, 32, has 27 goals.",
+         Q(32, "year", concept="age"), Q(27, counted="goals")),
+    case("carried-counted-of", "The air force shot down 33 of 40 drones.",
+         Q(33, counted="drones"), Q(40, counted="drones")),
+    case("abbreviation-mr", "The plan costs approx. 300 million dollars, Mr. Smith said.",
+         Q(300e6, "USD", qualifier="approx")),
+    case("hundredths", "She won in 2min 06.12sec, three hundredths outside the record.",
+         Q(126.12, "second"), Q(0.03, "second")),
+    case("comparative-less-than", "Petrol cost 28 cents less than 3 weeks ago.",
+         Q(28, "cent"), Q(3, "week", qualifier="exact")),
+    case("signed-points", "Labour 33.7% (+1.6), Conservatives 23.7% (-19.9).",
+         Q(33.7, "percent"), Q(1.6, "percent"), Q(23.7, "percent"), Q(-19.9, "percent")),
+    case("down-from", "Consumer prices rose 3.2 percent, down from 3.7 in September.",
+         Q(3.2, "percent"), Q(3.7, "percent")),
+    case("range-not-compared", "Sales rose from 300 to 400 units.", Q(qualifier="range", low=300, high=400)),
+    case("4k-screen", "The 4K screen costs $900.", Q(900, "USD")),
+    case("40k-salary", "He earns 40K a year.", Q(40000)),
+    case("force-gale", "A force 9 gale hit the coast."),
+    case("force-of-troops", "A force of 5,000 troops crossed.", Q(5000, counted="troops")),
+    case("percent-dash-range", "The Fed held rates at 5.25%-5.5% again.",
+         Q(unit="percent", qualifier="range", low=5.25, high=5.5)),
+    case("bracket-minus", "Prices fell (-3%) in May.", Q(-3, "percent")),
+    case("hyphen-magnitude", "A 7.4-magnitude earthquake struck, killing nine people.",
+         Q(9, counted="people")),
+    case("clock-range", "The shop is open from 9 to 5 pm daily."),
+    case("same-dimension-per", "Samples held 37.8 micrograms per gram.", Q(37.8, "microgram")),
+]
+
+CASES = NUMBERS + WORDS + UNITS + QUALIFIERS + NON_MENTIONS + MIXED + NEWS + NEWS_RULES
 
 # Cases the engine does not handle yet (see each reason): strict xfails, so a fix must remove them.
-KNOWN_GAPS = {
-    "iphone": "a product name with a number (\"iPhone 12\") is not an identifier",
-}
+KNOWN_GAPS: dict[str, str] = {}
 
 
 @pytest.mark.parametrize(("text", "expected"), with_known_gaps(CASES, KNOWN_GAPS))
