@@ -34,6 +34,7 @@ _NORMALISERS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"(/tmp|/var/tmp|/dev/shm)/[^\s'\"),;]*"), "<tmp>"),
     (re.compile(re.escape(str(ROOT)) + r"[^\s'\"),;]*"), "<repo>"),
     (re.compile(r"\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b"), "<uuid>"),
+    (re.compile(r"\b\d{2}:\d{2}:\d{2}(\.\d+)?\b"), "<clock>"),  # log timestamps
     (re.compile(r"\b\d+(\.\d+)?\s?(s|ms|seconds)\b"), "<time>"),
     (re.compile(r"\s+"), " "),
 ]
