@@ -16,6 +16,7 @@ from flows.documents import Document, Skipped
 from warehouse.arrow_batch import mention_columns
 from warehouse.db import connect_read_only, open_writer
 from warehouse.records import DocumentIn, content_hash
+from warehouse.writer import DIRECT_WRITE_MENTIONS
 
 
 def load(db: Path, *batches: list, flow_run_id: str | None = None) -> list:
@@ -202,6 +203,23 @@ def test_mention_columns_prepared_by_a_worker_load_like_mention_lists(tmp_path: 
         query).fetchall()
     (skipped,) = connect_read_only(cols_db).execute("SELECT skipped FROM runs").fetchone()
     assert "not the surface 'nope'" in json.loads(skipped)[0]["reason"]
+
+
+def test_a_large_batch_is_written_directly_and_the_next_ones_go_through_the_wal(tmp_path: Path) -> None:
+    """A batch of DIRECT_WRITE_MENTIONS mentions or more commits with a checkpoint (written once, no WAL);
+    the writer's checkpoint threshold is back afterwards, and a small batch then stays in the WAL."""
+    db = tmp_path / "w.duckdb"
+    big = make_docs("big", DIRECT_WRITE_MENTIONS // 500, n_mentions=500)
+    with open_writer(db) as w:
+        (threshold,) = w.con.execute("SELECT current_setting('checkpoint_threshold')").fetchone()
+        wal = Path(str(w.con.execute("SELECT path FROM duckdb_databases() WHERE database_name = "
+                                     "current_database()").fetchone()[0]) + ".wal")
+        assert w.load_batch(big).mentions_added == DIRECT_WRITE_MENTIONS
+        assert not wal.exists() or wal.stat().st_size == 0  # checkpointed as it committed
+        assert w.con.execute("SELECT current_setting('checkpoint_threshold')").fetchone() == (threshold,)
+        assert w.load_batch(make_docs("small", 3)).mentions_added == 9
+        assert wal.exists() and wal.stat().st_size > 0
+    assert counts(connect_read_only(db))["mentions"] == DIRECT_WRITE_MENTIONS + 9
 
 
 def test_source_upsert_updates_changed_configuration_only(tmp_path: Path) -> None:

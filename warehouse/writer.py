@@ -29,6 +29,14 @@ log = logging.getLogger(__name__)
 # extraction processes use at the same moment. The connection's default is restored after each batch.
 LOAD_THREADS = 1
 
+# A batch of at least this many mentions is checkpointed as it commits: DuckDB then writes it once,
+# compressed, and skips the WAL (auto_checkpoint_skip_wal_threshold), instead of writing it to the WAL now
+# and again at the next checkpoint. Smaller batches gather in the WAL up to open_writer's threshold, where
+# one checkpoint per many batches is cheaper. bench_warehouse, 1,000,000 mentions in batches of 100,000:
+# 4.1 s with this against 5.0 s through the WAL; batches of 10,000 through the WAL: 5.4 s, 10.7 s if each
+# commit checkpointed.
+DIRECT_WRITE_MENTIONS = 50_000
+
 
 @cache
 def statement(name: str) -> str:
@@ -198,7 +206,7 @@ class Writer:
                 finally:
                     self.con.unregister("batch_documents")
                     self.con.unregister("batch_mentions")
-            self.con.execute("COMMIT")
+            self._commit(result.mentions_added >= DIRECT_WRITE_MENTIONS)
         except BaseException:
             with contextlib.suppress(duckdb.Error):  # keep the original error, not "no transaction"
                 self.con.execute("ROLLBACK")
@@ -212,6 +220,18 @@ class Writer:
         self.documents_duplicate += result.documents_duplicate
         self.skipped.extend(s.to_json() for s in result.skipped)
         return result
+
+    def _commit(self, direct: bool) -> None:
+        """COMMIT; ``direct``: this commit checkpoints at once (see DIRECT_WRITE_MENTIONS)."""
+        if not direct:
+            self.con.execute("COMMIT")
+            return
+        (threshold,) = self.con.execute("SELECT current_setting('checkpoint_threshold')").fetchone()
+        self.con.execute("SET checkpoint_threshold = '1MB'")
+        try:
+            self.con.execute("COMMIT")
+        finally:
+            self.con.execute("SET checkpoint_threshold = ?", [threshold])
 
     def _select_new(
         self, documents: Sequence[Any], mentions: Sequence[Sequence[Any]] | None, result: LoadResult
