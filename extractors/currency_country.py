@@ -15,20 +15,23 @@ The data is language knowledge, so it lives in the language files:
 
 Within the sentence the country word nearest to the amount wins; otherwise (families with ``document``)
 the text's only named country of the group; otherwise the default stays.
+
+Speed: the country words of a sentence are read from a window around it, not from a scan of the whole text
+(which is made only when a ``document`` family needs it). The window's answer is exactly the whole scan's:
+it starts and ends next to a character no country word contains and that is no letter or digit (a comma, a
+bracket, a line break...), so no whole-text match can cross its edges, and the word-boundary tests read the
+same characters. A window that finds no such character nearby, or grows too long, falls back to the whole
+scan, so a text without punctuation stays linear.
 """
 
 from __future__ import annotations
 
 import bisect
-import threading
 from dataclasses import dataclass
-from functools import lru_cache
 
 import regex
 
-from extractors.langdata import read_raw
-
-_LOCK = threading.Lock()
+from extractors.langdata import load
 
 
 @dataclass(frozen=True)
@@ -39,11 +42,19 @@ class CountryCurrencies:
     document_wide: frozenset[str]  # codes whose family may be decided by the whole text
     code_of: dict[str, str]  # country word (lower-case) -> code
     pattern: regex.Pattern | None  # any country word, as a whole word
+    cut_before: regex.Pattern | None  # the last edge character before a position (see the module docstring)
+    cut_after: regex.Pattern | None  # the first edge character at or after a position
 
 
-@lru_cache(maxsize=16)
-def _compiled(code: str) -> CountryCurrencies:
-    raw = read_raw(code)
+# characters that may bound a window; those that occur in a country word are left out at compile time
+_EDGE_CANDIDATES = "\n\r\t,;:!?()[]{}\"«»“”„<>|/"
+WINDOW_REACH = 200  # how far from the sentence an edge character is looked for
+WINDOW_MAX = 4000  # a longer window reads the whole text instead (once)
+
+
+def compile_countries(raw: dict) -> CountryCurrencies:
+    """The country data of one language's merged TOML values (compiled with the rest of the language, by
+    ``langdata.load``, so the files are read once and a text never waits for it)."""
     family_of: dict[str, frozenset[str]] = {}
     document_wide: set[str] = set()
     for fam in raw.get("currency_families", {}).get("families", []):
@@ -58,28 +69,34 @@ def _compiled(code: str) -> CountryCurrencies:
             key = " ".join(str(w).lower().split())
             if key:
                 code_of.setdefault(key, str(cur))
-    pattern = None
+    pattern = cut_before = cut_after = None
     if code_of:
         pattern = regex.compile(r"(?<![\p{L}\p{N}])(?:\L<w>)(?![\p{L}\p{N}])", regex.V1,
                                 w=sorted(code_of, key=len, reverse=True))
-    return CountryCurrencies(family_of, frozenset(document_wide), code_of, pattern)
+        used = set("".join(code_of))
+        edges = "".join(ch for ch in _EDGE_CANDIDATES if ch not in used and not ch.isalnum())
+        if edges:
+            cls = "[" + "".join(f"\\u{ord(ch):04x}" for ch in edges) + "]"
+            cut_before = regex.compile("(?r)" + cls, regex.V1)
+            cut_after = regex.compile(cls, regex.V1)
+    return CountryCurrencies(family_of, frozenset(document_wide), code_of, pattern, cut_before, cut_after)
 
 
 def country_data(code: str) -> CountryCurrencies:
-    """The compiled country data of a language (built once per process; thread-safe)."""
-    with _LOCK:
-        return _compiled(code)
+    """The compiled country data of a language (built once per process with its other data)."""
+    return load(code).countries
 
 
 class CountryResolver:
     """Resolves same-named currencies in one text; the country mentions are found once, on first use."""
 
-    def __init__(self, lang: str, low_text: str) -> None:
-        self.data = country_data(lang)
+    def __init__(self, data: CountryCurrencies, low_text: str) -> None:
+        self.data = data
         self.low = low_text
         self._offsets: list[int] = []
         self._codes: list[str] | None = None
         self._named: frozenset[str] | None = None  # every code whose country the text names
+        self._windows: dict[tuple[int, int], list[tuple[int, str]]] = {}  # sentence -> its country words
 
     def _scan(self) -> list[str]:
         """The codes of every country word of the text, in order (offsets in ``_offsets``)."""
@@ -91,20 +108,47 @@ class CountryResolver:
                     self._codes.append(self.data.code_of[" ".join(m.group().split())])
         return self._codes
 
+    def _in_sentence(self, sentence: tuple[int, int]) -> list[tuple[int, str]]:
+        """(offset, code) of the country words starting in ``sentence``, as the whole scan finds them."""
+        got = self._windows.get(sentence)
+        if got is not None:
+            return got
+        s0, s1 = sentence
+        data = self.data
+        q = r = -1
+        if self._codes is None and data.cut_before is not None and data.cut_after is not None:
+            if s0 == 0:
+                q = 0
+            else:
+                m = data.cut_before.search(self.low, max(0, s0 - WINDOW_REACH), s0)
+                q = m.end() if m else -1
+            m = data.cut_after.search(self.low, s1, s1 + WINDOW_REACH)
+            r = m.start() if m else (len(self.low) if len(self.low) - s1 <= WINDOW_REACH else -1)
+        if q >= 0 and r >= 0 and r - q <= WINDOW_MAX:
+            got = []
+            for m in data.pattern.finditer(self.low, q, r):
+                if s0 <= m.start() < s1:
+                    got.append((m.start(), data.code_of[" ".join(m.group().split())]))
+        else:
+            codes = self._scan()
+            lo = bisect.bisect_left(self._offsets, s0)
+            hi = bisect.bisect_left(self._offsets, s1)
+            got = [(self._offsets[i], codes[i]) for i in range(lo, hi)]
+        if len(self._windows) < 10_000:
+            self._windows[sentence] = got
+        return got
+
     def resolve(self, unit: str, pos: int, sentence: tuple[int, int]) -> str:
         """The code of the currency ``unit`` (a default code) written at ``pos`` in ``sentence``."""
         family = self.data.family_of.get(unit)
         if family is None or self.data.pattern is None:
             return unit
-        codes = self._scan()
-        lo = bisect.bisect_left(self._offsets, sentence[0])
-        hi = bisect.bisect_left(self._offsets, sentence[1])
-        found = [(abs(self._offsets[i] - pos), codes[i]) for i in range(lo, hi) if codes[i] in family]
+        found = [(abs(off - pos), code) for off, code in self._in_sentence(sentence) if code in family]
         if found:
             return min(found)[1]
         if unit in self.data.document_wide:
             if self._named is None:
-                self._named = frozenset(codes)
+                self._named = frozenset(self._scan())
             named = family & self._named
             if len(named) == 1:
                 return next(iter(named))

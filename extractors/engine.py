@@ -36,6 +36,11 @@ from extractors.units import COUNT, UnitInfo, unit_info
 _SENTENCE_END = regex.compile(
     r"(?<![.!?…;])[.!?…;]++[\"'”»’)\]]*+[ \t\u00a0]++(?=[^\p{Ll}])"
     r"|(?<![ \t])[ \t]*+\n[\s]*+|(?<=[ \t])\n[\s]*+", regex.V1)
+# ``_SENTENCE_END`` in two parts (``_sentence_breaks``): its first branch, which starts at a punctuation
+# mark, lets the scan skip most of the text at once; the line-break branches are found from each "\n".
+_PUNCT_BREAK = regex.compile(
+    r"[.!?…;](?<![.!?…;].)[.!?…;]*+[\"'”»’)\]]*+[ \t\u00a0]++(?=[^\p{Ll}])", regex.V1)
+_SPACE_RUN = regex.compile(r"[\s]*+", regex.V1)
 _RANGE_START_END = regex.compile(r"(?<![\d/.:,h])\d{1,2}\Z", regex.V1)  # "de 2" before "à 3 heures"
 _NON_SPACE_RUN = regex.compile(r"\S*+", regex.V1)
 _CODE_RUN = regex.compile(r"\d++(?:[ /\-.]\d++)*+", regex.V1)  # a phone number or a code, from its 1st digit
@@ -82,6 +87,35 @@ def _resolve_language(text: str, lang: str | None) -> str:
     return detect_language(text) if not lang else ("en" if "en" in langs else langs[0])
 
 
+def _sentence_breaks(text: str) -> list[tuple[int, int]]:
+    """The spans of ``_SENTENCE_END.finditer(text)``, found faster.
+
+    A break at a punctuation mark is ``_PUNCT_BREAK``; one at a line break starts at the run of spaces and
+    tabs before the "\\n" (or at the "\\n" when that run belongs to a punctuation break, whose trailing
+    spaces run up to the "\\n") and takes the white space after it. The two kinds never overlap otherwise:
+    one starts at a punctuation mark and holds no line break, the other holds only white space."""
+    punct = [m.span() for m in _PUNCT_BREAK.finditer(text)]
+    lines: list[tuple[int, int]] = []
+    p = 0  # index in ``punct`` of the first break that may end at or after the next "\\n"
+    nl = text.find("\n")
+    while nl >= 0:
+        k = nl
+        while k > 0 and text[k - 1] in " \t":
+            k -= 1
+        while p < len(punct) and punct[p][1] <= k:
+            p += 1
+        if p < len(punct) and punct[p][0] <= k < punct[p][1]:
+            k = nl  # the spaces end a punctuation break: the line break starts at the "\\n" itself
+        end = _SPACE_RUN.match(text, nl + 1).end()
+        lines.append((k, end))
+        nl = text.find("\n", end)
+    if not lines:
+        return punct
+    if not punct:
+        return lines
+    return sorted(punct + lines)
+
+
 class _Sentences:
     """Sentence offsets, computed on first use (a text without numbers never pays for them)."""
 
@@ -95,13 +129,16 @@ class _Sentences:
         starts = [0]
         text = self.text
         abbreviations = self.abbreviations
-        for m in _SENTENCE_END.finditer(text):
-            k = m.start()
-            if abbreviations and text[k] == ".":
+        # the last letter of the word before the dot, when it is ASCII, must end an abbreviation: most dots
+        # are let through without the look-back below
+        ends = None if "" in abbreviations else {a[-1] for a in abbreviations}
+        for k, end in _sentence_breaks(text):
+            if abbreviations and text[k] == "." and (
+                    ends is None or not text[k - 1].isascii() or text[k - 1].lower() in ends):
                 j = max(text.rfind(" ", k - 8, k), text.rfind("\n", k - 8, k), text.rfind("\u00a0", k - 8, k))
                 if j >= 0 and text[j + 1:k].lower() in abbreviations:
                     continue  # "30 Mrd. Euro, davon …": one sentence
-            starts.append(m.end())
+            starts.append(end)
         self._starts = starts
         return starts
 
@@ -219,7 +256,7 @@ class _Extractor:
         """The currency a one-word name shared by several countries means here ("pesos", "francs"), from the
         countries named around it (extractors/currency_country.py); ``unit`` is the language's default."""
         if self._countries is None:
-            self._countries = CountryResolver(self.L.code, self.low)
+            self._countries = CountryResolver(self.L.countries, self.low)
         return self._countries.resolve(unit, pos, self.sent.span(pos))
 
     def guard_ok(self, surface: str, attached: bool, end: int, after_unit: bool) -> bool:
@@ -543,13 +580,21 @@ class _Extractor:
 
     def _negative_unit(self, unit: str) -> str:
         """An ambiguous unit's reading for a negative value: "-5 degrees", "moins 12 degrés" are
-        temperatures (a rule ``{ unit = "degC", negative = true }`` in the language's [[ambiguous]])."""
-        for amb in self.L.ambiguous.values():
-            if amb.default == unit:
-                for rule in amb.rules:
-                    if rule.get("negative"):
-                        return rule["unit"]
-        return unit
+        temperatures (a rule ``{ unit = "degC", negative = true }`` in the language's [[ambiguous]]).
+        Memoised per language: it depends on the unit only, and is asked after every unit."""
+        memo = self.L.memo_negative
+        got = memo.get(unit)
+        if got is None:
+            got = unit
+            for amb in self.L.ambiguous.values():
+                if amb.default == unit:
+                    got = next((rule["unit"] for rule in amb.rules if rule.get("negative")), None)
+                    if got is not None:
+                        break
+                    got = unit
+            if len(memo) < 10_000:
+                memo[unit] = got
+        return got
 
     def _currency_follows(self, pos: int, glued: bool = False) -> bool:
         m = self.unit_at(pos)

@@ -12,11 +12,15 @@ import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import regex
 
 from extractors.prefilter import guard_ahead, guard_behind
 from extractors.unitmatch import UnitMatcher
+
+if TYPE_CHECKING:
+    from extractors.currency_country import CountryCurrencies
 
 LANG_DIR = Path(__file__).with_name("lang")
 _LOCK = threading.Lock()
@@ -146,10 +150,21 @@ class LangData:
     res: dict[str, regex.Pattern] = field(default_factory=dict)
     unit_pattern: str = ""  # the regex the unit matchers implement (reference for the tests)
     memo_currency: dict = field(default_factory=dict)  # engine's currency_of answers, by symbol
+    memo_negative: dict = field(default_factory=dict)  # engine's _negative_unit answers, by unit
+    countries: CountryCurrencies | None = None  # same-named currencies by country (currency_country.py)
 
 
 def _words_table(raw: dict, key: str) -> dict[str, float]:
     return {str(k).lower(): float(v) for k, v in raw.get(key, {}).items()}
+
+
+def _heads(words: list[str], n: int) -> list[str]:
+    """The first ``n`` characters of each word (the whole of a shorter one), for a cheap test in front of a
+    long word list; empty when a word is empty or starts with white space or a hyphen, where such a test
+    would not be exact."""
+    if any(not w or regex.match(r"[\s\-]", w, regex.V1) for w in words):
+        return []
+    return sorted({w[:n] for w in words})
 
 
 def _compile(data: LangData, raw: dict) -> None:
@@ -190,10 +205,20 @@ def _compile(data: LangData, raw: dict) -> None:
         regex.VERBOSE | regex.V1,
     )
     tail = "" if compound else r"\b"
+    # After an article, the first lookahead (the first three letters of a word that may follow it) only
+    # saves time: a list of a thousand units costs a set lookup per length of its words at every "a"/"un",
+    # three lengths fail faster. It holds whenever the second does (no word of either list starts with a
+    # space or a hyphen, so "[\s\-]+" ends at the same place), so the matches are the same. The number words
+    # get the same test at every word boundary of the text (a word shorter than three letters is its own
+    # head, so it is exact there too).
+    heads = _heads(lists["art"] + lists["artnext"], 3)
+    nw_heads = _heads(lists["nw"], 3)
     data.res["anchor_words"] = regex.compile(
-        r"(?P<word>\b(?:\L<nw>)" + tail + r")"
-        r"|(?P<art>\b(?:\L<art>)(?=[\s\-]+(?:(?:\L<art>)[ ]+)?(?:\L<artnext>)\b))",  # "half a million"
+        r"(?P<word>\b" + (r"(?=\L<nwheads>)" if nw_heads else "") + r"(?:\L<nw>)" + tail + r")"
+        r"|(?P<art>\b(?:\L<art>)" + (r"(?=[\s\-]+(?:\L<heads>))" if heads else "") +
+        r"(?=[\s\-]+(?:(?:\L<art>)[ ]+)?(?:\L<artnext>)\b))",  # "half a million"
         regex.V1, nw=lists["nw"], art=lists["art"], artnext=lists["artnext"],
+        **({"heads": heads} if heads else {}), **({"nwheads": nw_heads} if nw_heads else {}),
     )
     data.res["cur_left"] = regex.compile(  # on the lower-cased text
         r"(?r)(?<![\p{L}\p{N}])(?P<sym>\L<curpre>)(?P<sp>[ \u00a0]?)(?P<neg>[-−]?)\Z",
@@ -474,6 +499,9 @@ def _build(code: str) -> LangData:
         age_nouns=frozenset(_low(words.get("age_nouns", []))),
     )
     _compile(data, raw)
+    from extractors.currency_country import compile_countries  # (that module imports this one)
+
+    data.countries = compile_countries(raw)
     return data
 
 

@@ -227,7 +227,7 @@ _QUANTCHECK = textwrap.dedent("""
     given = sys.argv[2] == "given"
     extract("Près de 20 000 soldats. About 3,000 troops.", lang=None)   # load the detector once
     for warm in ("fr", "en", "es", "de"):   # compile every language's data before timing (as quantulum3
-        extract("20 000 soldats", lang=warm)  # loads its data before its timing starts)
+        extract("20 000 soldats, 5 km", lang=warm)  # loads its data before its timing starts)
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     t0, c0 = time.perf_counter(), time.process_time()
     n = sum(len(extract(d["text"], lang=d["lang"] if given else None)) for d in docs)
