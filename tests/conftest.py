@@ -7,9 +7,11 @@ with ``--benchmarks`` (``make bench``), never as part of ``make test``.
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import tempfile
 from pathlib import Path
+from types import ModuleType
 
 os.environ.setdefault("PREFECT_HOME", tempfile.mkdtemp(prefix="quantcheck-prefect-"))
 os.environ["PREFECT_SERVER_ANALYTICS_ENABLED"] = "false"
@@ -43,6 +45,17 @@ def shared_dir() -> Path:
     if not (SHARED / "eval" / "gold").is_dir():
         pytest.skip(f"../shared not found at {SHARED}: gold-driven tests need the shared eval sets")
     return SHARED
+
+
+@pytest.fixture(scope="session")
+def quantscore(shared_dir: Path) -> ModuleType:
+    """The shared scorer, ../shared/eval/quantscore.py, loaded from its file (a script, not a package)."""
+    path = shared_dir / "eval" / "quantscore.py"
+    spec = importlib.util.spec_from_file_location("quantscore", path)
+    assert spec and spec.loader, f"cannot load {path}"
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 @pytest.fixture(scope="session")

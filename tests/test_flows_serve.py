@@ -10,67 +10,25 @@ from __future__ import annotations
 
 import os
 import signal
-import socket
 import subprocess
 import sys
 import time
 from pathlib import Path
 
-import httpx
 import pytest
+from reliability.processes import log_tail, stop_group
+from reliability.processes import prefect_server as local_prefect_server
 
 SERVER_START_TIMEOUT = 90
 RUN_TIMEOUT = 120
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def stop(proc: subprocess.Popen, sig: int = signal.SIGINT, grace: float = 15) -> None:
-    """Ask the process group to stop, then kill what is left (only processes this test started)."""
-    if proc.poll() is None:
-        try:
-            os.killpg(proc.pid, sig)
-            proc.wait(timeout=grace)
-        except (subprocess.TimeoutExpired, ProcessLookupError):
-            pass
-    try:
-        os.killpg(proc.pid, signal.SIGKILL)
-    except ProcessLookupError:
-        pass
-    proc.wait(timeout=10)
-
-
 @pytest.fixture
 def prefect_server(tmp_path):
-    port = free_port()
     home = tmp_path / "prefect-home"
-    env = {**os.environ, "PREFECT_HOME": str(home), "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
-           "DO_NOT_TRACK": "1", "PREFECT_UI_ENABLED": "false"}
-    env.pop("PREFECT_API_URL", None)
-    log = (tmp_path / "server.log").open("w")
-    proc = subprocess.Popen([sys.executable, "-m", "prefect", "server", "start", "--host", "127.0.0.1",
-                             "--port", str(port)], env=env, stdout=log, stderr=subprocess.STDOUT,
-                            start_new_session=True)
-    url = f"http://127.0.0.1:{port}/api"
-    try:
-        deadline = time.monotonic() + SERVER_START_TIMEOUT
-        while True:
-            assert proc.poll() is None, "prefect server exited:\n" + (tmp_path / "server.log").read_text()
-            try:
-                if httpx.get(f"{url}/health", timeout=2).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            assert time.monotonic() < deadline, "server not ready:\n" + (tmp_path / "server.log").read_text()
-            time.sleep(0.5)
+    with local_prefect_server(SERVER_START_TIMEOUT, home=home) as url:
+        assert url is not None, "server not ready:\n" + log_tail(home / "server.log")
         yield url, home
-    finally:
-        stop(proc, signal.SIGTERM)
-        log.close()
 
 
 def read_db(db: Path) -> dict[str, int]:
@@ -157,5 +115,5 @@ location = "nightly"
         counts = read_db(db)
         assert counts["fast"] == 1 and counts["nightly"] == 1
     finally:
-        stop(serve, signal.SIGINT)
+        stop_group(serve, signal.SIGINT, grace=15)
         log.close()

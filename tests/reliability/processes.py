@@ -46,44 +46,60 @@ def base_env(prefect_home: str | None = None) -> dict[str, str]:
 
 
 @contextmanager
-def prefect_server(startup_timeout: float = 120.0) -> Iterator[str | None]:
-    """A local Prefect API for the session: yields its URL, or None if it did not come up in time."""
-    home = tempfile.mkdtemp(prefix="qc-prefect-server-")
+def prefect_server(
+    startup_timeout: float = 120.0, home: Path | None = None, extra_env: dict[str, str] | None = None
+) -> Iterator[str | None]:
+    """``prefect server start`` on a free loopback port (SQLite under ``home``, log in home/server.log):
+    yields its API URL, or None if it did not come up in time; stopped (whole process group) afterwards."""
+    home = Path(home or tempfile.mkdtemp(prefix="qc-prefect-server-"))
+    home.mkdir(parents=True, exist_ok=True)
     port = free_port()
-    env = base_env(home)
-    env["PREFECT_UI_ENABLED"] = "false"
-    log = open(Path(home) / "server.log", "wb")  # noqa: SIM115 - closed below
-    proc = subprocess.Popen(
-        [PREFECT, "server", "start", "--host", "127.0.0.1", "--port", str(port)],
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        start_new_session=True,
-    )
-    url = f"http://127.0.0.1:{port}/api"
-    deadline = time.monotonic() + startup_timeout
-    ready = False
-    while time.monotonic() < deadline and proc.poll() is None:
+    env = {**base_env(str(home)), "PREFECT_UI_ENABLED": "false", **(extra_env or {})}
+    with (home / "server.log").open("wb") as log:
+        proc = subprocess.Popen(
+            [PREFECT, "server", "start", "--host", "127.0.0.1", "--port", str(port)],
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+        url = f"http://127.0.0.1:{port}/api"
+        deadline = time.monotonic() + startup_timeout
+        ready = False
+        while time.monotonic() < deadline and proc.poll() is None:
+            try:
+                with urllib.request.urlopen(url + "/health", timeout=2) as resp:
+                    ready = resp.status == 200
+            except OSError:
+                pass
+            if ready:
+                break
+            time.sleep(0.3)
         try:
-            with urllib.request.urlopen(url + "/health", timeout=2) as resp:
-                ready = resp.status == 200
-        except OSError:
+            yield url if ready else None
+        finally:
+            stop_group(proc, signal.SIGTERM, grace=20)
+
+
+def stop_group(proc: subprocess.Popen, sig: int, grace: float) -> int:
+    """Send ``sig`` to the process group this test started, wait ``grace`` s, then SIGKILL what is left;
+    returns the exit code."""
+    if proc.poll() is None:
+        try:
+            os.killpg(proc.pid, sig)
+            proc.wait(timeout=grace)
+        except (subprocess.TimeoutExpired, ProcessLookupError):
             pass
-        if ready:
-            break
-        time.sleep(0.5)
+    with _suppress():
+        os.killpg(proc.pid, signal.SIGKILL)
+    return proc.wait(timeout=30)
+
+
+def log_tail(path: Path, chars: int = 4000) -> str:
     try:
-        yield url if ready else None
-    finally:
-        with _suppress():
-            os.killpg(proc.pid, signal.SIGTERM)
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            with _suppress():
-                os.killpg(proc.pid, signal.SIGKILL)
-            proc.wait(timeout=10)
-        log.close()
+        return path.read_text(encoding="utf-8", errors="replace")[-chars:]
+    except FileNotFoundError:
+        return "(no log)"
 
 
 @contextmanager

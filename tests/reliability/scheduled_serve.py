@@ -16,8 +16,6 @@ is `quantcheck serve` interrupted.
 
 from __future__ import annotations
 
-import os
-import signal
 import subprocess
 import time
 from collections.abc import Iterator
@@ -25,9 +23,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from uuid import UUID
 
-import httpx
-
-from reliability.processes import PREFECT, QUANTCHECK, base_env, free_port
+from reliability.processes import QUANTCHECK, base_env, log_tail, prefect_server
 
 SERVER_STARTUP_SECONDS = 120
 BULK_LIMIT = 50  # most flow runs one /flow_runs/bulk_delete call may delete (Prefect's limit)
@@ -38,55 +34,12 @@ SERVER_ENV = {
 }
 
 
-def log_tail(path: Path, chars: int = 4000) -> str:
-    try:
-        return path.read_text(encoding="utf-8", errors="replace")[-chars:]
-    except FileNotFoundError:
-        return "(no log)"
-
-
-def stop_group(proc: subprocess.Popen, sig: int, grace: float) -> int:
-    """Send ``sig`` to the process group this test started, wait ``grace`` s, then SIGKILL what is left."""
-    if proc.poll() is None:
-        try:
-            os.killpg(proc.pid, sig)
-            proc.wait(timeout=grace)
-        except (subprocess.TimeoutExpired, ProcessLookupError):
-            pass
-    try:
-        os.killpg(proc.pid, signal.SIGKILL)
-    except (ProcessLookupError, PermissionError):
-        pass
-    return proc.wait(timeout=30)
-
-
 @contextmanager
 def scheduling_prefect_server(home: Path) -> Iterator[str]:
     """``prefect server start`` on a free loopback port; yields its API URL, fails if it never starts."""
-    home.mkdir(parents=True, exist_ok=True)
-    env = {**base_env(str(home)), **SERVER_ENV}
-    log_path = home / "server.log"
-    port = free_port()
-    with log_path.open("wb") as log:
-        proc = subprocess.Popen(
-            [PREFECT, "server", "start", "--host", "127.0.0.1", "--port", str(port)],
-            env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
-        )
-        url = f"http://127.0.0.1:{port}/api"
-        try:
-            deadline = time.monotonic() + SERVER_STARTUP_SECONDS
-            while True:
-                assert proc.poll() is None, f"prefect server exited:\n{log_tail(log_path)}"
-                try:
-                    if httpx.get(f"{url}/health", timeout=2).status_code == 200:
-                        break
-                except httpx.HTTPError:
-                    pass
-                assert time.monotonic() < deadline, f"prefect server not ready:\n{log_tail(log_path)}"
-                time.sleep(0.3)
-            yield url
-        finally:
-            stop_group(proc, signal.SIGTERM, grace=20)
+    with prefect_server(SERVER_STARTUP_SECONDS, home=home, extra_env=SERVER_ENV) as url:
+        assert url is not None, f"prefect server not ready:\n{log_tail(home / 'server.log')}"
+        yield url
 
 
 def start_serve(config: Path, db: Path, api_url: str, home: Path, log_path: Path, limit: int,

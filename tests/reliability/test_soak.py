@@ -44,14 +44,8 @@ import pytest
 
 from reliability.hostile_server import hostile_server
 from reliability.news_site import NewsSite, archive_route
-from reliability.processes import quantcheck, run_env
-from reliability.scheduled_serve import (
-    DeploymentRuns,
-    log_tail,
-    scheduling_prefect_server,
-    start_serve,
-    stop_group,
-)
+from reliability.processes import log_tail, quantcheck, run_env, stop_group
+from reliability.scheduled_serve import DeploymentRuns, scheduling_prefect_server, start_serve
 from reliability.warehouse_state import query_json
 
 RUNS = 50

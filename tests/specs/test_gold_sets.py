@@ -12,7 +12,6 @@ peer's on the seed and on both Recognizers-Text sets.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import subprocess
 import sys
@@ -28,17 +27,6 @@ GOLD_SETS = ("seed_fr", "quantulum3_en", "recognizers_en", "recognizers_fr")
 MIN_F1 = {"seed_fr": 1.0, "quantulum3_en": 0.95, "recognizers_en": 0.85, "recognizers_fr": 0.85}
 # The peer's F1 as documented in issue 2: a floor for the comparison should the live run differ.
 PEER_F1_DOCUMENTED = {"seed_fr": 0.21, "recognizers_en": 0.48, "recognizers_fr": 0.17}
-
-
-@pytest.fixture(scope="module")
-def quantscore(shared_dir: Path) -> ModuleType:
-    """The shared scorer, loaded from its file (it is a script, not an installed package)."""
-    path = shared_dir / "eval" / "quantscore.py"
-    spec = importlib.util.spec_from_file_location("quantscore", path)
-    assert spec and spec.loader, f"cannot load {path}"
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def load_gold(shared_dir: Path, name: str) -> list[dict]:

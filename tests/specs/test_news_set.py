@@ -308,17 +308,6 @@ def test_the_scorer_counts_what_it_should():
     assert s.q_ok == s.q_n == 1
 
 
-@pytest.fixture(scope="module")
-def quantscore(shared_dir: Path) -> ModuleType:
-    """The shared scorer (../shared/eval/quantscore.py), for the two cross-checks below only."""
-    path = shared_dir / "eval" / "quantscore.py"
-    spec = importlib.util.spec_from_file_location("quantscore_for_news", path)
-    assert spec and spec.loader, f"cannot load {path}"
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def shared_f1(quantscore: ModuleType, docs: list[dict], preds: dict[str, list[dict]]) -> float:
     stats: dict = defaultdict(lambda: defaultdict(int))
     for doc in docs:
