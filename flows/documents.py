@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from warehouse.storable import storable
+
 
 @dataclass(frozen=True, slots=True)
 class RawDocument:
@@ -42,6 +44,12 @@ class Skipped:
     source: str
     location: str
     reason: str
+
+    def __post_init__(self) -> None:
+        # logged and stored as they are: a file name that is not UTF-8 is escaped here, once
+        for name in ("source", "location", "reason"):
+            value = getattr(self, name)
+            object.__setattr__(self, name, storable(value if isinstance(value, str) else str(value)))
 
     def to_dict(self) -> dict:
         """The JSON object stored in ``runs.skipped``: item and reason (the warehouse's keys), plus source."""

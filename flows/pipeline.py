@@ -30,6 +30,7 @@ from flows.documents import Document, Skipped, SourceResult
 from flows.extraction import ExtractedBatch, resolve_processes, run_extraction, shutdown_pool
 from flows.runners import make_task_runner
 from flows.sources import read_source
+from warehouse.storable import storable, storable_value
 
 FLOW_NAME = "quantcheck-pipeline"
 
@@ -51,7 +52,8 @@ class RunSummary:
     seconds: float = 0.0
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        """Plain data with storable strings: printed, returned to Prefect, never a surrogate in it."""
+        return storable_value(asdict(self))
 
 
 # --- tasks: thin wrappers -------------------------------------------------------------------------
@@ -140,7 +142,7 @@ def run_pipeline(cfg: Config, db_path: str) -> dict:
     settings = cfg.settings
     summary = RunSummary(db=db_path, sources=[s.name for s in cfg.sources])
     skipped: list[Skipped] = []
-    log.info("reading %d source(s) into %s", len(cfg.sources), db_path)
+    log.info("reading %d source(s) into %s", len(cfg.sources), storable(db_path))
 
     with make_task_runner(settings) as runner:
         fetches = [runner.submit(fetch_source_task, {"source": s, "settings": settings}) for s in cfg.sources]
@@ -148,7 +150,7 @@ def run_pipeline(cfg: Config, db_path: str) -> dict:
         for res in results:
             skipped.extend(res.skipped)
             summary.documents_seen += len(res.documents)
-            log.info("source %s: %d document(s), %d skipped", res.source, len(res.documents),
+            log.info("source %s: %d document(s), %d skipped", storable(res.source), len(res.documents),
                      len(res.skipped))
         docs, summary.documents_repeated = dedupe(results)
 

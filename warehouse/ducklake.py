@@ -42,6 +42,7 @@ from warehouse import extensions, migrate
 from warehouse.arrow_batch import MentionColumns
 from warehouse.extensions import sql_literal
 from warehouse.records import LoadResult, source_id
+from warehouse.storable import optional_storable, storable
 from warehouse.writer import Writer, _skipped_json
 
 T = TypeVar("T")
@@ -545,7 +546,8 @@ class LakeWriter(Writer):
             raise ValueError(f"a source needs a non-empty name, got {name!r}")
         sid = source_id(name)
         params = {
-            "source_id": sid, "name": name, "kind": kind, "location": str(location), "lang": lang or None
+            "source_id": sid, "name": storable(name), "kind": kind, "location": storable(str(location)),
+            "lang": optional_storable(lang or None),
         }
         if self._in_transaction:  # called from load_batch for a source not upserted before
             run_script(self.con, "upsert_source", params)

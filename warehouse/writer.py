@@ -21,6 +21,7 @@ import pyarrow as pa
 from warehouse import arrow_batch
 from warehouse.arrow_batch import MentionColumns
 from warehouse.records import HEX, DocumentIn, LoadResult, Skipped, content_hash, source_id, to_utc
+from warehouse.storable import optional_storable, storable, storable_value
 
 log = logging.getLogger(__name__)
 
@@ -53,15 +54,17 @@ def default_extractor_version() -> str:
 
 
 def _skipped_json(item: Any) -> dict[str, Any]:
+    """One entry of ``runs.skipped``, its strings made storable (a file name that is not UTF-8 must not
+    stop the run from being recorded)."""
     if isinstance(item, Skipped):
-        return item.to_json()
+        return storable_value(item.to_json())
     for method in ("to_json", "to_dict"):
         fn = getattr(item, method, None)
         if callable(fn):
-            return dict(fn())
+            return storable_value(dict(fn()))
     if isinstance(item, dict):
-        return dict(item)
-    return {"item": str(item), "reason": ""}
+        return storable_value(dict(item))
+    return {"item": storable(str(item)), "reason": ""}
 
 
 class Writer:
@@ -97,8 +100,8 @@ class Writer:
 
     def skip(self, item: Any, reason: str | None = None) -> None:
         """Record something left out of this run (an unreachable feed, a binary file) and why."""
-        entry = {"item": str(item), "reason": reason} if reason is not None else _skipped_json(item)
-        self.skipped.append(entry)
+        entry = {"item": str(item), "reason": reason} if reason is not None else item
+        self.skipped.append(_skipped_json(entry))
 
     def finish_run(
         self, status: str = "completed", skipped: Iterable[Any] = (), error: str | None = None
@@ -117,8 +120,8 @@ class Writer:
                 "mentions_added": self.mentions_added,
                 "documents_seen": self.documents_seen,
                 "documents_duplicate": self.documents_duplicate,
-                "skipped": json.dumps(self.skipped, ensure_ascii=False, default=str),
-                "error": error,
+                "skipped": json.dumps(storable_value(self.skipped), ensure_ascii=False, default=str),
+                "error": optional_storable(error),
             },
         )
         self.run_finished = True
@@ -132,7 +135,8 @@ class Writer:
         sid = source_id(name)
         self.con.execute(
             statement("upsert_source"),
-            {"source_id": sid, "name": name, "kind": kind, "location": str(location), "lang": lang or None},
+            {"source_id": sid, "name": storable(name), "kind": kind, "location": storable(str(location)),
+             "lang": optional_storable(lang or None)},
         )
         self._sources[name] = sid
         return sid
@@ -248,7 +252,7 @@ class Writer:
         mention_lists: list[Sequence[Any]] = []
         fetched_default = datetime.now(UTC)
         for i, doc in enumerate(documents):
-            label = str(getattr(doc, "url", None) or f"document {i} of the batch")
+            label = storable(str(getattr(doc, "url", None) or f"document {i} of the batch"))
             h = hashes[i]
             problem = _document_problem(doc, h)
             if problem:
@@ -273,9 +277,9 @@ class Writer:
                 {
                     "document_id": h[:16],
                     "source_id": self._source_for(doc),
-                    "url": _opt_str(getattr(doc, "url", None)),
-                    "title": _opt_str(getattr(doc, "title", None)),
-                    "lang": _opt_str(getattr(doc, "lang", None)) or None,
+                    "url": optional_storable(getattr(doc, "url", None)),
+                    "title": optional_storable(getattr(doc, "title", None)),
+                    "lang": optional_storable(getattr(doc, "lang", None)) or None,
                     "published_at": published,
                     "fetched_at": fetched,
                     "content_hash": h,
@@ -286,10 +290,6 @@ class Writer:
             own = mentions[i] if mentions is not None else getattr(doc, "mentions", ())
             mention_lists.append(own or ())
         return rows, mention_lists
-
-
-def _opt_str(value: Any) -> str | None:
-    return None if value is None else str(value)
 
 
 def _document_problem(doc: Any, h: str | None) -> str | None:

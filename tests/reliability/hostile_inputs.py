@@ -434,6 +434,17 @@ def jsonl_nul(e: Env) -> list[Source]:
     return [Source("jsonl-nul", str(e.file("nul.jsonl", "\n".join(lines) + "\n")))]
 
 
+def non_utf8_file_names(e: Env) -> list[Source]:
+    """File names from an old archive that are not UTF-8 (Latin-1 bytes): Python decodes them with lone
+    surrogates, which DuckDB refuses; one such name used to fail every run at its end."""
+    folder = e.root / "folder-latin1-names"
+    folder.mkdir()
+    (folder / os.fsdecode(b"old-caf\xe9.doc")).write_bytes(b"x")
+    (folder / os.fsdecode(b"r\xe9sum\xe9.txt")).write_text("Environ 3 700 r\u00e9fugi\u00e9s accueillis.",
+                                                           encoding="utf-8")
+    return [Source("latin1-names", str(folder), "folder")]
+
+
 def big_single_line_file(e: Env) -> list[Source]:
     p = e.root / "big.txt"
     with p.open("wb") as fh:
@@ -639,6 +650,13 @@ def catalogue(bomb_size: int = 1 << 30) -> list[Hostile]:
             r"outside the folder",
         ),
         H("Special files", "FIFO inside a source folder", fifo_in_folder, r"not a regular file"),
+        H(
+            "File names that are not UTF-8",
+            "Latin-1 names in a folder: one skipped, one read",
+            non_utf8_file_names,
+            r"unsupported file type",
+            keeps=("3 700 réfugiés",),
+        ),
         H("Special files", "/dev/zero as a file source", device_file, r"not a regular file"),
         H(
             "100 MB single-line files",
