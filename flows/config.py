@@ -46,7 +46,9 @@ class Settings:
     batch_size: int = 200                 # documents per extraction task and per load transaction
     connect_timeout: float = 10.0         # seconds to open a TCP/TLS connection
     read_timeout: float = 20.0            # seconds of silence tolerated while reading a response
-    deadline: float = 60.0                # seconds for a whole HTTP download, whatever the server does
+    deadline: float = 60.0                # seconds for one HTTP download attempt, headers included
+    source_budget: float = 600.0          # seconds of downloads per source and run (0 = no limit)
+    run_budget: float = 1800.0            # seconds of downloads for all sources of a run (0 = no limit)
     max_bytes: int = 20_000_000           # largest file or HTTP body read (bytes); bigger ones are skipped
     retries: int = 2                      # extra attempts after an I/O error (timeouts, 5xx, resets)
     backoff: float = 0.5                  # first retry delay in seconds; doubles on each attempt
@@ -88,7 +90,8 @@ class Config:
 
 SETTINGS_TYPES: dict[str, tuple[type, ...]] = {
     "db": (str,), "batch_size": (int,), "connect_timeout": (int, float), "read_timeout": (int, float),
-    "deadline": (int, float), "max_bytes": (int,), "retries": (int,), "backoff": (int, float),
+    "deadline": (int, float), "source_budget": (int, float), "run_budget": (int, float),
+    "max_bytes": (int,), "retries": (int,), "backoff": (int, float),
     "schedule": (str, int), "task_runner": (str,), "dask_address": (str,), "extract_processes": (int,),
     "fetch_linked_articles": (bool,), "summary_min_chars": (int,), "max_linked_articles": (int,),
     "user_agent": (str,),
@@ -191,7 +194,8 @@ def parse_settings(raw: object, where: str) -> Settings:
     for key in ("connect_timeout", "read_timeout", "deadline"):
         if key in values and values[key] <= 0:
             raise ConfigError(f"{where}: [settings] {key} must be > 0 seconds, got {values[key]}")
-    for key in ("retries", "backoff", "extract_processes", "summary_min_chars", "max_linked_articles"):
+    for key in ("retries", "backoff", "extract_processes", "summary_min_chars", "max_linked_articles",
+                "source_budget", "run_budget"):
         if key in values and values[key] < 0:
             raise ConfigError(f"{where}: [settings] {key} must be >= 0, got {values[key]}")
     if values.get("task_runner", "thread") not in TASK_RUNNERS:

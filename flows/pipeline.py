@@ -25,11 +25,12 @@ from prefect.cache_policies import NO_CACHE
 from prefect.runtime import flow_run
 from prefect.utilities.annotations import quote
 
+from flows.budget import TimeBudget
 from flows.config import Config, Settings, SourceConfig, build_config
 from flows.documents import Document, Skipped, SourceResult
 from flows.extraction import ExtractedBatch, resolve_processes, run_extraction, shutdown_pool
 from flows.runners import make_task_runner
-from flows.sources import read_source
+from flows.sources import read_source, run_budget
 from warehouse.storable import storable, storable_value
 
 FLOW_NAME = "quantcheck-pipeline"
@@ -60,9 +61,11 @@ class RunSummary:
 
 @task(name="fetch-source", cache_policy=NO_CACHE, persist_result=False,
       task_run_name="fetch-{source.name}")
-def fetch_source_task(source: SourceConfig, settings: Settings) -> SourceResult:
-    """Read one source (files, a folder, a page or a feed); bad items come back as Skipped, never raise."""
-    return read_source(source, settings)
+def fetch_source_task(source: SourceConfig, settings: Settings, budget: TimeBudget | None = None
+                      ) -> SourceResult:
+    """Read one source (files, a folder, a page or a feed); bad items come back as Skipped, never raise.
+    ``budget``: the run's time budget for downloads, shared by every source."""
+    return read_source(source, settings, budget)
 
 
 @task(name="extract-batch", cache_policy=NO_CACHE, persist_result=False,
@@ -145,7 +148,9 @@ def run_pipeline(cfg: Config, db_path: str) -> dict:
     log.info("reading %d source(s) into %s", len(cfg.sources), storable(db_path))
 
     with make_task_runner(settings) as runner:
-        fetches = [runner.submit(fetch_source_task, {"source": s, "settings": settings}) for s in cfg.sources]
+        budget = run_budget(settings)
+        fetches = [runner.submit(fetch_source_task, {"source": s, "settings": settings, "budget": budget})
+                   for s in cfg.sources]
         results: list[SourceResult] = [f.result() for f in fetches]
         for res in results:
             skipped.extend(res.skipped)

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import httpx
 
+from flows.budget import TimeBudget
 from flows.config import Settings, SourceConfig
 from flows.decode import UndecodableError, decode_bytes
 from flows.documents import Document, RawDocument, Skipped, SourceResult
@@ -45,9 +46,11 @@ def now_iso() -> str:
 class Reader:
     """Reads one source, collecting documents and skipped items in order."""
 
-    def __init__(self, source: SourceConfig, settings: Settings):
+    def __init__(self, source: SourceConfig, settings: Settings, run_budget: TimeBudget | None = None):
         self.source = source
         self.settings = settings
+        # downloads stop when the source's or the run's time budget is spent (local files are not cut off)
+        self.budget = source_budget(settings).earliest(run_budget)
         self.raw: list[RawDocument] = []
         self.skipped: list[Skipped] = []
         self._client: httpx.Client | None = None
@@ -243,7 +246,7 @@ class Reader:
     # -- the web -----------------------------------------------------------------------------------
     def read_url(self, url: str) -> None:
         try:
-            res = fetch(url, self.settings, self.client)
+            res = fetch(url, self.settings, self.client, budget=self.budget)
         except FetchError as exc:
             self.skip(url, str(exc))
             return
@@ -267,7 +270,7 @@ class Reader:
 
     def read_feed_url(self, url: str) -> None:
         try:
-            res = fetch(url, self.settings, self.client)
+            res = fetch(url, self.settings, self.client, budget=self.budget)
         except FetchError as exc:
             self.skip(url, str(exc))
             return
@@ -316,7 +319,7 @@ class Reader:
             return None
         self._linked_fetches += 1
         try:
-            res = fetch(link, s, self.client)
+            res = fetch(link, s, self.client, budget=self.budget)
         except FetchError as exc:
             self.skip(link, f"linked article not fetched, feed summary kept: {exc}")
             return None
@@ -377,9 +380,27 @@ def normalise_documents(raw: list[RawDocument], skip) -> list[Document]:
     return out
 
 
-def read_source(source: SourceConfig, settings: Settings) -> SourceResult:
-    """Read one source completely; never raises for bad input (it becomes Skipped records)."""
-    reader = Reader(source, settings)
+def source_budget(settings: Settings) -> TimeBudget:
+    """The time budget of one source's downloads, starting now."""
+    seconds = settings.source_budget or None
+    return TimeBudget.starting_now(seconds, f"the source's time budget (source_budget = {seconds:g} s)"
+                                   if seconds else "")
+
+
+def run_budget(settings: Settings) -> TimeBudget:
+    """The time budget of all downloads of a run, starting now (the flow passes it to every source)."""
+    seconds = settings.run_budget or None
+    return TimeBudget.starting_now(seconds, f"the run's time budget (run_budget = {seconds:g} s)"
+                                   if seconds else "")
+
+
+def read_source(source: SourceConfig, settings: Settings, budget: TimeBudget | None = None) -> SourceResult:
+    """Read one source completely; never raises for bad input (it becomes Skipped records).
+
+    ``budget`` is the run's time budget (``run_budget``), shared by all sources of a run; the source's
+    own (``source_budget``) starts here.
+    """
+    reader = Reader(source, settings, budget)
     try:
         reader.read()
     except Exception as exc:  # a reader bug must not lose the other sources: record it and go on

@@ -223,6 +223,12 @@ def slowloris(e: Env) -> list[Source]:
     ]
 
 
+def header_trickle(e: Env) -> list[Source]:
+    """Status line and headers one byte per 0.1 s for up to 12 s: each read is quick, the headers never end
+    in time; the fetch must give up at the 3 s deadline, not at the server's pace."""
+    return [Source("header-trickle", e.server.add("/trickle.html", hs.trickle_headers(0.1, 12.0)), "url")]
+
+
 def bad_gzip(e: Env) -> list[Source]:
     return [
         Source(
@@ -542,6 +548,12 @@ def catalogue(bomb_size: int = 1 << 30) -> list[Hostile]:
             "1 byte per 0.1 s, deadline 3 s",
             slowloris,
             r"deadline|timed out",
+        ),
+        H(
+            "Slow response headers",
+            "status line and headers 1 byte per 0.1 s, deadline 3 s",
+            header_trickle,
+            r"deadline \(while waiting for the response headers\)",
         ),
         H("Broken HTTP bodies", "Content-Encoding: gzip, body not gzip", bad_gzip, r"[Dd]ecod|HTTP error"),
         H(
