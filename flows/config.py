@@ -56,6 +56,7 @@ class Settings:
     task_runner: str = "thread"           # thread | process | dask (issue 6)
     dask_address: str | None = None       # an existing Dask scheduler; None starts a local cluster
     extract_processes: int = 0            # worker processes for extraction; 0 = one per CPU, 1 = inline
+    extract_budget: float = 30.0          # CPU seconds of extraction per document per million characters
     fetch_linked_articles: bool = True    # fetch the article page when a feed entry is only a summary
     summary_min_chars: int = 500          # a feed entry shorter than this counts as "only a summary"
     max_linked_articles: int = 50         # cap on article pages fetched per feed per run
@@ -93,6 +94,7 @@ SETTINGS_TYPES: dict[str, tuple[type, ...]] = {
     "deadline": (int, float), "source_budget": (int, float), "run_budget": (int, float),
     "max_bytes": (int,), "retries": (int,), "backoff": (int, float),
     "schedule": (str, int), "task_runner": (str,), "dask_address": (str,), "extract_processes": (int,),
+    "extract_budget": (int, float),
     "fetch_linked_articles": (bool,), "summary_min_chars": (int,), "max_linked_articles": (int,),
     "user_agent": (str,),
 }
@@ -195,7 +197,7 @@ def parse_settings(raw: object, where: str) -> Settings:
         if key in values and values[key] <= 0:
             raise ConfigError(f"{where}: [settings] {key} must be > 0 seconds, got {values[key]}")
     for key in ("retries", "backoff", "extract_processes", "summary_min_chars", "max_linked_articles",
-                "source_budget", "run_budget"):
+                "source_budget", "run_budget", "extract_budget"):
         if key in values and values[key] < 0:
             raise ConfigError(f"{where}: [settings] {key} must be >= 0, got {values[key]}")
     if values.get("task_runner", "thread") not in TASK_RUNNERS:

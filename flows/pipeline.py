@@ -70,9 +70,11 @@ def fetch_source_task(source: SourceConfig, settings: Settings, budget: TimeBudg
 
 @task(name="extract-batch", cache_policy=NO_CACHE, persist_result=False,
       task_run_name="extract-batch-{number}")
-def extract_batch_task(documents: list[Document], processes: int, number: int) -> ExtractedBatch:
-    """Language detection and extraction of one batch, in a worker process when ``processes`` > 1."""
-    return run_extraction(documents, processes)
+def extract_batch_task(documents: list[Document], processes: int, number: int,
+                       budget: float | None = None) -> ExtractedBatch:
+    """Language detection and extraction of one batch, in a worker process when ``processes`` > 1;
+    ``budget``: CPU seconds per document per million characters (``extract_budget``)."""
+    return run_extraction(documents, processes, budget)
 
 
 @task(name="load-batch", cache_policy=NO_CACHE, persist_result=False, task_run_name="load-batch-{number}")
@@ -177,7 +179,8 @@ def run_pipeline(cfg: Config, db_path: str) -> dict:
             # quote(): Prefect would otherwise walk (and copy) every document and mention of a batch
             # to look for futures in the parameters, which costs more than the load itself
             futures = [runner.submit(extract_batch_task,
-                                     {"documents": quote(b), "processes": processes, "number": i})
+                                     {"documents": quote(b), "processes": processes, "number": i,
+                                      "budget": settings.extract_budget or None})
                        for i, b in enumerate(batches, 1)]
             try:
                 for i in range(1, len(futures) + 1):
