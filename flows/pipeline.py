@@ -51,6 +51,7 @@ class RunSummary:
     batches: int = 0
     skipped: list[dict] = field(default_factory=list)
     seconds: float = 0.0
+    published: bool = True           # False: the public file could not be replaced (a read-write holder)
 
     def to_dict(self) -> dict:
         """Plain data with storable strings: printed, returned to Prefect, never a surrogate in it."""
@@ -98,6 +99,22 @@ def dedupe(results: list[SourceResult]) -> tuple[list[Document], int]:
             seen.add(doc.content_hash)
             kept.append(doc)
     return kept, repeated
+
+
+# Skipped items logged one by one (each log line also goes to the Prefect API); the rest in one line.
+MAX_LOGGED_SKIPS = 20
+
+
+def log_skipped(log, skipped: list[dict], run_id: int | None) -> None:
+    """Warn about what the run left out: the first MAX_LOGGED_SKIPS items, then one aggregated line."""
+    for s in skipped[:MAX_LOGGED_SKIPS]:
+        log.warning("skipped %s (%s): %s", s.get("item"), s.get("source"), s.get("reason"))
+    rest = skipped[MAX_LOGGED_SKIPS:]
+    if rest:
+        sources = sorted({str(s.get("source")) for s in rest})
+        log.warning("skipped %d more item(s) from %s; all are listed in runs.skipped of run %s", len(rest),
+                    ", ".join(sources[:5]) + (f" and {len(sources) - 5} more" if len(sources) > 5 else ""),
+                    run_id)
 
 
 def batches_of(docs: list[Document], size: int) -> list[list[Document]]:
@@ -203,10 +220,10 @@ def run_pipeline(cfg: Config, db_path: str) -> dict:
             writer.finish_run("completed", skipped=[s.to_dict() for s in skipped])
         # leaving the writer block committed and published the run
 
-    summary.skipped = [s.to_dict() for s in skipped]
+    summary.skipped = list(writer.reported)  # as stored: unchanged files' items are not listed again
+    summary.published = writer.published is not False
     summary.seconds = round(time.monotonic() - started, 3)
-    for s in skipped:
-        log.warning("skipped %s (%s): %s", s.location, s.source, s.reason)
+    log_skipped(log, summary.skipped, summary.run_id)
     log.info("run %s published: %d document(s) and %d mention(s) added in %.1f s", summary.run_id,
              summary.documents_added, summary.mentions_added, summary.seconds)
     return summary.to_dict()

@@ -67,6 +67,13 @@ def _skipped_json(item: Any) -> dict[str, Any]:
     return {"item": storable(str(item)), "reason": ""}
 
 
+def _stored(entry: dict[str, Any]) -> dict[str, Any]:
+    """A skipped entry as stored: without the fingerprint keys used to compare runs."""
+    if "fingerprint" not in entry and "file" not in entry:
+        return entry
+    return {k: v for k, v in entry.items() if k not in ("file", "fingerprint")}
+
+
 class Writer:
     """Write access to one run's scratch copy of the warehouse. ``con`` is the DuckDB connection."""
 
@@ -81,6 +88,7 @@ class Writer:
         self.documents_seen = 0
         self.documents_duplicate = 0
         self.skipped: list[dict[str, Any]] = []
+        self.reported: list[dict[str, Any]] = []  # what finish_run stored in runs.skipped
         self._sources: dict[str, str] = {}
 
     # --- runs ---------------------------------------------------------------------------------------
@@ -111,6 +119,7 @@ class Writer:
             self.start_run()
         for item in skipped:
             self.skipped.append(_skipped_json(item))
+        reported = self._reportable(remember=status == "completed")
         self.con.execute(
             statement("finish_run"),
             {
@@ -120,11 +129,60 @@ class Writer:
                 "mentions_added": self.mentions_added,
                 "documents_seen": self.documents_seen,
                 "documents_duplicate": self.documents_duplicate,
-                "skipped": json.dumps(storable_value(self.skipped), ensure_ascii=False, default=str),
+                "skipped": json.dumps(storable_value(reported), ensure_ascii=False, default=str),
                 "error": optional_storable(error),
             },
         )
+        self.reported = reported
         self.run_finished = True
+
+    def _reportable(self, remember: bool) -> list[dict[str, Any]]:
+        """The skipped entries this run stores: those of local files unchanged since an earlier run listed
+        them are left out (one note per source says how many and where they are listed); the files'
+        fingerprints are remembered when ``remember`` (a completed run). ``file``/``fingerprint`` keys,
+        which only serve this, are not stored."""
+        files: dict[tuple[str, str], list[Any]] = {}  # (source, file) -> [fingerprint, entries]
+        for e in self.skipped:
+            key = (e.get("source"), e.get("file"))
+            if isinstance(key[0], str) and isinstance(key[1], str) and isinstance(e.get("fingerprint"), str):
+                files.setdefault(key, [e["fingerprint"], 0])[1] += 1
+        if not files:
+            return [_stored(e) for e in self.skipped]
+        table = pa.table({
+            "source": pa.array([k[0] for k in files], pa.string()),
+            "file": pa.array([k[1] for k in files], pa.string()),
+            "fingerprint": pa.array([v[0] for v in files.values()], pa.string()),
+            "items": pa.array([v[1] for v in files.values()], pa.int64()),
+        })
+        self.con.register("reported_files", table)
+        try:
+            known = {(r[0], r[1]): (r[2], r[3]) for r in
+                     self.con.execute(statement("known_skip_reports")).fetchall()}
+            unchanged = {k: known[k][1] for k, (fp, _) in files.items() if k in known and known[k][0] == fp}
+            if remember:
+                self.con.unregister("reported_files")
+                changed = [i for i, k in enumerate(files) if k not in unchanged]
+                self.con.register("reported_files", table.take(pa.array(changed, pa.int64())))
+                self.con.execute(statement("forget_skip_reports"))
+                self.con.execute(statement("remember_skip_reports"), {"run_id": self.run_id})
+        finally:
+            self.con.unregister("reported_files")
+        kept = [_stored(e) for e in self.skipped if (e.get("source"), e.get("file")) not in unchanged]
+        notes: dict[str, list[Any]] = {}  # source -> [files, items, earliest run]
+        for (source, file), run in unchanged.items():
+            note = notes.setdefault(source, [[], 0, run])
+            note[0].append(file)
+            note[1] += files[(source, file)][1]
+            note[2] = min(note[2], run)
+        for source, (names, items, run) in notes.items():
+            more = f" and {len(names) - 1:,} more file(s)" if len(names) > 1 else ""
+            kept.append({
+                "item": names[0] + more,
+                "reason": f"unchanged since run {run}, which listed its skipped items: {items:,} entr"
+                          f"{'y' if items == 1 else 'ies'} not listed again",
+                "source": source,
+            })
+        return kept
 
     # --- sources ------------------------------------------------------------------------------------
 

@@ -92,8 +92,13 @@ def format_summary(s: dict) -> str:
         already.append(f"{s['documents_known']} already in the warehouse")
     if already:
         parts[0] += f" ({'; '.join(already)})"
-    parts.append(f"added {s['documents_added']} document(s) and {s['mentions_added']} mention(s) "
-                 f"to {s['db']}")
+    if s.get("published", True):
+        parts.append(f"added {s['documents_added']} document(s) and {s['mentions_added']} mention(s) "
+                     f"to {s['db']}")
+    else:  # a process holds the public file read-write: the run is safe in the master, not yet visible
+        parts.append(f"stored {s['documents_added']} document(s) and {s['mentions_added']} mention(s) in the "
+                     f"warehouse's master copy, NOT yet in {s['db']}: another process holds that file "
+                     "open read-write, so it still shows the previous run; the next run publishes them")
     skipped = s["skipped"]
     if skipped:
         shown = "; ".join(f"{k['item']} [{k['source']}]: {k['reason']}" for k in skipped[:10])
