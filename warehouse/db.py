@@ -60,20 +60,22 @@ class NotAWarehouse(RuntimeError):
 
 
 def connect_read_only(
-    db: str | os.PathLike[str] | None = None, *, safe: bool = True
+    db: str | os.PathLike[str] | None = None, *, safe: bool = True, limits: dict[str, object] | None = None
 ) -> duckdb.DuckDBPyConnection:
-    """A read-only connection to the public snapshot (locked down unless ``safe=False``)."""
+    """A read-only connection to the public snapshot (locked down unless ``safe=False``); ``limits`` are
+    DuckDB options set before the lock (warehouse.query_limits: memory, spill folder)."""
     from warehouse import ducklake
 
     lake = ducklake.lake_for(db)  # --db / QUANTCHECK_DB = ducklake:sqlite:/… or ducklake:postgres:…
     if lake is not None:
-        return ducklake.connect_read_only(lake, safe=safe)
+        return ducklake.connect_read_only(lake, safe=safe, limits=limits)
     path = WarehousePaths.for_db(db).public
     if not path.is_file():
         raise WarehouseNotFound(
             f"no warehouse at {path}: run `quantcheck run` first, or point --db / QUANTCHECK_DB at one"
         )
-    config = dict(SAFE_READER_CONFIG) if safe else {}
+    # this order: DuckDB refuses a temp_directory given after enable_external_access = false
+    config = {**(SAFE_READER_CONFIG if safe else {}), **(limits or {})}
     return duckdb.connect(str(path), read_only=True, config=config)
 
 

@@ -623,7 +623,8 @@ def open_writer(config: LakeConfig, *, wait_seconds: float | None = None) -> Ite
         con.close()
 
 
-def connect_read_only(config: LakeConfig, *, safe: bool = True) -> duckdb.DuckDBPyConnection:
+def connect_read_only(config: LakeConfig, *, safe: bool = True,
+                      limits: dict[str, object] | None = None) -> duckdb.DuckDBPyConnection:
     """A read-only connection for queries (``quantcheck sql`` on a lake): every write is refused.
 
     ``safe`` also locks the connection down like the embedded warehouse's readers: after the lake is
@@ -632,6 +633,12 @@ def connect_read_only(config: LakeConfig, *, safe: bool = True) -> duckdb.DuckDB
     can neither attach nor read other files.
     """
     con = connect(config, read_only=True)
+    try:
+        for name, value in (limits or {}).items():  # before the lock: memory, spill folder (query_limits)
+            con.execute(f"SET {LIMIT_SETTINGS[name]} = ?", [value])
+    except BaseException:
+        con.close()
+        raise
     if not safe:
         return con
     try:
@@ -647,6 +654,10 @@ def connect_read_only(config: LakeConfig, *, safe: bool = True) -> duckdb.DuckDB
         raise
     return con
 
+
+# The options warehouse.query_limits may set, as reviewed SQL identifiers (never formatted from input).
+LIMIT_SETTINGS = {name: name for name in (
+    "memory_limit", "temp_directory", "max_temp_directory_size", "enable_progress_bar")}
 
 LOCKDOWN = (
     "SET enable_external_access = false",
