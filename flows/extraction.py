@@ -25,6 +25,7 @@ from dataclasses import dataclass, replace
 
 from extractors.model import Mention
 from flows.documents import Document, Skipped
+from flows.lifeline import die_with_parent
 from warehouse.arrow_batch import MentionColumns, mention_columns
 
 _POOL: ProcessPoolExecutor | None = None
@@ -119,7 +120,10 @@ def _pool(size: int) -> ProcessPoolExecutor:
         if _POOL is None or _POOL_SIZE != size:
             if _POOL is not None:
                 _POOL.shutdown(wait=True)
-            _POOL = ProcessPoolExecutor(max_workers=size, mp_context=_mp_context())
+            # each worker dies with the fork server that forked it (flows/lifeline.py: after kill -9 of
+            # the run, nothing is left behind)
+            _POOL = ProcessPoolExecutor(max_workers=size, mp_context=_mp_context(),
+                                        initializer=die_with_parent)
             _POOL_SIZE = size
         return _POOL
 
@@ -134,7 +138,7 @@ def _mp_context():
         ctx = multiprocessing.get_context("forkserver")
     except ValueError:  # platforms without fork (Windows)
         return multiprocessing.get_context("spawn")
-    ctx.set_forkserver_preload(["flows.extraction_warmup"])
+    ctx.set_forkserver_preload(["flows.forkserver_watch", "flows.extraction_warmup"])
     return ctx
 
 

@@ -52,10 +52,13 @@ def execute(config_path: str | None, db: str | None, sources: list[str] | None) 
     """Run the flow; the summary dict when it completed, None (after printing why) when it did not."""
     import os
 
+    from flows.lifeline import own_temporary_prefect_server
     from flows.pipeline import quantcheck_pipeline
 
     config_abs = os.path.abspath(config_path) if config_path else None
     try:
+        # Prefect's temporary server, if one is needed, is bound to this process (ends even on kill -9)
+        own_temporary_prefect_server()
         state = quantcheck_pipeline(config_path=config_abs, db=db, sources=list(sources or []) or None,
                                     return_state=True)
     except Exception as exc:  # the flow could not start: typically no Prefect API at PREFECT_API_URL
