@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 import regex
 
+from extractors import budget as _budget
 from extractors.currency_country import CountryResolver
 from extractors.langdata import LangData, available_languages, load
 from extractors.langdetect import detect_language
@@ -1065,7 +1066,10 @@ class _Extractor:
         consumed = 0
         anchors = heapq.merge(self.res["anchor"].finditer(self.text),
                               self.res["anchor_words"].finditer(self.low), key=_start)
+        limit = _budget.current()  # a per-document budget (extractors/budget.py), set by the pipeline
         for m in anchors:
+            if limit is not None and limit.exhausted(m.start()):
+                break
             if m.start() < consumed:
                 continue
             if m.lastgroup == "skip":

@@ -18,12 +18,13 @@ def add_db_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--db", help=DB_HELP)
 
 
-def open_reader(db: str | None) -> duckdb.DuckDBPyConnection | None:
-    """A locked-down read-only connection, or None after printing why there is none."""
+def open_reader(db: str | None, limits: dict[str, object] | None = None) -> duckdb.DuckDBPyConnection | None:
+    """A locked-down read-only connection (with ``limits``: warehouse.query_limits), or None after printing
+    why there is none."""
     from warehouse.db import WarehouseNotFound, connect_read_only
 
     try:
-        return connect_read_only(db)
+        return connect_read_only(db, limits=limits)
     except WarehouseNotFound as exc:
         print(f"error: {exc}", file=sys.stderr)
     except duckdb.Error as exc:
