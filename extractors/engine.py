@@ -30,6 +30,7 @@ from extractors.langdetect import detect_language
 from extractors.model import Mention
 from extractors.numbers import AHEAD, VULGAR, Number, parse_digits, parse_words
 from extractors.units import COUNT, UnitInfo, unit_info
+from extractors.vague import parse_vague
 
 # A break starts at the first character of a run of punctuation or spaces (or at the newline itself), never
 # inside a run: otherwise each position of a megabyte of "....." would rescan the rest of the run.
@@ -41,6 +42,14 @@ _SENTENCE_END = regex.compile(
 _PUNCT_BREAK = regex.compile(
     r"[.!?…;](?<![.!?…;].)[.!?…;]*+[\"'”»’)\]]*+[ \t\u00a0]++(?=[^\p{Ll}])", regex.V1)
 _SPACE_RUN = regex.compile(r"[\s]*+", regex.V1)
+# "between 500 and 1300": a first end of at most three digits and a joining word or dash before a number
+_RANGE_HEAD = regex.compile(r"(?r)(?<![\p{N}.,])\d{1,3}[ \u00a0]*(?P<j>[-–]|[ \u00a0]\p{L}{1,7})[ \u00a0]+\Z|"
+                            r"(?<![\p{N}.,])\d{1,3}(?P<j>[-–])\Z", regex.V1)
+_MIXED_FRACTION = regex.compile(r"-(\d{1,2})/(\d{1,2})(?![\d/])", regex.V1)  # "2-1/2"
+_NUMBER_BEFORE = regex.compile(r"\d[^.;:!?\d]{0,20}\Z", regex.V1)  # an amount just before a comparative
+_NUMBER_RUN_BEFORE = regex.compile(r"(?<![\p{N}.,])\d{1,3} \d{1,3} \Z", regex.V1)  # "0 0 " before "0"
+# "... 24 Aug 2013 " before "at 2354": a year ends the text before the clock word
+_DATE_TAIL = regex.compile(r"(?<![\p{N}])(?:1[89]|20)\d\d[ \u00a0,]*+\Z", regex.V1)
 _RANGE_START_END = regex.compile(r"(?<![\d/.:,h])\d{1,2}\Z", regex.V1)  # "de 2" before "à 3 heures"
 _NON_SPACE_RUN = regex.compile(r"\S*+", regex.V1)
 _CODE_RUN = regex.compile(r"\d++(?:[ /\-.]\d++)*+", regex.V1)  # a phone number or a code, from its 1st digit
@@ -76,6 +85,8 @@ class Cand:
     num_start: int = 0
     keep: bool = True
     extra_level: str = ""  # the unit of the last part of a duration in parts ("2 h 21 min": "minute")
+    vague: bool = False  # "dozens of civilians": a range read from a vague plural (extractors/vague.py)
+    one: bool = False  # "one person was killed", "un mort": the number word for one counting something
 
 
 def _resolve_language(text: str, lang: str | None) -> str:
@@ -317,6 +328,9 @@ class _Extractor:
             unit = self._country_currency(unit, m.start("u"))  # "1.150 pesos" about Argentina: ARS
         if not self.guard_ok(surface, attached, m.end(), after_unit):
             return None
+        compounds = self.L.unit_compounds.get(unit.lower())
+        if compounds and self._phrase_follows(m.end(), compounds):
+            return None  # "34 barrel bombs", "500 foot soldiers": the unit word is part of a noun
         power = 0
         if m.group("pp"):
             power = self.L.powers_prefix.get(" ".join(m.group("pp").lower().split()), 0)
@@ -328,11 +342,27 @@ class _Extractor:
             unit = f"{unit}**{power}"
         return unit, m.end()
 
+    def _phrase_follows(self, pos: int, phrases: tuple[str, ...]) -> bool:
+        """Whether one of ``phrases`` (lower-case) is the next word or words after ``pos``."""
+        k = pos
+        while k < self.n and k - pos < 3 and self.text[k] in " \u00a0-":
+            k += 1
+        if k == pos:
+            return False
+        for p in phrases:
+            if self.low.startswith(p, k) and not self.low[k + len(p):k + len(p) + 1].isalpha():
+                return True
+        return False
+
     # ---- one anchor --------------------------------------------------------------------------------
     def parse_at(self, m: regex.Match) -> tuple[Cand | None, int]:
         """The candidate mention starting at anchor ``m`` and the offset up to which text is used."""
         text, L = self.text, self.L
         kind = m.lastgroup
+        if kind == "vague":
+            return self.parse_vague_count(m)
+        if kind in ("one", "onepre"):
+            return self.parse_one(m)
         s = m.start()
         cur_code = None
         cur_scale = 1.0
@@ -364,6 +394,20 @@ class _Extractor:
                 return None, _CODE_RUN.match(text, s).end()
             num = parse_digits(text, s, L)
             num_start = s
+            if num is not None and _glued_date(num.plain_int) and self._month_before(s):
+                return None, num.end  # "Jul 172015", "Mar 32016": a day glued to its year by scraping
+            if num is not None and before == "." and L.decimal == "." and cm is None and \
+                    (s == 1 or text[s - 2] in " \t\n(\"'“") and num.plain_int and len(num.plain_int) <= 4:
+                # "a .600 winning percentage", "hit .312": a decimal written without its leading zero
+                value = float("0." + num.plain_int)
+                num = Number(value=value, end=num.end, decimals=len(num.plain_int), raw=value)
+                start = num_start = s - 1
+            elif num is not None and num.plain_int and not num.decimals:
+                fm = _MIXED_FRACTION.match(text, num.end)
+                if fm is not None and 0 < int(fm.group(1)) < int(fm.group(2)) <= 16:
+                    # "a 2-1/2 year conflict": two and a half
+                    value = num.value + int(fm.group(1)) / int(fm.group(2))
+                    num = Number(value=value, end=fm.end(), raw=value)
         elif kind == "vfrac":
             num = Number(value=VULGAR[text[s]], end=s + 1, raw=VULGAR[text[s]])
             num_start = s
@@ -452,6 +496,10 @@ class _Extractor:
                     pos = hm.end()
         c.value = c.value * cur_scale if c.value is not None else None
         money = cur_code is not None
+        if num.words and c.scaled == 1.0 and c.value is not None and 0 < c.value < 1 and cur_code is None:
+            got = self._fraction_of(c, pos)
+            if got is not None:
+                return c, got
         # unit (possibly after "de"/"of", or after an adjective such as "dernières")
         unit_hit = self.match_unit(pos, c, money)
         if unit_hit is None and c.scaled > 1.0 or unit_hit is None and not num.words:
@@ -484,7 +532,10 @@ class _Extractor:
         elif cur_code:
             c.unit = cur_code
         if attached_letter:
-            return None, _ALNUM_RUN.match(text, num.end).end()
+            glued = _ALNUM_RUN.match(text, num.end).group()
+            if glued.lower() not in L.concepts or not glued.isalpha():
+                return None, _ALNUM_RUN.match(text, num.end).end()
+            c.counted = glued.lower() if not L.capitalised_nouns else glued  # "100000people": a lost space
         if neg and c.value is not None:
             if text[start:start + 2].strip() in ("-", "−") and text[start + 1] == " " and \
                     not self._spaced_minus(start, c.unit):
@@ -506,6 +557,85 @@ class _Extractor:
                     self.res["qual_left"].search(self.low, max(0, c.start - 40), c.start)):
                 return None, num.end
         return c, pos
+
+    def parse_vague_count(self, m: regex.Match) -> tuple[Cand | None, int]:
+        """"dozens of civilians", "des centaines de milliers", "Zehntausende", "several hundred", "millions of
+        dollars": a range with the language's bounds ([vague] data, extractors/vague.py), its unit when one
+        follows (after a link word or not), else the counted noun found as after a scale word."""
+        s = m.start()
+        v = parse_vague(self.low, s, self.L)
+        if v is None:
+            return None, m.end()
+        guard = self.L.vague_guarded.get(v.head)
+        if guard is not None and self.next_word(v.end) not in guard and \
+                self.prev_word(s).lower() not in self.L.count_verbs:
+            return None, v.end  # "test scores rose": not "scores of people"
+        num = Number(value=v.low, end=v.end, words=True, raw=v.low)
+        c = Cand(start=s, end=v.end, value=None, num=num, low=v.low, high=v.high, qualifier="range",
+                 words=True, scaled=v.step, rule="vague", num_start=s, vague=True)
+        hit = self.match_unit(v.end, c, False)
+        if hit is None:
+            lm = self.res["link"].match(self.low, v.end, v.end + AHEAD)
+            if lm:
+                hit = self.match_unit(lm.end(), c, False)
+        if hit is not None and hit[0] in TIME_UNITS:
+            return None, hit[1]  # "several hundred years", "des dizaines d'années": a time reference
+        if hit is not None and "*" not in hit[0]:
+            c.unit, c.end = hit
+        return c, c.end
+
+    def parse_one(self, m: regex.Match) -> tuple[Cand | None, int]:
+        """"one person was killed", "one count of fraud", "un mort et deux blessés", "ein Toter": the number
+        word for one before a noun of ``one_nouns`` (the anchor checked it), or after a qualifier or a count
+        verb ("at least one", "kills one in Syria") when punctuation or a word of ``one_next`` follows; never
+        "one in five" (a proportion)."""
+        s, e = m.span()
+        if m.lastgroup == "onepre" and not self.followed_by_punct(e):
+            w = self.next_word(e)
+            if w not in self.L.one_next and w not in self.L.one_nouns:
+                return None, e
+            nm = self.res["next_words"].match(self.low, e, e + AHEAD)
+            if nm is not None and w not in self.L.coordination and \
+                    _number_after(self.low, nm.end("w1"), self.L):
+                return None, e  # "one in five", "one of 12": a proportion or a part
+        num = Number(value=1.0, end=e, words=True, raw=1.0)
+        c = Cand(start=s, end=e, value=1.0, num=num, words=True, rule="one", num_start=s, one=True)
+        if m.lastgroup == "one":  # the noun the anchor found, past adjectives ("one Syrian civilian")
+            nm = self.res["next_words"].match(self.text, e, e + AHEAD)
+            for w in (nm.group("w1"), nm.group("w2"), nm.group("w3")) if nm is not None else ():
+                if w and w.lower() in self.L.one_nouns:
+                    c.counted = w if self.L.capitalised_nouns else w.lower()
+                    break
+        return c, e
+
+    def _fraction_of(self, c: Cand, pos: int) -> int | None:
+        """A fraction in words before a link word: of a scale word, it multiplies it ("more than a quarter of
+        a million people" = 250,000); of a unit, it measures in it ("a quarter of a mile"); of a group, it is
+        a proportion, given in percent ("a quarter of those surveyed" = 25 %, "roughly a third" of a land).
+        The end of what is used, or None when no link word follows."""
+        lm = self.res["link"].match(self.low, pos, pos + AHEAD)
+        if lm is None or self.text[lm.end() - 1:lm.end()] in "'’" or \
+                _number_after(self.low, lm.end(), self.L):
+            return None  # ("una media de 38,6 km/h": an average, not a half)
+        p = lm.end()
+        am = self.res["words_ahead"].match(self.low, p, p + AHEAD)
+        if am is not None and am.group() in self.L.articles and self.low[am.end():am.end() + 1] == " ":
+            p = am.end()
+        sm = self.res["scale_w"].match(self.low, p, p + AHEAD)
+        factor = self.L.scales.get(sm.group("w")) if sm is not None and sm.group("sp") else None
+        if factor:
+            c.value = (c.value or 0) * factor
+            c.scaled = factor
+            c.end = sm.end()
+            return sm.end()
+        hit = self.match_unit(p, c, False)
+        if hit is not None:  # "a quarter of a mile"
+            c.unit, c.end = hit
+            return c.end
+        c.value = (c.value or 0) * 100
+        c.unit = "percent"
+        c.rule += "+proportion"
+        return c.end
 
     def _in_url(self, pos: int) -> bool:
         """Whether ``pos`` is inside a web address: "://" or "www." earlier in the same run of non-spaces
@@ -819,11 +949,15 @@ class _Extractor:
         """Years, dates, times of day, identifiers, list markers: not quantities."""
         text, L = self.text, self.L
         num = c.num
+        if c.vague:
+            return False  # "dozens", "des centaines": read from words no date or name is made of
         # time of day: "9 a.m.", "2pm", "2.30 pm" (but "2.1 pm" is a length); "von 9 bis 17 Uhr",
         # "from 9 to 5 pm"
         if c.value is not None and 0 <= c.value <= 24 and num.decimals in (0, 2) and not num.words and (
                 self.res["clock_after"].match(self.low, num.end, num.end + AHEAD) or
                 not c.unit and self.res["clock_range_tail"].match(self.low, num.end, num.end + AHEAD)):
+            return True
+        if _hhmm(num.plain_int) and c.unit in ("", "hour") and c.scaled == 1.0 and self._clock_hhmm(c):
             return True
         if c.unit:
             hour = c.num.value  # "à 9 h 15": the hour as written, before the minutes were added
@@ -845,12 +979,11 @@ class _Extractor:
             return True
         end = num.end
         # dates: "10 janvier", "January 10", "le 1er mai"
-        if self.res["month_after"].match(self.low, end, end + AHEAD) or self.res["month_before"].search(
-                self.low, max(0, c.start - 16), c.start):
+        if self._month_after(end) or self._month_before(c.start):
             return True
         # years
         if num.plain_int and len(num.plain_int) == 4 and 1000 <= v <= 2100 and not c.scaled > 1:
-            if not (c.counted and c.counted.lower() in L.concepts):
+            if not (c.counted and c.counted.lower() in L.concepts) and not self._count_not_year(c):
                 return True
         pw = self.prev_word(c.start)
         lpw = pw.lower().rstrip(".")
@@ -871,16 +1004,22 @@ class _Extractor:
         if L.counter_words and (lpw in L.counter_words or
                                 self.res["counter_left"].search(self.low, max(0, c.start - 40), c.start)):
             return True
+        # "Slideshow (21 Images)", "Get short URL 0 0 0 Syrian": page furniture
+        if self._furniture(c):
+            return True
         # "iPhone 12", "PlayStation 5", "BahnCard 25": a word with a capital inside is a product or brand name
         if not num.words and c.scaled == 1.0 and _camel_case(pw.replace("’", "'").rsplit("'", 1)[-1]):
             return True
-        if pw and pw[0].isupper() and not num.words and not c.counted and lpw not in L.stopwords and \
+        if pw and pw[0].isupper() and not num.words and lpw not in L.stopwords and \
+                lpw not in L.name_exceptions and lpw not in L.count_verbs and \
+                (not c.counted or self._named_model(c, pw)) and \
                 not self.at_sentence_start_word(c.start):  # (mid-sentence "Max", "Over" are names too)
             return True  # "Route 9", "Ariane 6"; German too ("der Golf 8", "ICE 578"): a count has a noun
         # "la RN 10 reste fermée", "l'A 7": an acronym right before a number names a road, a model, a law
         if len(pw) >= 2 and pw.isalpha() and pw.isupper() and not num.words and c.scaled == 1.0 and \
-                not (c.counted and self.concept(c, COUNT)) and not self.at_sentence_start_word(c.start):
-            return True
+                not (c.counted and self.concept(c, COUNT)) and (
+                    not self.at_sentence_start_word(c.start) or not c.counted and self._ends_text(end)):
+            return True  # (at a sentence start only when it ends the text: a signature, "SSH 11")
         # "Hauptstraße 112", "Ludwigstraße 15": a street name before the number (German compounds)
         if L.identifier_suffixes and not c.counted and lpw.endswith(L.identifier_suffixes):
             return True
@@ -917,12 +1056,20 @@ class _Extractor:
         if end < self.n and text[end] == ")" and (c.start == 0 or text[c.start - 1] in "\n(") and \
                 c.start == c.num_start:  # (not "(−8,1)": a signed change)
             return True
-        # "Classement : 1. Vingegaard ; 2. Pogacar": a rank in a list, before a capitalised name
+        # "Classement : 1. Vingegaard ; 2. Pogacar": a rank in a list, before a capitalised name; "... were
+        # condemned. 3. Missed deadlines:": an item number opening a sentence of flattened text
         if num.plain_int and len(num.plain_int) <= 3 and text[end:end + 2] == ". " and \
-                text[end + 2:end + 3].isupper() and self._list_item_start(c.start):
+                text[end + 2:end + 3].isupper() and (
+                    self._list_item_start(c.start) or
+                    c.start == c.num_start and self.sent.span(c.start)[0] == c.start):
             return True
         if num.words:
-            if num.article_only or (v < 2 and not num.fraction):
+            if (num.article_only or (v < 2 and not num.fraction)) and not c.one:
+                return True
+            # "a second in Damascus and a third in Busra": an article and a fraction word, with no link word,
+            # unit or scale after them, is an ordinal (a proportion says what it is part of: "a third of")
+            first = self.low[c.num_start:c.num.end].split(None, 1)[0]
+            if v < 1 and first in L.articles and first not in L.one_words:
                 return True
             # "un trois-pièces", "les deux-roues": a number word hyphenated to a noun is part of that noun
             if not L.compound_words and text[end:end + 1] in "-‑" and text[end + 1:end + 2].isalpha():
@@ -932,6 +1079,87 @@ class _Extractor:
             if lm is not None and text[lm.end():lm.end() + 1].isdigit():
                 return True
         return False
+
+    def _named_model(self, c: Cand, pw: str) -> bool:
+        """"the Nasdaq 100 fell", "the Apollo 11 mission", "a Boeing 777 jet": after an article ([words]
+        name_articles), a capitalised word and the number right after it are one name when the word after the
+        number is written in lower case and is no counted noun of the concept lists (a headline's "Kills 15
+        Terrorists" is capitalised; "in Aleppo 15 civilians" has no article)."""
+        if not self.L.name_articles or self.concept(c, COUNT) is not None:
+            return False
+        m = self.res["prev_word"].search(self.text, max(0, c.start - 40), c.start)
+        if m is None or self.prev_word(m.start("w")).lower() not in self.L.name_articles:
+            return False
+        nm = self.res["next_words"].match(self.text, c.num.end, c.num.end + AHEAD)
+        return nm is not None and nm.group("w1")[:1].islower()
+
+    def _furniture(self, c: Cand) -> bool:
+        """Page furniture around a claim: a count in brackets after a heading word or counting images
+        ("Slideshow (21 Images)", [words] headings), a number after two bare numbers ("Get short URL 0 0
+        0")."""
+        text, s = self.text, c.start
+        if s != c.num_start:
+            return False
+        headings = self.L.headings
+        if headings and s > 0 and text[s - 1] == "(" and (
+                self.prev_word(s - 1).lower() in headings or (c.counted or "").lower() in headings):
+            return True
+        return _NUMBER_RUN_BEFORE.search(text, max(0, s - 12), s) is not None
+
+    def _ends_text(self, end: int) -> bool:
+        """Nothing but spaces and punctuation after ``end`` (within the look-ahead limit)."""
+        return end + AHEAD >= self.n and not self.text[end:].strip(" \t\r\n.,;:!?")
+
+    def _clock_hhmm(self, c: Cand) -> bool:
+        """A time of day written without its separator, as scraped text has it: "at around 715 pm", "1615
+        GMT" (a clock word after), "at 1400 hours", "24 Aug 2013 at 2354" (a clock word before, and a date or
+        "hours" around)."""
+        if self.res["clock_after"].match(self.low, c.num.end, c.num.end + AHEAD):
+            return True
+        m = self.res["prev_word"].search(self.text, max(0, c.start - 40), c.start)
+        if m is None or m.group("w").lower() not in self.L.clock_before:
+            return False
+        if c.unit == "hour":
+            return len(c.num.plain_int) == 4
+        return _DATE_TAIL.search(self.low, max(0, m.start("w") - 12), m.start("w")) is not None or \
+            self._month_before(m.start("w"))
+
+    def _count_not_year(self, c: Cand) -> bool:
+        """A four-digit number that reads as a year but is a count: after a qualifier no year takes ("as many
+        as 1300", "some 1300", "plus de 1500"; [words] year_qualifiers lists those years take: "around 1900",
+        "until 2030"), or as the second end of a range whose first end is no year ("between 500 and 1300")."""
+        L = self.L
+        qm = self.res["qual_left"].search(self.low, max(0, c.start - 40), c.start)
+        if qm is not None:
+            phrase = " ".join(qm.group("q").lower().split())
+            # ("10 Prozent weniger als 2019": a comparative right after another amount compares with a year)
+            if phrase in L.qualifiers and phrase not in L.year_qualifiers and \
+                    _NUMBER_BEFORE.search(self.low, max(0, qm.start() - 24), qm.start()) is None:
+                return True
+        hm = _RANGE_HEAD.search(self.low, max(0, c.start - 20), c.start)
+        if hm is not None:
+            joint = hm.group("j").strip()
+            return joint in L.range_connectors or any(joint == b.lower() for _, b in L.range_between)
+        return False
+
+    def _month_after(self, end: int) -> bool:
+        """A month name right after ``end`` ("10 janvier", "3rd of May"); in a language that capitalises its
+        months ([words] months_capitalised) only as written with a capital ("470000 may have died")."""
+        m = self.res["month_after"].match(self.low, end, end + AHEAD)
+        if m is None:
+            return False
+        return not self.L.months_capitalised or self.text[_word_start(self.low, m.end())].isupper()
+
+    def _month_before(self, start: int) -> bool:
+        """A month name right before ``start`` ("January 10", "Jul 172015"); with a capital where months are
+        capitalised; a full name followed by a dot ends a sentence ("since mid-January. Twenty people")."""
+        m = self.res["month_before"].search(self.low, max(0, start - 16), start)
+        if m is None:
+            return False
+        word = self.res["words_ahead"].match(self.low, m.start(), start)
+        if word is not None and self.low[word.end():word.end() + 1] == "." and len(word.group()) > 4:
+            return False
+        return not self.L.months_capitalised or self.text[m.start()].isupper()
 
     def _apposition_age(self, c: Cand) -> bool:
         """"The driver, 58, was among the dead", "John Smith, 45, of Leeds": a bare whole number between
@@ -951,6 +1179,28 @@ class _Extractor:
             return False
         w = self.prev_word(start - 2)
         return w.isalpha() and (linked or w[0].isupper() or w.lower() in self.L.age_nouns)
+
+    def _bare_age(self, c: Cand) -> bool:
+        """Ages scraped text gives without commas: "Jane Smith 52 said" (a whole number after two capitalised
+        words, before a verb of [words] age_apposition_next) and "who was 9 at the time" (after one of
+        ``age_copulas``, before punctuation or one of ``age_copula_next``)."""
+        L = self.L
+        if c.unit or c.counted or c.age or c.num.words or c.value is None or not 0 < c.value < 120 or \
+                c.value != int(c.value) or c.num.decimals or c.start != c.num_start:
+            return False
+        before = self.low[max(0, c.start - 16):c.start]
+        if any(before.endswith(cop + " ") for cop in L.age_copulas):
+            return self.followed_by_punct(c.end) or any(
+                self.low.startswith(w, c.end + 1) and not self.low[c.end + 1 + len(w):][:1].isalpha()
+                for w in L.age_copula_next) and self.text[c.end:c.end + 1] == " "
+        if not L.age_apposition_next or self.next_word(c.end) not in L.age_apposition_next:
+            return False
+        m1 = self.res["prev_word"].search(self.text, max(0, c.start - 40), c.start)
+        if m1 is None:
+            return False
+        w1, w0 = m1.group("w"), self.prev_word(m1.start("w"))
+        return all(w.isalpha() and w[:1].isupper() and w.lower() not in L.stopwords and
+                   w.lower() not in L.name_exceptions and w.lower() not in L.months for w in (w0, w1))
 
     def _list_item_start(self, pos: int) -> bool:
         """Whether ``pos`` opens an item of a list: after ":", ";", ",", "(" or a line break."""
@@ -1077,7 +1327,7 @@ class _Extractor:
                 continue
             if out and c.start < out[-1].end:
                 c.start = max(c.start, out[-1].end)
-            if not c.unit:
+            if not c.unit and not c.counted:
                 c.counted = self.counted_noun(c.num.end if c.scaled == 1.0 else c.end,
                                               c.scaled > 1.0 or self._collective(c.num, c.num_start))
                 if c.counted and c.counted.lower() in self.L.stopwords:
@@ -1087,7 +1337,7 @@ class _Extractor:
                     self.res["age_left"].search(self.low, max(0, c.start - 24), c.start):
                 # "aged 23", "at the age of 87", "âgé de 45 ans", "un bebé de 3 meses"
                 c.unit, c.age = c.unit or "year", True
-            if self._apposition_age(c):
+            if self._apposition_age(c) or self._bare_age(c):
                 c.unit, c.age = "year", True
             if self.is_non_quantity(c):
                 c.keep = False
@@ -1107,6 +1357,10 @@ class _Extractor:
         prev_end = -10
         for c in cands:
             qm = self.res["qual_left"].search(self.low, max(0, c.start - 40), c.start)
+            if qm is None and c.age:  # "under the age of 18": the qualifier is before "the age of"
+                am = self.res["age_left"].search(self.low, max(0, c.start - 24), c.start)
+                if am is not None:
+                    qm = self.res["qual_left"].search(self.low, max(0, am.start() - 40), am.start())
             # "0,3 Prozent mehr als ein Jahr zuvor", "28 cents less than a month ago": right after another
             # mention the phrase compares two amounts; it qualifies neither
             if qm and not self.text[prev_end:qm.start()].strip() and prev_end >= 0:
@@ -1122,10 +1376,17 @@ class _Extractor:
                     c.qualifier = q  # (but "over five years" is "during five years")
             else:
                 rm = self.res["qual_right"].match(self.low, c.end, c.end + AHEAD)
+                if rm is None and c.counted:  # "Kills 70 People at Least": after the counted noun
+                    nm = self.res["next_words"].match(self.low, c.end, c.end + AHEAD)
+                    if nm is not None and nm.group("w1") == c.counted.lower():
+                        rm = self.res["qual_right"].match(self.low, nm.end("w1"), nm.end("w1") + AHEAD)
                 if rm:
                     q = self.L.qualifiers_after.get(" ".join(rm.group("q").lower().split()))
                     if q:
                         c.qualifier = q
+            if c.vague:
+                self._vague_qualifier(c)
+                continue
             if c.qualifier == "exact" and c.words and self.L.approx_multipliers:
                 last = self.low[c.num_start:c.num.end].replace("-", " ").rsplit(None, 1)[-1:]
                 if last and last[0] in self.L.approx_multipliers:
@@ -1135,6 +1396,17 @@ class _Extractor:
                     c.low = c.value
                 elif c.qualifier == "at_most":
                     c.high = c.value
+
+    @staticmethod
+    def _vague_qualifier(c: Cand) -> None:
+        """"at least dozens", "up to hundreds": one bound of the vague range; "some dozens", "about hundreds"
+        stay the range."""
+        if c.qualifier == "at_least":
+            c.high = None
+        elif c.qualifier == "at_most":
+            c.low = None
+        else:
+            c.qualifier = "range"
 
     def ranges(self, cands: list[Cand]) -> list[Cand]:
         out: list[Cand] = []
@@ -1221,8 +1493,13 @@ class _Extractor:
                     start = bm.start()
         if not ok:
             return None
-        if L.change_before and self.prev_word(a.start).lower() in L.change_before:
-            return None  # "grew by 1.2 million to 68.3m": the change, then the new level
+        if self._change_before(a) and not 0 < a.value <= b.value <= 2 * a.value:
+            # "grew by 1.2 million to 68.3m", "slipped 0.7 per cent to 7412": the change, then the new level;
+            # "rose by 2 to 2.5 degrees" (two ends of one size) stays a range
+            return None
+        if a.unit and not b.unit and not b.counted and a.scaled == b.scaled == 1.0 and a.value > 0 and \
+                b.value > 100 * a.value:
+            return None  # "a reculé de 0,7 % à 7 412 points": no range runs from a percentage to a level
         # "aged 13 to 17 spend": the age's unit covers the second end (whatever word follows it)
         if a.age and not b.unit and b.value is not None and b.value < 130:
             b.counted = None
@@ -1260,6 +1537,12 @@ class _Extractor:
                     qualifier="range", counted=counted, age=age, words=a.words or b.words, scaled=b.scaled,
                     rule="range", num_start=a.num_start)
 
+    def _change_before(self, a: Cand) -> bool:
+        """Whether "X to Y" may be a change and a new level: "by" (a [ranges] change_before word) or a change
+        verb right before the first number ("slipped 0.7 per cent to 7412")."""
+        pw = self.prev_word(a.start).lower()
+        return pw in self.L.change_before or pw in self.L.change_verbs
+
     def carry_units(self, cands: list[Cand]) -> None:
         """"1.5 billion cubic metres ..., down from 2.1 billion": the second takes the first's unit."""
         last_by_sentence: dict[int, Cand] = {}
@@ -1272,8 +1555,8 @@ class _Extractor:
             prev = last_by_sentence.get(si)
             # "30 Mrd. Euro, davon 4,6 Milliarden ausgezahlt", "dont 5 millions de bonus": the amount's unit;
             # not "pour 3 millions de foyers" (a known counted noun)
-            if prev is not None and c.scaled > 1.0 and (not c.counted or prev.unit.isupper() and
-                                                        self.concept(c, COUNT) is None):
+            if prev is not None and c.scaled > 1.0 and not c.vague and (
+                    not c.counted or prev.unit.isupper() and self.concept(c, COUNT) is None):
                 c.unit, c.counted = prev.unit, None
                 c.rule += "+carried"
         self._metre_or_million(cands)
@@ -1377,6 +1660,11 @@ class _Extractor:
                 for suf in ("s", "es", "x", "en", "n", "e"):
                     if low.endswith(suf) and low[: -len(suf)] in L.concepts:
                         return L.concepts[low[: -len(suf)]]
+                # a singular ("one civilian", "one child") takes the concept of its plural
+                plural = L.irregular_plurals.get(low)
+                for form in (plural, low + "s", low + "es", low[:-1] + "ies" if low.endswith("y") else None):
+                    if form and form in L.concepts:
+                        return L.concepts[form]
             if concept is None and L.compound_heads:  # "Gegenstimmen", "Verkehrstote": the head ends the word
                 for i in range(1, len(low) - 3):
                     if low[i:] in L.compound_heads:
@@ -1437,7 +1725,8 @@ def _lower_same_length(text: str) -> str:
 # Units that only the project's registry defines (extractors/units.txt) are written out in units any pint
 # registry with ISO currency codes reads, so that consumers (the warehouse, the scorers) can compare them.
 READABLE_UNITS = {"decennium": (10.0, "year"), "quintal": (100.0, "kilogram"), "kopek": (0.01, "RUB"),
-                  "mao": (0.1, "CNY"), "ppb": (0.001, "ppm"), "basis_point": (0.01, "percent")}
+                  "mao": (0.1, "CNY"), "ppb": (0.001, "ppm"), "basis_point": (0.01, "percent"),
+                  "mmbtu": (1e6, "Btu")}
 
 
 def _readable_unit(c: Cand) -> None:
@@ -1467,6 +1756,40 @@ def _camel_case(word: str) -> bool:
     """A lower-case letter right before a capital, in a word without hyphen ("iPhone", "GoPro"; not
     "SPD-Fraktion")."""
     return "-" not in word and _CAMEL.search(word) is not None
+
+
+def _number_after(low: str, pos: int, L: LangData) -> bool:
+    """Whether a number (digits or a number word) follows ``pos`` after spaces."""
+    k = pos
+    while k < len(low) and low[k] in " \u00a0":
+        k += 1
+    if k < len(low) and low[k].isdigit():
+        return True
+    w = L.res["words_ahead"].match(low, k, k + AHEAD)
+    return w is not None and w.group() in L.number_words
+
+
+def _hhmm(digits: str) -> bool:
+    """Three or four digits that read as hours and minutes ("715", "1615", "2354")."""
+    if len(digits) not in (3, 4):
+        return False
+    return int(digits[:-2]) <= 23 and int(digits[-2:]) <= 59
+
+
+def _glued_date(digits: str) -> bool:
+    """Five or six digits that read as a day (1-31) glued to a year (1900-2100): "172015", "32016"."""
+    if len(digits) not in (5, 6):
+        return False
+    day, year = int(digits[:-4]), int(digits[-4:])
+    return 1 <= day <= 31 and 1900 <= year <= 2100
+
+
+def _word_start(low: str, end: int) -> int:
+    """The first character of the word ending at ``end``."""
+    k = end
+    while k > 0 and low[k - 1].isalpha():
+        k -= 1
+    return k
 
 
 def _start(m: regex.Match) -> int:

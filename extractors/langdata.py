@@ -147,6 +147,25 @@ class LangData:
     phone_words: list[str] = field(default_factory=list)  # "Tel.", "llame al": the number after is a phone
     age_units: frozenset[str] = frozenset()  # "die 23-Jährige", "ein 45-jähriger Mann": ages when a noun
     age_nouns: frozenset[str] = frozenset()  # person nouns: "un hombre de 45 años", "45-jähriger Mann"
+    # ---- real, messy news (extractors/lang/README.md, "Vague counts" and "Counts of one") ----
+    vague: dict[str, tuple[float, float, float]] = field(default_factory=dict)  # "dozens": (24, 99, 12)
+    vague_modifiers: dict[str, tuple[float, float | None]] = field(default_factory=dict)  # "several": (3, 9)
+    vague_guarded: dict[str, frozenset[str]] = field(default_factory=dict)  # "scores": the words after it
+    one_words: frozenset[str] = frozenset()  # "one", "un", "ein": 1 before a counted noun
+    one_nouns: frozenset[str] = frozenset()  # "person", "mort", "Toter": the nouns that make "one" a count
+    one_next: frozenset[str] = frozenset()  # "at least one and", "kills one in": words after a bare "one"
+    count_verbs: frozenset[str] = frozenset()  # "kills", "killed": the number after them counts people
+    unit_compounds: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "barrel" + "bombs": no unit
+    change_verbs: frozenset[str] = frozenset()  # "slipped 0.7 per cent to 7412": a change, then a level
+    name_exceptions: frozenset[str] = frozenset()  # capitalised words that make no name with a number
+    age_apposition_next: frozenset[str] = frozenset()  # "Jane Smith 52 said": verbs after an age
+    age_copulas: tuple[str, ...] = ()  # "who was 9 at the time": the words before an age
+    age_copula_next: tuple[str, ...] = ()  # "at the time", "when": what may follow that age
+    months_capitalised: bool = False  # "May", "March": a month only when written with a capital
+    irregular_plurals: dict[str, str] = field(default_factory=dict)  # "child" -> "children" (for concepts)
+    headings: frozenset[str] = frozenset()  # "Slideshow (21 Images)": page furniture before a bracket
+    name_articles: frozenset[str] = frozenset()  # "the Nasdaq 100 fell": articles before a named model
+    year_qualifiers: frozenset[str] = frozenset()  # "around 1900", "until 2030": qualifiers years take
     res: dict[str, regex.Pattern] = field(default_factory=dict)
     unit_pattern: str = ""  # the regex the unit matchers implement (reference for the tests)
     memo_currency: dict = field(default_factory=dict)  # engine's currency_of answers, by symbol
@@ -213,13 +232,18 @@ def _compile(data: LangData, raw: dict) -> None:
     # head, so it is exact there too).
     heads = _heads(lists["art"] + lists["artnext"], 3)
     nw_heads = _heads(lists["nw"], 3)
+    vague, one = _messy_anchors(data)
     data.res["anchor_words"] = regex.compile(
+        vague[0] +
         r"(?P<word>\b" + (r"(?=\L<nwheads>)" if nw_heads else "") + r"(?:\L<nw>)" + tail + r")"
         r"|(?P<art>\b(?:\L<art>)" + (r"(?=[\s\-]+(?:\L<heads>))" if heads else "") +
-        r"(?=[\s\-]+(?:(?:\L<art>)[ ]+)?(?:\L<artnext>)\b))",  # "half a million"
+        r"(?=[\s\-]+(?:(?:\L<art>)[ ]+)?(?:\L<artnext>)\b))"  # "half a million"
+        + one[0],
         regex.V1, nw=lists["nw"], art=lists["art"], artnext=lists["artnext"],
         **({"heads": heads} if heads else {}), **({"nwheads": nw_heads} if nw_heads else {}),
+        **vague[1], **one[1],
     )
+    _messy_patterns(data)
     data.res["cur_left"] = regex.compile(  # on the lower-cased text
         r"(?r)(?<![\p{L}\p{N}])(?P<sym>\L<curpre>)(?P<sp>[ \u00a0]?)(?P<neg>[-−]?)\Z",
         regex.V1, curpre=lists["curpre"])
@@ -363,6 +387,49 @@ def _compile(data: LangData, raw: dict) -> None:
                between_words, months, clock_after)
 
 
+def _messy_anchors(data: LangData) -> tuple[tuple[str, dict], tuple[str, dict]]:
+    """The anchor alternatives (pattern, named lists) of vague counts and counts of one; empty when the
+    language has no such data.
+
+    Vague counts come first, so that "Hunderte" is not read as the number word "hundert" followed by
+    letters. A count of one is a number word of ``one_words`` followed by a noun of ``one_nouns`` (up to two
+    adjectives of ``[counted] skip`` between), or preceded by a qualifier or a count verb ("at least one",
+    "kills one"); the engine then checks what follows it."""
+    vague = ("", {})
+    if data.vague:
+        words = sorted(data.vague)
+        after_mod = sorted(set(data.vague) | set(data.multipliers) | set(data.scales))
+        mods = sorted(data.vague_modifiers)
+        heads = _heads(words + mods, 3)
+        vague = (r"(?P<vague>\b" + (r"(?=\L<vheads>)" if heads else "") +
+                 r"(?:(?:\L<vmod>)[ \u00a0]+(?=\L<vafter>)|(?:\L<vwords>)(?![\p{L}])))|",
+                 dict(vwords=words, vafter=after_mod, vmod=mods or ["\x00"],
+                      **({"vheads": heads} if heads else {})))
+    one = ("", {})
+    if data.one_words:
+        before = sorted(set(data.qualifiers) | set(data.count_verbs)) if data.one_next else []
+        one = (r"|(?P<one>\b(?:\L<ones>)"
+               r"(?=[ \u00a0]+(?:(?:\L<oneskip>)[ \u00a0]+){0,2}(?:\L<onenouns>)(?![\p{L}])))"
+               + (r"|(?P<onepre>\b(?:\L<ones>)(?![\p{L}])"
+                  r"(?<=(?<![\p{L}])(?:\L<onepre>)[ \u00a0]+(?:\L<ones>)))" if before else ""),
+               dict(ones=sorted(data.one_words), oneskip=sorted(data.skip_words) or ["\x00"],
+                    onenouns=sorted(data.one_nouns) or ["\x00"], **({"onepre": before} if before else {})))
+    return vague, one
+
+
+def _messy_patterns(data: LangData) -> None:
+    """The patterns the engine reads vague counts with (extractors/vague.py)."""
+    if not data.vague:
+        return
+    data.res["vague_mod"] = regex.compile(r"(?:\L<m>)[ \u00a0]+", regex.V1,
+                                          m=sorted(data.vague_modifiers) or ["\x00"])
+    data.res["vague_word"] = regex.compile(r"(?:\L<v>)(?![\p{L}])", regex.V1, v=sorted(data.vague))
+    links = _low(data.unit_links)
+    data.res["vague_of"] = regex.compile(
+        r"[ \u00a0]+(?:\L<l>)(?:[ \u00a0]+|(?<=['’]))(?P<v>\L<v>)(?![\p{L}])", regex.V1,
+        l=links or ["\x00"], v=sorted(data.vague))
+
+
 def _prefilter(res: dict, lists: dict, scale_words, scale_syms, half, links, per, quals, qa, age, gapw, minus,
                between_words, months, clock_after) -> None:
     """Put a one-character test in front of the look-around patterns (see extractors/prefilter.py)."""
@@ -497,12 +564,48 @@ def _build(code: str) -> LangData:
         ordinal_dot_before=frozenset(_low(words.get("ordinal_dot_before", []))),
         phone_words=[str(x) for x in words.get("phone_words", [])],
         age_nouns=frozenset(_low(words.get("age_nouns", []))),
+        **_messy_news(raw),
     )
     _compile(data, raw)
     from extractors.currency_country import compile_countries  # (that module imports this one)
 
     data.countries = compile_countries(raw)
     return data
+
+
+def _messy_news(raw: dict) -> dict:
+    """The keys for real, messy news (vague counts, counts of one, compound nouns, changes, names, ages)."""
+    words = raw.get("words", {})
+    vague: dict[str, tuple[float, float, float]] = {}
+    for word, bounds in raw.get("vague", {}).get("words", {}).items():
+        lo, hi, unit = (float(x) for x in bounds)
+        vague[" ".join(str(word).lower().split())] = (lo, hi, unit)
+    modifiers: dict[str, tuple[float, float | None]] = {}
+    for word, b in raw.get("vague", {}).get("modifiers", {}).items():
+        modifiers[" ".join(str(word).lower().split())] = (float(b["low"]),
+                                                           float(b["high"]) if "high" in b else None)
+    guarded = {str(w).lower(): frozenset(_low(nxt))
+               for w, nxt in raw.get("vague", {}).get("guarded", {}).items()}
+    compounds = {str(u).lower(): tuple(_low(nxt)) for u, nxt in words.get("unit_compounds", {}).items()}
+    return dict(
+        vague=vague, vague_modifiers=modifiers, vague_guarded=guarded,
+        one_words=frozenset(_low(words.get("one_words", []))),
+        one_nouns=frozenset(_low(words.get("one_nouns", []))),
+        one_next=frozenset(_low(words.get("one_next", []))),
+        count_verbs=frozenset(_low(words.get("count_verbs", []))),
+        unit_compounds=compounds,
+        change_verbs=frozenset(_low(raw.get("ranges", {}).get("change_verbs", []))),
+        name_exceptions=frozenset(_low(words.get("name_exceptions", []))),
+        age_apposition_next=frozenset(_low(words.get("age_apposition_next", []))),
+        age_copulas=tuple(_low(words.get("age_copulas", []))),
+        age_copula_next=tuple(_low(words.get("age_copula_next", []))),
+        months_capitalised=bool(words.get("months_capitalised", False)),
+        irregular_plurals={str(k).lower(): str(v).lower()
+                           for k, v in raw.get("counted", {}).get("irregular_plurals", {}).items()},
+        headings=frozenset(_low(words.get("headings", []))),
+        name_articles=frozenset(_low(words.get("name_articles", []))),
+        year_qualifiers=frozenset(" ".join(w.split()) for w in _low(words.get("year_qualifiers", []))),
+    )
 
 
 @lru_cache(maxsize=16)
