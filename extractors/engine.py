@@ -50,6 +50,11 @@ _NUMBER_BEFORE = regex.compile(r"\d[^.;:!?\d]{0,20}\Z", regex.V1)  # an amount j
 _NUMBER_RUN_BEFORE = regex.compile(r"(?<![\p{N}.,])\d{1,3} \d{1,3} \Z", regex.V1)  # "0 0 " before "0"
 # "... 24 Aug 2013 " before "at 2354": a year ends the text before the clock word
 _DATE_TAIL = regex.compile(r"(?<![\p{N}])(?:1[89]|20)\d\d[ \u00a0,]*+\Z", regex.V1)
+# "1000 and 1800 people": a joining word or dash, a number and the word after it
+_RANGE_TAIL = regex.compile(r"(?P<j>[ \u00a0]*[-–][ \u00a0]*|[ \u00a0]+\p{L}{1,7}[ \u00a0]+)"
+                            r"[\d][\d,.]*+[ \u00a0]+"
+                            r"(?P<w>\p{L}++)", regex.V1)
+_MODERN_YEAR = regex.compile(r"(?:19|20)\d\d(?![\d,.])", regex.V1)
 _RANGE_START_END = regex.compile(r"(?<![\d/.:,h])\d{1,2}\Z", regex.V1)  # "de 2" before "à 3 heures"
 _NON_SPACE_RUN = regex.compile(r"\S*+", regex.V1)
 _CODE_RUN = regex.compile(r"\d++(?:[ /\-.]\d++)*+", regex.V1)  # a phone number or a code, from its 1st digit
@@ -307,7 +312,7 @@ class _Extractor:
         """(pint unit, end) of the unit written at ``pos`` (after the number), or None."""
         m = self.unit_at(pos)
         if m is None:
-            return None
+            return self._demonym_currency(pos)
         surface = self.text[m.start("u"):m.end("u")]
         gap = m.group("gap") or ""
         attached = gap == "" and not m.group("open")
@@ -341,6 +346,30 @@ class _Extractor:
                 return None
             unit = f"{unit}**{power}"
         return unit, m.end()
+
+    def _demonym_currency(self, pos: int) -> tuple[str, int] | None:
+        """"4.2 million Norwegian crowns", "4,2 Millionen norwegische Kronen", "500 Syrian pounds": a country
+        word of [currency_countries] between the number and a currency name its country shares with others
+        (a family of common.toml [currency_families]) gives that country's currency."""
+        data = self.L.countries
+        if data is None or not data.code_of or self.text[pos:pos + 1] != " ":
+            return None
+        wm = self.res["words_ahead"].match(self.low, pos + 1, pos + 1 + AHEAD)
+        code = data.code_of.get(wm.group()) if wm is not None else None
+        if code is None:
+            return None
+        um = self.unit_at(wm.end())
+        if um is None or um.group("gap") != " ":
+            return None
+        surface = self.text[um.start("u"):um.end("u")]
+        default = self.currency_of(surface)
+        readings = [default[0]] if default is not None and default[1] == 1.0 else []
+        amb = self.L.ambiguous.get(" ".join(surface.lower().split()))
+        if amb is not None:  # "pounds": mass or sterling; with "Syrian" before it, money
+            readings += [rule["unit"] for rule in amb.rules if "unit" in rule]
+        if any(code in data.family_of.get(r, ()) for r in readings):
+            return code, um.end()
+        return None
 
     def _phrase_follows(self, pos: int, phrases: tuple[str, ...]) -> bool:
         """Whether one of ``phrases`` (lower-case) is the next word or words after ``pos``."""
@@ -567,7 +596,7 @@ class _Extractor:
         if v is None:
             return None, m.end()
         guard = self.L.vague_guarded.get(v.head)
-        if guard is not None and self.next_word(v.end) not in guard and \
+        if guard is not None and self.next_word(v.head_end) not in guard and \
                 self.prev_word(s).lower() not in self.L.count_verbs:
             return None, v.end  # "test scores rose": not "scores of people"
         num = Number(value=v.low, end=v.end, words=True, raw=v.low)
@@ -1140,6 +1169,13 @@ class _Extractor:
         if hm is not None:
             joint = hm.group("j").strip()
             return joint in L.range_connectors or any(joint == b.lower() for _, b in L.range_between)
+        # "killing between 1000 and 1800 people": the first end of a range whose second end counts people
+        # (not "from 2010 to 2015 people moved": two modern years)
+        tm = _RANGE_TAIL.match(self.low, c.num.end, c.num.end + 40)
+        if tm is not None and tm.group("w") in L.concepts and not (
+                1900 <= (c.value or 0) <= 2100 and _MODERN_YEAR.match(self.low, tm.end("j"))):
+            joint = tm.group("j").strip()
+            return joint in L.range_connectors or any(joint == b.lower() for _, b in L.range_between)
         return False
 
     def _month_after(self, end: int) -> bool:
@@ -1495,7 +1531,9 @@ class _Extractor:
             return None
         if self._change_before(a) and not 0 < a.value <= b.value <= 2 * a.value:
             # "grew by 1.2 million to 68.3m", "slipped 0.7 per cent to 7412": the change, then the new level;
-            # "rose by 2 to 2.5 degrees" (two ends of one size) stays a range
+            # "rose by 2 to 2.5 degrees" (two ends of one size) stays a range; "rose from 3 to 12%": both %
+            if not a.unit and b.unit and not a.counted and a.scaled == b.scaled and b.unit not in TIME_UNITS:
+                a.unit = b.unit
             return None
         if a.unit and not b.unit and not b.counted and a.scaled == b.scaled == 1.0 and a.value > 0 and \
                 b.value > 100 * a.value:
@@ -1540,8 +1578,17 @@ class _Extractor:
     def _change_before(self, a: Cand) -> bool:
         """Whether "X to Y" may be a change and a new level: "by" (a [ranges] change_before word) or a change
         verb right before the first number ("slipped 0.7 per cent to 7412")."""
+        L = self.L
         pw = self.prev_word(a.start).lower()
-        return pw in self.L.change_before or pw in self.L.change_verbs
+        if pw in L.change_before or pw in L.change_verbs:
+            return True
+        # "a reculé de 0,7 % à 7 412 points", "rose from 3 to 12%": a change verb before the first word
+        if L.change_verbs and any(pw == first.lower() for first, _ in L.range_between):
+            k = a.start
+            while k > 0 and self.low[k - 1] in " \u00a0":
+                k -= 1
+            return self.prev_word(k - len(pw)).lower() in L.change_verbs
+        return False
 
     def carry_units(self, cands: list[Cand]) -> None:
         """"1.5 billion cubic metres ..., down from 2.1 billion": the second takes the first's unit."""

@@ -31,6 +31,7 @@ class Vague:
     end: int
     step: float  # one unit of the count (12 for dozens): the counted noun follows as after a scale word
     head: str  # the vague or scale word, lower-case ("scores"), for the language's guards
+    head_end: int  # where that word ends
 
 
 def _is_step(value: float) -> bool:
@@ -65,9 +66,10 @@ def parse_vague(low: str, pos: int, L: LangData) -> Vague | None:
             return None
         lo, hi, step = L.vague[wm.group()]
         end, head, open_top = wm.end(), wm.group(), True
+    head_end = end
     of = res["vague_of"].match(low, end, end + AHEAD)
     if of is not None:  # "tens of thousands", "des centaines de milliers", "cientos de miles"
         times = L.vague[of.group("v")][2]
         lo, hi = lo * times, ((hi + 1) * times - 1 if open_top else hi * times)
         step, end = step * times, of.end()
-    return Vague(lo, hi, end, step, head)
+    return Vague(lo, hi, end, step, head, head_end)
