@@ -441,6 +441,8 @@ class _Extractor:
             num = Number(value=VULGAR[text[s]], end=s + 1, raw=VULGAR[text[s]])
             num_start = s
         elif kind == "word":
+            if s > 1 and text[s - 1] in "-‑" and text[s - 2].isalpha():
+                return None, m.end()  # "a straight-six", "V-eight": a number word ending a hyphenated name
             # "zweistündige": a glued unit only on a lower-case word (an adjective; "Elfmeter" is a noun)
             num = parse_words(self.low, s, L, glued_unit=text[s].islower())
             num_start = s
@@ -468,6 +470,9 @@ class _Extractor:
                 neg, start = True, s - 2
             if not neg:
                 mm = self.res["minus_left"].search(self.low, max(0, s - 12), s)
+                if mm and L.minus_not_after and \
+                        self.low[max(0, mm.start() - 12):mm.start()].rstrip().endswith(L.minus_not_after):
+                    mm = None  # "plus or minus 2.5 percentage points": a margin either way
                 if mm:
                     # "au moins 35", "al menos 35", "por lo menos": the minus word ends a qualifier
                     qm = self.res["qual_left"].search(self.low, max(0, s - 40), s)
@@ -816,7 +821,8 @@ class _Extractor:
                 # measures take the per-words of ``per_measure`` ("6 tonnes par hectare", "130 km par heure"),
                 # never an article ("un fusil de 7,62mm le mois dernier")
                 measure_per = self.low[base:pm.start("u")].strip() in self.L.per_measure
-                if (num_dim.startswith("currency_") and den_dim != "[time]" and den_dim != "count") or (
+                if (num_dim.startswith("currency_") and den_dim != "count" and
+                        (den_dim != "[time]" or self._wage_period(den))) or (
                         num_dim == "[length]" and den_dim == "[time]" and
                         (measure_per or not L.per_measure)) or (
                         _physical_rate(num_dim, den_dim) and measure_per):
@@ -842,6 +848,12 @@ class _Extractor:
             elif L.age_units:
                 c.age = self._age_unit(c, pos)
         return pos
+
+    def _wage_period(self, den: str) -> bool:
+        """"£12.21 an hour", "£221.20 a week", "£1,285 a month": money per hour, week or month is a wage, a
+        rent or a benefit, a rate of its own ([words] money_periods lists the units); "$5bn a year" stays an
+        amount (the period is the budget's)."""
+        return den in self.L.money_periods
 
     def _substance_end(self, pos: int) -> int:
         """The end of one noun naming what is measured, between a unit and the per-word of a rate ("40 Liter
@@ -988,6 +1000,9 @@ class _Extractor:
             return True
         if _hhmm(num.plain_int) and c.unit in ("", "hour") and c.scaled == 1.0 and self._clock_hhmm(c):
             return True
+        if c.value is not None and 0 <= c.value <= 24 and num.decimals in (0, 2) and not num.words and \
+                self._glued_clock_word(num.end):
+            return True  # "Last modified on Tue 12 Mar 2024 18.05 GMTGold climbed": a glued headline
         if c.unit:
             hour = c.num.value  # "à 9 h 15": the hour as written, before the minutes were added
             # "a las 23.40 horas": hours and minutes written as a decimal
@@ -1024,10 +1039,13 @@ class _Extractor:
             return True
         if c.start > 0 and text[c.start - 1] in "#№":
             return True
-        # "a 7.4-magnitude earthquake", "Level-3": a number hyphenated to an identifier noun
+        # "a 7.4-magnitude earthquake": a number hyphenated to an identifier noun ([words] hyphen_identifiers,
+        # else identifier_words); "3-pointers", "a 10-pounder": a number hyphenated to a noun in "-er" is part
+        # of that noun ([words] hyphen_noun_endings)
         if text[end:end + 1] in "-‑":
             hm = self.res["words_ahead"].match(self.low, end + 1, end + AHEAD)
-            if hm is not None and hm.group() in L.identifier_words:
+            if hm is not None and (hm.group() in (L.hyphen_identifiers or L.identifier_words) or
+                                   hm.group().endswith(L.hyphen_noun_endings)):
                 return True
         # "Photo 3 of 12", "Foto 2 de 15", "Bild 3 von 12": a gallery counter
         if L.counter_words and (lpw in L.counter_words or
@@ -1073,6 +1091,10 @@ class _Extractor:
         if c.scaled == 1.0 and not (c.counted and c.counted.lower() in L.concepts) and L.phone_words and \
                 self.res["phone_left"].search(self.low, max(0, c.start - 40), c.start):
             return True
+        # "the first 911 call", "dial 999": an emergency number before a call word or after a phone word
+        if L.emergency_numbers and num.plain_int in L.emergency_numbers and (
+                self.next_word(end) in L.emergency_after or lpw in L.emergency_before):
+            return True
         # "245 23 yen": a bare number right before another number is part of a code or a list; so is the
         # last group of one ("91 555 12 34")
         if not num.words and not c.counted and end + 1 < self.n and text[end] == " " and \
@@ -1100,9 +1122,15 @@ class _Extractor:
             first = self.low[c.num_start:c.num.end].split(None, 1)[0]
             if v < 1 and first in L.articles and first not in L.one_words:
                 return True
-            # "un trois-pièces", "les deux-roues": a number word hyphenated to a noun is part of that noun
+            # "un trois-pièces", "les deux-roues": a number word hyphenated to a noun is part of that noun;
+            # where adjectives come first it is a compound adjective and counts ("a nine-storey block"),
+            # except with the nouns of [words] hyphen_not_counts ("a two-state solution", "a three-way race")
             if not L.compound_words and text[end:end + 1] in "-‑" and text[end + 1:end + 2].isalpha():
-                return True
+                if not L.adjective_before_noun:
+                    return True
+                hm = self.res["words_ahead"].match(self.low, end + 1, end + AHEAD)
+                if hm is None or hm.group() in L.hyphen_not_counts:
+                    return True
             # "une quarantaine de 14 jours": a collective noun whose "de" leads to another number is a noun
             lm = self.res["link"].match(self.low, end, end + AHEAD) if not c.counted else None
             if lm is not None and text[lm.end():lm.end() + 1].isdigit():
@@ -1110,17 +1138,38 @@ class _Extractor:
         return False
 
     def _named_model(self, c: Cand, pw: str) -> bool:
-        """"the Nasdaq 100 fell", "the Apollo 11 mission", "a Boeing 777 jet": after an article ([words]
-        name_articles), a capitalised word and the number right after it are one name when the word after the
-        number is written in lower case and is no counted noun of the concept lists (a headline's "Kills 15
-        Terrorists" is capitalised; "in Aleppo 15 civilians" has no article)."""
-        if not self.L.name_articles or self.concept(c, COUNT) is not None:
-            return False
-        m = self.res["prev_word"].search(self.text, max(0, c.start - 40), c.start)
-        if m is None or self.prev_word(m.start("w")).lower() not in self.L.name_articles:
+        """"the Nasdaq 100 fell", "the S&P 500 lost", "a Boeing 777 jet", "182 Boeing 737 jets", "The Auralis
+        Pro 3 buds": a capitalised word (or a token such as "S&P") and the number right after it are one name
+        when the word after the number is written in lower case and is no counted noun of the concept lists,
+        and what comes before that word is an article ([words] name_articles), a number or another capitalised
+        word of the name. A headline's "Kills 15 Terrorists" is capitalised; "in Aleppo 15 civilians" counts
+        civilians; "in Aleppo 15 hospitals" has a preposition before the place."""
+        if not self.L.name_articles:
             return False
         nm = self.res["next_words"].match(self.text, c.num.end, c.num.end + AHEAD)
-        return nm is not None and nm.group("w1")[:1].islower()
+        if nm is None or not nm.group("w1")[:1].islower():
+            return False
+        counts = self.concept(c, COUNT) is not None
+        k = c.start  # the token before the number: "Nasdaq", "S&P"
+        while k > 0 and self.text[k - 1] in " \u00a0":
+            k -= 1
+        while k > 0 and not self.text[k - 1].isspace():
+            k -= 1
+        j = k
+        while j > 0 and self.text[j - 1] in " \u00a0":
+            j -= 1
+        if j == k:
+            return False
+        before = self.text[max(0, j - 40):j].split()
+        if not before:
+            return False
+        prior = before[-1].strip("\"'“”(")
+        if prior[:1].isdigit():
+            return True  # "182 Boeing 737 jets": the count is before the name
+        lp = prior.lower()
+        return not counts and (lp in self.L.name_articles or prior[:1].isupper() and prior.isalpha() and
+                               lp not in self.L.stopwords and lp not in self.L.name_exceptions and
+                               lp not in self.L.months)
 
     def _furniture(self, c: Cand) -> bool:
         """Page furniture around a claim: a count in brackets after a heading word or counting images
@@ -1138,6 +1187,12 @@ class _Extractor:
     def _ends_text(self, end: int) -> bool:
         """Nothing but spaces and punctuation after ``end`` (within the look-ahead limit)."""
         return end + AHEAD >= self.n and not self.text[end:].strip(" \t\r\n.,;:!?")
+
+    def _glued_clock_word(self, pos: int) -> bool:
+        """A clock word in capitals glued to the capital of the next word ("18.05 GMTGold")."""
+        m = self.res["clock_glued"].match(self.low, pos, pos + AHEAD)
+        return m is not None and m.end() < self.n and self.text[m.end()].isupper() and \
+            self.text[m.start():m.end()].strip().isupper()
 
     def _clock_hhmm(self, c: Cand) -> bool:
         """A time of day written without its separator, as scraped text has it: "at around 715 pm", "1615
@@ -1221,22 +1276,41 @@ class _Extractor:
         words, before a verb of [words] age_apposition_next) and "who was 9 at the time" (after one of
         ``age_copulas``, before punctuation or one of ``age_copula_next``)."""
         L = self.L
-        if c.unit or c.counted or c.age or c.num.words or c.value is None or not 0 < c.value < 120 or \
-                c.value != int(c.value) or c.num.decimals or c.start != c.num_start:
+        if c.unit or c.age or c.num.words or c.value is None or not 0 < c.value < 120 or \
+                c.value != int(c.value) or c.num.decimals or c.start != c.num_start or \
+                c.counted and self.concept(c, COUNT) is not None:
+            return False
+        verb_after = self.next_word(c.end) in L.age_apposition_next  # ("said" may be read as the noun)
+        if c.counted and not verb_after and not self.text[c.end + 1:c.end + 2].islower():
             return False
         before = self.low[max(0, c.start - 16):c.start]
-        if any(before.endswith(cop + " ") for cop in L.age_copulas):
+        if not c.counted and any(before.endswith(cop + " ") for cop in L.age_copulas):
             return self.followed_by_punct(c.end) or any(
                 self.low.startswith(w, c.end + 1) and not self.low[c.end + 1 + len(w):][:1].isalpha()
                 for w in L.age_copula_next) and self.text[c.end:c.end + 1] == " "
-        if not L.age_apposition_next or self.next_word(c.end) not in L.age_apposition_next:
-            return False
         m1 = self.res["prev_word"].search(self.text, max(0, c.start - 40), c.start)
         if m1 is None:
+            return False
+        # "Man 61 dies after crash", "Pensioner 84 loses £38,000": a singular person noun, then the age
+        noun = m1.group("w").lower()
+        if L.age_apposition_next and noun in L.age_nouns and not noun.endswith("s") and \
+                noun not in L.identifier_words and \
+                noun not in L.irregular_plurals.values() and self.text[c.end:c.end + 1] == " " and \
+                self.text[c.end + 1:c.end + 2].islower() and \
+                (verb_after or self.next_word(c.end) not in L.stopwords):
+            return True
+        if not verb_after:
             return False
         w1, w0 = m1.group("w"), self.prev_word(m1.start("w"))
         return all(w.isalpha() and w[:1].isupper() and w.lower() not in L.stopwords and
                    w.lower() not in L.name_exceptions and w.lower() not in L.months for w in (w0, w1))
+
+    def _second_age(self, c: Cand, prev: Cand | None) -> bool:
+        """"Two men, aged 41 and 38, were arrested": a whole number coordinated with an age is one too."""
+        if prev is None or not prev.age or c.unit or c.counted or c.num.words or c.value is None or \
+                not 0 < c.value < 120 or c.value != int(c.value):
+            return False
+        return self.text[prev.end:c.start].strip().lower() in self.L.coordination
 
     def _list_item_start(self, pos: int) -> bool:
         """Whether ``pos`` opens an item of a list: after ":", ";", ",", "(" or a line break."""
@@ -1294,6 +1368,11 @@ class _Extractor:
         return bool(tail) and tail[0] in self.L.multipliers
     def counted_noun(self, pos: int, scaled: bool) -> str | None:
         text, L = self.text, self.L
+        if L.adjective_before_noun and text[pos:pos + 1] in "-‑":  # "a 40-vehicle pile-up", "a 1,104-page"
+            hm = self.res["words_ahead"].match(self.low, pos + 1, pos + AHEAD)
+            if hm is None or hm.group() in L.stopwords or self.low[hm.end():hm.end() + 1] == "-":
+                return None
+            return hm.group()
         first: list[str] = []
         if scaled:
             lm = self.res["link"].match(self.low, pos, pos + AHEAD)
@@ -1373,8 +1452,8 @@ class _Extractor:
                     self.res["age_left"].search(self.low, max(0, c.start - 24), c.start):
                 # "aged 23", "at the age of 87", "âgé de 45 ans", "un bebé de 3 meses"
                 c.unit, c.age = c.unit or "year", True
-            if self._apposition_age(c) or self._bare_age(c):
-                c.unit, c.age = "year", True
+            if self._apposition_age(c) or self._bare_age(c) or self._second_age(c, out[-1] if out else None):
+                c.unit, c.age, c.counted = "year", True, None
             if self.is_non_quantity(c):
                 c.keep = False
                 # "Crit'Air 3, 4 et 5", "Euro 5 und 6": a list after an identifier holds identifiers
@@ -1529,9 +1608,13 @@ class _Extractor:
                     start = bm.start()
         if not ok:
             return None
-        if self._change_before(a) and not 0 < a.value <= b.value <= 2 * a.value:
+        change, verb = self._change_before(a)
+        a_value = a.value * b.scaled if b.scaled > 1 and a.scaled == 1 and a.end == a.num.end else a.value
+        if change == "by" and not 0 < a_value <= b.value <= 2 * a_value or \
+                change == "from" and not (verb in L.change_verbs_down and a.value < b.value):
             # "grew by 1.2 million to 68.3m", "slipped 0.7 per cent to 7412": the change, then the new level;
-            # "rose by 2 to 2.5 degrees" (two ends of one size) stays a range; "rose from 3 to 12%": both %
+            # "rose by 2 to 2.5 degrees" (two ends of one size) stays a range; "will rise from £2.50 to
+            # £3.20": the old level and the new one (not "reduced from 44 mg to 50 mg": it goes up)
             if not a.unit and b.unit and not a.counted and a.scaled == b.scaled and b.unit not in TIME_UNITS:
                 a.unit = b.unit
             return None
@@ -1575,20 +1658,24 @@ class _Extractor:
                     qualifier="range", counted=counted, age=age, words=a.words or b.words, scaled=b.scaled,
                     rule="range", num_start=a.num_start)
 
-    def _change_before(self, a: Cand) -> bool:
-        """Whether "X to Y" may be a change and a new level: "by" (a [ranges] change_before word) or a change
-        verb right before the first number ("slipped 0.7 per cent to 7412")."""
+    def _change_before(self, a: Cand) -> tuple[str, str]:
+        """What may make "X to Y" a change, and the verb: "by" for a [ranges] change_before word or a change
+        verb right before the first number ("slipped 0.7 per cent to 7412") or before a range's first word
+        when that word is one of [ranges] ``change_by`` ("a reculé de 0,7 % à 7 412 points"); "from" when it
+        is one of ``change_from`` ("rose from 3% to 5%": the old level and the new one); ("", "") otherwise
+        ("rose between 2 and 3 percent" is a range)."""
         L = self.L
         pw = self.prev_word(a.start).lower()
         if pw in L.change_before or pw in L.change_verbs:
-            return True
-        # "a reculé de 0,7 % à 7 412 points", "rose from 3 to 12%": a change verb before the first word
-        if L.change_verbs and any(pw == first.lower() for first, _ in L.range_between):
+            return "by", pw
+        if pw in L.change_from or pw in L.change_by:
             k = a.start
             while k > 0 and self.low[k - 1] in " \u00a0":
                 k -= 1
-            return self.prev_word(k - len(pw)).lower() in L.change_verbs
-        return False
+            verb = self.prev_word(k - len(pw)).lower()
+            if verb in L.change_verbs:
+                return ("from" if pw in L.change_from else "by"), verb
+        return "", ""
 
     def carry_units(self, cands: list[Cand]) -> None:
         """"1.5 billion cubic metres ..., down from 2.1 billion": the second takes the first's unit."""
@@ -1603,7 +1690,8 @@ class _Extractor:
             # "30 Mrd. Euro, davon 4,6 Milliarden ausgezahlt", "dont 5 millions de bonus": the amount's unit;
             # not "pour 3 millions de foyers" (a known counted noun)
             if prev is not None and c.scaled > 1.0 and not c.vague and (
-                    not c.counted or prev.unit.isupper() and self.concept(c, COUNT) is None):
+                    not c.counted or prev.unit.isupper() and self.concept(c, COUNT) is None and
+                    not self._plural_noun(c.counted)):
                 c.unit, c.counted = prev.unit, None
                 c.rule += "+carried"
         self._metre_or_million(cands)
@@ -1612,23 +1700,47 @@ class _Extractor:
         self._signed_change(cands)
         self._compared(cands)
 
+    def _plural_noun(self, word: str) -> bool:
+        """"2.5 million extra appointments": an English-style plural counts things, so the number after an
+        amount of money is no amount of that money ("bonus", "crisis", "gas" are singular)."""
+        w = word.lower()
+        return self.L.adjective_before_noun and len(w) > 3 and w.endswith("s") and \
+            not w.endswith(("ss", "us", "is", "as"))
+
     def _compared(self, cands: list[Cand]) -> None:
         """"128 000 dollars, contre 44 000 pour la France", "3,2 %, contre 2,9 en mai", "down from 3.7": a
         bare number right after a comparison word ([words] comparison_words) takes the unit of the previous
         mention of its sentence."""
         if "comparison" not in self.res:
             return
-        for prev, c in zip(cands, cands[1:], strict=False):
-            if prev.unit and not c.unit and c.value is not None and c.qualifier != "range" and \
-                    not (c.counted and self.concept(c, COUNT)) and \
-                    self.sent.index(prev.start) == self.sent.index(c.start) and \
-                    self.res["comparison"].search(self.low, max(prev.end, c.start - 40), c.start):
-                c.unit, c.counted = prev.unit, None
-                if c.scaled == 1.0 and prev.scaled > 1.0 and c.value < prev.num.raw * 10 and \
-                        prev.num.raw >= 1 and c.value < 1000:
-                    c.value *= prev.scaled  # "1,2 milliard, contre 0,9 l'an dernier"
-                    c.scaled = prev.scaled
-                c.rule += "+compared"
+        for i in range(1, len(cands)):
+            prev, c = cands[i - 1], cands[i]
+            if c.unit or c.value is None or c.qualifier == "range" or c.vague or \
+                    c.counted and self.concept(c, COUNT) or \
+                    self.sent.index(prev.start) != self.sent.index(c.start) or \
+                    not self.res["comparison"].search(self.low, max(prev.end, c.start - 40), c.start):
+                continue
+            # the amount compared with is the earlier mention of the sentence nearest in size ("more than
+            # 150,000 patients waited longer than 12 hours, up from 133,000": patients, not hours)
+            si = self.sent.index(c.start)
+            near = [o for o in cands[max(0, i - 4):i] if o.value and self.sent.index(o.start) == si]
+            if c.value > 0 and len(near) > 1:
+                prev = min(near, key=lambda o: abs(math.log(c.value / abs(o.value))))
+            scale_carry = c.scaled == 1.0 and prev.scaled > 1.0 and c.value < prev.num.raw * 10 and \
+                prev.num.raw >= 1 and c.value < 1000  # "1,2 milliard, contre 0,9 l'an dernier"
+            if not scale_carry and prev.value and c.value and not \
+                    0.01 <= c.value / abs(prev.value) <= 100:  # "$2 billion from 149 shows": no comparison
+                continue
+            if not prev.unit:
+                if prev.counted and not c.counted and not prev.vague:
+                    c.counted = prev.counted
+                    c.rule += "+compared"
+                continue
+            c.unit, c.counted = prev.unit, None
+            if scale_carry:
+                c.value *= prev.scaled
+                c.scaled = prev.scaled
+            c.rule += "+compared"
     def _signed_change(self, cands: list[Cand]) -> None:
         """"RN 31,4 % (+7,2)", "SPD 16,4 % (−9,3)": a signed number in brackets right after a percentage is
         a change in percentage points; it takes the unit."""

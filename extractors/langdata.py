@@ -157,6 +157,9 @@ class LangData:
     count_verbs: frozenset[str] = frozenset()  # "kills", "killed": the number after them counts people
     unit_compounds: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "barrel" + "bombs": no unit
     change_verbs: frozenset[str] = frozenset()  # "slipped 0.7 per cent to 7412": a change, then a level
+    change_from: frozenset[str] = frozenset()  # "rose from 3% to 5%": range words that mean "from"
+    change_by: frozenset[str] = frozenset()  # "a reculé de 0,7 % à 7 412": range words that mean "by"
+    change_verbs_down: frozenset[str] = frozenset()  # "fell", "reduced": the change verbs that lower a value
     name_exceptions: frozenset[str] = frozenset()  # capitalised words that make no name with a number
     age_apposition_next: frozenset[str] = frozenset()  # "Jane Smith 52 said": verbs after an age
     age_copulas: tuple[str, ...] = ()  # "who was 9 at the time": the words before an age
@@ -164,6 +167,14 @@ class LangData:
     months_capitalised: bool = False  # "May", "March": a month only when written with a capital
     irregular_plurals: dict[str, str] = field(default_factory=dict)  # "child" -> "children" (for concepts)
     headings: frozenset[str] = frozenset()  # "Slideshow (21 Images)": page furniture before a bracket
+    hyphen_identifiers: frozenset[str] = frozenset()  # "a 7.4-magnitude earthquake"
+    hyphen_noun_endings: tuple[str, ...] = ()  # "3-pointers", "a 10-pounder": nouns made of a number
+    hyphen_not_counts: frozenset[str] = frozenset()  # "a two-state solution": compounds that count nothing
+    emergency_numbers: frozenset[str] = frozenset()  # "the first 911 call": phone numbers, not counts
+    emergency_after: frozenset[str] = frozenset()  # "911 call": the words after such a number
+    emergency_before: frozenset[str] = frozenset()  # "dial 999": the words before it
+    money_periods: frozenset[str] = frozenset()  # "£12.21 an hour": time units that make money a rate
+    minus_not_after: tuple[str, ...] = ()  # "plus or minus 2.5 points": a tolerance, not a negative
     name_articles: frozenset[str] = frozenset()  # "the Nasdaq 100 fell": articles before a named model
     year_qualifiers: frozenset[str] = frozenset()  # "around 1900", "until 2030": qualifiers years take
     res: dict[str, regex.Pattern] = field(default_factory=dict)
@@ -273,8 +284,8 @@ def _compile(data: LangData, raw: dict) -> None:
         rf"(?:{joiner_re})(?P<w>(?:\L<tw>))" + boundary, regex.V1, tw=tok_words)
     scale_words = sorted(data.scales)
     scale_syms = sorted(data.scale_symbols)
-    data.res["scale_w"] = regex.compile(  # lower-cased text
-        r"(?P<sp>[ \u00a0\u202f]?)(?P<w>\L<sw>)(?![\p{L}])", regex.V1, sw=scale_words)
+    data.res["scale_w"] = regex.compile(  # lower-cased text; "a $1.2-billion deal": a hyphen too
+        r"(?P<sp>[ \u00a0\u202f]|-(?=\p{L}))?(?P<w>\L<sw>)(?![\p{L}])", regex.V1, sw=scale_words)
     data.res["scale_s"] = regex.compile(  # text as written
         r"(?P<sp>[ \u00a0\u202f]?)(?P<s>\L<ss>)(?![\p{L}\p{N}])", regex.V1, ss=scale_syms)
     half = sorted(_low(data.half_suffix), key=len, reverse=True)
@@ -358,7 +369,7 @@ def _compile(data: LangData, raw: dict) -> None:
     coord = sorted(set(data.coordination) | {c for c in data.range_connectors if c.isalpha()}, key=len,
                    reverse=True)
     data.res["id_list"] = regex.compile(  # text as written, after a number that is no quantity
-        r"(?:[ \u00a0]*+,[ \u00a0]*+\d{1,3}+)*+[ \u00a0]++(?:\L<c>)[ \u00a0]++\d{1,3}+"
+        r"(?:[ \u00a0]*+,[ \u00a0]*+\d{1,3}+)*+[ \u00a0]++(?:\L<c>)[ \u00a0]++\d{1,3}+(?![.,]\d)"
         r"(?=[ \u00a0]*+(?:[.,;:)]|\Z)|[ \u00a0]++\p{Ll})",
         regex.V1, c=coord or ["\x00"])
     comparison = sorted(_low(words.get("comparison_words", [])), key=len, reverse=True)
@@ -378,6 +389,7 @@ def _compile(data: LangData, raw: dict) -> None:
     clock_after = sorted(_low(data.clock_after), key=len, reverse=True)
     data.res["clock_after"] = regex.compile(r"[ \u00a0]?(?:\L<c>)(?![\p{L}])", regex.V1,
                                             c=clock_after or ["\x00"])
+    data.res["clock_glued"] = regex.compile(r"[ \u00a0]?(?:\L<c>)", regex.V1, c=clock_after or ["\x00"])
     joins = {str(c).lower() for c in data.range_connectors} | {str(b).lower() for _, b in data.range_between}
     joins = sorted(joins | set(data.coordination), key=len, reverse=True)
     data.res["clock_range_tail"] = regex.compile(  # "von 9 bis 17 Uhr": the first end is a time too
@@ -435,7 +447,7 @@ def _prefilter(res: dict, lists: dict, scale_words, scale_syms, half, links, per
     """Put a one-character test in front of the look-around patterns (see extractors/prefilter.py)."""
     sp, sp3 = " \u00a0", " \u00a0\u202f"
     ahead = {
-        "scale_w": (sp3, scale_words, ""), "scale_s": (sp3, scale_syms, ""), "half": (sp, half, ""),
+        "scale_w": (sp3 + "-", scale_words, ""), "scale_s": (sp3, scale_syms, ""), "half": (sp, half, ""),
         "link": (sp, links, ""), "per": (sp, [p for p in per if p != "/"], "/"), "qual_right": (sp, qa, ""),
         "age": (sp + "-\u2011", age, ""), "gap_word": (sp, gapw, ""), "clock_after": (sp, clock_after, ""),
         "month_after": ("", [], "esnrt." + sp),
@@ -595,6 +607,9 @@ def _messy_news(raw: dict) -> dict:
         count_verbs=frozenset(_low(words.get("count_verbs", []))),
         unit_compounds=compounds,
         change_verbs=frozenset(_low(raw.get("ranges", {}).get("change_verbs", []))),
+        change_from=frozenset(_low(raw.get("ranges", {}).get("change_from", []))),
+        change_by=frozenset(_low(raw.get("ranges", {}).get("change_by", []))),
+        change_verbs_down=frozenset(_low(raw.get("ranges", {}).get("change_verbs_down", []))),
         name_exceptions=frozenset(_low(words.get("name_exceptions", []))),
         age_apposition_next=frozenset(_low(words.get("age_apposition_next", []))),
         age_copulas=tuple(_low(words.get("age_copulas", []))),
@@ -604,6 +619,14 @@ def _messy_news(raw: dict) -> dict:
                            for k, v in raw.get("counted", {}).get("irregular_plurals", {}).items()},
         headings=frozenset(_low(words.get("headings", []))),
         name_articles=frozenset(_low(words.get("name_articles", []))),
+        hyphen_identifiers=frozenset(_low(words.get("hyphen_identifiers", []))),
+        hyphen_noun_endings=tuple(_low(words.get("hyphen_noun_endings", []))),
+        hyphen_not_counts=frozenset(_low(words.get("hyphen_not_counts", []))),
+        emergency_numbers=frozenset(str(w) for w in words.get("emergency_numbers", [])),
+        emergency_after=frozenset(_low(words.get("emergency_after", []))),
+        emergency_before=frozenset(_low(words.get("emergency_before", []))),
+        money_periods=frozenset(str(w) for w in words.get("money_periods", [])),
+        minus_not_after=tuple(_low(raw.get("numbers", {}).get("minus_not_after", []))),
         year_qualifiers=frozenset(" ".join(w.split()) for w in _low(words.get("year_qualifiers", []))),
     )
 
