@@ -1108,11 +1108,12 @@ class _Extractor:
                 c.start == c.num_start:  # (not "(−8,1)": a signed change)
             return True
         # "Classement : 1. Vingegaard ; 2. Pogacar": a rank in a list, before a capitalised name; "... were
-        # condemned. 3. Missed deadlines:": an item number opening a sentence of flattened text
+        # condemned. 3. Missed deadlines:", "6. 15 poison gas attacks:": an item number opening a sentence of
+        # flattened text
         if num.plain_int and len(num.plain_int) <= 3 and text[end:end + 2] == ". " and \
-                text[end + 2:end + 3].isupper() and (
-                    self._list_item_start(c.start) or
-                    c.start == c.num_start and self.sent.span(c.start)[0] == c.start):
+                (text[end + 2:end + 3].isupper() and self._list_item_start(c.start) or
+                 (text[end + 2:end + 3].isupper() or text[end + 2:end + 3].isdigit()) and
+                 c.start == c.num_start and self.sent.span(c.start)[0] == c.start):
             return True
         if num.words:
             if (num.article_only or (v < 2 and not num.fraction)) and not c.one:
@@ -1120,8 +1121,9 @@ class _Extractor:
             # "a second in Damascus and a third in Busra": an article and a fraction word, with no link word,
             # unit or scale after them, is an ordinal (a proportion says what it is part of: "a third of")
             first = self.low[c.num_start:c.num.end].split(None, 1)[0]
-            if v < 1 and first in L.articles and first not in L.one_words:
-                return True
+            if v < 1 and first in L.articles and first not in L.one_words and \
+                    self.res["qual_left"].search(self.low, max(0, c.start - 40), c.start) is None:
+                return True  # (but "they now control roughly a third": a qualifier makes it a proportion)
             # "un trois-pièces", "les deux-roues": a number word hyphenated to a noun is part of that noun;
             # where adjectives come first it is a compound adjective and counts ("a nine-storey block"),
             # except with the nouns of [words] hyphen_not_counts ("a two-state solution", "a three-way race")

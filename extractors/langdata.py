@@ -421,7 +421,7 @@ def _messy_anchors(data: LangData) -> tuple[tuple[str, dict], tuple[str, dict]]:
     if data.one_words:
         before = sorted(set(data.qualifiers) | set(data.count_verbs)) if data.one_next else []
         one = (r"|(?P<one>\b(?:\L<ones>)"
-               r"(?=[ \u00a0]+(?:(?:\L<oneskip>)[ \u00a0]+){0,2}(?:\L<onenouns>)(?![\p{L}])))"
+               r"(?=[ \u00a0]+(?:(?:\L<oneskip>)[ \u00a0]+){0,2}(?:\L<onenouns>)(?![\p{L}\-])))"
                + (r"|(?P<onepre>\b(?:\L<ones>)(?![\p{L}])"
                   r"(?<=(?<![\p{L}])(?:\L<onepre>)[ \u00a0]+(?:\L<ones>)))" if before else ""),
                dict(ones=sorted(data.one_words), oneskip=sorted(data.skip_words) or ["\x00"],
