@@ -352,7 +352,8 @@ class _Extractor:
         word of [currency_countries] between the number and a currency name its country shares with others
         (a family of common.toml [currency_families]) gives that country's currency."""
         data = self.L.countries
-        if data is None or not data.code_of or self.text[pos:pos + 1] != " ":
+        if data is None or self.text[pos:pos + 1] != " " or \
+                self.low[pos + 1:pos + 4] not in self.L.country_heads:
             return None
         wm = self.res["words_ahead"].match(self.low, pos + 1, pos + 1 + AHEAD)
         code = data.code_of.get(wm.group()) if wm is not None else None
@@ -423,7 +424,8 @@ class _Extractor:
                 return None, _CODE_RUN.match(text, s).end()
             num = parse_digits(text, s, L)
             num_start = s
-            if num is not None and _glued_date(num.plain_int) and self._month_before(s):
+            if num is not None and 5 <= len(num.plain_int) <= 6 and _glued_date(num.plain_int) and \
+                    self._month_before(s):
                 return None, num.end  # "Jul 172015", "Mar 32016": a day glued to its year by scraping
             if num is not None and before == "." and L.decimal == "." and cm is None and \
                     (s == 1 or text[s - 2] in " \t\n(\"'“") and num.plain_int and len(num.plain_int) <= 4:
@@ -431,7 +433,7 @@ class _Extractor:
                 value = float("0." + num.plain_int)
                 num = Number(value=value, end=num.end, decimals=len(num.plain_int), raw=value)
                 start = num_start = s - 1
-            elif num is not None and num.plain_int and not num.decimals:
+            elif num is not None and num.plain_int and text[num.end:num.end + 1] == "-":
                 fm = _MIXED_FRACTION.match(text, num.end)
                 if fm is not None and 0 < int(fm.group(1)) < int(fm.group(2)) <= 16:
                     # "a 2-1/2 year conflict": two and a half
@@ -599,11 +601,11 @@ class _Extractor:
         s = m.start()
         v = parse_vague(self.low, s, self.L)
         if v is None:
-            return None, m.end()
+            return None, s  # (another anchor at the same place is still read)
         guard = self.L.vague_guarded.get(v.head)
         if guard is not None and self.next_word(v.head_end) not in guard and \
                 self.prev_word(s).lower() not in self.L.count_verbs:
-            return None, v.end  # "test scores rose": not "scores of people"
+            return None, s  # "test scores rose": not "scores of people"
         num = Number(value=v.low, end=v.end, words=True, raw=v.low)
         c = Cand(start=s, end=v.end, value=None, num=num, low=v.low, high=v.high, qualifier="range",
                  words=True, scaled=v.step, rule="vague", num_start=s, vague=True)
@@ -627,11 +629,11 @@ class _Extractor:
         if m.lastgroup == "onepre" and not self.followed_by_punct(e):
             w = self.next_word(e)
             if w not in self.L.one_next and w not in self.L.one_nouns:
-                return None, e
+                return None, s  # ("at least one hundred": the number word is read from the same place)
             nm = self.res["next_words"].match(self.low, e, e + AHEAD)
             if nm is not None and w not in self.L.coordination and \
                     _number_after(self.low, nm.end("w1"), self.L):
-                return None, e  # "one in five", "one of 12": a proportion or a part
+                return None, s  # "one in five", "one of 12": a proportion or a part
         num = Number(value=1.0, end=e, words=True, raw=1.0)
         c = Cand(start=s, end=e, value=1.0, num=num, words=True, rule="one", num_start=s, one=True)
         if m.lastgroup == "one":  # the noun the anchor found, past adjectives ("one Syrian civilian")
@@ -998,10 +1000,11 @@ class _Extractor:
                 self.res["clock_after"].match(self.low, num.end, num.end + AHEAD) or
                 not c.unit and self.res["clock_range_tail"].match(self.low, num.end, num.end + AHEAD)):
             return True
-        if _hhmm(num.plain_int) and c.unit in ("", "hour") and c.scaled == 1.0 and self._clock_hhmm(c):
+        if 3 <= len(num.plain_int) <= 4 and _hhmm(num.plain_int) and c.unit in ("", "hour") and \
+                c.scaled == 1.0 and self._clock_hhmm(c):
             return True
         if c.value is not None and 0 <= c.value <= 24 and num.decimals in (0, 2) and not num.words and \
-                self._glued_clock_word(num.end):
+                text[num.end + 1:num.end + 2].isupper() and self._glued_clock_word(num.end):
             return True  # "Last modified on Tue 12 Mar 2024 18.05 GMTGold climbed": a glued headline
         if c.unit:
             hour = c.num.value  # "à 9 h 15": the hour as written, before the minutes were added
@@ -1184,7 +1187,8 @@ class _Extractor:
         if headings and s > 0 and text[s - 1] == "(" and (
                 self.prev_word(s - 1).lower() in headings or (c.counted or "").lower() in headings):
             return True
-        return _NUMBER_RUN_BEFORE.search(text, max(0, s - 12), s) is not None
+        return s > 3 and text[s - 1] == " " and text[s - 2].isdigit() and \
+            _NUMBER_RUN_BEFORE.search(text, max(0, s - 12), s) is not None
 
     def _ends_text(self, end: int) -> bool:
         """Nothing but spaces and punctuation after ``end`` (within the look-ahead limit)."""
@@ -1222,13 +1226,15 @@ class _Extractor:
             if phrase in L.qualifiers and phrase not in L.year_qualifiers and \
                     _NUMBER_BEFORE.search(self.low, max(0, qm.start() - 24), qm.start()) is None:
                 return True
-        hm = _RANGE_HEAD.search(self.low, max(0, c.start - 20), c.start)
+        hm = _RANGE_HEAD.search(self.low, max(0, c.start - 20), c.start) if _has_digit(
+            self.low, c.start - 20, c.start) else None
         if hm is not None:
             joint = hm.group("j").strip()
             return joint in L.range_connectors or any(joint == b.lower() for _, b in L.range_between)
         # "killing between 1000 and 1800 people": the first end of a range whose second end counts people
         # (not "from 2010 to 2015 people moved": two modern years)
-        tm = _RANGE_TAIL.match(self.low, c.num.end, c.num.end + 40)
+        tm = _RANGE_TAIL.match(self.low, c.num.end, c.num.end + 40) if _has_digit(
+            self.low, c.num.end, c.num.end + 14) else None
         if tm is not None and tm.group("w") in L.concepts and not (
                 1900 <= (c.value or 0) <= 2100 and _MODERN_YEAR.match(self.low, tm.end("j"))):
             joint = tm.group("j").strip()
@@ -1280,6 +1286,8 @@ class _Extractor:
         L = self.L
         if c.unit or c.age or c.num.words or c.value is None or not 0 < c.value < 120 or \
                 c.value != int(c.value) or c.num.decimals or c.start != c.num_start or \
+                not (L.age_copulas or L.age_apposition_next) or \
+                self.text[c.start - 1:c.start] != " " or not self.text[c.start - 2:c.start - 1].isalpha() or \
                 c.counted and self.concept(c, COUNT) is not None:
             return False
         verb_after = self.next_word(c.end) in L.age_apposition_next  # ("said" may be read as the noun)
@@ -1430,7 +1438,7 @@ class _Extractor:
     def candidates(self) -> list[Cand]:
         out: list[Cand] = []
         consumed = 0
-        anchors = heapq.merge(self.res["anchor"].finditer(self.text),
+        anchors = heapq.merge(self._literal_anchors(), self.res["anchor"].finditer(self.text),
                               self.res["anchor_words"].finditer(self.low), key=_start)
         for m in anchors:
             if m.start() < consumed:
@@ -1470,6 +1478,28 @@ class _Extractor:
             out.append(c)
         return out
 
+    def _literal_anchors(self) -> list[regex.Match]:
+        """The anchors of vague counts and counts of one ([vague], one_words), in text order: each word of
+        ``literal_anchors`` found with ``str.find``, kept where its pattern matches (see langdata)."""
+        low, n = self.low, self.n
+        found: dict[int, regex.Match] = {}
+        for word, pattern, back in self.L.literal_anchors:
+            i = low.find(word)
+            while i >= 0:
+                # (not "2 millions": a scale word after a number, read with it)
+                if i == 0 or not low[i - 1].isalnum() and not (
+                        low[i - 1] == " " and low[i - 2:i - 1].isdigit()):
+                    k = i
+                    if back is not None:  # "un mort": the noun was found, the anchor is the article before it
+                        bm = back.search(low, max(0, i - 60), i)
+                        k = bm.start() if bm is not None else -1
+                    if k >= 0 and k not in found:
+                        m = pattern.match(low, k, min(n, k + AHEAD))
+                        if m is not None:
+                            found[k] = m
+                i = low.find(word, i + len(word))
+        return [found[i] for i in sorted(found)]
+
     def qualify(self, cands: list[Cand]) -> None:
         prev_end = -10
         for c in cands:
@@ -1494,9 +1524,10 @@ class _Extractor:
             else:
                 rm = self.res["qual_right"].match(self.low, c.end, c.end + AHEAD)
                 if rm is None and c.counted:  # "Kills 70 People at Least": after the counted noun
-                    nm = self.res["next_words"].match(self.low, c.end, c.end + AHEAD)
-                    if nm is not None and nm.group("w1") == c.counted.lower():
-                        rm = self.res["qual_right"].match(self.low, nm.end("w1"), nm.end("w1") + AHEAD)
+                    k = c.end + 1
+                    w = c.counted.lower()
+                    if self.low.startswith(w, k) and self.text[c.end:k] == " ":
+                        rm = self.res["qual_right"].match(self.low, k + len(w), k + len(w) + AHEAD)
                 if rm:
                     q = self.L.qualifiers_after.get(" ".join(rm.group("q").lower().split()))
                     if q:
@@ -1928,6 +1959,12 @@ def _number_after(low: str, pos: int, L: LangData) -> bool:
         return True
     w = L.res["words_ahead"].match(low, k, k + AHEAD)
     return w is not None and w.group() in L.number_words
+
+
+def _has_digit(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` holds a digit (a cheap test before a regex)."""
+    part = text[max(0, start):end]
+    return any(d in part for d in "0123456789")
 
 
 def _hhmm(digits: str) -> bool:
