@@ -46,7 +46,7 @@ _SPACE_RUN = regex.compile(r"[\s]*+", regex.V1)
 _RANGE_HEAD = regex.compile(r"(?r)(?<![\p{N}.,])\d{1,3}[ \u00a0]*(?P<j>[-–]|[ \u00a0]\p{L}{1,7})[ \u00a0]+\Z|"
                             r"(?<![\p{N}.,])\d{1,3}(?P<j>[-–])\Z", regex.V1)
 _MIXED_FRACTION = regex.compile(r"-(\d{1,2})/(\d{1,2})(?![\d/])", regex.V1)  # "2-1/2"
-_NUMBER_BEFORE = regex.compile(r"\d[^.;:!?\d]{0,20}\Z", regex.V1)  # an amount just before a comparative
+_NUMBER_BEFORE = regex.compile(r"\d[^.,;:!?\d]{0,20}\Z", regex.V1)  # an amount just before a comparative
 _NUMBER_RUN_BEFORE = regex.compile(r"(?<![\p{N}.,])\d{1,3} \d{1,3} \Z", regex.V1)  # "0 0 " before "0"
 # "... 24 Aug 2013 " before "at 2354": a year ends the text before the clock word
 _DATE_TAIL = regex.compile(r"(?<![\p{N}])(?:1[89]|20)\d\d[ \u00a0,]*+\Z", regex.V1)
@@ -1650,6 +1650,10 @@ class _Extractor:
             # £3.20": the old level and the new one (not "reduced from 44 mg to 50 mg": it goes up)
             if not a.unit and b.unit and not a.counted and a.scaled == b.scaled and b.unit not in TIME_UNITS:
                 a.unit = b.unit
+            if b.scaled > 1 and a.scaled == 1 and a.end == a.num.end and not a.unit and \
+                    a.num.raw <= b.num.raw and a.value is not None:  # "pasó de 3 a 12 millones"
+                a.value *= b.scaled
+                a.scaled = b.scaled
             return None
         if a.unit and not b.unit and not b.counted and a.scaled == b.scaled == 1.0 and a.value > 0 and \
                 b.value > 100 * a.value:
