@@ -40,7 +40,8 @@ from extractors import extract  # noqa: E402
 HERE = Path(__file__).resolve().parent
 FAKES = ROOT.parent / "shared" / "eval" / "fakes"
 JUDGEMENTS = HERE / "judgements.jsonl"
-SEED = "quantcheck-audit-2026"
+SEED = "quantcheck-audit-2026"  # the sample read before the rules and after them (tuned on: see README.md)
+FRESH_SEED = "quantcheck-audit-2026-fresh"  # a second sample, read only after the rules: their unbiased figure
 SAMPLE_SIZE = 320
 CONTEXT = 110
 
@@ -69,8 +70,8 @@ def mention_key(article: str, m: dict) -> str:
                        m["qualifier"]], ensure_ascii=False)
 
 
-def rank(article: str, start: int) -> str:
-    return hashlib.sha1(f"{SEED}|{article}|{start}".encode()).hexdigest()
+def rank(article: str, start: int, seed: str = SEED) -> str:
+    return hashlib.sha1(f"{seed}|{article}|{start}".encode()).hexdigest()
 
 
 def all_mentions(arts: list[Article]) -> Iterator[tuple[Article, dict]]:
@@ -79,9 +80,9 @@ def all_mentions(arts: list[Article]) -> Iterator[tuple[Article, dict]]:
             yield a, m.to_json()
 
 
-def sample(arts: list[Article], n: int = SAMPLE_SIZE) -> list[tuple[Article, dict]]:
+def sample(arts: list[Article], n: int = SAMPLE_SIZE, seed: str = SEED) -> list[tuple[Article, dict]]:
     """The ``n`` mentions of lowest rank (see the module docstring), in rank order."""
-    got = sorted(all_mentions(arts), key=lambda am: rank(am[0].key, am[1]["start"]))
+    got = sorted(all_mentions(arts), key=lambda am: rank(am[0].key, am[1]["start"], seed))
     return got[:n]
 
 
@@ -115,7 +116,7 @@ def precision(judged: list[dict]) -> float:
 def cmd_judge(args: argparse.Namespace) -> int:
     arts = articles()
     known = load_judgements()
-    todo = [(a, m) for a, m in sample(arts, args.n) if mention_key(a.key, m) not in known]
+    todo = [(a, m) for a, m in sample(arts, args.n, args.seed) if mention_key(a.key, m) not in known]
     for a, m in todo:
         print(json.dumps({"key": mention_key(a.key, m), "verdict": "?", "kind": "", "counted_ok": None,
                           "mention": describe(m), "context": context(a, m)}, ensure_ascii=False))
@@ -126,10 +127,10 @@ def cmd_judge(args: argparse.Namespace) -> int:
 def cmd_score(args: argparse.Namespace) -> int:
     arts = articles()
     known = load_judgements()
-    smp = sample(arts, args.n)
+    smp = sample(arts, args.n, args.seed)
     judged = [known[k] for k in (mention_key(a.key, m) for a, m in smp) if k in known]
     kinds = Counter(j["kind"] for j in judged if j["verdict"] != "ok")
-    print(f"sample {len(smp)} mentions (seed {SEED!r}), judged {len(judged)}, "
+    print(f"sample {len(smp)} mentions (seed {args.seed!r}), judged {len(judged)}, "
           f"precision {precision(judged):.3f}")
     for kind, n in kinds.most_common():
         print(f"  {n:3d}  {kind}")
@@ -207,6 +208,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("command", choices=["judge", "score", "recall"])
     ap.add_argument("--n", type=int, default=SAMPLE_SIZE)
+    ap.add_argument("--seed", default=SEED, help=f"the sample's seed ({SEED!r}; the fresh one: {FRESH_SEED!r})")
     ap.add_argument("--show", action="store_true", help="score: print every wrong mention")
     ap.add_argument("--errors", type=int, default=60, help="recall: how many misses to print")
     args = ap.parse_args()
