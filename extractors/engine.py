@@ -47,6 +47,8 @@ _RANGE_HEAD = regex.compile(r"(?r)(?<![\p{N}.,])\d{1,3}[ \u00a0]*(?P<j>[-–]|[ 
                             r"(?<![\p{N}.,])\d{1,3}(?P<j>[-–])\Z", regex.V1)
 _MIXED_FRACTION = regex.compile(r"-(\d{1,2})/(\d{1,2})(?![\d/])", regex.V1)  # "2-1/2"
 _NUMBER_BEFORE = regex.compile(r"\d[^.,;:!?\d]{0,20}\Z", regex.V1)  # an amount just before a comparative
+_SHORT_NUMBER_BEFORE = regex.compile(r"(?<![\p{L}\p{N}.,])\d{1,3} \Z", regex.V1)  # "0 " before "0 Tags"
+_CODE_TAIL = regex.compile(r"(?:-\d++)?", regex.V1)  # "212-11": the rest of a code after its first number
 _NUMBER_RUN_BEFORE = regex.compile(r"(?<![\p{N}.,])\d{1,3} \d{1,3} \Z", regex.V1)  # "0 0 " before "0"
 # "... 24 Aug 2013 " before "at 2354": a year ends the text before the clock word
 _DATE_TAIL = regex.compile(r"(?<![\p{N}])(?:1[89]|20)\d\d[ \u00a0,]*+\Z", regex.V1)
@@ -1032,6 +1034,8 @@ class _Extractor:
         if num.plain_int and len(num.plain_int) == 4 and 1000 <= v <= 2100 and not c.scaled > 1:
             if not (c.counted and c.counted.lower() in L.concepts) and not self._count_not_year(c):
                 return True
+            if self.res["month_day_before"].search(self.low, max(0, c.start - 24), c.start):
+                return True  # "July 30 2014 Bombs in Aleppo": the year of a date, whatever follows
         pw = self.prev_word(c.start)
         lpw = pw.lower().rstrip(".")
         if "'" in lpw or "’" in lpw:  # "l'article 5": the noun after an elided article
@@ -1103,9 +1107,10 @@ class _Extractor:
         if not num.words and not c.counted and end + 1 < self.n and text[end] == " " and \
                 text[end + 1].isdigit():
             return True
-        if not num.words and not c.counted and c.start > 1 and text[c.start - 1] == " " and \
-                text[c.start - 2].isdigit() and c.start == c.num_start:
-            return True
+        if not num.words and c.start > 1 and text[c.start - 1] == " " and \
+                text[c.start - 2].isdigit() and c.start == c.num_start and \
+                (not c.counted or _SHORT_NUMBER_BEFORE.search(text, max(0, c.start - 6), c.start)):
+            return True  # (with a counted noun after a short one only: "0 0 Tags"; "in 2014 100 people")
         # list markers: "1)", "2." at the start of a line
         if end < self.n and text[end] == ")" and (c.start == 0 or text[c.start - 1] in "\n(") and \
                 c.start == c.num_start:  # (not "(−8,1)": a signed change)
@@ -1187,6 +1192,11 @@ class _Extractor:
         if headings and s > 0 and text[s - 1] == "(" and (
                 self.prev_word(s - 1).lower() in headings or (c.counted or "").lower() in headings):
             return True
+        if not c.counted and not c.unit and self.sent.span(s)[0] == s and \
+                self._ends_text(_CODE_TAIL.match(text, c.num.end).end()):
+            return True  # "... Press TV reported. 212", "Sputnik reported. 212-11": a code closing the page
+        if text[max(0, s - 5):s].rstrip().endswith(("...", "…")) and not c.unit:
+            return True  # "... 25 Topic Violence Erupts": a widget after an ellipsis
         return s > 3 and text[s - 1] == " " and text[s - 2].isdigit() and \
             _NUMBER_RUN_BEFORE.search(text, max(0, s - 12), s) is not None
 
@@ -1518,6 +1528,9 @@ class _Extractor:
             if qm:
                 phrase = " ".join(qm.group("q").lower().split())
                 q = self.L.qualifiers.get(phrase)
+                particle = self.L.qualifier_particles.get(phrase)
+                if particle and self.prev_word(qm.start()).lower() in particle:
+                    q = None  # "took over two oil fields": the word belongs to the verb
                 if q and not (phrase in self.L.during_words and c.unit in TIME_UNITS and
                               self.prev_word(qm.start()).lower() not in self.L.during_after):
                     c.qualifier = q  # (but "over five years" is "during five years")

@@ -178,6 +178,7 @@ class LangData:
     money_periods: frozenset[str] = frozenset()  # "£12.21 an hour": time units that make money a rate
     minus_not_after: tuple[str, ...] = ()  # "plus or minus 2.5 points": a tolerance, not a negative
     name_articles: frozenset[str] = frozenset()  # "the Nasdaq 100 fell": articles before a named model
+    qualifier_particles: dict[str, frozenset[str]] = field(default_factory=dict)  # "took over": a verb's
     year_qualifiers: frozenset[str] = frozenset()  # "around 1900", "until 2030": qualifiers years take
     res: dict[str, regex.Pattern] = field(default_factory=dict)
     unit_pattern: str = ""  # the regex the unit matchers implement (reference for the tests)
@@ -383,6 +384,9 @@ def _compile(data: LangData, raw: dict) -> None:
     data.res["month_after"] = regex.compile(
         r"(?:er|e|st|nd|rd|th)?\.?[ \u00a0]+(?:(?:de|of|del)[ \u00a0]+)?(?:\L<m>)(?![\p{L}])",
                                             regex.V1, m=months or ["\x00"])
+    data.res["month_day_before"] = regex.compile(  # "July 30 " before "2014", "30 juillet " before "2014"
+        r"(?r)(?<![\p{L}])(?:(?:\L<m>)\.?[ \u00a0]+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}\.?[ \u00a0]+(?:\L<m>)\.?)"
+        r",?[ \u00a0]+\Z", regex.V1, m=months or ["\x00"])
     data.res["month_before"] = regex.compile(r"(?r)(?<![\p{L}])(?:\L<m>)\.?[ \u00a0]+(?:the[ \u00a0]+)?\Z",
                                              regex.V1, m=months or ["\x00"])
     clock_after = sorted(_low(data.clock_after), key=len, reverse=True)
@@ -642,6 +646,8 @@ def _messy_news(raw: dict) -> dict:
         emergency_before=frozenset(_low(words.get("emergency_before", []))),
         money_periods=frozenset(str(w) for w in words.get("money_periods", [])),
         minus_not_after=tuple(_low(raw.get("numbers", {}).get("minus_not_after", []))),
+        qualifier_particles={str(q).lower(): frozenset(_low(v))
+                             for q, v in raw.get("qualifiers", {}).get("particles", {}).items()},
         year_qualifiers=frozenset(" ".join(w.split()) for w in _low(words.get("year_qualifiers", []))),
     )
 

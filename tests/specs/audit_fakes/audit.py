@@ -41,7 +41,7 @@ HERE = Path(__file__).resolve().parent
 FAKES = ROOT.parent / "shared" / "eval" / "fakes"
 JUDGEMENTS = HERE / "judgements.jsonl"
 SEED = "quantcheck-audit-2026"  # the sample read before the rules and after them (tuned on: see README.md)
-FRESH_SEED = "quantcheck-audit-2026-fresh"  # a second sample, read only after the rules: their unbiased figure
+FRESH_SEED = "quantcheck-audit-2026-fresh"  # a second sample, read only after the rules (unbiased)
 SAMPLE_SIZE = 320
 CONTEXT = 110
 
@@ -208,7 +208,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("command", choices=["judge", "score", "recall"])
     ap.add_argument("--n", type=int, default=SAMPLE_SIZE)
-    ap.add_argument("--seed", default=SEED, help=f"the sample's seed ({SEED!r}; the fresh one: {FRESH_SEED!r})")
+    ap.add_argument("--seed", default=SEED, help=f"the sample's seed ({SEED!r}; fresh: {FRESH_SEED!r})")
     ap.add_argument("--show", action="store_true", help="score: print every wrong mention")
     ap.add_argument("--errors", type=int, default=60, help="recall: how many misses to print")
     args = ap.parse_args()
