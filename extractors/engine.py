@@ -1472,7 +1472,9 @@ class _Extractor:
                     self.res["age_left"].search(self.low, max(0, c.start - 24), c.start):
                 # "aged 23", "at the age of 87", "âgé de 45 ans", "un bebé de 3 meses"
                 c.unit, c.age = c.unit or "year", True
-            if self._apposition_age(c) or self._bare_age(c) or self._second_age(c, out[-1] if out else None):
+            if not c.age and c.unit in ("", "year") and c.value is not None and 0 < c.value < 120 and (
+                    self._apposition_age(c) or self._bare_age(c) or
+                    self._second_age(c, out[-1] if out else None)):  # (a cheap test before the three rules)
                 c.unit, c.age, c.counted = "year", True, None
             if self.is_non_quantity(c):
                 c.keep = False
