@@ -314,6 +314,8 @@ class _Extractor:
         """(pint unit, end) of the unit written at ``pos`` (after the number), or None."""
         m = self.unit_at(pos)
         if m is None:
+            if self.text[pos:pos + 1] != " " or self.low[pos + 1:pos + 4] not in self.L.country_heads:
+                return None  # (a cheap test before the lookup: most numbers are followed by no country)
             return self._demonym_currency(pos)
         surface = self.text[m.start("u"):m.end("u")]
         gap = m.group("gap") or ""
@@ -1003,8 +1005,8 @@ class _Extractor:
                 not c.unit and self.res["clock_range_tail"].match(self.low, num.end, num.end + AHEAD)):
             return True
         if 3 <= len(num.plain_int) <= 4 and _hhmm(num.plain_int) and c.unit in ("", "hour") and \
-                c.scaled == 1.0 and self._clock_hhmm(c):
-            return True
+                c.scaled == 1.0 and (c.unit or not 1000 <= c.value <= 2100) and self._clock_hhmm(c):
+            return True  # (a bare year-like number is left to the year rule: "1615 GMT" gives nothing anyway)
         if c.value is not None and 0 <= c.value <= 24 and num.decimals in (0, 2) and not num.words and \
                 text[num.end + 1:num.end + 2].isupper() and self._glued_clock_word(num.end):
             return True  # "Last modified on Tue 12 Mar 2024 18.05 GMTGold climbed": a glued headline
@@ -1028,7 +1030,9 @@ class _Extractor:
             return True
         end = num.end
         # dates: "10 janvier", "January 10", "le 1er mai"
-        if self._month_after(end) or self._month_before(c.start):
+        if self.res["month_after"].match(self.low, end, end + AHEAD) and self._month_after(end) or \
+                self.res["month_before"].search(self.low, max(0, c.start - 16), c.start) and \
+                self._month_before(c.start):  # (the wrappers only when a month is there)
             return True
         # years
         if num.plain_int and len(num.plain_int) == 4 and 1000 <= v <= 2100 and not c.scaled > 1:
@@ -1058,8 +1062,10 @@ class _Extractor:
         if L.counter_words and (lpw in L.counter_words or
                                 self.res["counter_left"].search(self.low, max(0, c.start - 40), c.start)):
             return True
-        # "Slideshow (21 Images)", "Get short URL 0 0 0 Syrian": page furniture
-        if self._furniture(c):
+        # "Slideshow (21 Images)", "Get short URL 0 0 0 Syrian": page furniture (a cheap test first)
+        before2 = text[max(0, c.start - 2):c.start]
+        if (before2[-1:] == "(" or before2[:1].isdigit() or before2[:1] in ".…" or
+                c.end + AHEAD >= self.n) and self._furniture(c):
             return True
         # "iPhone 12", "PlayStation 5", "BahnCard 25": a word with a capital inside is a product or brand name
         if not num.words and c.scaled == 1.0 and _camel_case(pw.replace("’", "'").rsplit("'", 1)[-1]):
