@@ -56,6 +56,7 @@ _DATE_TAIL = regex.compile(r"(?<![\p{N}])(?:1[89]|20)\d\d[ \u00a0,]*+\Z", regex.
 _RANGE_TAIL = regex.compile(r"(?P<j>[ \u00a0]*[-–][ \u00a0]*|[ \u00a0]+\p{L}{1,7}[ \u00a0]+)"
                             r"[\d][\d,.]*+[ \u00a0]+"
                             r"(?P<w>\p{L}++)", regex.V1)
+_DIGIT = regex.compile(r"\d", regex.V1)
 _MODERN_YEAR = regex.compile(r"(?:19|20)\d\d(?![\d,.])", regex.V1)
 _RANGE_START_END = regex.compile(r"(?<![\d/.:,h])\d{1,2}\Z", regex.V1)  # "de 2" before "à 3 heures"
 _NON_SPACE_RUN = regex.compile(r"\S*+", regex.V1)
@@ -337,7 +338,7 @@ class _Extractor:
             unit = self._country_currency(unit, m.start("u"))  # "1.150 pesos" about Argentina: ARS
         if not self.guard_ok(surface, attached, m.end(), after_unit):
             return None
-        compounds = self.L.unit_compounds.get(unit.lower())
+        compounds = self.L.unit_compounds.get(unit) if self.L.unit_compounds else None
         if compounds and self._phrase_follows(m.end(), compounds):
             return None  # "34 barrel bombs", "500 foot soldiers": the unit word is part of a noun
         power = 0
@@ -1063,7 +1064,7 @@ class _Extractor:
                                 self.res["counter_left"].search(self.low, max(0, c.start - 40), c.start)):
             return True
         # "Slideshow (21 Images)", "Get short URL 0 0 0 Syrian": page furniture (a cheap test first)
-        before2 = text[max(0, c.start - 2):c.start]
+        before2 = text[c.start - 2:c.start] if c.start > 1 else text[:c.start]
         if (before2[-1:] == "(" or before2[:1].isdigit() or before2[:1] in ".…" or
                 c.end + AHEAD >= self.n) and self._furniture(c):
             return True
@@ -1774,10 +1775,10 @@ class _Extractor:
         for i in range(1, len(cands)):
             prev, c = cands[i - 1], cands[i]
             if c.unit or c.value is None or c.qualifier == "range" or c.vague or \
+                    not self.res["comparison"].search(self.low, max(prev.end, c.start - 40), c.start) or \
                     c.counted and self.concept(c, COUNT) or \
-                    self.sent.index(prev.start) != self.sent.index(c.start) or \
-                    not self.res["comparison"].search(self.low, max(prev.end, c.start - 40), c.start):
-                continue
+                    self.sent.index(prev.start) != self.sent.index(c.start):
+                continue  # (cheapest tests first: most bare numbers follow no comparison word)
             # the amount compared with is the earlier mention of the sentence nearest in size ("more than
             # 150,000 patients waited longer than 12 hours, up from 133,000": patients, not hours)
             si = self.sent.index(c.start)
@@ -1987,9 +1988,8 @@ def _number_after(low: str, pos: int, L: LangData) -> bool:
 
 
 def _has_digit(text: str, start: int, end: int) -> bool:
-    """Whether ``text[start:end]`` holds a digit (a cheap test before a regex)."""
-    part = text[max(0, start):end]
-    return any(d in part for d in "0123456789")
+    """Whether ``text[start:end]`` holds a digit (a cheap test before a longer regex)."""
+    return _DIGIT.search(text, start if start > 0 else 0, end) is not None
 
 
 def _hhmm(digits: str) -> bool:
