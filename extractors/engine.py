@@ -1202,8 +1202,9 @@ class _Extractor:
         if not c.counted and not c.unit and self.sent.span(s)[0] == s and \
                 self._ends_text(_CODE_TAIL.match(text, c.num.end).end()):
             return True  # "... Press TV reported. 212", "Sputnik reported. 212-11": a code closing the page
-        if text[max(0, s - 5):s].rstrip().endswith(("...", "…")) and not c.unit:
-            return True  # "... 25 Topic Violence Erupts": a widget after an ellipsis
+        if text[max(0, s - 5):s].rstrip().endswith(("...", "…")) and not c.unit and \
+                text[c.num.end + 1:c.num.end + 2].isupper() and self.concept(c, COUNT) is None:
+            return True  # "... 25 Topic Violence Erupts": a widget (not "the bus... 21 others died")
         return s > 3 and text[s - 1] == " " and text[s - 2].isdigit() and \
             _NUMBER_RUN_BEFORE.search(text, max(0, s - 12), s) is not None
 
@@ -1505,9 +1506,9 @@ class _Extractor:
         for word, pattern, back in self.L.literal_anchors:
             i = low.find(word)
             while i >= 0:
-                # (not "2 millions": a scale word after a number, read with it)
+                # (not "2 millions": a scale word after a number, read with it; but "2016 Dozens of")
                 if i == 0 or not low[i - 1].isalnum() and not (
-                        low[i - 1] == " " and low[i - 2:i - 1].isdigit()):
+                        low[i - 1] == " " and low[i - 2:i - 1].isdigit() and word in self.L.scales):
                     k = i
                     if back is not None:  # "un mort": the noun was found, the anchor is the article before it
                         bm = back.search(low, max(0, i - 60), i)

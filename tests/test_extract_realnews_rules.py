@@ -45,6 +45,8 @@ EN = [
          Q(qualifier="range", low=40, high=99, counted="people")),
     case("vague-millions-of-dollars-en", "The scheme cost millions of dollars.",
          Q(qualifier="range", low=2e6, high=999e6, unit="USD")),
+    case("vague-after-a-year-en", "Sunday 5 Jun 2016 Dozens of strikes hit Aleppo.",
+         Q(qualifier="range", low=24, high=99, counted="strikes")),
     case("vague-not-test-scores-en", "Test scores rose across the district."),
     case("vague-not-a-duration-en", "The door will last several hundred years."),
     # counts of one
@@ -162,6 +164,7 @@ EN = [
          Q(20, qualifier="at_least", counted="fighters")),
     case("furniture-closing-code-en", "The agency said so. Press TV reported. 212-11"),
     case("furniture-after-ellipsis-en", "The State rises. ... 25 Topic Violence Erupts"),
+    case("furniture-not-a-quote-en", "the bus... 21 others died.", Q(21, counted="others")),
     case("furniture-short-number-run-en", "Updated throughout ... 0 0 Tags chemical weapons"),
     case("year-after-month-day-en", "July 30 2014 Bombs in Aleppo kill 13 fighters",
          Q(13, counted="fighters")),
