@@ -1,4 +1,4 @@
-"""Readable fact names: "troops deployed · 31 Dec 2021 – 2 Jan 2022", "area burnt · Extremadura · 15 Jul 2025".
+"""Readable fact names: "troops deployed · 31 Dec 2021 – 2 Jan 2022", "area burnt · Extremadura".
 
 A fact's key is made of internal parts (a concept key or a pint dimension, a canonical subject term,
 days); a fact-checker reads a heading. ``fact_label`` turns whatever parts are known into one: what is
@@ -40,7 +40,7 @@ def is_measure(kind: str | None) -> bool:
 def measure_noun(kind: str) -> str:
     """What a dimension measures: "area", "duration", "amount" (currencies), "price" (currency per …).
 
-    >>> measure_noun("[length] ** 2"), measure_noun("currency_EUR"), measure_noun("currency_EUR / [length] ** 3")
+    >>> measure_noun("[length] ** 2"), measure_noun("currency_EUR"), measure_noun("currency_EUR / [mass]")
     ('area', 'amount', 'price')
     """
     table = _data()["dimensions"]
@@ -101,10 +101,13 @@ def measured_phrase(*, kind: str | None = None, group: str | None = None, role: 
 
     >>> measured_phrase(kind="troops", role="deploy"), measured_phrase(kind="[length] ** 2", role="burn")
     ('troops deployed', 'area burnt')
-    >>> measured_phrase(kind="currency_EUR / [length] ** 3", role="diesel"), measured_phrase(kind="[time]", role="call")
-    ('diesel price', 'call duration')
-    >>> measured_phrase(kind="people", group="children", role="kill"), measured_phrase(kind="countries", role="talks")
-    ('children killed', 'talks: countries')
+    >>> measured_phrase(kind="currency_EUR / [length] ** 3", role="diesel")
+    'diesel price'
+    >>> measured_phrase(kind="[time]", role="call"), measured_phrase(kind="countries", role="talks")
+    ('call duration', 'talks: countries')
+    >>> measured_phrase(kind="people", group="children", role="kill")
+    'children killed'
+
     """
     data = _data()
     measure = is_measure(kind)

@@ -32,8 +32,9 @@ META_KEYS = {"title": "title", "date": "date", "published": "date", "published_a
 def split_front_matter(md: str) -> tuple[dict[str, str], str]:
     """YAML-style front matter (``---`` ... ``---``) as simple ``key: value`` pairs, and the rest.
 
-    Only flat string values are read (title, date, url, lang, publisher and their usual synonyms); nested YAML is
-    ignored rather than parsed, so no YAML library (and none of its object-construction risks) is needed.
+    Only flat string values are read (title, date, url, lang, publisher and their usual synonyms); nested
+    YAML is ignored rather than parsed, so no YAML library (and none of its object-construction risks) is
+    needed.
 
     >>> split_front_matter('---\\ntitle: "Budget"\\ndate: 2025-03-11\\n---\\nBody')
     ({'title': 'Budget', 'date': '2025-03-11'}, 'Body')

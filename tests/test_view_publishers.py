@@ -74,8 +74,9 @@ def test_readers_store_the_publisher_of_each_format(tmp_path: Path) -> None:
     assert not res.skipped, res.skipped
     by_text = {d.text.split("Washington.")[-1].strip() or d.url: d.publisher for d in res.documents}
     publishers = sorted(by_text.values(), key=str)
-    assert publishers == sorted(["Le Soir", "ouest.example", "Le Matin", "bare.example", None, "AFP", "Reuters",
-                                 "agency.example", None], key=str)
+    expected = ["Le Soir", "ouest.example", "Le Matin", "bare.example", None, "AFP", "Reuters",
+                "agency.example", None]
+    assert publishers == sorted(expected, key=str)
 
 
 def _doc(source: str, publisher: str | None, text: str, value: float, day: str):
