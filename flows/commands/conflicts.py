@@ -47,17 +47,26 @@ def _json_value(v):
 
 
 def format_text(rows: list[dict]) -> str:
-    from checks.present import fmt_interval
+    """A numbered list a person reads: the fact's name, both claims in the fact's display unit with their
+    outlet, date, sentence and link, and why they are the same fact."""
+    from checks.display_units import DisplayUnit
+    from checks.labels import day_span
+    from checks.present import fmt_interval, plural, same_name
 
     if not rows:
         return "No conflicts: no two sources state disjoint figures for the same fact.\n"
-    out = [f"{len(rows)} conflict(s)\n"]
+    out = [f"{plural(len(rows), 'conflict')}\n"]
     for i, r in enumerate(rows, 1):
-        out.append(f"{i}. {r['kind']} · {r['subject']}  —  differ by {r['relative_difference']:.0%}")
+        unit = DisplayUnit(r["si_unit"] or "", r["display_unit"] or "", r["display_factor"] or 1.0,
+                           r["display_offset"] or 0.0)
+        out.append(f"{i}. {r['fact_label']}  —  differ by {r['relative_difference']:.0%}")
         for side in ("a", "b"):
-            when = r[f"published_{side}"] or "date unknown"
-            out.append(f"   {r[f'source_{side}']:<16} {r[f'surface_{side}']!r:<28} "
-                       f"{fmt_interval(r[f'si_low_{side}'], r[f'si_high_{side}'], r['si_unit'])}  ({when})")
+            when = day_span(r[f"published_{side}"]) or "date unknown"
+            who = r[f"publisher_{side}"] or r[f"source_{side}"]
+            if r[f"publisher_{side}"] and not same_name(r[f"publisher_{side}"], r[f"source_{side}"]):
+                who = f"{who} ({r[f'source_{side}']})"
+            out.append(f"   {who:<16} {r[f'surface_{side}']!r:<28} "
+                       f"{fmt_interval(r[f'si_low_{side}'], r[f'si_high_{side}'], unit)}  ({when})")
             sentence = " ".join((r[f"sentence_{side}"] or "").split())
             if len(sentence) > 160:
                 sentence = sentence[:157] + "…"

@@ -34,15 +34,18 @@ SELECT
         AS reason,
     a.fact_id,
     a.base_unit  AS si_unit,
-    l.fact_label,                -- readable name of the fact (fact_labels, checks/labels.py)
-    l.display_unit,              -- the unit its articles used most; see fact_labels for the conversion
+    a.fact_label,                -- readable name of the fact (fact_labels, checks/labels.py)
+    a.display_unit,              -- the unit its articles used most; see fact_labels for the conversion
     a.publisher  AS publisher_a,
     b.publisher  AS publisher_b
-FROM claim_keys AS a
+-- fact_labels is joined to side a before the pair join: joined after it, DuckDB 1.5.5's common-subplan
+-- optimizer returned claim_a for claim_b in "SELECT claim_a FROM conflicts UNION SELECT claim_b FROM
+-- conflicts" (tests/test_view_labels.py keeps that query honest).
+FROM (SELECT k.*, l.fact_label, l.display_unit
+      FROM claim_keys AS k LEFT JOIN fact_labels AS l ON l.fact_id = k.fact_id) AS a
 JOIN claim_keys AS b
   ON b.pos >= a.right_from      -- b lies entirely above a (same fact: positions are consecutive per fact)
  AND b.pos <= a.fact_end
-LEFT JOIN fact_labels AS l ON l.fact_id = a.fact_id
 WHERE (a.source_id <> b.source_id
        OR (a.publisher IS NOT NULL AND b.publisher IS NOT NULL AND a.publisher <> b.publisher))
   AND NOT (len(a.entities) > 0 AND len(b.entities) > 0 AND NOT list_has_any(a.entities, b.entities));
