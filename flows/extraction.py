@@ -50,12 +50,19 @@ def extract_documents(docs: list[Document] | tuple[Document, ...]) -> ExtractedB
     run (with a fixed extractor) extracts it again instead of treating it as done.
     """
     from extractors import EXTRACTOR_VERSION, detect_language, extract
+    from flows.languages import detected_unsupported, refusal
 
     out_docs: list[Document] = []
     out_mentions: list[tuple[Mention, ...]] = []
     skipped: list[Skipped] = []
     for doc in docs:
         try:
+            if doc.lang is None:
+                other = detected_unsupported(doc.text)
+                if other is not None:
+                    reason = f"text detected as {other!r}: {refusal(other)}"
+                    skipped.append(Skipped(doc.source, doc.url, reason))
+                    continue
             lang = doc.lang or detect_language(doc.text)
             mentions = tuple(extract(doc.text, lang))
         except ImportError:

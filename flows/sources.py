@@ -24,6 +24,7 @@ from flows.documents import Document, RawDocument, Skipped, SourceResult
 from flows.feeds import FeedError, parse_feed
 from flows.fetch import FetchError, fetch, is_feed_type, is_page_type, make_client
 from flows.html_text import page_to_text
+from flows.languages import UnsupportedLanguage, check_language
 from flows.markdown_text import markdown_to_text, split_front_matter
 from flows.normalise import clean_string, content_hash, normalise_text
 from flows.publishers import publisher_from_metadata, resolve_publisher
@@ -63,6 +64,12 @@ class Reader:
         lang = self.source.lang or (lang.split("-")[0].lower() if isinstance(lang, str) and lang else None)
         if lang is not None and not LANG_RE.match(lang):
             lang = None
+        if lang is not None and self.source.lang is None:
+            try:
+                lang = check_language(lang)   # the article's own metadata names its language
+            except UnsupportedLanguage as exc:
+                self.skip(clean_string(url), f"{exc} (stated by the article)")
+                return
         # metadata goes to the warehouse as is: strings that cannot be stored (lone surrogates) are repaired
         url = clean_string(url)
         title = clean_string(title) if title else None
