@@ -139,22 +139,27 @@ def choose_unit(written_units: Iterable[str | None], si_unit: str | None) -> Dis
     >>> choose_unit(["USD"], "EUR").label
     'EUR'
     """
+    counts = Counter(u for u in written_units if u)
+    return first_measuring(sorted(counts, key=lambda u: (-counts[u], u)), si_unit)
+
+
+def first_measuring(ranked_units: Iterable[str | None], si_unit: str | None) -> DisplayUnit:
+    """The display unit of the first of ``ranked_units`` (most used first) that measures ``si_unit``;
+    the fallback for ``si_unit`` when none does."""
     si_unit = si_unit or ""
     if not si_unit:
         return COUNT
+    for unit in ranked_units:
+        if unit and _base_of(unit) == si_unit:
+            return display_unit(unit)
+    return fallback_unit(si_unit)
+
+
+@cache
+def _base_of(unit: str) -> str | None:
     from extractors.units import unit_info
 
-    counts: Counter[str] = Counter()
-    for unit in written_units:
-        if not unit:
-            continue
-        try:
-            if unit_info(unit).si_unit != si_unit:
-                continue
-        except ValueError:
-            continue
-        counts[unit] += 1
-    if counts:
-        best = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
-        return display_unit(best)
-    return fallback_unit(si_unit)
+    try:
+        return unit_info(unit).si_unit
+    except ValueError:
+        return None

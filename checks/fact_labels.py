@@ -11,7 +11,7 @@ from __future__ import annotations
 import duckdb
 import pyarrow as pa
 
-from checks.display_units import choose_unit, display_unit
+from checks.display_units import display_unit, first_measuring
 from checks.labels import fact_label, measured_phrase
 from checks.lexicon import Lexicon, load_lexicon
 from checks.sqlfiles import sql
@@ -22,15 +22,14 @@ def build_fact_labels(con: duckdb.DuckDBPyConnection, lexicon: Lexicon | None = 
     roles = (lexicon or load_lexicon()).roles
     rows = con.execute(sql("fact_label_parts")).fetchall()
     ids, labels, units, factors, offsets, measured = [], [], [], [], [], []
-    for fact_id, kind, frame, base_unit, first_day, last_day, written, counts in rows:
-        shown = choose_unit([u for u, n in zip(written, counts, strict=True) for _ in range(int(n))],
-                            base_unit)
+    for fact_id, kind, frame, base_unit, first_day, last_day, ranked_units in rows:
+        shown = first_measuring(ranked_units, base_unit)
         role = frame or None
-        what = measured_phrase(kind=kind, role=role, role_kind=roles.get(frame) if frame else None)
+        role_kind = roles.get(frame) if frame else None
         ids.append(fact_id)
-        measured.append(what)
-        labels.append(fact_label(kind=kind, role=role, role_kind=roles.get(frame) if frame else None,
-                                 first_day=first_day, last_day=last_day))
+        measured.append(measured_phrase(kind=kind, role=role, role_kind=role_kind))
+        labels.append(fact_label(kind=kind, role=role, role_kind=role_kind, first_day=first_day,
+                                 last_day=last_day))
         units.append(shown.label)
         factors.append(shown.factor)
         offsets.append(shown.offset)

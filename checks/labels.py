@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import tomllib
 from datetime import date, datetime
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 DATA_FILE = Path(__file__).with_name("labels.toml")
@@ -69,6 +69,7 @@ def _as_date(value: date | datetime | str | None) -> date | None:
         return None
 
 
+@lru_cache(maxsize=8192)
 def day_span(first: date | datetime | str | None, last: date | datetime | str | None = None) -> str:
     """"12 Jun 2016", "15–16 Jul 2025", "30 Jun – 2 Jul 2025", "31 Dec 2021 – 2 Jan 2022" ('' if unknown).
 
@@ -91,6 +92,7 @@ def day_span(first: date | datetime | str | None, last: date | datetime | str | 
     return f"{_day(a)} – {_day(b)}"
 
 
+@lru_cache(maxsize=8192)
 def measured_phrase(*, kind: str | None = None, group: str | None = None, role: str | None = None,
                     role_kind: str | None = None) -> str:
     """What is measured, with its role: "people killed", "area burnt", "diesel price", "talks: countries".

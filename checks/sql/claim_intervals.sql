@@ -101,5 +101,5 @@ SELECT
     si_unit, code,
     kind0 AS kind, si_unit AS base_unit, si_nom AS nominal, lo0 AS lo1, hi0 AS hi1,
     CAST(NULL AS DOUBLE) AS rate, CAST(NULL AS DATE) AS rate_date, CAST(NULL AS VARCHAR) AS converted_from,
-    publisher
+    publisher, unit
 FROM intervals;

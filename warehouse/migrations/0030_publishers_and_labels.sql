@@ -8,8 +8,10 @@
 -- compares claims of different publishers even inside one source.
 ALTER TABLE documents ADD COLUMN publisher VARCHAR;
 
--- The claim's publisher, copied from documents like source_name so the pair views need no joins.
+-- The claim's publisher, copied from documents like source_name so the pair views need no joins, and the
+-- unit it was written in (mentions.unit), from which each fact's display unit is chosen without a join.
 ALTER TABLE claim_keys ADD COLUMN publisher VARCHAR;
+ALTER TABLE claim_keys ADD COLUMN unit VARCHAR;
 
 -- One row per fact stated by at least two documents (rebuilt by checks.refresh): a readable name built
 -- from the fact's key (checks/labels.py) and the unit its articles used most (checks/display_units.py).
