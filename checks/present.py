@@ -102,13 +102,19 @@ def fmt_value(x: float | None, unit: DisplayUnit = COUNT) -> str:
 
 
 def same_name(a: str | None, b: str | None) -> bool:
-    """True when two outlet names differ only in case and punctuation ("Rundschau", "rundschau").
+    """True when two outlet names differ only in case and punctuation ("Rundschau", "rundschau"), or one is
+    a web host whose first name is the other ("lematin-eco.example", "lematin-eco").
 
     >>> same_name("Le Quotidien", "lequotidien"), same_name("lematin-eco.example", "lematin-eco")
-    (True, False)
+    (True, True)
+    >>> same_name("El Heraldo", "heraldo"), same_name("bbc.co.uk", "bbc-news")
+    (False, False)
     """
     def key(name: str | None) -> str:
-        return "".join(ch for ch in (name or "").casefold() if ch.isalnum())
+        name = (name or "").casefold().strip()
+        if "." in name and " " not in name:  # a host: its first label names the outlet
+            name = name.removeprefix("www.").split(".")[0]
+        return "".join(ch for ch in name if ch.isalnum())
 
     return key(a) == key(b)
 

@@ -86,6 +86,8 @@ padding-top:6px}
 .plot .tick.last{transform:translateX(-100%)}.plot .tick.last::before{left:auto;right:0}
 .plot .caption{font-size:.8em;color:#444;text-align:right;margin:2px 14px 0 0}
 ul.conflicts{margin:8px 0 0;padding-left:20px;color:#a11}ul.conflicts li{margin:3px 0}
+p.reference{margin:8px 0 0;padding:4px 10px;border-left:4px solid #1f77b4;background:#f4f8fc}
+p.reference.bad{border-left-color:#d62728;background:#fff5f5}small.bad{color:#a11}
 table{border-collapse:collapse;width:100%;font-size:.9em;margin-top:10px}
 th{font-size:.85em;color:#555}
 td,th{border-top:1px solid #eee;padding:5px 6px;vertical-align:top;text-align:left}
@@ -231,6 +233,12 @@ def fetch_report_rows(con: duckdb.DuckDBPyConnection) -> list[dict]:
     return [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
 
 
+def fetch_references(con: duckdb.DuckDBPyConnection) -> list[dict]:
+    cur = con.execute(sql("report_references"))
+    names = [d[0] for d in cur.description]
+    return [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
+
+
 def fetch_summary(con: duckdb.DuckDBPyConnection) -> dict:
     cur = con.execute(sql("report_summary"))
     names = [d[0] for d in cur.description]
@@ -252,16 +260,18 @@ def _summary_html(s: dict) -> str:
                      else "no two articles disagree")
     stats.append(("Conflicts", f"{s['conflicts']:,}", conflict_note))
     if s["checked"]:
-        stats.append(("Reference checks", f"{s['inconsistent']:,} inconsistent",
-                      f"of {plural(s['checked'], 'claim')} checked"))
+        stats.append(("Against references", f"{s['inconsistent']:,}",
+                      f"of {plural(s['checked'], 'claim')} checked contradict a reference figure"))
     if s["last_run_id"] is not None:
-        run_note = f"run {s['last_run_id']}, {s['last_run_status']}"
+        day, _, clock = _when(s["last_run_at"]).rpartition(" ")[0].rpartition(" ")
+        run_note = f"{clock} UTC · run {s['last_run_id']}, {s['last_run_status']}"
         if s["last_run_status"] != "completed" and s["last_completed_at"] is not None:
             run_note += f"; last completed {_when(s['last_completed_at'])}"
-        stats.append(("Newest run", _when(s["last_run_at"]), run_note))
+        stats.append(("Newest run", day, run_note))
     out = ['<dl class="summary">']
     for title, value, note in stats:
-        alert = " alert" if title == "Conflicts" and s["conflicts"] else ""
+        alert = " alert" if (title == "Conflicts" and s["conflicts"]) or (
+            title == "Against references" and s["inconsistent"]) else ""
         small = f"<small>{_esc(note)}</small>" if note else ""
         out.append(f'<div class="stat{alert}"><dt>{_esc(title)}</dt><dd>{_esc(value)}{small}</dd></div>')
     out.append("</dl>")
@@ -297,7 +307,28 @@ def _conflicts_html(conflicts: list[dict], unit: DisplayUnit) -> str:
     return "".join(out)
 
 
-def _fact_html(fact_id: str, items: list[dict], conflicts: list[dict]) -> tuple[str, str]:
+def _references_html(refs: list[dict], unit: DisplayUnit) -> str:
+    """One line per reference figure matched to claims of this fact, with how many disagree with it."""
+    by_ref: dict[str, list[dict]] = {}
+    for r in refs:
+        by_ref.setdefault(r["reference_id"], []).append(r)
+    out = []
+    for rows in by_ref.values():
+        r = rows[0]
+        bad = sum(1 for x in rows if x["verdict"] == "inconsistent")
+        where = ", ".join(p for p in (r["reference_source"], f"as of {_day(r['reference_as_of'])}"
+                                      if r["reference_as_of"] else "") if p)
+        verdict = (f"{plural(bad, 'claim')} inconsistent with it" if bad
+                   else f"consistent with {plural(len(rows), 'claim')}")
+        out.append(f'<p class="reference{" bad" if bad else ""}">Reference figure: <b>'
+                   f"{_esc(fmt_interval(r['reference_si_low'], r['reference_si_high'], unit))}</b>"
+                   f"{f' ({_esc(where)})' if where else ''} for “{_esc(r['reference_subject'])}” — "
+                   f"{_esc(verdict)}.</p>")
+    return "".join(out)
+
+
+def _fact_html(fact_id: str, items: list[dict], conflicts: list[dict],
+               refs: list[dict] | None = None) -> tuple[str, str]:
     """(section, contents entry) of one fact."""
     first = items[0]
     unit = DisplayUnit(first["si_unit"] or "", first["display_unit"] or "", first["display_factor"] or 1.0,
@@ -331,6 +362,9 @@ def _fact_html(fact_id: str, items: list[dict], conflicts: list[dict]) -> tuple[
            interval_plot(claims, unit, integer, noun)]
     if conflicts:
         out.append(_conflicts_html(conflicts, unit))
+    if refs:
+        out.append(_references_html(refs, unit))
+    verdicts = {r["claim_id"]: r["verdict"] for r in refs or []}
     out.append("<table><thead><tr><th>outlet</th><th>claim</th><th>reads as</th><th>quoted sentence</th>"
                "</tr></thead><tbody>")
     for c in claims:
@@ -341,6 +375,10 @@ def _fact_html(fact_id: str, items: list[dict], conflicts: list[dict]) -> tuple[
                        else f"<br><small>source {_esc(c.source)}</small>")
         row_class = "conflicting" if c.conflicting else "agreeing"
         lang = f" · {_esc(c.lang)}" if c.lang else ""
+        if verdicts.get(c.claim_id) == "inconsistent":
+            conv += '<br><small class="bad">inconsistent with the reference figure</small>'
+        elif verdicts.get(c.claim_id) == "consistent":
+            conv += "<br><small>consistent with the reference figure</small>"
         out.append(f'<tr class="{row_class}" data-source="{_esc(c.source)}"><td>{_esc(c.outlet)}{source_note}'
                    f"<br><small>{_esc(_day(c.published))}{lang}</small></td>"
                    f"<td>“{_esc(c.surface)}”<br><small>{_esc(QUALIFIER_WORDS.get(c.qualifier, c.qualifier))}"
@@ -356,7 +394,8 @@ def _fact_html(fact_id: str, items: list[dict], conflicts: list[dict]) -> tuple[
 
 
 def render_report(rows: list[dict], conflicts: list[dict], summary: dict | None = None,
-                  generated: datetime | None = None, title: str = "quantcheck report") -> str:
+                  generated: datetime | None = None, title: str = "quantcheck report",
+                  references: list[dict] | None = None) -> str:
     """The whole HTML page from the report rows (grouped by fact, in row order)."""
     facts: dict[str, list[dict]] = {}
     for r in rows:
@@ -364,6 +403,9 @@ def render_report(rows: list[dict], conflicts: list[dict], summary: dict | None 
     by_fact: dict[str, list[dict]] = {}
     for c in conflicts:
         by_fact.setdefault(c["fact_id"], []).append(c)
+    refs: dict[str, list[dict]] = {}
+    for r in references or []:
+        refs.setdefault(r["fact_id"], []).append(r)
     when = generated or datetime.now(UTC)
     out = ["<!DOCTYPE html>", '<html lang="en"><head><meta charset="utf-8">',
            '<meta name="viewport" content="width=device-width, initial-scale=1">',
@@ -386,7 +428,7 @@ def render_report(rows: list[dict], conflicts: list[dict], summary: dict | None 
         out.append(_filters_html(sources, langs, days[0] if days else None, days[-1] if days else None))
         sections, toc = [], []
         for fact_id, items in facts.items():
-            section, entry = _fact_html(fact_id, items, by_fact.get(fact_id, []))
+            section, entry = _fact_html(fact_id, items, by_fact.get(fact_id, []), refs.get(fact_id))
             sections.append(section)
             toc.append(entry)
         n_conf = sum(1 for f in facts if by_fact.get(f))
@@ -403,7 +445,8 @@ def render_report(rows: list[dict], conflicts: list[dict], summary: dict | None 
 def build_report(con: duckdb.DuckDBPyConnection, generated: datetime | None = None) -> str:
     from flows.commands.conflicts import fetch_conflicts
 
-    return render_report(fetch_report_rows(con), fetch_conflicts(con), fetch_summary(con), generated)
+    return render_report(fetch_report_rows(con), fetch_conflicts(con), fetch_summary(con), generated,
+                         references=fetch_references(con))
 
 
 __all__ = ["AGREE_COLOUR", "CONFLICT_COLOUR", "build_report", "fmt_number", "interval_plot", "render_report"]

@@ -23,7 +23,7 @@ def test_conflicts_command_text(db: Path, capsys) -> None:
     assert main(["conflicts", "--db", str(db)]) == 0
     out = capsys.readouterr().out
     assert out.startswith("5 conflicts\n")
-    assert "troops deployed · 31 Dec 2021 – 2 Jan 2022" in out and "'175,000'" in out
+    assert "troops deployed · 31 Dec 2021 – 2 Jan 2022" in out and "“175,000”" in out
     assert "As many as 100,000 Russian troops" in out and "174,500–175,500" in out
     assert "Kyiv Courier" in out and "(kyiv-courier)" not in out   # the outlet, once
     assert "https://kyivcourier.example/news/2022/01/02/russia-troops-border" in out
@@ -71,6 +71,14 @@ def test_claimreview_export(db: Path, tmp_path: Path, capsys) -> None:
     facts = tmp_path / "facts.csv"
     facts.write_text(REFERENCE_CSV, encoding="utf-8")
     assert main(["reference", "load", str(facts), "--db", str(copy)]) == 0
+    # the report shows each fact's reference figure and which claims contradict it
+    page_path = tmp_path / "report.html"
+    assert main(["report", "--db", str(copy), "--out", str(page_path)]) == 0
+    page = page_path.read_text(encoding="utf-8")
+    assert ("Reference figure: <b>100,000–120,000</b> (Pentagon, as of 30 Dec 2021) for “Russian troops "
+            "massed at the Ukrainian border” — 1 claim inconsistent with it.") in page
+    assert page.count("inconsistent with the reference figure") == 3
+    assert "<dt>Against references</dt><dd>3<small>of 11 claims checked" in page
     out = tmp_path / "reviews.json"
     assert main(["export", "claimreview", "--db", str(copy), "--out", str(out)]) == 0
     reviews = json.loads(out.read_text(encoding="utf-8"))

@@ -1,6 +1,6 @@
 -- The conflicts view with what a person needs to read them: fact subject, titles, URLs, dates; then the
 -- fact's readable name, its display unit (value shown = (si - display_offset) / display_factor) and the
--- publishers of both articles.
+-- publishers of both articles. Facts with the widest disagreement first, each fact's pairs together.
 SELECT
     c.fact_id, k.kind, k.frame AS subject, c.source_a, c.source_b, c.surface_a, c.surface_b,
     c.si_low_a, c.si_high_a, c.si_low_b, c.si_high_b, c.si_unit, c.relative_difference, c.reason,
@@ -19,4 +19,5 @@ JOIN mentions AS mb ON mb.mention_id = c.claim_b
 JOIN documents AS da ON da.document_id = ma.document_id
 JOIN documents AS db ON db.document_id = mb.document_id
 LEFT JOIN fact_labels AS l ON l.fact_id = c.fact_id
-ORDER BY fact_label, c.fact_id, c.relative_difference DESC, c.claim_a, c.claim_b;
+ORDER BY max(c.relative_difference) OVER (PARTITION BY c.fact_id) DESC, fact_label, c.fact_id,
+    c.relative_difference DESC, c.claim_a, c.claim_b;

@@ -46,7 +46,7 @@ def _json_value(v):
     return v
 
 
-def format_text(rows: list[dict]) -> str:
+def format_text(rows: list[dict], total: int | None = None) -> str:
     """A numbered list a person reads: the fact's name, both claims in the fact's display unit with their
     outlet, date, sentence and link, and why they are the same fact."""
     from checks.display_units import DisplayUnit
@@ -55,7 +55,9 @@ def format_text(rows: list[dict]) -> str:
 
     if not rows:
         return "No conflicts: no two sources state disjoint figures for the same fact.\n"
-    out = [f"{plural(len(rows), 'conflict')}\n"]
+    total = len(rows) if total is None else total
+    shown = f" (the first {len(rows)} shown)" if total > len(rows) else ""
+    out = [f"{plural(total, 'conflict')}{shown}\n"]
     for i, r in enumerate(rows, 1):
         unit = DisplayUnit(r["si_unit"] or "", r["display_unit"] or "", r["display_factor"] or 1.0,
                            r["display_offset"] or 0.0)
@@ -65,7 +67,8 @@ def format_text(rows: list[dict]) -> str:
             who = r[f"publisher_{side}"] or r[f"source_{side}"]
             if r[f"publisher_{side}"] and not same_name(r[f"publisher_{side}"], r[f"source_{side}"]):
                 who = f"{who} ({r[f'source_{side}']})"
-            out.append(f"   {who:<16} {r[f'surface_{side}']!r:<28} "
+            surface = f"“{r[f'surface_{side}']}”"
+            out.append(f"   {who:<20} {surface:<26} "
                        f"{fmt_interval(r[f'si_low_{side}'], r[f'si_high_{side}'], unit)}  ({when})")
             sentence = " ".join((r[f"sentence_{side}"] or "").split())
             if len(sentence) > 160:
@@ -86,6 +89,7 @@ def run(args: argparse.Namespace) -> int:
         rows = fetch_conflicts(con)
     finally:
         con.close()
+    total = len(rows)
     if args.limit > 0:
         rows = rows[: args.limit]
     if args.format == "json":
@@ -99,5 +103,5 @@ def run(args: argparse.Namespace) -> int:
         for r in rows:
             writer.writerow([_json_value(r[n]) for n in names])
     else:
-        sys.stdout.write(format_text(rows))
+        sys.stdout.write(format_text(rows, total))
     return 0
