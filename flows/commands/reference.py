@@ -69,17 +69,19 @@ def _run(loader, kind: str, args: argparse.Namespace) -> int:
     except WarehouseBusy as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 3
-    print(f"loaded {n} {kind} from {args.file}")
+    from checks.present import plural
+
+    print(f"loaded {plural(n, kind)} from {args.file}")
     return 0
 
 
 def run_load(args: argparse.Namespace) -> int:
     from checks.loading import load_reference_file
 
-    return _run(load_reference_file, "reference fact(s)", args)
+    return _run(load_reference_file, "reference fact", args)
 
 
 def run_rates(args: argparse.Namespace) -> int:
     from checks.loading import load_rates_file
 
-    return _run(load_rates_file, "exchange rate(s)", args)
+    return _run(load_rates_file, "exchange rate", args)
