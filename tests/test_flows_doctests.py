@@ -7,7 +7,7 @@ import importlib
 
 import pytest
 
-MODULES = ["flows.normalise", "flows.markdown_text", "flows.tables", "flows.publishers"]
+MODULES = ["flows.normalise", "flows.markdown_text", "flows.tables"]
 
 
 @pytest.mark.parametrize("name", MODULES)

@@ -182,3 +182,13 @@ def test_fact_labels_follow_a_rebuild(tmp_path: Path) -> None:
         assert con.execute("SELECT fact_label, n_sources FROM claim_groups").fetchall() == [
             ("troops deployed · 1–4 Jan 2022", 3)]
         assert con.execute("SELECT count(*) FROM fact_labels").fetchone()[0] == 1
+
+
+@pytest.mark.parametrize("module", ["checks.labels", "checks.display_units", "checks.present",
+                                    "flows.languages", "flows.publishers"])
+def test_docstring_examples(module: str) -> None:
+    import doctest
+    import importlib
+
+    result = doctest.testmod(importlib.import_module(module), optionflags=doctest.ELLIPSIS)
+    assert result.attempted > 0 and result.failed == 0, result
