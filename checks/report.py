@@ -51,6 +51,7 @@ padding:0}
 .howto{color:#444;font-size:.92em;max-width:860px}
 form.filters{display:flex;flex-wrap:wrap;gap:8px 16px;align-items:flex-end;border:1px solid #ddd;
 border-radius:6px;padding:10px 12px;margin:14px 0;background:#f7f9fc}
+form.filters[hidden],[hidden]{display:none}
 form.filters label{display:flex;flex-direction:column;font-size:.8em;color:#444;gap:2px}
 form.filters label.check{flex-direction:row;align-items:center;gap:6px;font-size:.9em}
 form.filters select,form.filters input[type=date]{font:inherit;font-size:.95em;padding:3px 4px}

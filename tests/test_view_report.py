@@ -178,6 +178,7 @@ def test_works_without_javascript(report: Path) -> None:
     page = _page(report)
     text = report.read_text(encoding="utf-8")
     assert page.hidden_forms == 1 and page.scripts == 1          # filters appear only when the script runs
+    assert "form.filters[hidden],[hidden]{display:none}" in text   # (its display:flex must not undo that)
     assert not any("hidden" in s["attrs"] for s in page.sections)
     assert not re.search(r'<(link|img|iframe)\b|src="http', text)
 
