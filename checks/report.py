@@ -279,19 +279,23 @@ def _summary_html(s: dict) -> str:
     return "".join(out)
 
 
+def _choice(label: str, name: str, everything: str, values: list[str]) -> str:
+    """A labelled drop-down list: "everything" first, then each value."""
+    options = "".join(f'<option value="{_esc(v)}">{_esc(v)}</option>' for v in values)
+    return (f'<label>{_esc(label)}<select name="{name}"><option value="">{_esc(everything)}</option>'
+            f"{options}</select></label>")
+
+
 def _filters_html(sources: list[str], langs: list[str], first: date | None, last: date | None) -> str:
-    src = "".join(f'<option value="{_esc(s)}">{_esc(s)}</option>' for s in sources)
-    lng = "".join(f'<option value="{_esc(code)}">{_esc(code)}</option>' for code in langs)
-    lo = f' min="{first.isoformat()}" max="{last.isoformat()}"' if first and last else ""
-    return ('<form class="filters" id="filters" hidden>'
-            f'<label>Source<select name="source"><option value="">all sources</option>{src}</select></label>'
-            f'<label>Language<select name="lang"><option value="">all languages</option>{lng}'
-            "</select></label>"
-            f'<label>Published from<input type="date" name="from"{lo}></label>'
-            f'<label>to<input type="date" name="to"{lo}></label>'
-            '<label class="check"><input type="checkbox" name="conflicts">only facts with conflicts</label>'
-            '<button type="reset">Show all</button>'
-            '<output id="shown" aria-live="polite"></output></form>')
+    bounds = f' min="{first.isoformat()}" max="{last.isoformat()}"' if first and last else ""
+    return "".join([
+        '<form class="filters" id="filters" hidden>',
+        _choice("Source", "source", "all sources", sources),
+        _choice("Language", "lang", "all languages", langs),
+        f'<label>Published from<input type="date" name="from"{bounds}></label>',
+        f'<label>to<input type="date" name="to"{bounds}></label>',
+        '<label class="check"><input type="checkbox" name="conflicts">only facts with conflicts</label>',
+        '<button type="reset">Show all</button><output id="shown" aria-live="polite"></output></form>'])
 
 
 def _conflicts_html(conflicts: list[dict], unit: DisplayUnit) -> str:
