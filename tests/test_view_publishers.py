@@ -156,3 +156,20 @@ def test_folder_of_clippings_from_two_outlets_end_to_end(prefect_harness, tmp_pa
     out = capsys.readouterr().out
     assert out.startswith("1 conflict\n"), out
     assert "Le Soir" in out and "Kyiv Courier" in out
+
+
+def test_migration_backfills_hosts_like_the_readers() -> None:
+    """Documents stored before migration 0030 get their URL's host, computed in SQL exactly as
+    flows/publishers.py computes it for new ones."""
+    migration = (Path(__file__).resolve().parents[1] / "warehouse" / "migrations"
+                 / "0030_publishers_and_labels.sql").read_text(encoding="utf-8")
+    update = migration[migration.index("UPDATE documents"):]
+    urls = ["https://www.lemonde.fr/a.html", "http://WWW.BBC.co.uk:8080/news", "https://news.example.org/x",
+            "https://user@www.host.example/p?q=1", "file:///tmp/a.txt", "https://example.com.", "ftp://x.example/a",
+            "HTTPS://Example.COM#frag", "https://www.example.org?x=1"]
+    con = duckdb.connect()
+    con.execute("CREATE TABLE documents (url VARCHAR, publisher VARCHAR)")
+    con.executemany("INSERT INTO documents VALUES (?, NULL)", [[u] for u in urls])
+    con.execute(update)
+    got = dict(con.execute("SELECT url, publisher FROM documents").fetchall())
+    assert got == {u: publisher_from_url(u) for u in urls}

@@ -31,3 +31,10 @@ CREATE TABLE unit_labels (
     unit           VARCHAR NOT NULL,
     display_unit   VARCHAR NOT NULL
 );
+
+-- Documents stored before this migration: their URL's host (without "www."), as the readers do when an
+-- article states no site name; local files (file:// URLs) stay NULL.
+UPDATE documents
+SET publisher = nullif(regexp_replace(lower(regexp_extract(url, '^[hH][tT][tT][pP][sS]?://(?:[^@/?#]*@)?([^/:?#]+)', 1)),
+                                      '^www\.|\.$', '', 'g'), '')
+WHERE publisher IS NULL AND url IS NOT NULL;
