@@ -71,9 +71,16 @@ def fmt_interval(lo: float | None, hi: float | None, unit: DisplayUnit = COUNT) 
     ('≥ 100,000', '≤ 3 °C')
     >>> fmt_interval(1.85e9, 1.95e9, display_unit("EUR"))
     '1.85–1.95 billion EUR'
+    >>> fmt_interval(1.9499999, 2.0500001), fmt_interval(174499.9, 175500.1)
+    ('2', '174,500–175,500')
 
     """
     a, b = unit.from_si(lo), unit.from_si(hi)
+    if not unit.unit and a is not None and b is not None and math.isfinite(a) and math.isfinite(b):
+        # a count is a whole number: "two" stands for 2, not for 1.95–2.05 people
+        whole_a, whole_b = math.ceil(a - 1e-9), math.floor(b + 1e-9)
+        if whole_a <= whole_b:
+            a, b = float(whole_a), float(whole_b)
     suffix = f" {unit.label}" if unit.label else ""
     if a is None and b is None:
         return "?"
