@@ -269,6 +269,13 @@ def parse_source(raw: object, index: int, where: str, base_dir: Path | None) -> 
     lang = raw.get("lang")
     if lang is not None and (not isinstance(lang, str) or not LANG_RE.match(lang)):
         raise ConfigError(f"{label}: lang must be an ISO 639-1 code such as 'fr', got {lang!r}")
+    if lang is not None:
+        from flows.languages import UnsupportedLanguage, check_language
+
+        try:
+            lang = check_language(lang)
+        except UnsupportedLanguage as exc:
+            raise ConfigError(f"{label}: {exc}") from None
     schedule = validate_schedule(raw.get("schedule"), label)
     return SourceConfig(name=name.strip(), kind=kind, location=location, lang=lang, schedule=schedule)
 

@@ -21,6 +21,7 @@ class RawDocument:
     lang: str | None = None           # given by the source or the JSON Lines record; detected otherwise
     published_at: str | None = None   # ISO 8601 when known
     fetched_at: str | None = None     # ISO 8601 UTC, when it was read
+    publisher: str | None = None      # the outlet (site name from metadata, else the URL's host)
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +36,7 @@ class Document:
     title: str | None = None
     published_at: str | None = None
     fetched_at: str | None = None     # ISO 8601 UTC, when the run read it
+    publisher: str | None = None      # the outlet (flows/publishers.py); None when nothing says
 
 
 @dataclass(frozen=True, slots=True)

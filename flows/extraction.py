@@ -64,6 +64,7 @@ def extract_documents(docs: list[Document] | tuple[Document, ...],
     """
     from extractors import EXTRACTOR_VERSION, detect_language, extract
     from extractors.budget import limited
+    from flows.languages import detected_unsupported, refusal
 
     out_docs: list[Document] = []
     out_mentions: list[tuple[Mention, ...]] = []
@@ -71,6 +72,12 @@ def extract_documents(docs: list[Document] | tuple[Document, ...],
     for doc in docs:
         allowed = document_budget(doc.text, budget)
         try:
+            if doc.lang is None:
+                other = detected_unsupported(doc.text)
+                if other is not None:
+                    reason = f"text detected as {other!r}: {refusal(other)}"
+                    skipped.append(Skipped(doc.source, doc.url, reason))
+                    continue
             lang = doc.lang or detect_language(doc.text)
             with limited(allowed) as spent:
                 mentions = tuple(extract(doc.text, lang))

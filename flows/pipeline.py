@@ -17,6 +17,7 @@ that receive everything they need as picklable arguments, so any task runner can
 
 from __future__ import annotations
 
+import logging
 import time
 from dataclasses import asdict, dataclass, field
 
@@ -26,7 +27,7 @@ from prefect.runtime import flow_run
 from prefect.utilities.annotations import quote
 
 from flows.budget import TimeBudget
-from flows.config import Config, Settings, SourceConfig, build_config
+from flows.config import Config, ConfigError, Settings, SourceConfig, build_config
 from flows.documents import Document, Skipped, SourceResult
 from flows.extraction import ExtractedBatch, resolve_processes, run_extraction, shutdown_pool
 from flows.runners import make_task_runner
@@ -151,8 +152,69 @@ def quantcheck_pipeline(config_path: str | None = None, db: str | None = None,
     ``sources`` adds locations as sources of their own (``quantcheck run --source``); ``only_sources``
     narrows the run to some source names (one deployment per schedule).
     """
-    cfg = build_config(config_path, sources, only_sources)
+    try:
+        cfg = build_config(config_path, sources, only_sources)
+    except ConfigError as exc:
+        # A scheduled run re-reads its config: a typo saved since `quantcheck serve` started must give one
+        # clear line and a failed row in `runs`, not a crash with two Prefect tracebacks and no record.
+        return config_failure(config_path, db, exc)
     return run_pipeline(cfg, resolve_db(db, cfg.settings))
+
+
+CONFIG_ERROR = "config error: "
+
+
+class _OneLineConfigFailure(logging.Filter):
+    """Drop the traceback Prefect's engine logs when a flow run ends Failed because of its config.
+
+    A served run happens in a subprocess whose engine logs "Engine execution exited with unexpected
+    exception" with the FailedRun traceback for every failed run. For a config error the run has already
+    logged the one line that matters (and Prefect logs "Finished in state Failed(...)"), so that record is
+    dropped; every other failure keeps its traceback.
+    """
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        exc = record.exc_info[1] if record.exc_info else None
+        return not (exc is not None and type(exc).__name__ == "FailedRun"
+                    and str(exc).startswith(CONFIG_ERROR))
+
+
+logging.getLogger("prefect.flow_runs").addFilter(_OneLineConfigFailure())
+
+
+def config_failure(config_path: str | None, db: str | None, exc: ConfigError):
+    """Record a run that could not start because of its config (a ``failed`` row in ``runs`` with the
+    error) and end the flow run Failed with that one-line message."""
+    from prefect.states import Failed
+
+    from warehouse.db import open_writer
+
+    message = f"{CONFIG_ERROR}{exc}"
+    log = get_run_logger()
+    log.error("%s", message)
+    db_path = resolve_db(db, Settings(db=_settings_db(config_path)))
+    try:
+        with open_writer(db_path) as writer:
+            writer.start_run(flow_run_id=str(flow_run.id) if flow_run.id else None)
+            writer.finish_run("failed", error=message)
+    except Exception as record_exc:  # the config error is what the user must see; this is bookkeeping
+        log.warning("the failed run could not be recorded in %s: %s: %s", db_path,
+                    type(record_exc).__name__, record_exc)
+    return Failed(message=message)
+
+
+def _settings_db(config_path: str | None) -> str | None:
+    """``[settings] db`` of a config that failed validation, when the file still parses as TOML."""
+    import tomllib
+
+    if not config_path:
+        return None
+    try:
+        with open(config_path, "rb") as fh:
+            value = tomllib.load(fh).get("settings", {}).get("db")
+    except (OSError, ValueError, AttributeError):
+        return None
+    return value if isinstance(value, str) and value.strip() else None
 
 
 def run_pipeline(cfg: Config, db_path: str) -> dict:

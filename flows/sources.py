@@ -31,8 +31,10 @@ from flows.documents import Document, RawDocument, Skipped, SourceResult
 from flows.feeds import FeedError, parse_feed
 from flows.fetch import FetchError, fetch, is_feed_type, is_page_type, make_client
 from flows.html_text import page_to_text
+from flows.languages import UnsupportedLanguage, check_language
 from flows.markdown_text import markdown_to_text, split_front_matter
 from flows.normalise import clean_string, content_hash, normalise_text
+from flows.publishers import publisher_from_metadata, resolve_publisher
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 MARKDOWN_SUFFIXES = (".md", ".markdown")
@@ -132,15 +134,23 @@ class Reader:
             self._overflow = _Tally(self.source.location)
 
     def add(self, url: str, text: str, title: str | None = None, lang: str | None = None,
-            published_at: str | None = None) -> None:
+            published_at: str | None = None, publisher: str | None = None) -> None:
         lang = self.source.lang or (lang.split("-")[0].lower() if isinstance(lang, str) and lang else None)
         if lang is not None and not LANG_RE.match(lang):
             lang = None
+        if lang is not None and self.source.lang is None:
+            try:
+                lang = check_language(lang)   # the article's own metadata names its language
+            except UnsupportedLanguage as exc:
+                self.skip(clean_string(url), f"{exc} (stated by the article)")
+                return
         # metadata goes to the warehouse as is: strings that cannot be stored (lone surrogates) are repaired
         url = clean_string(url)
         title = clean_string(title) if title else None
         published_at = clean_string(published_at) if published_at else None
-        self.raw.append(RawDocument(self.source.name, url, text, title, lang, published_at, now_iso()))
+        publisher = resolve_publisher(clean_string(publisher) if publisher else None, url)
+        self.raw.append(RawDocument(self.source.name, url, text, title, lang, published_at, now_iso(),
+                                    publisher))
 
     @property
     def client(self) -> httpx.Client:
@@ -312,12 +322,13 @@ class Reader:
         if suffix in HTML_SUFFIXES or (not suffix and looks_html):
             page = page_to_text(text)
             # a saved page names its own web address; that is more useful to a reader than a local path
-            self.add(page.canonical_url or url, page.text, page.title, None, page.published_at)
+            self.add(page.canonical_url or url, page.text, page.title, None, page.published_at,
+                     page.site_name)
         elif suffix in MARKDOWN_SUFFIXES:
             meta, text = split_front_matter(text)
             body, title = markdown_to_text(text)
             self.add(meta.get("url") or url, body, meta.get("title") or title, meta.get("lang"),
-                     meta.get("date"))
+                     meta.get("date"), publisher_from_metadata(meta))
         else:
             self.add(url, text, _first_line_title(text))
 
@@ -371,7 +382,8 @@ class Reader:
         if bad:
             self.skip(where, f"field(s) {', '.join(bad)} must be strings")
             return
-        self.add(fields["url"] or fallback_url, text, fields["title"], fields["lang"], fields["published_at"])
+        self.add(fields["url"] or fallback_url, text, fields["title"], fields["lang"], fields["published_at"],
+                 publisher_from_metadata(rec))
 
     # -- the web -----------------------------------------------------------------------------------
     def read_url(self, url: str) -> None:
@@ -396,7 +408,7 @@ class Reader:
             self.add(res.url, text, _first_line_title(text))
         else:
             page = page_to_text(text, res.url)
-            self.add(res.url, page.text, page.title, None, page.published_at)
+            self.add(res.url, page.text, page.title, None, page.published_at, page.site_name)
 
     def read_feed_url(self, url: str) -> None:
         try:
@@ -429,16 +441,18 @@ class Reader:
 
     def _feed_entry(self, entry, url: str, feed_lang: str | None, follow_links: bool) -> None:
         text, title, published = entry.text, entry.title, entry.published_at
+        publisher = None
         if follow_links and entry.from_summary and len(text) < self.settings.summary_min_chars:
             page = self._linked_article(entry.link)
             if page is not None and len(page.text) > len(text):
                 text = page.text
                 title = title or page.title
                 published = published or page.published_at
+                publisher = page.site_name
         if not text.strip():
             self.skip(url, "feed entry without text (no content, no summary, linked page unreadable)")
             return
-        self.add(url, text, title, feed_lang, published)
+        self.add(url, text, title, feed_lang, published, publisher)
 
     def _linked_article(self, link: str | None):
         """The article page a short feed entry points to, or None (the summary is kept then)."""
@@ -490,7 +504,8 @@ def normalise_documents(raw: list[RawDocument], skip) -> list[Document]:
             skip(r.url, "no text left after extraction and boilerplate removal")
             continue
         out.append(Document(source=r.source, url=r.url, text=text, content_hash=digest, lang=r.lang,
-                            title=title or None, published_at=r.published_at, fetched_at=r.fetched_at))
+                            title=title or None, published_at=r.published_at, fetched_at=r.fetched_at,
+                            publisher=r.publisher))
     return out
 
 

@@ -86,6 +86,7 @@ def documents_table(docs: Sequence[dict[str, Any]]) -> pa.Table:
             "content_hash": strings([d["content_hash"] for d in docs]),
             "text": strings([d["text"] for d in docs]),
             "run_id": pa.array([d["run_id"] for d in docs], pa.int64()),
+            "publisher": strings([d.get("publisher") for d in docs]),
         }
     )
 

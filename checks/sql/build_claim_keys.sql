@@ -109,6 +109,6 @@ SELECT
     q.hi1 + $eps * abs(q.hi1) AS hi,
     q.base_unit, q.terms, q.entities, q.converted_from, q.rate, q.rate_date,
     coalesce(p.is_repeat, false) AS is_repeat,
-    q.source_name, q.surface, p.pos, p.right_from, p.fact_end
+    q.source_name, q.surface, p.pos, p.right_from, p.fact_end, q.publisher, q.unit
 FROM qc_intervals AS q
 LEFT JOIN placed AS p ON p.rid = q.rowid;

@@ -19,7 +19,8 @@ WITH base AS (
         CAST(timezone('UTC', d.published_at) AS DATE) AS published_day,
         coalesce(s.frame, '') AS frame,
         coalesce(s.terms, []::VARCHAR[]) AS terms,
-        coalesce(s.entities, []::VARCHAR[]) AS entities
+        coalesce(s.entities, []::VARCHAR[]) AS entities,
+        d.publisher
     FROM mentions AS m
     JOIN documents AS d ON d.document_id = m.document_id
     JOIN sources AS src ON src.source_id = d.source_id
@@ -99,5 +100,6 @@ SELECT
     mention_id, document_id, doc_no, source_id, source_name, surface, start, published_day, frame, terms, entities,
     si_unit, code,
     kind0 AS kind, si_unit AS base_unit, si_nom AS nominal, lo0 AS lo1, hi0 AS hi1,
-    CAST(NULL AS DOUBLE) AS rate, CAST(NULL AS DATE) AS rate_date, CAST(NULL AS VARCHAR) AS converted_from
+    CAST(NULL AS DOUBLE) AS rate, CAST(NULL AS DATE) AS rate_date, CAST(NULL AS VARCHAR) AS converted_from,
+    publisher, unit
 FROM intervals;

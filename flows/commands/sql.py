@@ -46,8 +46,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser(
         "sql",
         help="run one read-only SQL query on the warehouse",
-        description="Run one read-only SQL query on the published warehouse (tables: sources, documents, "
-        "mentions, reference_facts, runs; views: claims, claim_groups, conflicts, checks).",
+        description="Run one read-only SQL query on the published warehouse. Tables: sources, documents, "
+        "mentions, reference_facts, exchange_rates, runs; rebuilt by every run for the views: claim_keys, "
+        "claim_subjects, reference_keys, fact_labels, unit_labels, checks_state; bookkeeping: "
+        "schema_migrations. Views: claims, claim_facts, claim_groups, conflicts, checks. "
+        "README \"Tables and views\" lists their columns; SELECT view_name, comment FROM duckdb_views() "
+        "WHERE NOT internal says what one row of each view is.",
     )
     p.add_argument("query", help='the SQL query, e.g. "SELECT * FROM claims LIMIT 10"')
     p.add_argument("--db", help=f"warehouse file (default: $QUANTCHECK_DB or {default_db_path().name} here)")

@@ -1,4 +1,5 @@
--- conflicts: one row per pair of claims from different sources about the same fact (same fact_id in
+-- conflicts: one row per pair of claims from different sources — or from different publishers inside one
+-- source (a folder of clippings from several outlets) — about the same fact (same fact_id in
 -- claim_keys) whose intervals — qualifiers and rounding applied (checks/tolerances.toml) — do not overlap.
 -- Pairs whose entity sets are both non-empty and disjoint (Spain vs Portugal) are not the same fact.
 -- claim_a is the lower claim. The range join on sorted positions (claim_keys.pos, right_from, fact_end,
@@ -32,12 +33,21 @@ SELECT
                 THEN '; converted with dated exchange rates' ELSE '' END
         AS reason,
     a.fact_id,
-    a.base_unit  AS si_unit
-FROM claim_keys AS a
+    a.base_unit  AS si_unit,
+    a.fact_label,                -- readable name of the fact (fact_labels, checks/labels.py)
+    a.display_unit,              -- the unit its articles used most; see fact_labels for the conversion
+    a.publisher  AS publisher_a,
+    b.publisher  AS publisher_b
+-- fact_labels is joined to side a before the pair join: joined after it, DuckDB 1.5.5's common-subplan
+-- optimizer returned claim_a for claim_b in "SELECT claim_a FROM conflicts UNION SELECT claim_b FROM
+-- conflicts" (tests/test_view_labels.py keeps that query honest).
+FROM (SELECT k.*, l.fact_label, l.display_unit
+      FROM claim_keys AS k LEFT JOIN fact_labels AS l ON l.fact_id = k.fact_id) AS a
 JOIN claim_keys AS b
   ON b.pos >= a.right_from      -- b lies entirely above a (same fact: positions are consecutive per fact)
  AND b.pos <= a.fact_end
-WHERE a.source_id <> b.source_id
+WHERE (a.source_id <> b.source_id
+       OR (a.publisher IS NOT NULL AND b.publisher IS NOT NULL AND a.publisher <> b.publisher))
   AND NOT (len(a.entities) > 0 AND len(b.entities) > 0 AND NOT list_has_any(a.entities, b.entities));
 
-COMMENT ON VIEW conflicts IS 'One row per pair of claims from different sources about the same fact whose intervals do not overlap.';
+COMMENT ON VIEW conflicts IS 'One row per pair of claims from different sources or publishers about the same fact whose intervals do not overlap.';
