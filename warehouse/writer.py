@@ -343,7 +343,7 @@ class Writer:
                     "content_hash": h,
                     "text": doc.text,
                     "run_id": self.run_id,
-                    "publisher": _opt_str(getattr(doc, "publisher", None)) or None,
+                    "publisher": optional_storable(getattr(doc, "publisher", None)) or None,
                 }
             )
             own = mentions[i] if mentions is not None else getattr(doc, "mentions", ())
