@@ -1,27 +1,48 @@
-"""Which claims state the same fact: blocking keys, facts and intervals (the claim_keys table).
+"""Build claim_keys and fact_pairs: every claim's interval and fact, and the disagreements worth showing.
 
-Two claims are the same fact when they have
-- the same *kind*: the concept for counts (soldats / troops / soldados / Soldaten share one), the pint
-  dimension for measures (hectares and square miles are both ``[length] ** 2``; EUR and USD are different
-  dimensions unless exchange rates convert them),
-- the same *frame*: the nearest action term of the sentence ("massed" → deploy, "pull back" →
-  withdraw), else the nearest topic term ("call", "contract"), from the multilingual lexicon; a claim with
-  no frame is never matched (no subject, no comparison),
-- publication days chaining with gaps of at most ``[matching] max_gap_days`` (a rolling story).
-
-That is a *blocking* scheme: the fact id is computed per claim with window functions over distinct days
-(checks/sql/build_claim_keys.sql), so building facts is linear in the number of claims; pairs are only
-formed inside a fact, by the ``conflicts`` view. The conflicts view additionally refuses pairs whose
-entity sets are both non-empty and disjoint (Spain vs Portugal) and explains each pair in ``reason``.
+Intervals are SQL over all mentions (checks/sql/claim_intervals.sql, currency conversion when rates are
+loaded); which claims state the same fact is decided once, by checks/identity.py, on the claims' frames
+(claim_frames); the result is written back as Arrow tables. The views ``claim_facts``, ``claim_groups``,
+``conflicts`` and ``checks`` only read these tables.
 """
 
 from __future__ import annotations
 
-import duckdb
+import math
 
+import duckdb
+import pyarrow as pa
+
+from checks import identity
+from checks.frame_store import frame_version
+from checks.frames import Frame
 from checks.lexicon import Lexicon, load_lexicon
 from checks.sqlfiles import sql
 from checks.tolerances import Tolerances, load_tolerances
+
+CLAIMS_QUERY = """
+SELECT q.mention_id, q.document_id, q.source_id, q.source_name, q.surface, q.qualifier, q.kind, q.lo1, q.hi1,
+       q.nominal, q.base_unit, q.converted_from, q.rate, q.rate_date, q.published_day, q.publisher,
+       f.measure, f.grp, f.fine_group, f.thing, f.action, f.topic, f.part, f.scope, f.incidents, f.place,
+       f.place_kind, f.place_cc, f.place_admin1, f.place_gid, f.place_source, f.spot, f.day, f.day_source,
+       f.words, f.wording, f.entity
+FROM qc_intervals AS q
+LEFT JOIN claim_frames AS f ON f.mention_id = q.mention_id AND f.lexicon_version = $version
+ORDER BY q.mention_id
+"""
+
+KEYS_SCHEMA = pa.schema([
+    ("mention_id", pa.string()), ("document_id", pa.string()), ("source_id", pa.string()),
+    ("publisher", pa.string()), ("source_name", pa.string()), ("surface", pa.string()),
+    ("fact_id", pa.string()), ("block", pa.string()), ("kind", pa.string()), ("measured", pa.string()),
+    ("grp", pa.string()), ("action", pa.string()), ("topic", pa.string()), ("scope", pa.string()),
+    ("part", pa.string()), ("place", pa.string()), ("day", pa.date32()),
+    ("incidents", pa.list_(pa.string())), ("published_day", pa.date32()), ("nominal", pa.float64()),
+    ("lo", pa.float64()), ("hi", pa.float64()), ("base_unit", pa.string()), ("converted_from", pa.string()),
+    ("rate", pa.float64()), ("rate_date", pa.date32()), ("is_repeat", pa.bool_()),
+])
+PAIRS_SCHEMA = pa.schema([("claim_a", pa.string()), ("claim_b", pa.string()), ("fact_id", pa.string()),
+                          ("score", pa.float64()), ("reason", pa.string())])
 
 
 def pivot_currency(con: duckdb.DuckDBPyConnection) -> str | None:
@@ -32,26 +53,103 @@ def pivot_currency(con: duckdb.DuckDBPyConnection) -> str | None:
     return row[0] if row else None
 
 
-def build_claim_keys(con: duckdb.DuckDBPyConnection, tolerances: Tolerances | None = None,
-                     lexicon: Lexicon | None = None) -> int:
-    """Rebuild claim_keys from mentions, documents, claim_subjects and exchange_rates; return its size."""
-    tol = tolerances or load_tolerances()
-    lex = lexicon or load_lexicon()
-    p = tol.sql_params()
-    con.execute(sql("claim_intervals"), {"version": lex.version, "min_sig": p["min_sig"],
-                                         "half_step": p["half_step"], "approx_rel": p["approx_rel"]})
+def compute_intervals(con: duckdb.DuckDBPyConnection, tolerances: Tolerances) -> None:
+    """The temp table qc_intervals: every mention's interval in base units, converted when rates allow."""
+    p = tolerances.sql_params()
+    con.execute(sql("claim_intervals"), {"min_sig": p["min_sig"], "half_step": p["half_step"],
+                                         "approx_rel": p["approx_rel"]})
     pivot = pivot_currency(con)
     if pivot is not None:
         con.execute(sql("convert_currencies"), {"pivot": pivot, "max_rate_age": p["max_rate_age"]})
-    con.execute("DELETE FROM claim_keys")
-    # Row order in claim_keys means nothing (every reader sorts), and an order-free insert of a million
-    # rows parallelises better; the connection's own setting is restored afterwards.
-    keep_order = con.execute("SELECT current_setting('preserve_insertion_order')").fetchone()[0]
-    con.execute("SET preserve_insertion_order = false")
-    try:
-        con.execute(sql("build_claim_keys"),
-                    {"eps": p["eps"], "max_gap": p["max_gap"], "max_span": p["max_span"]})
-    finally:
-        con.execute(f"SET preserve_insertion_order = {'true' if keep_order else 'false'}")
+
+
+def _frame(row: tuple) -> Frame | None:
+    (mention_id, measure, grp, fine, thing, action, topic, part, scope, incidents, place, place_kind, cc,
+     admin1, gid, psrc, spot, day, dsrc, words, wording, entity) = row
+    if measure is None:
+        return None
+    return Frame(mention_id, measure, grp, fine, thing, action, topic, part, scope, tuple(incidents or ()),
+                 place, place_kind, cc, admin1, gid, psrc, spot, day, dsrc, tuple(words or ()), wording or "",
+                 entity)
+
+
+def _usable(lo: float | None, hi: float | None) -> bool:
+    return lo is not None and hi is not None and not math.isnan(lo) and not math.isnan(hi) and lo <= hi
+
+
+def build_claim_keys(con: duckdb.DuckDBPyConnection, tolerances: Tolerances | None = None,
+                     lexicon: Lexicon | None = None) -> int:
+    """Rebuild claim_keys and fact_pairs from mentions, claim_frames and exchange rates; return the rows."""
+    tol = tolerances or load_tolerances()
+    lex = lexicon or load_lexicon()
+    compute_intervals(con, tol)
+    eps = tol.float_epsilon
+    rows = con.execute(CLAIMS_QUERY, {"version": frame_version(lex)}).fetchall()
+    claims: list[identity.Claim] = []
+    info: dict[str, tuple] = {}
+    for r in rows:
+        (mention_id, document_id, source_id, source_name, surface, qualifier, kind, lo, hi, nominal, base_unit,
+         converted_from, rate, rate_date, published_day, publisher) = r[:16]
+        frame = _frame((mention_id, *r[16:]))
+        info[mention_id] = r
+        if frame is None or kind is None or not _usable(lo, hi):
+            continue
+        claims.append(identity.Claim(frame, document_id, source_id, publisher, kind,
+                                     lo - eps * abs(lo), hi + eps * abs(hi), nominal, qualifier, surface))
+    facts = identity.assign_facts(claims, lex)
+    by_id = {c.mention_id: c for c in claims}
+    repeats = _repeats(claims, facts)
+    cols: dict[str, list] = {f.name: [] for f in KEYS_SCHEMA}
+    for mention_id, r in info.items():
+        (_, document_id, source_id, source_name, surface, qualifier, kind, lo, hi, nominal, base_unit,
+         converted_from, rate, rate_date, published_day, publisher) = r[:16]
+        c = by_id.get(mention_id)
+        f = c.frame if c else _frame((mention_id, *r[16:]))
+        key = identity.block_key(f, kind) if f else None
+        values = {
+            "mention_id": mention_id, "document_id": document_id, "source_id": source_id,
+            "publisher": publisher, "source_name": source_name, "surface": surface,
+            "fact_id": facts.get(mention_id), "block": "|".join(key) if key else None, "kind": kind,
+            "measured": identity.measured(f, lex) if f else None, "grp": f.group if f else None,
+            "action": f.action if f else None, "topic": f.topic if f else None,
+            "scope": f.scope if f else None, "part": f.part if f else None, "place": f.place if f else None,
+            "day": f.day if f else None, "incidents": list(f.incidents) if f else [],
+            "published_day": published_day, "nominal": nominal,
+            "lo": c.lo if c else lo, "hi": c.hi if c else hi, "base_unit": base_unit,
+            "converted_from": converted_from, "rate": rate, "rate_date": rate_date,
+            "is_repeat": mention_id in repeats,
+        }
+        for k, v in values.items():
+            cols[k].append(v)
+    pairs = identity.conflict_pairs(claims, facts, lex)
+    _replace(con, "claim_keys", pa.table(cols, schema=KEYS_SCHEMA))
+    _replace(con, "fact_pairs", pa.table({
+        "claim_a": [p.claim_a for p in pairs], "claim_b": [p.claim_b for p in pairs],
+        "fact_id": [p.fact_id for p in pairs], "score": [p.score for p in pairs],
+        "reason": [p.reason for p in pairs]}, schema=PAIRS_SCHEMA))
     con.execute("DROP TABLE IF EXISTS qc_intervals")
-    return int(con.execute("SELECT count(*) FROM claim_keys").fetchone()[0])
+    return len(info)
+
+
+def _repeats(claims: list[identity.Claim], facts: dict[str, str]) -> set[str]:
+    """Later occurrences of one interval of one fact in one document (a title repeating the body)."""
+    seen: set[tuple] = set()
+    out: set[str] = set()
+    for c in sorted(claims, key=lambda c: (c.document_id, c.frame.mention_id)):
+        fid = facts.get(c.mention_id)
+        if fid is None:
+            continue
+        key = (fid, c.document_id, c.lo, c.hi)
+        if key in seen:
+            out.add(c.mention_id)
+        seen.add(key)
+    return out
+
+
+def _replace(con: duckdb.DuckDBPyConnection, table: str, data: pa.Table) -> None:
+    con.execute(f"DELETE FROM {table}")
+    con.register("qc_rows_arrow", data)
+    try:
+        con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM qc_rows_arrow")
+    finally:
+        con.unregister("qc_rows_arrow")
