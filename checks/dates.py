@@ -16,10 +16,12 @@ import regex
 
 from checks.lexicon import Language, Token
 
-DATELINE_CHARS = 220        # a dateline sits in the first lines of the text
-DATELINE_MAX_SHIFT = 400    # days a dateline may differ from published_at and still be trusted
-PAST_WINDOW = 60            # an explicit date up to this many days before the article can be the incident
-NUMERIC_DATE = regex.compile(r"(?<!\d)(\d{1,2})[./-](\d{1,2})[./-]((?:19|20)\d\d)(?!\d)|(?<!\d)((?:19|20)\d\d)-(\d{2})-(\d{2})(?!\d)")
+DATELINE_CHARS = 220  # a dateline sits in the first lines of the text
+DATELINE_MAX_SHIFT = 400  # days a dateline may differ from published_at and still be trusted
+PAST_WINDOW = 60  # an explicit date up to this many days before the article can be the incident
+NUMERIC_DATE = regex.compile(
+    r"(?<!\d)(\d{1,2})[./-](\d{1,2})[./-]((?:19|20)\d\d)(?!\d)|(?<!\d)((?:19|20)\d\d)-(\d{2})-(\d{2})(?!\d)"
+)
 # "Jul 172015": a scraped date whose day and year lost the space between them
 GLUED_DATE = regex.compile(r"\b(\p{L}{3,9})\.?\s+(\d{2})((?:19|20)\d\d)\b")
 
@@ -29,7 +31,7 @@ ORDINAL_MARKS = frozenset({"er", "re", "st", "nd", "rd", "th", "º", "o"})
 
 @dataclass(frozen=True, slots=True)
 class DateMention:
-    start: int          # character offset in the text
+    start: int  # character offset in the text
     day: date
     has_year: bool
 
@@ -57,7 +59,7 @@ def find_dates(text: str, toks: list[Token], langs: list[Language], year: int | 
         if i >= 1 and toks[i - 1].is_number:
             day_i = i - 1
         elif i >= 2 and toks[i - 1].text in ORDINAL_MARKS and toks[i - 2].is_number:
-            day_i = i - 2           # "1er janvier", "1st of May" is rare; "1.º de enero"
+            day_i = i - 2  # "1er janvier", "1st of May" is rare; "1.º de enero"
         elif i >= 2 and toks[i - 1].text == "de" and toks[i - 2].is_number:
             day_i = i - 2
         elif i + 1 < n and toks[i + 1].is_number and len(toks[i + 1].text) <= 2:
@@ -93,8 +95,9 @@ def find_dates(text: str, toks: list[Token], langs: list[Language], year: int | 
     return out
 
 
-def reference_date(dates: list[DateMention], published: date | None
-                   ) -> tuple[date | None, DateMention | None]:
+def reference_date(
+    dates: list[DateMention], published: date | None
+) -> tuple[date | None, DateMention | None]:
     """The article's own date: a full date in its dateline when it agrees roughly with ``published``
     (or there is no published date), else ``published``. Also returns the dateline's date mention (None
     when the date is ``published``), which is not an incident date."""
@@ -107,16 +110,25 @@ def reference_date(dates: list[DateMention], published: date | None
 
 
 def weekday_before(ref: date, weekday: int, last: bool = False) -> date:
-    """The most recent ``weekday`` (0 = Monday) on or before ``ref``; ``last`` moves a same-day match a week."""
+    """The most recent ``weekday`` (0 = Monday) on or before ``ref``; ``last`` moves a same-day match back
+    a week."""
     delta = (ref.weekday() - weekday) % 7
     if last and delta == 0:
         delta = 7
     return ref - timedelta(days=delta)
 
 
-def incident_day(toks: list[Token], lo: int, hi: int, lang: Language, ref: date | None,
-                 dates: list[DateMention], near: int, date_lo: int, dateline: DateMention | None = None
-                 ) -> tuple[date | None, str]:
+def incident_day(
+    toks: list[Token],
+    lo: int,
+    hi: int,
+    lang: Language,
+    ref: date | None,
+    dates: list[DateMention],
+    near: int,
+    date_lo: int,
+    dateline: DateMention | None = None,
+) -> tuple[date | None, str]:
     """The day a claim is about. In order: an explicit date between ``date_lo`` and the clause end (the
     nearest to the number at ``near``) within [ref - 60 days, ref + 1 day]; a weekday in the clause
     (toks[lo:hi]); a relative word ("yesterday", "hier"); else the article's date. The second value says
@@ -126,18 +138,25 @@ def incident_day(toks: list[Token], lo: int, hi: int, lang: Language, ref: date 
     end = toks[hi - 1].end if hi > 0 else near
     best: DateMention | None = None
     skip_to = -1
-    if dateline is not None:       # the dateline's own words ("Monday 18 Aug 2014") are not the incident's
+    if dateline is not None:  # the dateline's own words ("Monday 18 Aug 2014") are not the incident's
         skip_to = dateline.start + 40
     for dm in dates:
         if dm is dateline or dm.start < date_lo or dm.start > end:
             continue
-        if -PAST_WINDOW <= (dm.day - ref).days <= 1 and (best is None or abs(dm.start - near) < abs(best.start - near)):
+        if -PAST_WINDOW <= (dm.day - ref).days <= 1 and (
+            best is None or abs(dm.start - near) < abs(best.start - near)
+        ):
             best = dm
     if best is not None:
         return best.day, "date"
     texts = [t.text for t in toks]
-    found = [i for i in range(lo, hi) if toks[i].start > skip_to and len(texts[i]) > 3
-             and lang.weekdays.get(texts[i].removesuffix("'s")) is not None]
+    found = [
+        i
+        for i in range(lo, hi)
+        if toks[i].start > skip_to
+        and len(texts[i]) > 3
+        and lang.weekdays.get(texts[i].removesuffix("'s")) is not None
+    ]
     if found:
         i = min(found, key=lambda k: abs(toks[k].start - near))
         last = (i > 0 and texts[i - 1] in lang.last) or (i + 1 < len(texts) and texts[i + 1] in lang.last)

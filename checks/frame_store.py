@@ -23,15 +23,34 @@ from checks.sqlfiles import sql
 
 BATCH_DOCUMENTS = 2000
 
-SCHEMA = pa.schema([
-    ("mention_id", pa.string()), ("lexicon_version", pa.string()), ("measure", pa.string()),
-    ("grp", pa.string()), ("fine_group", pa.string()), ("thing", pa.string()), ("action", pa.string()),
-    ("topic", pa.string()), ("part", pa.string()), ("scope", pa.string()),
-    ("incidents", pa.list_(pa.string())), ("place", pa.string()), ("place_kind", pa.string()),
-    ("place_cc", pa.string()), ("place_admin1", pa.string()), ("place_gid", pa.int64()),
-    ("place_source", pa.string()), ("spot", pa.string()), ("day", pa.date32()), ("day_source", pa.string()),
-    ("words", pa.list_(pa.string())), ("wording", pa.string()), ("entity", pa.string()),
-])
+SCHEMA = pa.schema(
+    [
+        ("mention_id", pa.string()),
+        ("lexicon_version", pa.string()),
+        ("measure", pa.string()),
+        ("grp", pa.string()),
+        ("fine_group", pa.string()),
+        ("thing", pa.string()),
+        ("action", pa.string()),
+        ("topic", pa.string()),
+        ("part", pa.string()),
+        ("scope", pa.string()),
+        ("incidents", pa.list_(pa.string())),
+        ("place", pa.string()),
+        ("place_kind", pa.string()),
+        ("place_cc", pa.string()),
+        ("place_admin1", pa.string()),
+        ("place_gid", pa.int64()),
+        ("place_source", pa.string()),
+        ("spot", pa.string()),
+        ("day", pa.date32()),
+        ("day_source", pa.string()),
+        ("words", pa.list_(pa.string())),
+        ("wording", pa.string()),
+        ("entity", pa.string()),
+        ("year", pa.int32()),
+    ]
+)
 
 
 def frame_version(lexicon: Lexicon) -> str:
@@ -47,13 +66,32 @@ def frame_version(lexicon: Lexicon) -> str:
 def frames_table(frames: list[Frame], version: str) -> pa.Table:
     cols: dict[str, list] = {f.name: [] for f in SCHEMA}
     for f in frames:
-        row = {"mention_id": f.mention_id, "lexicon_version": version, "measure": f.measure, "grp": f.group,
-               "fine_group": f.fine_group, "thing": f.thing, "action": f.action, "topic": f.topic,
-               "part": f.part, "scope": f.scope, "incidents": list(f.incidents), "place": f.place,
-               "place_kind": f.place_kind, "place_cc": f.place_cc, "place_admin1": f.place_admin1,
-               "place_gid": f.place_gid, "place_source": f.place_source, "spot": f.spot, "day": f.day,
-               "day_source": f.day_source, "words": list(f.words), "wording": f.wording,
-               "entity": f.entity}
+        row = {
+            "mention_id": f.mention_id,
+            "lexicon_version": version,
+            "measure": f.measure,
+            "grp": f.group,
+            "fine_group": f.fine_group,
+            "thing": f.thing,
+            "action": f.action,
+            "topic": f.topic,
+            "part": f.part,
+            "scope": f.scope,
+            "incidents": list(f.incidents),
+            "place": f.place,
+            "place_kind": f.place_kind,
+            "place_cc": f.place_cc,
+            "place_admin1": f.place_admin1,
+            "place_gid": f.place_gid,
+            "place_source": f.place_source,
+            "spot": f.spot,
+            "day": f.day,
+            "day_source": f.day_source,
+            "words": list(f.words),
+            "wording": f.wording,
+            "entity": f.entity,
+            "year": f.year,
+        }
         for k, v in row.items():
             cols[k].append(v)
     return pa.table(cols, schema=SCHEMA)
@@ -71,15 +109,23 @@ def refresh_frames(con: duckdb.DuckDBPyConnection, lexicon: Lexicon | None = Non
     if docs:
         gazetteer = load_gazetteer()
         for i in range(0, len(docs), BATCH_DOCUMENTS):
-            chunk = docs[i:i + BATCH_DOCUMENTS]
-            texts = {d: (t, lg, day) for d, t, lg, day in con.execute(
-                "SELECT document_id, text, lang, CAST(timezone('UTC', published_at) AS DATE) FROM documents "
-                "WHERE document_id IN (SELECT unnest($ids))", {"ids": chunk}).fetchall()}
+            chunk = docs[i : i + BATCH_DOCUMENTS]
+            texts = {
+                d: (t, lg, day)
+                for d, t, lg, day in con.execute(
+                    "SELECT document_id, text, lang, CAST(timezone('UTC', published_at) AS DATE) "
+                    "FROM documents "
+                    "WHERE document_id IN (SELECT unnest($ids))",
+                    {"ids": chunk},
+                ).fetchall()
+            }
             claims: dict[str, list[ClaimInput]] = defaultdict(list)
             for row in con.execute(
-                    "SELECT document_id, mention_id, start, \"end\", sentence_start, sentence_end, dimension, "
-                    "counted, concept FROM qc_pending WHERE document_id IN (SELECT unnest($ids)) "
-                    "ORDER BY document_id, start, mention_id", {"ids": chunk}).fetchall():
+                'SELECT document_id, mention_id, start, "end", sentence_start, sentence_end, dimension, '
+                "counted, concept FROM qc_pending WHERE document_id IN (SELECT unnest($ids)) "
+                "ORDER BY document_id, start, mention_id",
+                {"ids": chunk},
+            ).fetchall():
                 claims[row[0]].append(ClaimInput(*row[1:]))
             frames: list[Frame] = []
             for doc_id in chunk:

@@ -32,28 +32,73 @@ from checks.gazetteer import load as load_gazetteer
 from checks.lexicon import Language, Lexicon, Token, load_lexicon, words
 from checks.places import Place, find_places
 
-WINDOW_CHARS = 260          # a claim's words are read within its sentence, at most this far each side
-NP_STEPS = 5                # words scanned after a number for the counted noun
+WINDOW_CHARS = 260  # a claim's words are read within its sentence, at most this far each side
+NP_STEPS = 5  # words scanned after a number for the counted noun
 RIGHT_GAP, LEFT_GAP = 4, 5  # content words allowed between a number and the verb that governs it
-SCOPE_SPAN = 8              # tokens each side searched for scope markers
-INCIDENT_SPAN = 25          # tokens each side searched for kinds of incident (inside the clause)
-CONTEXT_CHARS = 600         # a place named this far before a claim still frames it
+SCOPE_SPAN = 8  # tokens each side searched for scope markers
+INCIDENT_SPAN = 25  # tokens each side searched for kinds of incident (inside the clause)
+CONTEXT_CHARS = 600  # a place named this far before a claim still frames it
 SIGNATURE_SPAN = 8
-COMPASS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
-                     "nord", "sud", "est", "ouest", "norte", "sur", "este", "oeste", "nördlich", "südlich",
-                     "östlich", "westlich", "nordöstlich", "nordwestlich", "südöstlich", "südwestlich",
-                     "au", "al", "away", "from", "de"})
+COMPASS = frozenset(
+    {
+        "north",
+        "south",
+        "east",
+        "west",
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
+        "nord",
+        "sud",
+        "est",
+        "ouest",
+        "norte",
+        "sur",
+        "este",
+        "oeste",
+        "nördlich",
+        "südlich",
+        "östlich",
+        "westlich",
+        "nordöstlich",
+        "nordwestlich",
+        "südöstlich",
+        "südwestlich",
+        "au",
+        "al",
+        "away",
+        "from",
+        "de",
+    }
+)
 # prepositions that make a bare month name a period ("during April", "en avril", "en abril", "im April")
-PERIOD_WORDS = frozenset({"during", "in", "throughout", "for", "en", "durant", "pendant", "durante", "im", "während"})
+PERIOD_WORDS = frozenset(
+    {"during", "in", "throughout", "for", "en", "durant", "pendant", "durante", "im", "während"}
+)
 # an organisation's acronym as written: "SPD", "AfD", "CGT", "BSW", "ISIS" (two or more capitals)
 ACRONYM = regex.compile(r"(?:\p{Lu}\p{Ll}?){1,3}\p{Lu}|\p{Lu}{2,6}")
-CASUALTY = frozenset({"killed", "injured", "missing", "executed", "arrested", "kidnapped", "displaced",
-                      "evacuated", "rescued", "trapped", "casualties"})
+CASUALTY = frozenset(
+    {
+        "killed",
+        "injured",
+        "missing",
+        "executed",
+        "arrested",
+        "kidnapped",
+        "displaced",
+        "evacuated",
+        "rescued",
+        "trapped",
+        "casualties",
+    }
+)
 
 
 @dataclass(frozen=True, slots=True)
 class ClaimInput:
     """What a frame is read from: one mention of a document."""
+
     mention_id: str
     start: int
     end: int
@@ -67,32 +112,34 @@ class ClaimInput:
 @dataclass(frozen=True, slots=True)
 class Frame:
     mention_id: str
-    measure: str                  # 'count' or the pint dimension
-    group: str | None             # canonical counted group (merged into its parent unless a subgroup)
-    fine_group: str | None        # the group as written
-    thing: str | None             # what a count counts when it is not a group (extractor concept)
+    measure: str  # 'count' or the pint dimension
+    group: str | None  # canonical counted group (merged into its parent unless a subgroup)
+    fine_group: str | None  # the group as written
+    thing: str | None  # what a count counts when it is not a group (extractor concept)
     action: str | None
     topic: str | None
-    part: str                     # '' | 'subgroup' | 'additional'
-    scope: str                    # 'incident' | 'cumulative' | 'past' | 'forecast'
+    part: str  # '' | 'subgroup' | 'additional'
+    scope: str  # 'incident' | 'cumulative' | 'past' | 'forecast'
     incidents: tuple[str, ...]
-    place: str | None             # display name of the place that frames the claim
-    place_kind: str | None        # 'town' | 'region' | 'country' | 'unknown'
+    place: str | None  # display name of the place that frames the claim
+    place_kind: str | None  # 'town' | 'region' | 'country' | 'unknown'
     place_cc: str | None
     place_admin1: str | None
     place_gid: int | None
-    place_source: str             # 'clause' | 'context' | 'dateline' | 'none'
-    spot: str | None              # folded name of the most specific place in the clause
+    place_source: str  # 'clause' | 'context' | 'dateline' | 'none'
+    spot: str | None  # folded name of the most specific place in the clause
     day: date | None
-    day_source: str               # 'date' | 'weekday' | 'relative' | 'article' | 'none'
+    day_source: str  # 'date' | 'weekday' | 'relative' | 'article' | 'none'
     words: tuple[str, ...] = field(default=())
     wording: str = ""
-    entity: str | None = None     # an organisation or party the figure is about ("SPD", "CGT"), not its source
+    entity: str | None = None  # an organisation or party the figure is about ("SPD", "CGT"), not its source
+    year: int | None = None  # a year written next to the number ("the 2018 fire", "budget 2027")
 
 
 @dataclass
 class DocumentView:
     """A document read once for all its claims: tokens, places, dates, the article's date."""
+
     text: str
     lang: Language
     toks: list[Token]
@@ -104,8 +151,13 @@ class DocumentView:
     dateline: DateMention | None = None
 
 
-def read_document(text: str, lang_code: str | None, published: date | None,
-                  lexicon: Lexicon | None = None, gazetteer: Gazetteer | None = None) -> DocumentView:
+def read_document(
+    text: str,
+    lang_code: str | None,
+    published: date | None,
+    lexicon: Lexicon | None = None,
+    gazetteer: Gazetteer | None = None,
+) -> DocumentView:
     lex = lexicon or load_lexicon()
     gaz = gazetteer or load_gazetteer()
     lang = lex.language(lang_code)
@@ -120,8 +172,9 @@ def read_document(text: str, lang_code: str | None, published: date | None,
     head = [p for p in places if p.start < 300 and p.kind in ("town", "region") and not p.dateline]
     head = head or [p for p in places if p.start < 300 and p.kind == "country"]
     head = head or [p for p in places if p.dateline]
-    return DocumentView(text, lang, toks, [t.text for t in toks], places, dates, ref, head[0] if head else None,
-                        dateline)
+    return DocumentView(
+        text, lang, toks, [t.text for t in toks], places, dates, ref, head[0] if head else None, dateline
+    )
 
 
 def _span(toks: list[Token], start: int, end: int) -> tuple[int, int] | None:
@@ -187,7 +240,18 @@ class _Reader:
                 continue
             if self.is_("place_nouns", j):
                 return j + 1, None, "@place", side
-            if self.is_("stopwords", j) and self.t[j] not in ("of", "de", "d'", "di", "von", "der", "des", "la", "los", "las"):
+            if self.is_("stopwords", j) and self.t[j] not in (
+                "of",
+                "de",
+                "d'",
+                "di",
+                "von",
+                "der",
+                "des",
+                "la",
+                "los",
+                "las",
+            ):
                 break
             if tok.capital or len(self.t[j]) > 2:
                 j += 1
@@ -255,8 +319,10 @@ class _Reader:
             if apposition:
                 k += apposition[1]
                 continue
-            if self.is_("conjunctions", k) and not (self.lang.grammar["coordination"].word(self.t[k]) and any(
-                    self.hit("group", x) for x in range(k + 1, min(self.hi, k + 4)))):
+            if self.is_("conjunctions", k) and not (
+                self.lang.grammar["coordination"].word(self.t[k])
+                and any(self.hit("group", x) for x in range(k + 1, min(self.hi, k + 4)))
+            ):
                 break
             if not (self.is_("auxiliaries", k) or self.is_("stopwords", k) or self.t[k] == ","):
                 gap += 1
@@ -264,7 +330,7 @@ class _Reader:
         k, gap = run_start - 1, 0
         while k >= self.lo and gap <= LEFT_GAP:
             a = None
-            for n in (3, 2, 1):           # a phrase that ends here ("claimed the lives of")
+            for n in (3, 2, 1):  # a phrase that ends here ("claimed the lives of")
                 if k - n + 1 >= self.lo:
                     m = self.hit("action", k - n + 1)
                     if m and m[1] == n:
@@ -276,8 +342,12 @@ class _Reader:
                 break
             if k in self.numbers or self.t[k] in (";", ")"):
                 break
-            if not (self.is_("auxiliaries", k) or self.is_("stopwords", k) or self.is_("qualifiers", k)
-                    or self.t[k] == ","):
+            if not (
+                self.is_("auxiliaries", k)
+                or self.is_("stopwords", k)
+                or self.is_("qualifiers", k)
+                or self.t[k] == ","
+            ):
                 gap += 1
             k -= 1
         return best[1] if best else None
@@ -285,21 +355,42 @@ class _Reader:
     def entity(self, lo: int, hi: int, run_start: int, run_end: int) -> str | None:
         """The nearest acronym in the clause ("SPD", "AfD", "CGT") that the figure is about: not a place, not
         the source the figure is attributed to ("according to SOHR", "selon la CGT", "SANA reported")."""
-        place_tokens = {i for i, t in enumerate(self.doc.toks)
-                        if any(p.start <= t.start < p.end for p in self.doc.places)}
+        place_tokens = {
+            i for i, t in enumerate(self.doc.toks) if any(p.start <= t.start < p.end for p in self.doc.places)
+        }
         best: tuple[int, str] | None = None
         for k in range(max(lo, run_start - 6), min(hi, run_end + 6)):
-            raw = self.doc.text[self.doc.toks[k].start:self.doc.toks[k].end]
+            raw = self.doc.text[self.doc.toks[k].start : self.doc.toks[k].end]
             if not ACRONYM.fullmatch(raw) or k in place_tokens or self.is_("dateline_markers", k):
                 continue
-            attributed = any(self.lang.grammar["attribution"].at(self.t, j)
-                             for j in range(max(self.lo, k - 3), k)) or \
-                self.lang.grammar["attribution"].at(self.t, k + 1) if k + 1 < self.hi else False
+            attributed = (
+                any(self.lang.grammar["attribution"].at(self.t, j) for j in range(max(self.lo, k - 3), k))
+                or self.lang.grammar["attribution"].at(self.t, k + 1)
+                if k + 1 < self.hi
+                else False
+            )
             if attributed:
                 continue
             d = min(abs(k - run_start), abs(k - run_end))
             if best is None or d < best[0]:
                 best = (d, raw.upper())
+        return best[1] if best else None
+
+    def year(self, lo: int, hi: int, run_start: int, run_end: int) -> int | None:
+        """A year written next to the number, in its clause and nearer to it than to another number
+        ("the 2018 fire burnt 27,000 hectares", "le budget 2027", "las inundaciones de 2024"); years inside a
+        full date ("21 August 2013") are dates, not this."""
+        in_dates = {d.start for d in self.doc.dates}
+        best: tuple[int, int] | None = None
+        for k in range(max(lo, run_start - 6), min(hi, run_end + 6)):
+            tok = self.doc.toks[k]
+            if not (len(tok.text) == 4 and tok.text.isdigit() and 1900 <= int(tok.text) <= 2100):
+                continue
+            if any(abs(tok.start - s) < 16 for s in in_dates) or not self._mine(k, k + 1):
+                continue
+            d = min(abs(k - run_start), abs(k - run_end))
+            if best is None or d < best[0]:
+                best = (d, int(tok.text))
         return best[1] if best else None
 
     def clause(self, run_start: int, run_end: int) -> tuple[int, int]:
@@ -324,7 +415,7 @@ class _Reader:
         own = self.own
         mine = min(abs(a - own[0]), abs(b - own[1]), abs(a - own[1]))
         for k in self.numbers:
-            if own[0] <= k < own[1] or not (self.lo <= k < self.hi):
+            if own[0] <= k < own[1] or a <= k < b or not (self.lo <= k < self.hi):
                 continue
             if k > b + 8 or k < a - 8:
                 continue
@@ -337,28 +428,45 @@ class _Reader:
         clo, chi = self.clause(run_start, run_end)
         for pos, n, _ in self.any_marker("cumulative", max(clo, run_start - 20), min(chi, run_end + 20)):
             if n == 1 and not (lo <= pos < hi):
-                continue            # a bare "since" / "depuis" far from the number belongs to another phrase
-            if measure != "count" and (n == 1 or any(self.doc.toks[k].is_number for k in range(pos, pos + n))):
-                continue            # "412 litres in 24 hours", "a record since 1987": a measure's own window
+                continue  # a bare "since" / "depuis" far from the number belongs to another phrase
+            if measure != "count" and (
+                n == 1
+                or any(self.doc.toks[k].is_number for k in range(pos, pos + n))
+                or self.lang.markers["since"].at(self.t, pos)
+            ):
+                continue  # "412 litres in 24 hours", "the highest since 2022": a measure's own window
             nxt = pos + n
-            if nxt < self.hi and (self.lang.markers["since_short"].at(self.t, nxt)
-                                  or self.lang.weekdays.get(self.t[nxt]) is not None):
+            if nxt < self.hi and (
+                self.lang.markers["since_short"].at(self.t, nxt)
+                or self.lang.weekdays.get(self.t[nxt]) is not None
+            ):
                 continue
             return "cumulative"
-        war = self.lang.markers["war"].scan(self.t, max(clo, run_start - 12, self.lo), min(chi, run_end + 8, self.hi))
+        war = self.lang.markers["war"].scan(
+            self.t, max(clo, run_start - 12, self.lo), min(chi, run_end + 8, self.hi)
+        )
         for pos, n, _ in war:
-            inside_name = self.doc.toks[pos].capital and self.lang.code != "de" and (
-                (pos > 0 and self.doc.toks[pos - 1].capital) or (pos + n < len(self.doc.toks)
-                                                                 and self.doc.toks[pos + n].capital))
+            inside_name = (
+                self.doc.toks[pos].capital
+                and self.lang.code != "de"
+                and (
+                    (pos > 0 and self.doc.toks[pos - 1].capital)
+                    or (pos + n < len(self.doc.toks) and self.doc.toks[pos + n].capital)
+                )
+            )
             if action in CASUALTY and not inside_name:
                 return "cumulative"
         for k in range(max(self.lo, run_start - 8), min(self.hi, run_end + 8)):
-            if self.lang.months.get(self.t[k]) is not None and k > 0 and self.t[k - 1] in PERIOD_WORDS \
-                    and not (k + 1 < len(self.t) and self.doc.toks[k + 1].is_number) \
-                    and not self.doc.toks[k - 2 if k >= 2 else k].is_number:
-                return "cumulative"     # "killed during April", "en mars", "im Mai": a month's total
-        if self.any_marker("past", lo, hi):
-            return "past"
+            if (
+                self.lang.months.get(self.t[k]) is not None
+                and k > 0
+                and self.t[k - 1] in PERIOD_WORDS
+                and not (k + 1 < len(self.t) and self.doc.toks[k + 1].is_number)
+                and not self.doc.toks[k - 2 if k >= 2 else k].is_number
+            ):
+                return "cumulative"  # "killed during April", "en mars", "im Mai": a month's total
+        if measure == "count" and self.any_marker("past", lo, hi):
+            return "past"  # a toll of "last month"; a price "last week" is still the price in question
         if self.any_marker("forecast", max(clo, run_start - 10), min(chi, run_end + 6)):
             return "forecast"
         return "incident"
@@ -387,22 +495,37 @@ class _Reader:
         mid = (claim.start + claim.end) / 2
         lo_c = self.doc.toks[lo].start if lo < len(self.doc.toks) else claim.start
         hi_c = self.doc.toks[hi - 1].end if hi > 0 else claim.end
-        inside = [p for p in self.doc.places if p.start >= lo_c and p.end <= hi_c
-                  and not p.dateline and not p.reference]
+        inside = [
+            p
+            for p in self.doc.places
+            if p.start >= lo_c and p.end <= hi_c and not p.dateline and not p.reference
+        ]
         spots = [p for p in inside if p.kind in ("town", "unknown", "region")]
-        spot = min(spots, key=lambda p: (p.kind == "region", abs((p.start + p.end) / 2 - mid))).key if spots else None
+        spot = (
+            min(spots, key=lambda p: (p.kind == "region", abs((p.start + p.end) / 2 - mid))).key
+            if spots
+            else None
+        )
         known = [p for p in inside if p.kind in ("town", "region") and p.local]
         if known:
             return min(known, key=lambda p: abs((p.start + p.end) / 2 - mid)), spot, "clause"
-        before = [p for p in self.doc.places if p.end <= claim.start and p.kind in ("town", "region")
-                  and p.local and not p.dateline and not p.reference and claim.start - p.end < CONTEXT_CHARS]
+        before = [
+            p
+            for p in self.doc.places
+            if p.end <= claim.start
+            and p.kind in ("town", "region")
+            and p.local
+            and not p.dateline
+            and not p.reference
+            and claim.start - p.end < CONTEXT_CHARS
+        ]
         if before:
             return before[-1], spot, "context"
         countries = [p for p in inside if p.kind == "country"]
-        if self.doc.main_place is not None:
-            return self.doc.main_place, spot, "dateline"
         if countries:
             return countries[0], spot, "clause"
+        if self.doc.main_place is not None:
+            return self.doc.main_place, spot, "dateline"
         return None, spot, "none"
 
 
@@ -413,6 +536,8 @@ def read_claim(doc: DocumentView, claim: ClaimInput, mention_tokens: set[int], l
     if span is None or r.hi == 0:
         return _empty(claim)
     i0, i1 = span
+    if claim.concept == "age":
+        return _empty(claim)  # a victim's age describes one person; it is never compared across outlets
     q0 = i0
     while q0 > r.lo and r.is_("qualifiers", q0 - 1):
         q0 -= 1
@@ -454,40 +579,123 @@ def read_claim(doc: DocumentView, claim: ClaimInput, mention_tokens: set[int], l
     if parent and part != "subgroup":
         group = parent
     clo, chi = r.clause(run_start, run_end)
-    incidents = tuple(sorted({k for _, _, k in lang.sections["incident"].scan(
-        doc.texts, max(clo, run_start - INCIDENT_SPAN), min(chi, run_end + INCIDENT_SPAN))}))
+    incidents = tuple(
+        sorted(
+            {
+                k
+                for _, _, k in lang.sections["incident"].scan(
+                    doc.texts, max(clo, run_start - INCIDENT_SPAN), min(chi, run_end + INCIDENT_SPAN)
+                )
+            }
+        )
+    )
     topics = lang.sections["topic"].scan(doc.texts, max(clo, run_start - 12), min(chi, run_end + 12))
     topic = None
-    if claim.dimension == "[length]" and np_end < len(doc.texts) and (
-            doc.texts[np_end] in COMPASS or (np_end + 1 < len(doc.texts) and doc.texts[np_end + 1] in COMPASS)):
-        topics = [(np_end, 1, "distance")]          # "25 km north of", "à 25 km au nord de", "25 km nördlich"
-    specific = [h for h in topics if h[2] not in lexicon.terms.generic_topics]
-    topics = specific or topics
+    if (
+        claim.dimension == "[length]"
+        and np_end < len(doc.texts)
+        and (
+            doc.texts[np_end] in COMPASS or (np_end + 1 < len(doc.texts) and doc.texts[np_end + 1] in COMPASS)
+        )
+    ):
+        topics = [(np_end, 1, "distance")]  # "25 km north of", "à 25 km au nord de", "25 km nördlich"
+    topics = choose_topics(topics, action, claim.dimension, lexicon)
     if topics:
         topic = min(topics, key=lambda h: min(abs(h[0] - run_start), abs(h[0] - run_end)))[2]
     place, spot, psrc = r.nearest_place(clo, chi)
-    day, dsrc = incident_day(doc.toks, max(clo, run_start - 15), min(chi, run_end + 15), lang, doc.ref,
-                             doc.dates, claim.start, max(0, claim.start - 400), doc.dateline)
+    day, dsrc = incident_day(
+        doc.toks,
+        max(clo, run_start - 15),
+        min(chi, run_end + 15),
+        lang,
+        doc.ref,
+        doc.dates,
+        claim.start,
+        max(0, claim.start - 400),
+        doc.dateline,
+    )
     scope = r.scope(run_start, run_end, action, claim.dimension or "count")
     if scope == "cumulative" and dsrc in ("weekday", "relative"):
-        scope = "incident"      # "in total, nine people were killed on Friday": the day's toll
+        scope = "incident"  # "in total, nine people were killed on Friday": the day's toll
     sig_lo, sig_hi = max(r.lo, run_start - SIGNATURE_SPAN), min(r.hi, run_end + SIGNATURE_SPAN)
-    sig = tuple(sorted({doc.texts[k][:6] for k in range(sig_lo, sig_hi)
-                        if k not in mention_tokens and len(doc.texts[k]) > 3
-                        and not lang.is_("stopwords", doc.texts[k]) and not doc.toks[k].is_number}))
-    wording = " ".join(doc.texts[max(r.lo, q0 - 4):q0] + doc.texts[np_end:min(r.hi, np_end + 4)])
+    sig = tuple(
+        sorted(
+            {
+                doc.texts[k][:6]
+                for k in range(sig_lo, sig_hi)
+                if k not in mention_tokens
+                and len(doc.texts[k]) > 3
+                and not lang.is_("stopwords", doc.texts[k])
+                and not doc.toks[k].is_number
+            }
+        )
+    )
+    wording = " ".join(doc.texts[max(r.lo, q0 - 4) : q0] + doc.texts[np_end : min(r.hi, np_end + 4)])
     return Frame(
-        mention_id=claim.mention_id, measure=claim.dimension or "count", group=group, fine_group=fine,
-        thing=thing, action=action, topic=topic, part=part, scope=scope,
-        incidents=incidents, place=place.name if place else None, place_kind=place.kind if place else None,
-        place_cc=place.cc if place else None, place_admin1=place.admin1 if place else None,
-        place_gid=place.gid if place else None, place_source=psrc, spot=spot, day=day, day_source=dsrc,
-        words=sig, wording=wording, entity=r.entity(clo, chi, run_start, run_end))
+        mention_id=claim.mention_id,
+        measure=claim.dimension or "count",
+        group=group,
+        fine_group=fine,
+        thing=thing,
+        action=action,
+        topic=topic,
+        part=part,
+        scope=scope,
+        incidents=incidents,
+        place=place.name if place else None,
+        place_kind=place.kind if place else None,
+        place_cc=place.cc if place else None,
+        place_admin1=place.admin1 if place else None,
+        place_gid=place.gid if place else None,
+        place_source=psrc,
+        spot=spot,
+        day=day,
+        day_source=dsrc,
+        words=sig,
+        wording=wording,
+        entity=r.entity(clo, chi, run_start, run_end),
+        year=r.year(clo, chi, run_start, run_end),
+    )
 
 
 def _empty(claim: ClaimInput) -> Frame:
-    return Frame(claim.mention_id, claim.dimension or "count", None, None, None, None, None, "", "incident",
-                 (), None, None, None, None, None, "none", None, None, "none")
+    return Frame(
+        claim.mention_id,
+        claim.dimension or "count",
+        None,
+        None,
+        None,
+        None,
+        None,
+        "",
+        "incident",
+        (),
+        None,
+        None,
+        None,
+        None,
+        None,
+        "none",
+        None,
+        None,
+        "none",
+    )
+
+
+def choose_topics(
+    topics: list[tuple[int, int, str]], action: str | None, dimension: str, lexicon: Lexicon
+) -> list[tuple[int, int, str]]:
+    """The topic hits that can name a measure: of its dimension; specific ones first; a topic that only
+    restates the dimension ("area", "distance") only when no action is read ("area burnt" vs "area
+    covered" differ by the action); a generic one ("budget") only when nothing else is named."""
+    dims = lexicon.terms.topic_dimension
+    topics = [h for h in topics if dims.get(h[2], dimension) == dimension]
+    specific = [h for h in topics if h[2] not in lexicon.terms.generic_topics and h[2] not in dims]
+    if specific:
+        return specific
+    if action:
+        return []
+    return [h for h in topics if h[2] not in lexicon.terms.generic_topics] or topics
 
 
 @lru_cache(maxsize=8)
@@ -495,6 +703,7 @@ def number_words(code: str) -> frozenset[str]:
     """Number words of a language, from the extractor's language data ("two", "deux", "zwei", "dozen")."""
     from extractors.langdata import available_languages
     from extractors.langdata import load as load_langdata
+
     if code not in available_languages():
         code = "en"
     data = load_langdata(code)
@@ -505,8 +714,14 @@ def _is_number_word(text: str, known: frozenset[str]) -> bool:
     return text in known or ("-" in text and all(p in known for p in text.split("-")))
 
 
-def frames_for_document(text: str, lang: str | None, published: date | None, claims: list[ClaimInput],
-                        lexicon: Lexicon | None = None, gazetteer: Gazetteer | None = None) -> list[Frame]:
+def frames_for_document(
+    text: str,
+    lang: str | None,
+    published: date | None,
+    claims: list[ClaimInput],
+    lexicon: Lexicon | None = None,
+    gazetteer: Gazetteer | None = None,
+) -> list[Frame]:
     """The frames of every claim of one document (the document is tokenised and its places found once)."""
     lex = lexicon or load_lexicon()
     doc = read_document(text, lang, published, lex, gazetteer)
@@ -531,8 +746,11 @@ def _carry_group(frame: Frame, claim: ClaimInput, frames: list[Frame], claims: l
     units over the same way."""
     if frame.measure != "count" or frame.group or frame.thing:
         return frame
-    prev = [(c, f) for c, f in zip(claims, frames)
-            if c.start < claim.start and c.sentence_start == claim.sentence_start and f.group]
+    prev = [
+        (c, f)
+        for c, f in zip(claims, frames, strict=True)
+        if c.start < claim.start and c.sentence_start == claim.sentence_start and f.group
+    ]
     if not prev:
         return frame
     _, f = prev[-1]
@@ -540,19 +758,30 @@ def _carry_group(frame: Frame, claim: ClaimInput, frames: list[Frame], claims: l
 
 
 def _check_increment(frame: Frame, claim: ClaimInput, frames: list[Frame], claims: list[ClaimInput]) -> Frame:
-    """"Another six" is an increment only after a figure of the same group and action ("15 were killed in
+    """ "Another six" is an increment only after a figure of the same group and action ("15 were killed in
     X while another six died in Y"); "killed six and injured another ten" names no earlier injured figure."""
     if frame.part != "additional":
         return frame
-    for f, c in zip(frames, claims):
-        if c.start < claim.start and claim.start - c.end < 400 and f.action == frame.action \
-                and (f.group or f.thing) == (frame.group or frame.thing):
+    for f, c in zip(frames, claims, strict=True):
+        if (
+            c.start < claim.start
+            and claim.start - c.end < 400
+            and f.action == frame.action
+            and (f.group or f.thing) == (frame.group or frame.thing)
+        ):
             return frame
     return replace(frame, part="")
 
 
-def subject_frame(subject: str, lang: str | None, as_of: date | None, measure: str, concept: str | None,
-                  lexicon: Lexicon | None = None, gazetteer: Gazetteer | None = None) -> Frame:
+def subject_frame(
+    subject: str,
+    lang: str | None,
+    as_of: date | None,
+    measure: str,
+    concept: str | None,
+    lexicon: Lexicon | None = None,
+    gazetteer: Gazetteer | None = None,
+) -> Frame:
     """The frame of a reference fact's free-text subject ("civilians killed in Idlib", "area burnt by the
     Sierra de Gata fire"): the same words read without a number — the first group, action and topic named,
     every kind of incident, the first place — dated by the reference's ``as_of``."""
@@ -577,14 +806,29 @@ def subject_frame(subject: str, lang: str | None, as_of: date | None, measure: s
     if parent:
         group = parent
     scope = "cumulative" if doc.lang.markers["cumulative"].has(texts) else "incident"
-    place = next((p for p in doc.places if p.kind in ("town", "region")), None) or \
-        next((p for p in doc.places if p.kind == "country"), None)
+    place = next((p for p in doc.places if p.kind in ("town", "region")), None) or next(
+        (p for p in doc.places if p.kind == "country"), None
+    )
     spot = next((p.key for p in doc.places if p.kind in ("town", "unknown", "region")), None)
+    topic_hits = choose_topics(doc.lang.sections["topic"].scan(texts), action, measure, lex)
     return Frame(
-        mention_id="", measure=measure, group=group, fine_group=fine, thing=thing, action=action,
-        topic=first("topic"), part="", scope=scope,
+        mention_id="",
+        measure=measure,
+        group=group,
+        fine_group=fine,
+        thing=thing,
+        action=action,
+        topic=topic_hits[0][2] if topic_hits else None,
+        part="",
+        scope=scope,
         incidents=tuple(sorted({k for _, _, k in doc.lang.sections["incident"].scan(texts)})),
-        place=place.name if place else None, place_kind=place.kind if place else None,
-        place_cc=place.cc if place else None, place_admin1=place.admin1 if place else None,
-        place_gid=place.gid if place else None, place_source="clause" if place else "none", spot=spot,
-        day=as_of, day_source="date" if as_of else "none")
+        place=place.name if place else None,
+        place_kind=place.kind if place else None,
+        place_cc=place.cc if place else None,
+        place_admin1=place.admin1 if place else None,
+        place_gid=place.gid if place else None,
+        place_source="clause" if place else "none",
+        spot=spot,
+        day=as_of,
+        day_source="date" if as_of else "none",
+    )

@@ -26,7 +26,7 @@ import regex
 
 NON_ALNUM = regex.compile(r"[^a-z0-9]+")
 ARTICLES = ("al ", "el ", "ad ", "ar ", "as ", "an ", "ash ", "ez ", "az ", "the ", "la ", "le ", "les ")
-MAX_CANDIDATES = 4          # towns kept per spelling, most populous first
+MAX_CANDIDATES = 4  # towns kept per spelling, most populous first
 MIN_NAME_LENGTH = 3
 
 
@@ -45,23 +45,23 @@ def fold(name: str) -> str:
 class Town:
     gid: int
     name: str
-    cc: str          # ISO 3166-1 alpha-2
-    admin1: str      # GeoNames first-level region code, unique within the country
+    cc: str  # ISO 3166-1 alpha-2
+    admin1: str  # GeoNames first-level region code, unique within the country
     population: int
 
 
 @dataclass
 class Gazetteer:
     towns: dict[int, Town]
-    by_name: dict[str, tuple[int, ...]]         # folded spelling → town ids, most populous first
-    skeletons: dict[str, tuple[int, ...]]       # consonant skeleton → town ids (transliteration variants)
-    countries: dict[str, str]                   # folded country name (fr/en/es/de) → ISO code
-    country_names: dict[str, str]               # ISO code → English name
+    by_name: dict[str, tuple[int, ...]]  # folded spelling → town ids, most populous first
+    skeletons: dict[str, tuple[int, ...]]  # consonant skeleton → town ids (transliteration variants)
+    countries: dict[str, str]  # folded country name (fr/en/es/de) → ISO code
+    country_names: dict[str, str]  # ISO code → English name
 
     def towns_named(self, name: str) -> list[Town]:
         """Towns spelt ``name`` (folded; also without a leading article or without spaces)."""
         key = fold(name)
-        for variant in (key, *(key[len(a):] for a in ARTICLES if key.startswith(a)), key.replace(" ", "")):
+        for variant in (key, *(key[len(a) :] for a in ARTICLES if key.startswith(a)), key.replace(" ", "")):
             ids = self.by_name.get(variant)
             if ids:
                 return [self.towns[i] for i in ids]
@@ -82,8 +82,21 @@ class Gazetteer:
 VOWELS = regex.compile(r"[aeiouyh ]+")
 DOUBLES = regex.compile(r"(.)\1+")
 # spellings of one sound across transliterations (English, French, German, Spanish)
-SOUNDS = (("sch", "s"), ("tsch", "c"), ("ch", "k"), ("kh", "k"), ("c", "k"), ("q", "k"), ("ts", "z"),
-          ("tz", "z"), ("dz", "z"), ("w", "v"), ("ph", "f"), ("j", "y"), ("ou", "u"))
+SOUNDS = (
+    ("sch", "s"),
+    ("tsch", "c"),
+    ("ch", "k"),
+    ("kh", "k"),
+    ("c", "k"),
+    ("q", "k"),
+    ("ts", "z"),
+    ("tz", "z"),
+    ("dz", "z"),
+    ("w", "v"),
+    ("ph", "f"),
+    ("j", "y"),
+    ("ou", "u"),
+)
 
 
 def skeleton(name: str) -> str:
@@ -97,7 +110,7 @@ def skeleton(name: str) -> str:
     key = fold(name)
     for article in ARTICLES:
         if key.startswith(article):
-            key = key[len(article):]
+            key = key[len(article) :]
             break
     for written, sound in SOUNDS:
         key = key.replace(written, sound)
@@ -117,7 +130,8 @@ def _versions() -> str:
 
 def cache_dir() -> Path:
     root = os.environ.get("QUANTCHECK_CACHE") or os.path.join(
-        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "quantcheck")
+        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "quantcheck"
+    )
     return Path(root)
 
 
@@ -131,8 +145,13 @@ def build() -> Gazetteer:
     names: dict[str, list[int]] = {}
     for gid_text, row in gc.get_cities().items():
         gid = int(gid_text)
-        towns[gid] = Town(gid, row["name"], row["countrycode"], str(row.get("admin1code") or ""),
-                          int(row.get("population") or 0))
+        towns[gid] = Town(
+            gid,
+            row["name"],
+            row["countrycode"],
+            str(row.get("admin1code") or ""),
+            int(row.get("population") or 0),
+        )
         for spelling in {row["name"], *row.get("alternatenames", ())}:
             key = fold(spelling)
             if len(key) < MIN_NAME_LENGTH or not key.replace(" ", "").isascii():
@@ -141,8 +160,10 @@ def build() -> Gazetteer:
             squashed = key.replace(" ", "")
             if squashed != key:
                 names.setdefault(squashed, []).append(gid)
-    by_name = {k: tuple(sorted(set(v), key=lambda g: (-towns[g].population, g))[:MAX_CANDIDATES])
-               for k, v in names.items()}
+    by_name = {
+        k: tuple(sorted(set(v), key=lambda g: (-towns[g].population, g))[:MAX_CANDIDATES])
+        for k, v in names.items()
+    }
     skel: dict[str, set[int]] = {}
     for k, ids in by_name.items():
         skel.setdefault(skeleton(k), set()).update(ids)
@@ -156,8 +177,9 @@ def build() -> Gazetteer:
         for code, name in Locale.parse(lang).territories.items():
             if code in english:
                 countries.setdefault(fold(name), code)
-    return Gazetteer(towns=towns, by_name=by_name, skeletons=skeletons, countries=countries,
-                     country_names=english)
+    return Gazetteer(
+        towns=towns, by_name=by_name, skeletons=skeletons, countries=countries, country_names=english
+    )
 
 
 @lru_cache(maxsize=1)

@@ -51,12 +51,35 @@ def parse_settings(text: str, origin: str = "identity.toml") -> Settings:
     data = tomllib.loads(text)
     expected = {
         "days": ("casualty", "other", "cumulative"),
-        "weights": ("same_place", "same_place_weak", "same_region", "other_town_same_region",
-                    "other_place_weak", "same_spot", "other_spot", "same_day_explicit", "same_day",
-                    "next_day", "same_incident", "other_incident", "shared_words", "same_wording",
-                    "same_entity", "other_entity"),
-        "thresholds": ("same_fact", "merge_mean", "conflict", "conflict_ratio", "conflict_ratio_penalty",
-                       "conflict_at_least_penalty"),
+        "weights": (
+            "same_block",
+            "same_place",
+            "same_place_weak",
+            "same_region",
+            "other_town_same_region",
+            "other_place_weak",
+            "same_spot",
+            "other_spot",
+            "same_day_explicit",
+            "same_day",
+            "next_day",
+            "same_incident",
+            "other_incident",
+            "shared_words",
+            "same_wording",
+            "same_entity",
+            "other_entity",
+            "one_entity",
+            "other_year",
+        ),
+        "thresholds": (
+            "same_fact",
+            "merge_mean",
+            "conflict",
+            "conflict_ratio",
+            "conflict_ratio_penalty",
+            "conflict_at_least_penalty",
+        ),
     }
     out: dict[str, dict] = {}
     for section, keys in expected.items():
@@ -73,8 +96,9 @@ def parse_settings(text: str, origin: str = "identity.toml") -> Settings:
     unknown_sections = set(data) - set(expected)
     if unknown_sections:
         raise ValueError(f"{origin}: unknown section(s) {sorted(unknown_sections)}")
-    return Settings(days={k: int(v) for k, v in out["days"].items()}, weights=out["weights"],
-                    thresholds=out["thresholds"])
+    return Settings(
+        days={k: int(v) for k, v in out["days"].items()}, weights=out["weights"], thresholds=out["thresholds"]
+    )
 
 
 @lru_cache(maxsize=1)
@@ -85,16 +109,18 @@ def load_settings() -> Settings:
 @dataclass(frozen=True, slots=True)
 class Claim:
     """A claim as fact identity sees it: its frame, its interval in base units and who published it."""
+
     frame: Frame
     document_id: str
     source_id: str
     publisher: str | None
-    kind: str | None          # the concept/dimension after currency conversion (claim_intervals.sql)
+    kind: str | None  # the concept/dimension after currency conversion (claim_intervals.sql)
     lo: float
     hi: float
     nominal: float | None
     qualifier: str
     surface: str
+    converted: bool = False  # an amount converted with a dated exchange rate
 
     @property
     def mention_id(self) -> str:
@@ -159,8 +185,9 @@ def place_points(a: Frame, b: Frame, w: dict[str, float]) -> tuple[float, str]:
     return points + w["other_town_same_region"], why or "same region"
 
 
-def score(a: Frame, b: Frame, lexicon: Lexicon | None = None, settings: Settings | None = None
-          ) -> tuple[float, list[str]]:
+def score(
+    a: Frame, b: Frame, lexicon: Lexicon | None = None, settings: Settings | None = None
+) -> tuple[float, list[str]]:
     """Same-fact score of two claims of one block, and the reasons (VETO: never the same fact)."""
     lex = lexicon or load_lexicon()
     st = settings or load_settings()
@@ -169,6 +196,14 @@ def score(a: Frame, b: Frame, lexicon: Lexicon | None = None, settings: Settings
     total, why = place_points(a, b, w)
     if total == VETO:
         return VETO, [why]
+    total += w["same_block"]
+    if a.year and b.year and a.year != b.year:
+        return VETO, [f"{a.year} vs {b.year}"]  # "the 2018 fire" / "budget 2026" vs this year's
+    if (a.year is None) != (b.year is None):
+        dated = a if a.year else b
+        if dated.day and dated.year < dated.day.year:
+            total += w["other_year"]  # a figure of an earlier year next to one of this year
+            reasons.append(f"one of them about {dated.year}")
     if why:
         reasons.append(why)
     if a.day is not None and b.day is not None:
@@ -179,7 +214,7 @@ def score(a: Frame, b: Frame, lexicon: Lexicon | None = None, settings: Settings
             total += w["same_day_explicit"] if explicit else w["same_day"]
             reasons.append("same day")
         elif explicit and window <= 1:
-            return VETO, [f"different days ({gap} apart)"]    # "on Monday" vs "on Tuesday": two incidents
+            return VETO, [f"different days ({gap} apart)"]  # "on Monday" vs "on Tuesday": two incidents
         elif gap == 1:
             total += w["next_day"]
             reasons.append("a day apart")
@@ -198,6 +233,8 @@ def score(a: Frame, b: Frame, lexicon: Lexicon | None = None, settings: Settings
     if a.words and b.words:
         sa, sb = set(a.words), set(b.words)
         total += w["shared_words"] * len(sa & sb) / len(sa | sb)
+    if bool(a.entity) != bool(b.entity):
+        total += w["one_entity"]
     if a.entity and b.entity:
         if a.entity == b.entity:
             total += w["same_entity"]
@@ -221,8 +258,9 @@ def _day(c: Claim) -> date:
     return c.frame.day or date.min
 
 
-def assign_facts(claims: list[Claim], lexicon: Lexicon | None = None, settings: Settings | None = None
-                 ) -> dict[str, str]:
+def assign_facts(
+    claims: list[Claim], lexicon: Lexicon | None = None, settings: Settings | None = None
+) -> dict[str, str]:
     """mention_id → fact_id for every comparable claim (a claim alone in its fact keeps its own id)."""
     lex = lexicon or load_lexicon()
     st = settings or load_settings()
@@ -255,20 +293,31 @@ def _cluster(members: list[Claim], horizon: int, lex: Lexicon, st: Settings) -> 
         if (i, j) not in cache:
             a, b = members[i], members[j]
             if a.document_id == b.document_id and a.frame.wording == b.frame.wording:
-                cache[(i, j)] = threshold      # the same figure repeated in one article (title and body)
+                cache[(i, j)] = threshold  # the same figure repeated in one article (title and body)
             else:
                 cache[(i, j)] = score(a.frame, b.frame, lex, st)[0]
         return cache[(i, j)]
 
     candidates: list[tuple[float, int, int]] = []
+    undated = [i for i in range(n) if members[i].frame.day is None]
     for i in range(n):
         di = _day(members[i])
+        if members[i].frame.day is None:
+            continue
         for j in range(i + 1, n):
+            if members[j].frame.day is None:
+                continue
             if (_day(members[j]) - di).days > horizon:
                 break
             s = pair(i, j)
             if s >= threshold:
                 candidates.append((s, i, j))
+    for i in undated:  # an undated claim may be any day: compared with every claim of its block
+        for j in range(n):
+            if j != i and (members[j].frame.day is not None or j > i):
+                s = pair(i, j)
+                if s >= threshold:
+                    candidates.append((s, min(i, j), max(i, j)))
     candidates.sort(key=lambda t: (-t[0], t[1], t[2]))
     root = list(range(n))
     cluster: dict[int, list[int]] = {i: [i] for i in range(n)}
@@ -307,8 +356,12 @@ class ConflictPair:
     reason: str
 
 
-def conflict_pairs(claims: list[Claim], facts: dict[str, str], lexicon: Lexicon | None = None,
-                   settings: Settings | None = None) -> list[ConflictPair]:
+def conflict_pairs(
+    claims: list[Claim],
+    facts: dict[str, str],
+    lexicon: Lexicon | None = None,
+    settings: Settings | None = None,
+) -> list[ConflictPair]:
     """Disagreements worth showing: pairs of one fact, from different outlets, with disjoint intervals
     and a pair score that clears the conflict threshold; claim_a is the lower figure."""
     lex = lexicon or load_lexicon()
@@ -319,18 +372,27 @@ def conflict_pairs(claims: list[Claim], facts: dict[str, str], lexicon: Lexicon 
         fid = facts.get(c.mention_id)
         if fid is not None:
             by_fact[fid].append(c)
+    alone = _unrivalled_facts(by_fact, lex, st)
     out: list[ConflictPair] = []
     for fid in sorted(by_fact):
-        members = sorted(by_fact[fid], key=lambda c: (c.lo, c.mention_id))
+        firsts: dict[tuple, Claim] = {}
+        for c in sorted(by_fact[fid], key=lambda c: c.mention_id):
+            firsts.setdefault((c.document_id, c.lo, c.hi), c)  # a title repeating the body is one claim
+        members = sorted(firsts.values(), key=lambda c: (c.lo, c.mention_id))
         if len(members) < 2:
             continue
+        bar = t["same_fact"] if fid in alone else t["conflict"]
         for a, b in itertools.combinations(members, 2):
             if not (a.hi < b.lo or b.hi < a.lo) or not different_outlets(a, b):
                 continue
             low, high = (a, b) if a.hi < b.lo else (b, a)
             s, reasons = score(low.frame, high.frame, lex, st)
-            if s == VETO or _families(a.frame, lex) and _families(b.frame, lex) and \
-                    not (_families(a.frame, lex) & _families(b.frame, lex)):
+            if (
+                s == VETO
+                or _families(a.frame, lex)
+                and _families(b.frame, lex)
+                and not (_families(a.frame, lex) & _families(b.frame, lex))
+            ):
                 continue
             if low.frame.spot and high.frame.spot and skeleton(low.frame.spot) != skeleton(high.frame.spot):
                 continue
@@ -341,11 +403,41 @@ def conflict_pairs(claims: list[Claim], facts: dict[str, str], lexicon: Lexicon 
                 s -= t["conflict_ratio_penalty"]
             if high.qualifier == "at_least" and low.qualifier == "exact":
                 s -= t["conflict_at_least_penalty"]
-            if s < t["conflict"]:
+            if s < bar:
                 continue
-            out.append(ConflictPair(low.mention_id, high.mention_id, fid, round(s, 3),
-                                    reason(low, high, reasons, lex)))
+            out.append(
+                ConflictPair(
+                    low.mention_id, high.mention_id, fid, round(s, 3), reason(low, high, reasons, lex)
+                )
+            )
     return out
+
+
+def _unrivalled_facts(by_fact: dict[str, list[Claim]], lex: Lexicon, st: Settings) -> set[str]:
+    """Facts that are the only fact of their block in their time span: the troops massed at one border
+    this week, the one relief package announced. Their disagreements need only the same-fact score; in a
+    crowded block (a day of air strikes in several towns) a conflict needs the higher conflict score."""
+    spans: dict[tuple, list[tuple[date, date, str, int]]] = defaultdict(list)
+    for fid, members in by_fact.items():
+        key = block_key(members[0].frame, members[0].kind)
+        days = [c.frame.day for c in members if c.frame.day]
+        if key is None or not days:
+            continue
+        window = max(day_window(c.frame, c.frame, lex, st) for c in members)
+        spans[key].append((min(days), max(days), fid, window))
+    alone: set[str] = set()
+    for items in spans.values():
+        for lo, hi, fid, window in items:
+            rivals = [
+                x
+                for x in items
+                if x[2] != fid
+                and x[0].toordinal() <= hi.toordinal() + window
+                and x[1].toordinal() >= lo.toordinal() - window
+            ]
+            if not rivals:
+                alone.add(fid)
+    return alone
 
 
 def fact_label(f: Frame, lexicon: Lexicon | None = None) -> str:
@@ -392,4 +484,6 @@ def reason(low: Claim, high: Claim, reasons: list[str], lex: Lexicon) -> str:
     extra = [r for r in reasons if r not in ("same place", "same day", "same kind of incident")]
     if extra:
         text += "; " + "; ".join(extra)
+    if low.converted or high.converted:
+        text += "; converted with dated exchange rates"
     return f"{text}; {low.surface} vs {high.surface}"

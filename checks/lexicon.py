@@ -27,17 +27,43 @@ LEXICON_DIR = Path(__file__).with_name("lexicon")
 # Sections of a language file that map forms to canonical terms of terms.toml, and the terms.toml section
 # their keys must come from.
 TERM_SECTIONS = {"group": "group", "action": "action", "incident": "incident", "topic": "topic"}
-MARKERS = ("cumulative", "past", "since_short", "war", "subgroup_before", "subgroup_after",
-           "additional_before", "additional_after", "separate", "forecast")
-GRAMMAR = ("qualifiers", "auxiliaries", "coordination", "conjunctions", "clause_breaks", "stopwords",
-           "locative", "attribution", "article_prepositions", "place_nouns", "region_nouns", "place_modifiers", "name_joiners",
-           "dateline_markers")
+MARKERS = (
+    "cumulative",
+    "since",
+    "past",
+    "since_short",
+    "war",
+    "subgroup_before",
+    "subgroup_after",
+    "additional_before",
+    "additional_after",
+    "separate",
+    "forecast",
+)
+GRAMMAR = (
+    "qualifiers",
+    "auxiliaries",
+    "coordination",
+    "conjunctions",
+    "clause_breaks",
+    "stopwords",
+    "locative",
+    "attribution",
+    "article_prepositions",
+    "place_nouns",
+    "region_nouns",
+    "place_modifiers",
+    "name_joiners",
+    "dateline_markers",
+)
 DATES = ("weekdays", "months", "last", "relative")
 SECTIONS = (*TERM_SECTIONS, "group_action", "side", "marker", "grammar", "dates")
 
 # A token: a word (letters, inner hyphens and apostrophes), a number, or one punctuation mark that matters
 # to clauses. French/Italian elisions ("l'armée", "d'euros") are split so that the noun matches on its own.
-TOKEN_RE = regex.compile(r"(?:[\p{L}\p{M}]+(?:[-'’][\p{L}\p{M}]+)*)|\d+(?:[.,\u00a0\u202f ]\d{3}(?!\d))*(?:[.,]\d+)?|[;:(),]")
+TOKEN_RE = regex.compile(
+    r"(?:[\p{L}\p{M}]+(?:[-'’][\p{L}\p{M}]+)*)|\d+(?:[.,\u00a0\u202f ]\d{3}(?!\d))*(?:[.,]\d+)?|[;:(),]"
+)
 ELISION_RE = regex.compile(r"^([\p{L}]{1,2}|qu|jusqu|lorsqu|puisqu)['’](?=\p{L})", regex.IGNORECASE)
 
 
@@ -48,6 +74,7 @@ class LexiconError(ValueError):
 @dataclass(frozen=True, slots=True)
 class Token:
     """One token of a text: its lower-cased form, where it is, and whether it was capitalised."""
+
     text: str
     start: int
     end: int
@@ -85,6 +112,7 @@ def _normalise_form(form: str) -> tuple[tuple[str, ...], bool]:
 @dataclass
 class Matcher:
     """Forms (words, stems, phrases) → a value; finds the longest form starting at a token position."""
+
     exact: dict[str, str] = field(default_factory=dict)
     stems: list[tuple[str, str]] = field(default_factory=list)
     phrases: dict[str, list[tuple[tuple[str, ...], bool, str]]] = field(default_factory=dict)
@@ -112,7 +140,7 @@ class Matcher:
             return self._cache[w]
         value = self.exact.get(w)
         if value is None and w.endswith("'s"):
-            value = self.exact.get(w[:-2])          # English possessive: "yesterday's", "Syria's"
+            value = self.exact.get(w[:-2])  # English possessive: "yesterday's", "Syria's"
         if value is None:
             for prefix, v in self.stems:
                 if w.startswith(prefix):
@@ -125,7 +153,7 @@ class Matcher:
         """(value, number of tokens) of the longest form starting at ``toks[i]``."""
         for parts, stem, value in self.phrases.get(toks[i], ()):
             n = len(parts)
-            if i + n > len(toks) or tuple(toks[i:i + n - 1]) != parts[:-1]:
+            if i + n > len(toks) or tuple(toks[i : i + n - 1]) != parts[:-1]:
                 continue
             last = toks[i + n - 1]
             if last == parts[-1] or (stem and last.startswith(parts[-1])):
@@ -153,10 +181,12 @@ class Matcher:
 @dataclass(frozen=True)
 class Terms:
     """terms.toml: canonical keys with their English labels, the group hierarchy and incident kinds."""
-    labels: dict[str, dict[str, str]]            # section → key → label
+
+    labels: dict[str, dict[str, str]]  # section → key → label
     group_parent: dict[str, str]
     group_is: dict[str, tuple[str, str]]
     generic_topics: frozenset[str]
+    topic_dimension: dict[str, str]
     incident_days: dict[str, int]
     incident_family: dict[str, frozenset[str]]
 
@@ -164,14 +194,15 @@ class Terms:
 @dataclass
 class Language:
     """One language file, compiled into matchers."""
+
     code: str
-    sections: dict[str, Matcher]                 # group, action, incident, topic, group_action, side
+    sections: dict[str, Matcher]  # group, action, incident, topic, group_action, side
     markers: dict[str, Matcher]
     grammar: dict[str, Matcher]
     weekdays: dict[str, int]
     months: dict[str, int]
     last: frozenset[str]
-    relative: Matcher                            # phrase → day offset (as text)
+    relative: Matcher  # phrase → day offset (as text)
 
     def is_(self, kind: str, word: str) -> bool:
         """True when ``word`` is one of the grammar words of ``kind`` (e.g. "qualifiers")."""
@@ -182,7 +213,7 @@ class Language:
 class Lexicon:
     terms: Terms
     languages: dict[str, Language]
-    version: str                                 # sha256 of the files: cached frames are redone on change
+    version: str  # sha256 of the files: cached frames are redone on change
 
     def language(self, code: str | None) -> Language:
         """The language's data; English for a language without a file (its rules are the most general)."""
@@ -202,7 +233,7 @@ def _forms(origin: str, key: str, entries: object) -> list[str]:
 
 def parse_terms(path: Path) -> Terms:
     data = tomllib.loads(path.read_text(encoding="utf-8"))
-    known = {"group", "group_parent", "group_is", "generic", "action", "incident", "topic"}
+    known = {"group", "group_parent", "group_is", "generic", "topic_dimension", "action", "incident", "topic"}
     for section in data:
         if section not in known:
             raise LexiconError(f"{path}: unknown section [{section}]; use one of {sorted(known)}")
@@ -231,9 +262,21 @@ def parse_terms(path: Path) -> Terms:
         group_is[grp] = (g2, act)
     generic = frozenset(data.get("generic", {}).get("topics", []))
     if generic - set(labels["topic"]):
-        raise LexiconError(f"{path}: [generic] topics must be [topic] keys: {sorted(generic - set(labels['topic']))}")
-    return Terms(labels=labels, group_parent=parent, group_is=group_is, generic_topics=generic, incident_days=days,
-                 incident_family=family)
+        raise LexiconError(
+            f"{path}: [generic] topics must be [topic] keys: {sorted(generic - set(labels['topic']))}"
+        )
+    topic_dimension = {k: str(v) for k, v in data.get("topic_dimension", {}).items()}
+    if set(topic_dimension) - set(labels["topic"]):
+        raise LexiconError(f"{path}: [topic_dimension] keys must be [topic] keys")
+    return Terms(
+        labels=labels,
+        group_parent=parent,
+        group_is=group_is,
+        generic_topics=generic,
+        topic_dimension=topic_dimension,
+        incident_days=days,
+        incident_family=family,
+    )
 
 
 def parse_language(path: Path, terms: Terms) -> Language:
@@ -248,7 +291,9 @@ def parse_language(path: Path, terms: Terms) -> Language:
         matcher = Matcher()
         for key, entries in data.get(section, {}).items():
             if key not in terms.labels[term_section]:
-                raise LexiconError(f"{origin}: [{section}] {key!r} is not a [{term_section}] key of terms.toml")
+                raise LexiconError(
+                    f"{origin}: [{section}] {key!r} is not a [{term_section}] key of terms.toml"
+                )
             for form in _forms(f"{origin} [{section}]", key, entries):
                 matcher.add(form, key, f"{origin} [{section}]")
         sections[section] = matcher
@@ -290,10 +335,16 @@ def parse_language(path: Path, terms: Terms) -> Language:
         if not isinstance(offset, int):
             raise LexiconError(f"{origin}: [dates.relative] {phrase!r} must be a whole number of days")
         relative.add(phrase, str(offset), f"{origin} [dates.relative]")
-    return Language(code=path.stem, sections=sections, markers=markers, grammar=grammar,
-                    weekdays=weekdays, months=months,
-                    last=frozenset(w.lower() for w in _forms(origin, "last", dates.get("last", []))),
-                    relative=relative)
+    return Language(
+        code=path.stem,
+        sections=sections,
+        markers=markers,
+        grammar=grammar,
+        weekdays=weekdays,
+        months=months,
+        last=frozenset(w.lower() for w in _forms(origin, "last", dates.get("last", []))),
+        relative=relative,
+    )
 
 
 def _indexed(origin: str, key: str, lists: object, n: int, start: int = 0) -> dict[str, int]:

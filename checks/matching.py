@@ -25,24 +25,52 @@ SELECT q.mention_id, q.document_id, q.source_id, q.source_name, q.surface, q.qua
        q.nominal, q.base_unit, q.converted_from, q.rate, q.rate_date, q.published_day, q.publisher,
        f.measure, f.grp, f.fine_group, f.thing, f.action, f.topic, f.part, f.scope, f.incidents, f.place,
        f.place_kind, f.place_cc, f.place_admin1, f.place_gid, f.place_source, f.spot, f.day, f.day_source,
-       f.words, f.wording, f.entity
+       f.words, f.wording, f.entity, f.year
 FROM qc_intervals AS q
 LEFT JOIN claim_frames AS f ON f.mention_id = q.mention_id AND f.lexicon_version = $version
 ORDER BY q.mention_id
 """
 
-KEYS_SCHEMA = pa.schema([
-    ("mention_id", pa.string()), ("document_id", pa.string()), ("source_id", pa.string()),
-    ("publisher", pa.string()), ("source_name", pa.string()), ("surface", pa.string()),
-    ("fact_id", pa.string()), ("block", pa.string()), ("kind", pa.string()), ("measured", pa.string()),
-    ("grp", pa.string()), ("action", pa.string()), ("topic", pa.string()), ("scope", pa.string()),
-    ("part", pa.string()), ("place", pa.string()), ("day", pa.date32()),
-    ("incidents", pa.list_(pa.string())), ("published_day", pa.date32()), ("nominal", pa.float64()),
-    ("lo", pa.float64()), ("hi", pa.float64()), ("base_unit", pa.string()), ("converted_from", pa.string()),
-    ("rate", pa.float64()), ("rate_date", pa.date32()), ("is_repeat", pa.bool_()),
-])
-PAIRS_SCHEMA = pa.schema([("claim_a", pa.string()), ("claim_b", pa.string()), ("fact_id", pa.string()),
-                          ("score", pa.float64()), ("reason", pa.string())])
+KEYS_SCHEMA = pa.schema(
+    [
+        ("mention_id", pa.string()),
+        ("document_id", pa.string()),
+        ("source_id", pa.string()),
+        ("publisher", pa.string()),
+        ("source_name", pa.string()),
+        ("surface", pa.string()),
+        ("fact_id", pa.string()),
+        ("block", pa.string()),
+        ("kind", pa.string()),
+        ("measured", pa.string()),
+        ("grp", pa.string()),
+        ("action", pa.string()),
+        ("topic", pa.string()),
+        ("scope", pa.string()),
+        ("part", pa.string()),
+        ("place", pa.string()),
+        ("day", pa.date32()),
+        ("incidents", pa.list_(pa.string())),
+        ("published_day", pa.date32()),
+        ("nominal", pa.float64()),
+        ("lo", pa.float64()),
+        ("hi", pa.float64()),
+        ("base_unit", pa.string()),
+        ("converted_from", pa.string()),
+        ("rate", pa.float64()),
+        ("rate_date", pa.date32()),
+        ("is_repeat", pa.bool_()),
+    ]
+)
+PAIRS_SCHEMA = pa.schema(
+    [
+        ("claim_a", pa.string()),
+        ("claim_b", pa.string()),
+        ("fact_id", pa.string()),
+        ("score", pa.float64()),
+        ("reason", pa.string()),
+    ]
+)
 
 
 def pivot_currency(con: duckdb.DuckDBPyConnection) -> str | None:
@@ -56,29 +84,77 @@ def pivot_currency(con: duckdb.DuckDBPyConnection) -> str | None:
 def compute_intervals(con: duckdb.DuckDBPyConnection, tolerances: Tolerances) -> None:
     """The temp table qc_intervals: every mention's interval in base units, converted when rates allow."""
     p = tolerances.sql_params()
-    con.execute(sql("claim_intervals"), {"min_sig": p["min_sig"], "half_step": p["half_step"],
-                                         "approx_rel": p["approx_rel"]})
+    con.execute(
+        sql("claim_intervals"),
+        {"min_sig": p["min_sig"], "half_step": p["half_step"], "approx_rel": p["approx_rel"]},
+    )
     pivot = pivot_currency(con)
     if pivot is not None:
         con.execute(sql("convert_currencies"), {"pivot": pivot, "max_rate_age": p["max_rate_age"]})
 
 
 def _frame(row: tuple) -> Frame | None:
-    (mention_id, measure, grp, fine, thing, action, topic, part, scope, incidents, place, place_kind, cc,
-     admin1, gid, psrc, spot, day, dsrc, words, wording, entity) = row
+    (
+        mention_id,
+        measure,
+        grp,
+        fine,
+        thing,
+        action,
+        topic,
+        part,
+        scope,
+        incidents,
+        place,
+        place_kind,
+        cc,
+        admin1,
+        gid,
+        psrc,
+        spot,
+        day,
+        dsrc,
+        words,
+        wording,
+        entity,
+        year,
+    ) = row
     if measure is None:
         return None
-    return Frame(mention_id, measure, grp, fine, thing, action, topic, part, scope, tuple(incidents or ()),
-                 place, place_kind, cc, admin1, gid, psrc, spot, day, dsrc, tuple(words or ()), wording or "",
-                 entity)
+    return Frame(
+        mention_id,
+        measure,
+        grp,
+        fine,
+        thing,
+        action,
+        topic,
+        part,
+        scope,
+        tuple(incidents or ()),
+        place,
+        place_kind,
+        cc,
+        admin1,
+        gid,
+        psrc,
+        spot,
+        day,
+        dsrc,
+        tuple(words or ()),
+        wording or "",
+        entity,
+        year,
+    )
 
 
 def _usable(lo: float | None, hi: float | None) -> bool:
     return lo is not None and hi is not None and not math.isnan(lo) and not math.isnan(hi) and lo <= hi
 
 
-def build_claim_keys(con: duckdb.DuckDBPyConnection, tolerances: Tolerances | None = None,
-                     lexicon: Lexicon | None = None) -> int:
+def build_claim_keys(
+    con: duckdb.DuckDBPyConnection, tolerances: Tolerances | None = None, lexicon: Lexicon | None = None
+) -> int:
     """Rebuild claim_keys and fact_pairs from mentions, claim_frames and exchange rates; return the rows."""
     tol = tolerances or load_tolerances()
     lex = lexicon or load_lexicon()
@@ -88,45 +164,116 @@ def build_claim_keys(con: duckdb.DuckDBPyConnection, tolerances: Tolerances | No
     claims: list[identity.Claim] = []
     info: dict[str, tuple] = {}
     for r in rows:
-        (mention_id, document_id, source_id, source_name, surface, qualifier, kind, lo, hi, nominal, base_unit,
-         converted_from, rate, rate_date, published_day, publisher) = r[:16]
+        (
+            mention_id,
+            document_id,
+            source_id,
+            source_name,
+            surface,
+            qualifier,
+            kind,
+            lo,
+            hi,
+            nominal,
+            base_unit,
+            converted_from,
+            rate,
+            rate_date,
+            published_day,
+            publisher,
+        ) = r[:16]
         frame = _frame((mention_id, *r[16:]))
         info[mention_id] = r
         if frame is None or kind is None or not _usable(lo, hi):
             continue
-        claims.append(identity.Claim(frame, document_id, source_id, publisher, kind,
-                                     lo - eps * abs(lo), hi + eps * abs(hi), nominal, qualifier, surface))
+        claims.append(
+            identity.Claim(
+                frame,
+                document_id,
+                source_id,
+                publisher,
+                kind,
+                lo - eps * abs(lo),
+                hi + eps * abs(hi),
+                nominal,
+                qualifier,
+                surface,
+                converted_from is not None,
+            )
+        )
     facts = identity.assign_facts(claims, lex)
     by_id = {c.mention_id: c for c in claims}
     repeats = _repeats(claims, facts)
     cols: dict[str, list] = {f.name: [] for f in KEYS_SCHEMA}
     for mention_id, r in info.items():
-        (_, document_id, source_id, source_name, surface, qualifier, kind, lo, hi, nominal, base_unit,
-         converted_from, rate, rate_date, published_day, publisher) = r[:16]
+        (
+            _,
+            document_id,
+            source_id,
+            source_name,
+            surface,
+            qualifier,
+            kind,
+            lo,
+            hi,
+            nominal,
+            base_unit,
+            converted_from,
+            rate,
+            rate_date,
+            published_day,
+            publisher,
+        ) = r[:16]
         c = by_id.get(mention_id)
         f = c.frame if c else _frame((mention_id, *r[16:]))
         key = identity.block_key(f, kind) if f else None
         values = {
-            "mention_id": mention_id, "document_id": document_id, "source_id": source_id,
-            "publisher": publisher, "source_name": source_name, "surface": surface,
-            "fact_id": facts.get(mention_id), "block": "|".join(key) if key else None, "kind": kind,
-            "measured": identity.measured(f, lex) if f else None, "grp": f.group if f else None,
-            "action": f.action if f else None, "topic": f.topic if f else None,
-            "scope": f.scope if f else None, "part": f.part if f else None, "place": f.place if f else None,
-            "day": f.day if f else None, "incidents": list(f.incidents) if f else [],
-            "published_day": published_day, "nominal": nominal,
-            "lo": c.lo if c else lo, "hi": c.hi if c else hi, "base_unit": base_unit,
-            "converted_from": converted_from, "rate": rate, "rate_date": rate_date,
+            "mention_id": mention_id,
+            "document_id": document_id,
+            "source_id": source_id,
+            "publisher": publisher,
+            "source_name": source_name,
+            "surface": surface,
+            "fact_id": facts.get(mention_id),
+            "block": "|".join(key) if key else None,
+            "kind": kind,
+            "measured": identity.measured(f, lex) if f else None,
+            "grp": f.group if f else None,
+            "action": f.action if f else None,
+            "topic": f.topic if f else None,
+            "scope": f.scope if f else None,
+            "part": f.part if f else None,
+            "place": f.place if f else None,
+            "day": f.day if f else None,
+            "incidents": list(f.incidents) if f else [],
+            "published_day": published_day,
+            "nominal": nominal,
+            "lo": c.lo if c else lo,
+            "hi": c.hi if c else hi,
+            "base_unit": base_unit,
+            "converted_from": converted_from,
+            "rate": rate,
+            "rate_date": rate_date,
             "is_repeat": mention_id in repeats,
         }
         for k, v in values.items():
             cols[k].append(v)
     pairs = identity.conflict_pairs(claims, facts, lex)
     _replace(con, "claim_keys", pa.table(cols, schema=KEYS_SCHEMA))
-    _replace(con, "fact_pairs", pa.table({
-        "claim_a": [p.claim_a for p in pairs], "claim_b": [p.claim_b for p in pairs],
-        "fact_id": [p.fact_id for p in pairs], "score": [p.score for p in pairs],
-        "reason": [p.reason for p in pairs]}, schema=PAIRS_SCHEMA))
+    _replace(
+        con,
+        "fact_pairs",
+        pa.table(
+            {
+                "claim_a": [p.claim_a for p in pairs],
+                "claim_b": [p.claim_b for p in pairs],
+                "fact_id": [p.fact_id for p in pairs],
+                "score": [p.score for p in pairs],
+                "reason": [p.reason for p in pairs],
+            },
+            schema=PAIRS_SCHEMA,
+        ),
+    )
     con.execute("DROP TABLE IF EXISTS qc_intervals")
     return len(info)
 

@@ -1,4 +1,4 @@
-"""Reference facts: official figures loaded by fact-checkers, matched to claims by the one definition of a fact.
+"""Reference facts: official figures loaded by fact-checkers, matched to claims by the one fact definition.
 
 A reference fact says what it measures with its unit (or ``concept`` for counts) and a free-text ``subject``
 ("civilians killed in the Idlib market air strike", "area burnt by the Sierra de Gata fire"). The subject is
@@ -23,36 +23,53 @@ from checks.tolerances import Tolerances, load_tolerances
 CLAIM_FRAMES = """
 SELECT k.mention_id, k.kind, f.measure, f.grp, f.fine_group, f.thing, f.action, f.topic, f.part, f.scope,
        f.incidents, f.place, f.place_kind, f.place_cc, f.place_admin1, f.place_gid, f.place_source, f.spot,
-       f.day, f.day_source, f.words, f.wording, f.entity
+       f.day, f.day_source, f.words, f.wording, f.entity, f.year
 FROM claim_keys AS k
 JOIN claim_frames AS f ON f.mention_id = k.mention_id AND f.lexicon_version = $version
 WHERE k.block IN (SELECT unnest($blocks)) AND k.fact_id IS NOT NULL AND NOT k.is_repeat
 """
 
 
-def build_reference_keys(con: duckdb.DuckDBPyConnection, tolerances: Tolerances | None = None,
-                         lexicon: Lexicon | None = None) -> int:
+def build_reference_keys(
+    con: duckdb.DuckDBPyConnection, tolerances: Tolerances | None = None, lexicon: Lexicon | None = None
+) -> int:
     """Rebuild reference_keys and reference_matches from reference_facts; return the number of facts."""
     tol = tolerances or load_tolerances()
     lex = lexicon or load_lexicon()
     rows = con.execute(
         "SELECT fact_id, concept, subject, dimension, unit, si_value, si_low, si_high, as_of "
-        "FROM reference_facts ORDER BY fact_id").fetchall()
+        "FROM reference_facts ORDER BY fact_id"
+    ).fetchall()
     keys: dict[str, list] = {k: [] for k in ("fact_id", "block", "measured", "place", "nominal", "lo", "hi")}
     frames = {}
     for fact_id, concept, subject, dimension, unit, si_value, si_low, si_high, as_of in rows:
         measure = "count" if (dimension or "count") == "count" or not unit else dimension
         frame = subject_frame(subject or "", None, as_of, measure, concept, lex)
         key = identity.block_key(frame, measure)
-        nominal = si_value if si_value is not None else (
-            (si_low + si_high) / 2 if si_low is not None and si_high is not None else None)
-        lo = si_low if si_low is not None else (
-            nominal - tol.reference_relative * abs(nominal) if nominal is not None else None)
-        hi = si_high if si_high is not None else (
-            nominal + tol.reference_relative * abs(nominal) if nominal is not None else None)
-        for k, v in (("fact_id", fact_id), ("block", "|".join(key) if key else None),
-                     ("measured", identity.measured(frame, lex)), ("place", frame.place),
-                     ("nominal", nominal), ("lo", lo), ("hi", hi)):
+        nominal = (
+            si_value
+            if si_value is not None
+            else ((si_low + si_high) / 2 if si_low is not None and si_high is not None else None)
+        )
+        lo = (
+            si_low
+            if si_low is not None
+            else (nominal - tol.reference_relative * abs(nominal) if nominal is not None else None)
+        )
+        hi = (
+            si_high
+            if si_high is not None
+            else (nominal + tol.reference_relative * abs(nominal) if nominal is not None else None)
+        )
+        for k, v in (
+            ("fact_id", fact_id),
+            ("block", "|".join(key) if key else None),
+            ("measured", identity.measured(frame, lex)),
+            ("place", frame.place),
+            ("nominal", nominal),
+            ("lo", lo),
+            ("hi", hi),
+        ):
             keys[k].append(v)
         if key:
             frames[fact_id] = (frame, "|".join(key))
@@ -74,11 +91,25 @@ def build_reference_keys(con: duckdb.DuckDBPyConnection, tolerances: Tolerances 
                     matches["fact_id"].append(fact_id)
                     matches["score"].append(s)
     for table, data, schema in (
-            ("reference_keys", keys, [("fact_id", pa.string()), ("block", pa.string()), ("measured", pa.string()),
-                                      ("place", pa.string()), ("nominal", pa.float64()), ("lo", pa.float64()),
-                                      ("hi", pa.float64())]),
-            ("reference_matches", matches, [("claim_id", pa.string()), ("fact_id", pa.string()),
-                                            ("score", pa.float64())])):
+        (
+            "reference_keys",
+            keys,
+            [
+                ("fact_id", pa.string()),
+                ("block", pa.string()),
+                ("measured", pa.string()),
+                ("place", pa.string()),
+                ("nominal", pa.float64()),
+                ("lo", pa.float64()),
+                ("hi", pa.float64()),
+            ],
+        ),
+        (
+            "reference_matches",
+            matches,
+            [("claim_id", pa.string()), ("fact_id", pa.string()), ("score", pa.float64())],
+        ),
+    ):
         con.execute(f"DELETE FROM {table}")
         con.register("qc_reference_arrow", pa.table(data, schema=pa.schema(schema)))
         try:

@@ -10,16 +10,25 @@ import pytest
 
 from checks.frames import ClaimInput, Frame, frames_for_document
 
-ARTICLE_DAY = date(2016, 7, 19)          # a Tuesday
+ARTICLE_DAY = date(2016, 7, 19)  # a Tuesday
 
 
-def frame(text: str, surface: str, lang: str = "en", counted: str | None = None, dimension: str = "count",
-          nth: int = 0, published: date | None = ARTICLE_DAY, others: tuple[str, ...] = ()) -> Frame:
+def frame(
+    text: str,
+    surface: str,
+    lang: str = "en",
+    counted: str | None = None,
+    dimension: str = "count",
+    nth: int = 0,
+    published: date | None = ARTICLE_DAY,
+    others: tuple[str, ...] = (),
+) -> Frame:
     """The frame of the nth occurrence of ``surface`` in ``text``; ``others`` are further numbers of the
     text that the extractor also found (they end noun phrases and join coordinations)."""
     pos = -1
     for _ in range(nth + 1):
         pos = text.index(surface, pos + 1)
+
     def sentence(at: int) -> tuple[int, int]:
         start = text.rfind(". ", 0, at)
         end = text.find(". ", at)
@@ -35,27 +44,34 @@ def frame(text: str, surface: str, lang: str = "en", counted: str | None = None,
 
 # -- what is counted and what happened to it ------------------------------------------------------------
 
-@pytest.mark.parametrize(("lang", "text", "surface", "group", "action"), [
-    ("en", "At least 12 civilians were killed in the strike.", "12", "people", "killed"),
-    ("fr", "Au moins 12 civils ont été tués dans la frappe.", "12", "people", "killed"),
-    ("es", "Al menos 12 civiles murieron en el ataque.", "12", "people", "killed"),
-    ("de", "Mindestens 12 Zivilisten wurden bei dem Angriff getötet.", "12", "people", "killed"),
-    ("en", "The blast wounded 30 people near the market.", "30", "people", "injured"),
-    ("fr", "L'explosion a blessé 30 personnes près du marché.", "30", "people", "injured"),
-    ("es", "La explosión hirió a 30 personas cerca del mercado.", "30", "people", "injured"),
-    ("de", "Die Explosion verletzte 30 Menschen nahe dem Markt.", "30", "people", "injured"),
-])
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface", "group", "action"),
+    [
+        ("en", "At least 12 civilians were killed in the strike.", "12", "people", "killed"),
+        ("fr", "Au moins 12 civils ont été tués dans la frappe.", "12", "people", "killed"),
+        ("es", "Al menos 12 civiles murieron en el ataque.", "12", "people", "killed"),
+        ("de", "Mindestens 12 Zivilisten wurden bei dem Angriff getötet.", "12", "people", "killed"),
+        ("en", "The blast wounded 30 people near the market.", "30", "people", "injured"),
+        ("fr", "L'explosion a blessé 30 personnes près du marché.", "30", "people", "injured"),
+        ("es", "La explosión hirió a 30 personas cerca del mercado.", "30", "people", "injured"),
+        ("de", "Die Explosion verletzte 30 Menschen nahe dem Markt.", "30", "people", "injured"),
+    ],
+)
 def test_group_and_action_are_read_on_either_side_of_the_number(lang, text, surface, group, action) -> None:
     f = frame(text, surface, lang)
     assert (f.group, f.action) == (group, action)
 
 
-@pytest.mark.parametrize(("lang", "text", "surface", "action"), [
-    ("en", "Six dead and 22 wounded after the bus blast.", "22", "injured"),
-    ("fr", "Six morts et 22 blessés après l'explosion du bus.", "22", "injured"),
-    ("es", "Seis muertos y 22 heridos tras la explosión del autobús.", "22", "injured"),
-    ("de", "Sechs Tote und 22 Verletzte nach der Explosion des Busses.", "22", "injured"),
-])
+@pytest.mark.parametrize(
+    ("lang", "text", "surface", "action"),
+    [
+        ("en", "Six dead and 22 wounded after the bus blast.", "22", "injured"),
+        ("fr", "Six morts et 22 blessés après l'explosion du bus.", "22", "injured"),
+        ("es", "Seis muertos y 22 heridos tras la explosión del autobús.", "22", "injured"),
+        ("de", "Sechs Tote und 22 Verletzte nach der Explosion des Busses.", "22", "injured"),
+    ],
+)
 def test_a_noun_that_names_the_victims_carries_the_action(lang, text, surface, action) -> None:
     f = frame(text, surface, lang, others=(text.split()[0],))
     assert (f.group, f.action) == ("people", action)
@@ -88,23 +104,45 @@ def test_civilians_are_the_same_group_as_people_unless_named_as_a_subgroup() -> 
 
 # -- parts: subgroups and increments ------------------------------------------------------------
 
-@pytest.mark.parametrize(("lang", "text", "surface", "other"), [
-    ("en", "The strikes killed 58 people including 11 children.", "11", "58"),
-    ("fr", "Les frappes ont tué 58 personnes, dont 11 enfants.", "11", "58"),
-    ("es", "Los ataques mataron a 58 personas, entre ellas 11 niños.", "11", "58"),
-    ("de", "Die Angriffe töteten 58 Menschen, darunter 11 Kinder.", "11", "58"),
-])
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface", "other"),
+    [
+        ("en", "The strikes killed 58 people including 11 children.", "11", "58"),
+        ("fr", "Les frappes ont tué 58 personnes, dont 11 enfants.", "11", "58"),
+        ("es", "Los ataques mataron a 58 personas, entre ellas 11 niños.", "11", "58"),
+        ("de", "Die Angriffe töteten 58 Menschen, darunter 11 Kinder.", "11", "58"),
+    ],
+)
 def test_a_subgroup_marker_makes_a_part(lang, text, surface, other) -> None:
     f = frame(text, surface, lang, others=(other,))
     assert (f.group, f.part) == ("children", "subgroup")
 
 
-@pytest.mark.parametrize(("lang", "text", "surface", "other"), [
-    ("en", "15 civilians were killed in the town while another six died in a village nearby.", "six", "15"),
-    ("fr", "15 civils ont été tués dans la ville et six autres sont morts dans un village voisin.", "six", "15"),
-    ("es", "15 civiles murieron en la ciudad y otros seis murieron en un pueblo cercano.", "seis", "15"),
-    ("de", "15 Zivilisten wurden in der Stadt getötet, weitere sechs starben in einem Dorf.", "sechs", "15"),
-])
+@pytest.mark.parametrize(
+    ("lang", "text", "surface", "other"),
+    [
+        (
+            "en",
+            "15 civilians were killed in the town while another six died in a village nearby.",
+            "six",
+            "15",
+        ),
+        (
+            "fr",
+            "15 civils ont été tués dans la ville et six autres sont morts dans un village voisin.",
+            "six",
+            "15",
+        ),
+        ("es", "15 civiles murieron en la ciudad y otros seis murieron en un pueblo cercano.", "seis", "15"),
+        (
+            "de",
+            "15 Zivilisten wurden in der Stadt getötet, weitere sechs starben in einem Dorf.",
+            "sechs",
+            "15",
+        ),
+    ],
+)
 def test_an_increment_after_a_figure_of_the_same_toll_is_a_part(lang, text, surface, other) -> None:
     assert frame(text, surface, lang, others=(other,)).part == "additional"
 
@@ -116,22 +154,33 @@ def test_another_after_a_different_verb_is_not_an_increment() -> None:
 
 # -- scope ------------------------------------------------------------
 
-@pytest.mark.parametrize(("lang", "text", "surface"), [
-    ("en", "More than 280,000 people have been killed since the war began in 2011.", "280,000"),
-    ("en", "The conflict in Syria which has lasted five years has killed more than 280000 people.", "280000"),
-    ("fr", "Plus de 280 000 personnes ont été tuées depuis le début de la guerre en 2011.", "280 000"),
-    ("es", "Más de 280.000 personas han muerto desde el inicio de la guerra en 2011.", "280.000"),
-    ("de", "Mehr als 280.000 Menschen sind seit Beginn des Krieges 2011 getötet worden.", "280.000"),
-    ("en", "Air strikes have killed 270 civilians in Aleppo during April.", "270"),
-])
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface"),
+    [
+        ("en", "More than 280,000 people have been killed since the war began in 2011.", "280,000"),
+        (
+            "en",
+            "The conflict in Syria which has lasted five years has killed more than 280000 people.",
+            "280000",
+        ),
+        ("fr", "Plus de 280 000 personnes ont été tuées depuis le début de la guerre en 2011.", "280 000"),
+        ("es", "Más de 280.000 personas han muerto desde el inicio de la guerra en 2011.", "280.000"),
+        ("de", "Mehr als 280.000 Menschen sind seit Beginn des Krieges 2011 getötet worden.", "280.000"),
+        ("en", "Air strikes have killed 270 civilians in Aleppo during April.", "270"),
+    ],
+)
 def test_running_totals_are_their_own_scope(lang, text, surface) -> None:
     assert frame(text, surface, lang).scope == "cumulative"
 
 
-@pytest.mark.parametrize(("lang", "text", "surface"), [
-    ("en", "The toll has risen to 31 since Sunday, officials said.", "31"),
-    ("fr", "Le bilan est passé à 31 morts depuis dimanche.", "31"),
-])
+@pytest.mark.parametrize(
+    ("lang", "text", "surface"),
+    [
+        ("en", "The toll has risen to 31 since Sunday, officials said.", "31"),
+        ("fr", "Le bilan est passé à 31 morts depuis dimanche.", "31"),
+    ],
+)
 def test_since_a_weekday_is_still_the_incident(lang, text, surface) -> None:
     assert frame(text, surface, lang).scope == "incident"
 
@@ -141,6 +190,7 @@ def test_a_figure_about_last_month_is_not_the_incident() -> None:
 
 
 # -- where ------------------------------------------------------------
+
 
 def test_the_place_in_the_clause_frames_the_claim() -> None:
     f = frame("Air strikes on a market in the city of Idlib killed 21 civilians on Sunday.", "21")
@@ -167,15 +217,19 @@ def test_a_place_named_earlier_frames_a_later_claim() -> None:
 
 # -- when ------------------------------------------------------------
 
-@pytest.mark.parametrize(("lang", "text", "surface", "day"), [
-    ("en", "Air strikes killed 12 people on Sunday.", "12", date(2016, 7, 17)),
-    ("fr", "Des frappes ont tué 12 personnes dimanche.", "12", date(2016, 7, 17)),
-    ("es", "Los bombardeos mataron a 12 personas el domingo.", "12", date(2016, 7, 17)),
-    ("de", "Luftangriffe töteten am Sonntag 12 Menschen.", "12", date(2016, 7, 17)),
-    ("en", "Yesterday's blast killed 12 people.", "12", date(2016, 7, 18)),
-    ("fr", "L'explosion d'hier a tué 12 personnes.", "12", date(2016, 7, 18)),
-    ("en", "An August 21 chemical attack killed more than 1,400 people.", "1,400", date(2016, 8, 21)),
-])
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface", "day"),
+    [
+        ("en", "Air strikes killed 12 people on Sunday.", "12", date(2016, 7, 17)),
+        ("fr", "Des frappes ont tué 12 personnes dimanche.", "12", date(2016, 7, 17)),
+        ("es", "Los bombardeos mataron a 12 personas el domingo.", "12", date(2016, 7, 17)),
+        ("de", "Luftangriffe töteten am Sonntag 12 Menschen.", "12", date(2016, 7, 17)),
+        ("en", "Yesterday's blast killed 12 people.", "12", date(2016, 7, 18)),
+        ("fr", "L'explosion d'hier a tué 12 personnes.", "12", date(2016, 7, 18)),
+        ("en", "An August 21 chemical attack killed more than 1,400 people.", "1,400", date(2016, 8, 21)),
+    ],
+)
 def test_the_incident_day_comes_from_the_words(lang, text, surface, day) -> None:
     published = date(2016, 9, 5) if "August" in text else ARTICLE_DAY
     f = frame(text, surface, lang, published=published)
@@ -190,15 +244,19 @@ def test_a_dateline_beats_a_wrong_published_date() -> None:
 
 # -- kinds of incident ------------------------------------------------------------
 
-@pytest.mark.parametrize(("lang", "text", "surface", "kind"), [
-    ("en", "Air strikes on the market killed 20 people.", "20", "airstrike"),
-    ("fr", "Des frappes aériennes sur le marché ont tué 20 personnes.", "20", "airstrike"),
-    ("es", "Los ataques aéreos contra el mercado mataron a 20 personas.", "20", "airstrike"),
-    ("de", "Luftangriffe auf den Markt töteten 20 Menschen.", "20", "airstrike"),
-    ("en", "The earthquake killed 29 people.", "29", "earthquake"),
-    ("fr", "Le séisme a fait 29 morts.", "29", "earthquake"),
-    ("es", "El terremoto dejó 29 muertos.", "29", "earthquake"),
-    ("de", "Das Erdbeben forderte 29 Tote.", "29", "earthquake"),
-])
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface", "kind"),
+    [
+        ("en", "Air strikes on the market killed 20 people.", "20", "airstrike"),
+        ("fr", "Des frappes aériennes sur le marché ont tué 20 personnes.", "20", "airstrike"),
+        ("es", "Los ataques aéreos contra el mercado mataron a 20 personas.", "20", "airstrike"),
+        ("de", "Luftangriffe auf den Markt töteten 20 Menschen.", "20", "airstrike"),
+        ("en", "The earthquake killed 29 people.", "29", "earthquake"),
+        ("fr", "Le séisme a fait 29 morts.", "29", "earthquake"),
+        ("es", "El terremoto dejó 29 muertos.", "29", "earthquake"),
+        ("de", "Das Erdbeben forderte 29 Tote.", "29", "earthquake"),
+    ],
+)
 def test_kinds_of_incident_are_read_near_the_number(lang, text, surface, kind) -> None:
     assert kind in frame(text, surface, lang).incidents

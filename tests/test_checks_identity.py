@@ -16,23 +16,58 @@ MONDAY = date(2016, 7, 18)
 
 
 def f(mid: str = "m", **kw) -> Frame:
-    base = dict(mention_id=mid, measure="count", group="people", fine_group="people", thing=None,
-                action="killed", topic=None, part="", scope="incident", incidents=("airstrike",),
-                place="Idlib", place_kind="town", place_cc="SY", place_admin1="12", place_gid=169389,
-                place_source="clause", spot="idlib", day=MONDAY, day_source="weekday",
-                words=("market", "strike"), wording="")
+    base = dict(
+        mention_id=mid,
+        measure="count",
+        group="people",
+        fine_group="people",
+        thing=None,
+        action="killed",
+        topic=None,
+        part="",
+        scope="incident",
+        incidents=("airstrike",),
+        place="Idlib",
+        place_kind="town",
+        place_cc="SY",
+        place_admin1="12",
+        place_gid=169389,
+        place_source="clause",
+        spot="idlib",
+        day=MONDAY,
+        day_source="weekday",
+        words=("market", "strike"),
+        wording="",
+    )
     base.update(kw)
     return Frame(**base)
 
 
-def claim(frame: Frame, source: str, value: float, qualifier: str = "exact", doc: str | None = None,
-          publisher: str | None = None) -> Claim:
+def claim(
+    frame: Frame,
+    source: str,
+    value: float,
+    qualifier: str = "exact",
+    doc: str | None = None,
+    publisher: str | None = None,
+) -> Claim:
     half = 0.5
-    return Claim(frame, doc or frame.mention_id + "-doc", source, publisher, "count", value - half, value + half,
-                 value, qualifier, str(int(value)))
+    return Claim(
+        frame,
+        doc or frame.mention_id + "-doc",
+        source,
+        publisher,
+        "count",
+        value - half,
+        value + half,
+        value,
+        qualifier,
+        str(int(value)),
+    )
 
 
 # -- blocking ------------------------------------------------------------
+
 
 def test_killed_and_injured_are_never_compared() -> None:
     assert block_key(f(action="killed")) != block_key(f(action="injured"))
@@ -61,6 +96,7 @@ def test_a_claim_that_says_nothing_about_what_it_counts_is_not_compared() -> Non
 
 
 # -- score and vetoes ------------------------------------------------------------
+
 
 def test_the_same_town_day_and_incident_score_high() -> None:
     s, reasons = score(f("a"), f("b"))
@@ -119,9 +155,14 @@ def test_a_bombing_is_compatible_with_an_air_strike_and_with_a_car_bomb() -> Non
 
 # -- facts ------------------------------------------------------------
 
+
 def test_reports_of_one_strike_form_one_fact_and_another_town_another() -> None:
-    claims = [claim(f("a"), "s1", 13), claim(f("b"), "s2", 36), claim(f("c", words=("market",)), "s3", 20),
-              claim(f("d", place="Hasakah", place_admin1="01", place_gid=173890, spot="hasakah"), "s4", 9)]
+    claims = [
+        claim(f("a"), "s1", 13),
+        claim(f("b"), "s2", 36),
+        claim(f("c", words=("market",)), "s3", 20),
+        claim(f("d", place="Hasakah", place_admin1="01", place_gid=173890, spot="hasakah"), "s4", 9),
+    ]
     facts = assign_facts(claims)
     assert facts["a"] == facts["b"] == facts["c"] != facts["d"]
 
@@ -141,6 +182,7 @@ def test_fact_ids_do_not_depend_on_the_order_of_claims() -> None:
 
 
 # -- conflicts ------------------------------------------------------------
+
 
 def test_a_disagreement_between_outlets_is_a_conflict_with_a_reason() -> None:
     claims = [claim(f("a"), "s1", 13), claim(f("b"), "s2", 36, "at_least")]
@@ -166,11 +208,17 @@ def test_agreeing_figures_are_not_conflicts() -> None:
     assert conflict_pairs(claims, assign_facts(claims)) == []
 
 
-def test_a_figure_many_times_larger_needs_more_evidence() -> None:
+def test_a_figure_many_times_larger_needs_more_evidence_in_a_crowded_block() -> None:
     weak = dict(words=(), spot=None, place_source="context", day_source="article")
-    claims = [claim(f("a", **weak), "s1", 8), claim(f("b", **weak), "s2", 5812)]
-    facts = {"a": "F", "b": "F"}
-    assert conflict_pairs(claims, facts) == []
+    rival = claim(f("c", place="Hasakah", place_admin1="01", place_gid=173890, spot="hasakah"), "s3", 9)
+    claims = [claim(f("a", **weak), "s1", 8), claim(f("b", **weak), "s2", 5812), rival]
+    assert conflict_pairs(claims, {"a": "F", "b": "F", "c": "G"}) == []
+
+
+def test_a_fact_alone_in_its_block_and_days_shows_its_disagreements_on_the_same_fact_score() -> None:
+    weak = dict(words=(), spot=None, place_source="context", day_source="article", incidents=())
+    claims = [claim(f("a", **weak), "s1", 100), claim(f("b", **weak), "s2", 175)]
+    assert len(conflict_pairs(claims, {"a": "F", "b": "F"})) == 1
 
 
 @pytest.mark.parametrize("settings_key", ["same_fact", "conflict", "conflict_ratio"])

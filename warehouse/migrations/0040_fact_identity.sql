@@ -31,7 +31,8 @@ CREATE TABLE claim_frames (
     day_source      VARCHAR NOT NULL,   -- 'date' | 'weekday' | 'relative' | 'article' | 'none'
     words           VARCHAR[] NOT NULL, -- content words around the number
     wording         VARCHAR NOT NULL,   -- the words on each side of the number, for "same wording"
-    entity          VARCHAR             -- an organisation or party the figure is about ("SPD"), not its source
+    entity          VARCHAR,            -- an organisation or party the figure is about ("SPD"), not its source
+    year            INTEGER             -- a year written next to the number ("the 2018 fire", "budget 2027")
 );
 
 -- claim_keys is rebuilt by every refresh: replaced by the fact-identity layout (columns that views read).
