@@ -736,8 +736,8 @@ def frames_for_document(
     known = number_words(doc.lang.code)
     taken.update(i for i, t in enumerate(doc.toks) if t.is_number or _is_number_word(t.text, known))
     frames = [read_claim(doc, c, taken, lex) for c in claims]
-    frames = [_carry_group(f, c, frames, claims) for f, c in zip(frames, claims)]
-    return [_check_increment(f, c, frames, claims) for f, c in zip(frames, claims)]
+    frames = [_carry_group(f, c, frames, claims) for f, c in zip(frames, claims, strict=True)]
+    return [_check_increment(f, c, frames, claims) for f, c in zip(frames, claims, strict=True)]
 
 
 def _carry_group(frame: Frame, claim: ClaimInput, frames: list[Frame], claims: list[ClaimInput]) -> Frame:
