@@ -18,6 +18,8 @@ import pyarrow as pa
 from checks.frames import ClaimInput, Frame, frames_for_document
 from checks.gazetteer import _versions as gazetteer_versions
 from checks.gazetteer import load as load_gazetteer
+from checks.gazetteer import skeleton
+from checks.identity import word_mask
 from checks.lexicon import Lexicon, load_lexicon
 from checks.sqlfiles import sql
 
@@ -49,6 +51,9 @@ SCHEMA = pa.schema(
         ("wording", pa.string()),
         ("entity", pa.string()),
         ("year", pa.int32()),
+        ("spot_key", pa.string()),
+        ("place_key", pa.string()),
+        ("words_mask", pa.uint64()),
     ]
 )
 
@@ -91,6 +96,9 @@ def frames_table(frames: list[Frame], version: str) -> pa.Table:
             "wording": f.wording,
             "entity": f.entity,
             "year": f.year,
+            "spot_key": skeleton(f.spot) if f.spot else None,
+            "place_key": skeleton(f.place or ""),
+            "words_mask": word_mask(f.words),
         }
         for k, v in row.items():
             cols[k].append(v)

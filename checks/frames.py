@@ -20,6 +20,7 @@ same for every language. Frames are computed once per mention (cached in ``claim
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
@@ -149,6 +150,30 @@ class DocumentView:
     ref: date | None
     main_place: Place | None
     dateline: DateMention | None = None
+    starts: list[int] = field(default_factory=list)      # token start offsets, for bisection
+    ends: list[int] = field(default_factory=list)
+    place_tokens: frozenset[int] = frozenset()           # tokens inside a place name
+
+    def __post_init__(self) -> None:
+        self.starts = [t.start for t in self.toks]
+        self.ends = [t.end for t in self.toks]
+        inside: set[int] = set()
+        for p in self.places:
+            k = bisect_left(self.starts, p.start)
+            while k < len(self.toks) and self.starts[k] < p.end:
+                inside.add(k)
+                k += 1
+        self.place_tokens = frozenset(inside)
+
+    def span(self, start: int, end: int) -> tuple[int, int] | None:
+        """Tokens overlapping [start, end), as a half-open index range."""
+        lo = bisect_right(self.ends, start)
+        hi = bisect_left(self.starts, end)
+        return (lo, hi) if lo < hi else None
+
+    def within(self, lo_char: int, hi_char: int) -> tuple[int, int]:
+        """Tokens entirely inside [lo_char, hi_char)."""
+        return bisect_left(self.starts, lo_char), bisect_right(self.ends, hi_char)
 
 
 def read_document(
@@ -189,12 +214,12 @@ class _Reader:
         self.doc, self.claim, self.lang = doc, claim, doc.lang
         lo_char = max(claim.sentence_start, claim.start - WINDOW_CHARS)
         hi_char = min(max(claim.sentence_end, claim.end), claim.end + WINDOW_CHARS)
-        idx = [i for i, t in enumerate(doc.toks) if t.start >= lo_char and t.end <= hi_char]
-        self.lo = idx[0] if idx else 0
-        self.hi = idx[-1] + 1 if idx else 0
+        self.lo, self.hi = doc.within(lo_char, hi_char)
+        if self.lo >= self.hi:
+            self.lo = self.hi = 0
         self.numbers = mention_tokens
         self.t = doc.texts
-        span = _span(doc.toks, claim.start, claim.end)
+        span = doc.span(claim.start, claim.end)
         self.own = span if span else (0, 0)
 
     def is_(self, kind: str, i: int) -> bool:
@@ -355,9 +380,7 @@ class _Reader:
     def entity(self, lo: int, hi: int, run_start: int, run_end: int) -> str | None:
         """The nearest acronym in the clause ("SPD", "AfD", "CGT") that the figure is about: not a place, not
         the source the figure is attributed to ("according to SOHR", "selon la CGT", "SANA reported")."""
-        place_tokens = {
-            i for i, t in enumerate(self.doc.toks) if any(p.start <= t.start < p.end for p in self.doc.places)
-        }
+        place_tokens = self.doc.place_tokens
         best: tuple[int, str] | None = None
         for k in range(max(lo, run_start - 6), min(hi, run_end + 6)):
             raw = self.doc.text[self.doc.toks[k].start : self.doc.toks[k].end]
@@ -532,7 +555,7 @@ class _Reader:
 def read_claim(doc: DocumentView, claim: ClaimInput, mention_tokens: set[int], lexicon: Lexicon) -> Frame:
     r = _Reader(doc, claim, mention_tokens)
     lang = doc.lang
-    span = _span(doc.toks, claim.start, claim.end)
+    span = doc.span(claim.start, claim.end)
     if span is None or r.hi == 0:
         return _empty(claim)
     i0, i1 = span
@@ -728,7 +751,7 @@ def frames_for_document(
     taken: set[int] = set()
     spans = []
     for c in claims:
-        s = _span(doc.toks, c.start, c.end)
+        s = doc.span(c.start, c.end)
         spans.append(s)
         if s:
             taken.update(range(*s))

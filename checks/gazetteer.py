@@ -60,6 +60,15 @@ class Gazetteer:
 
     def towns_named(self, name: str) -> list[Town]:
         """Towns spelt ``name`` (folded; also without a leading article or without spaces)."""
+        cache = self.__dict__.setdefault("_named", {})
+        if name in cache:
+            return cache[name]
+        if len(cache) > 200_000:
+            cache.clear()
+        cache[name] = found = self._towns_named(name)
+        return found
+
+    def _towns_named(self, name: str) -> list[Town]:
         key = fold(name)
         for variant in (key, *(key[len(a) :] for a in ARTICLES if key.startswith(a)), key.replace(" ", "")):
             ids = self.by_name.get(variant)
@@ -76,7 +85,12 @@ class Gazetteer:
         return [self.towns[i] for i in self.skeletons.get(key, ())]
 
     def country(self, name: str) -> str | None:
-        return self.countries.get(fold(name))
+        cache = self.__dict__.setdefault("_country", {})
+        if name not in cache:
+            if len(cache) > 200_000:
+                cache.clear()
+            cache[name] = self.countries.get(fold(name))
+        return cache[name]
 
 
 VOWELS = regex.compile(r"[aeiouyh ]+")

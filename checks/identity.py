@@ -21,12 +21,9 @@ whose own score clears a higher bar (:func:`conflict_pairs`), each with a readab
 
 from __future__ import annotations
 
-import hashlib
-import itertools
 import tomllib
-from collections import defaultdict
+import zlib
 from dataclasses import dataclass
-from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
@@ -75,6 +72,7 @@ def parse_settings(text: str, origin: str = "identity.toml") -> Settings:
         "thresholds": (
             "same_fact",
             "merge_mean",
+            "min_link",
             "conflict",
             "conflict_ratio",
             "conflict_ratio_penalty",
@@ -142,6 +140,19 @@ def block_key(f: Frame, kind: str | None = None) -> tuple[str, ...] | None:
     return (kind or f.measure, what, scope, f.part)
 
 
+def word_mask(words: tuple[str, ...]) -> int:
+    """The words around a number as 64 bits (one per word hash): their overlap is a word-set Jaccard that
+    millions of pairs can be scored with (checks/pair_scores.py computes the same on arrays).
+
+    >>> word_mask(("market", "strike")) == word_mask(("strike", "market"))
+    True
+    """
+    mask = 0
+    for word in words:
+        mask |= 1 << (zlib.crc32(word.encode("utf-8")) & 63)
+    return mask
+
+
 def day_window(a: Frame, b: Frame, lexicon: Lexicon, settings: Settings) -> int:
     if a.scope == "cumulative":
         return settings.days["cumulative"]
@@ -163,9 +174,10 @@ def place_points(a: Frame, b: Frame, w: dict[str, float]) -> tuple[float, str]:
     """Points for where the two claims are, and the words of the reason."""
     points, why = 0.0, ""
     if a.spot and b.spot:
-        if a.spot == b.spot or skeleton(a.spot) == skeleton(b.spot):
+        sa, sb = skeleton(a.spot), skeleton(b.spot)
+        if sa == sb:
             points, why = w["same_spot"], "same place"
-        elif a.spot != (b.place or "").lower() and b.spot != (a.place or "").lower():
+        elif sa != skeleton(b.place or "") and sb != skeleton(a.place or ""):
             points, why = w["other_spot"], "different places named"
     if a.place_kind is None or b.place_kind is None:
         return points, why
@@ -180,7 +192,7 @@ def place_points(a: Frame, b: Frame, w: dict[str, float]) -> tuple[float, str]:
         return (VETO if strong else points + w["other_place_weak"]), "different regions"
     if "region" in (a.place_kind, b.place_kind):
         return points + w["same_region"], why or "same region"
-    if strong and not (a.spot and a.spot == b.spot):
+    if strong and not (a.spot and b.spot and skeleton(a.spot) == skeleton(b.spot)):
         return VETO, "different towns"
     return points + w["other_town_same_region"], why or "same region"
 
@@ -231,8 +243,8 @@ def score(
             total += w["other_incident"]
             reasons.append("different kinds of incident")
     if a.words and b.words:
-        sa, sb = set(a.words), set(b.words)
-        total += w["shared_words"] * len(sa & sb) / len(sa | sb)
+        ma, mb = word_mask(a.words), word_mask(b.words)
+        total += w["shared_words"] * (ma & mb).bit_count() / (ma | mb).bit_count()
     if bool(a.entity) != bool(b.entity):
         total += w["one_entity"]
     if a.entity and b.entity:
@@ -248,196 +260,11 @@ def score(
     return total, reasons
 
 
-def _fact_id(key: tuple[str, ...], first: Claim) -> str:
-    day = first.frame.day.isoformat() if first.frame.day else ""
-    text = "|".join(key) + "|" + day + "|" + first.mention_id
-    return "F" + hashlib.md5(text.encode("utf-8")).hexdigest()[:15]
-
-
-def _day(c: Claim) -> date:
-    return c.frame.day or date.min
-
-
-def assign_facts(
-    claims: list[Claim], lexicon: Lexicon | None = None, settings: Settings | None = None
-) -> dict[str, str]:
-    """mention_id → fact_id for every comparable claim (a claim alone in its fact keeps its own id)."""
-    lex = lexicon or load_lexicon()
-    st = settings or load_settings()
-    blocks: dict[tuple[str, ...], list[Claim]] = defaultdict(list)
-    for c in claims:
-        key = block_key(c.frame, c.kind)
-        if key is not None:
-            blocks[key].append(c)
-    horizon = max(max(st.days.values()), max(lex.terms.incident_days.values(), default=1))
-    facts: dict[str, str] = {}
-    for key in sorted(blocks):
-        members = sorted(blocks[key], key=lambda c: (_day(c), c.mention_id))
-        for group in _cluster(members, horizon, lex, st):
-            first = min(group, key=lambda c: (_day(c), c.mention_id))
-            fid = _fact_id(key, first)
-            for c in group:
-                facts[c.mention_id] = fid
-    return facts
-
-
-def _cluster(members: list[Claim], horizon: int, lex: Lexicon, st: Settings) -> list[list[Claim]]:
-    """Agglomerate the members of one block (sorted by day): best pairs first, vetoes respected."""
-    n = len(members)
-    threshold = st.thresholds["same_fact"]
-    cache: dict[tuple[int, int], float] = {}
-
-    def pair(i: int, j: int) -> float:
-        if i > j:
-            i, j = j, i
-        if (i, j) not in cache:
-            a, b = members[i], members[j]
-            if a.document_id == b.document_id and a.frame.wording == b.frame.wording:
-                cache[(i, j)] = threshold  # the same figure repeated in one article (title and body)
-            else:
-                cache[(i, j)] = score(a.frame, b.frame, lex, st)[0]
-        return cache[(i, j)]
-
-    candidates: list[tuple[float, int, int]] = []
-    undated = [i for i in range(n) if members[i].frame.day is None]
-    for i in range(n):
-        di = _day(members[i])
-        if members[i].frame.day is None:
-            continue
-        for j in range(i + 1, n):
-            if members[j].frame.day is None:
-                continue
-            if (_day(members[j]) - di).days > horizon:
-                break
-            s = pair(i, j)
-            if s >= threshold:
-                candidates.append((s, i, j))
-    for i in undated:  # an undated claim may be any day: compared with every claim of its block
-        for j in range(n):
-            if j != i and (members[j].frame.day is not None or j > i):
-                s = pair(i, j)
-                if s >= threshold:
-                    candidates.append((s, min(i, j), max(i, j)))
-    candidates.sort(key=lambda t: (-t[0], t[1], t[2]))
-    root = list(range(n))
-    cluster: dict[int, list[int]] = {i: [i] for i in range(n)}
-
-    def find(x: int) -> int:
-        while root[x] != x:
-            root[x] = root[root[x]]
-            x = root[x]
-        return x
-
-    for _, i, j in candidates:
-        ri, rj = find(i), find(j)
-        if ri == rj:
-            continue
-        cross = [pair(x, y) for x in cluster[ri] for y in cluster[rj]]
-        if min(cross) == VETO or sum(cross) / len(cross) < st.thresholds["merge_mean"]:
-            continue
-        root[rj] = ri
-        cluster[ri].extend(cluster.pop(rj))
-    return [[members[i] for i in sorted(group)] for group in cluster.values()]
-
-
 def different_outlets(a: Claim, b: Claim) -> bool:
     """Two outlets: different sources, or one source whose documents name different publishers."""
     if a.source_id != b.source_id:
         return True
     return bool(a.publisher and b.publisher and a.publisher != b.publisher)
-
-
-@dataclass(frozen=True, slots=True)
-class ConflictPair:
-    claim_a: str
-    claim_b: str
-    fact_id: str
-    score: float
-    reason: str
-
-
-def conflict_pairs(
-    claims: list[Claim],
-    facts: dict[str, str],
-    lexicon: Lexicon | None = None,
-    settings: Settings | None = None,
-) -> list[ConflictPair]:
-    """Disagreements worth showing: pairs of one fact, from different outlets, with disjoint intervals
-    and a pair score that clears the conflict threshold; claim_a is the lower figure."""
-    lex = lexicon or load_lexicon()
-    st = settings or load_settings()
-    t = st.thresholds
-    by_fact: dict[str, list[Claim]] = defaultdict(list)
-    for c in claims:
-        fid = facts.get(c.mention_id)
-        if fid is not None:
-            by_fact[fid].append(c)
-    alone = _unrivalled_facts(by_fact, lex, st)
-    out: list[ConflictPair] = []
-    for fid in sorted(by_fact):
-        firsts: dict[tuple, Claim] = {}
-        for c in sorted(by_fact[fid], key=lambda c: c.mention_id):
-            firsts.setdefault((c.document_id, c.lo, c.hi), c)  # a title repeating the body is one claim
-        members = sorted(firsts.values(), key=lambda c: (c.lo, c.mention_id))
-        if len(members) < 2:
-            continue
-        bar = t["same_fact"] if fid in alone else t["conflict"]
-        for a, b in itertools.combinations(members, 2):
-            if not (a.hi < b.lo or b.hi < a.lo) or not different_outlets(a, b):
-                continue
-            low, high = (a, b) if a.hi < b.lo else (b, a)
-            s, reasons = score(low.frame, high.frame, lex, st)
-            if (
-                s == VETO
-                or _families(a.frame, lex)
-                and _families(b.frame, lex)
-                and not (_families(a.frame, lex) & _families(b.frame, lex))
-            ):
-                continue
-            if low.frame.spot and high.frame.spot and skeleton(low.frame.spot) != skeleton(high.frame.spot):
-                continue
-            if low.frame.entity and high.frame.entity and low.frame.entity != high.frame.entity:
-                continue
-            values = [abs(v) for v in (low.nominal, high.nominal) if v is not None and v == v]
-            if len(values) == 2 and min(values) > 0 and max(values) / min(values) > t["conflict_ratio"]:
-                s -= t["conflict_ratio_penalty"]
-            if high.qualifier == "at_least" and low.qualifier == "exact":
-                s -= t["conflict_at_least_penalty"]
-            if s < bar:
-                continue
-            out.append(
-                ConflictPair(
-                    low.mention_id, high.mention_id, fid, round(s, 3), reason(low, high, reasons, lex)
-                )
-            )
-    return out
-
-
-def _unrivalled_facts(by_fact: dict[str, list[Claim]], lex: Lexicon, st: Settings) -> set[str]:
-    """Facts that are the only fact of their block in their time span: the troops massed at one border
-    this week, the one relief package announced. Their disagreements need only the same-fact score; in a
-    crowded block (a day of air strikes in several towns) a conflict needs the higher conflict score."""
-    spans: dict[tuple, list[tuple[date, date, str, int]]] = defaultdict(list)
-    for fid, members in by_fact.items():
-        key = block_key(members[0].frame, members[0].kind)
-        days = [c.frame.day for c in members if c.frame.day]
-        if key is None or not days:
-            continue
-        window = max(day_window(c.frame, c.frame, lex, st) for c in members)
-        spans[key].append((min(days), max(days), fid, window))
-    alone: set[str] = set()
-    for items in spans.values():
-        for lo, hi, fid, window in items:
-            rivals = [
-                x
-                for x in items
-                if x[2] != fid
-                and x[0].toordinal() <= hi.toordinal() + window
-                and x[1].toordinal() >= lo.toordinal() - window
-            ]
-            if not rivals:
-                alone.add(fid)
-    return alone
 
 
 def fact_label(f: Frame, lexicon: Lexicon | None = None) -> str:
@@ -470,20 +297,29 @@ def measured(f: Frame, lex: Lexicon) -> str:
     return " ".join(x for x in (topic, act) if x) or f.measure
 
 
-def reason(low: Claim, high: Claim, reasons: list[str], lex: Lexicon) -> str:
-    f = low.frame
+def reason(low: Claim, high: Claim, lex: Lexicon) -> str:
+    """What a fact-checker reads next to a conflict: what both claims state, then how they were matched,
+    then the two figures. checks/sql/store_fact_pairs.sql writes the same text for the warehouse.
+
+    "both: people killed, Idlib, 12 Jun 2016, air strike; a day apart; 13 vs at least 36"
+    """
+    f, g = low.frame, high.frame
     bits = [measured(f, lex)]
     if f.place:
         bits.append(f.place)
     if f.day:
         bits.append(f"{f.day.day} {f.day.strftime('%b %Y')}")
-    kinds = sorted(set(low.frame.incidents) & set(high.frame.incidents))
+    kinds = sorted(set(f.incidents) & set(g.incidents))
     if kinds:
         bits.append(", ".join(lex.label("incident", k) for k in kinds))
     text = "both: " + ", ".join(b for b in bits if b)
-    extra = [r for r in reasons if r not in ("same place", "same day", "same kind of incident")]
-    if extra:
-        text += "; " + "; ".join(extra)
+    if f.day and g.day and f.day != g.day:
+        gap = abs((f.day - g.day).days)
+        text += "; a day apart" if gap == 1 else f"; {gap} days apart"
+    if f.entity and f.entity == g.entity:
+        text += f"; both about {f.entity}"
+    if f.wording and f.wording == g.wording:
+        text += "; same wording"
     if low.converted or high.converted:
         text += "; converted with dated exchange rates"
     return f"{text}; {low.surface} vs {high.surface}"

@@ -117,6 +117,10 @@ class Matcher:
     stems: list[tuple[str, str]] = field(default_factory=list)
     phrases: dict[str, list[tuple[tuple[str, ...], bool, str]]] = field(default_factory=dict)
     _cache: dict[str, str | None] = field(default_factory=dict, repr=False)
+    # answers of at() for the token list last asked about: the claims of one document ask about the same
+    # positions again and again (each claim reads the words around its number)
+    _at_toks: list[str] | None = field(default=None, repr=False)
+    _at_cache: dict[int, tuple[str, int] | None] = field(default_factory=dict, repr=False)
 
     def add(self, form: str, value: str, origin: str) -> None:
         parts, stem = _normalise_form(form)
@@ -151,6 +155,16 @@ class Matcher:
 
     def at(self, toks: list[str], i: int) -> tuple[str, int] | None:
         """(value, number of tokens) of the longest form starting at ``toks[i]``."""
+        if toks is not self._at_toks:
+            self._at_toks = toks
+            self._at_cache = {}
+        if i in self._at_cache:
+            return self._at_cache[i]
+        found = self._at(toks, i)
+        self._at_cache[i] = found
+        return found
+
+    def _at(self, toks: list[str], i: int) -> tuple[str, int] | None:
         for parts, stem, value in self.phrases.get(toks[i], ()):
             n = len(parts)
             if i + n > len(toks) or tuple(toks[i : i + n - 1]) != parts[:-1]:

@@ -1,76 +1,32 @@
 """Build claim_keys and fact_pairs: every claim's interval and fact, and the disagreements worth showing.
 
 Intervals are SQL over all mentions (checks/sql/claim_intervals.sql, currency conversion when rates are
-loaded); which claims state the same fact is decided once, by checks/identity.py, on the claims' frames
-(claim_frames); the result is written back as Arrow tables. The views ``claim_facts``, ``claim_groups``,
-``conflicts`` and ``checks`` only read these tables.
+loaded). The intervals and the cached frames are read as columns (checks/claim_columns.py); facts are grown
+block by block on arrays (checks/fact_graph.py); the rows of claim_keys are then written by SQL from a small
+table of (claim, first claim of its fact), so no Python object is made per claim. Only the disagreements
+that reach ``fact_pairs`` are read back as frames, for their reasons. The views ``claim_facts``,
+``claim_groups``, ``conflicts`` and ``checks`` read these tables.
 """
 
 from __future__ import annotations
 
-import math
-
 import duckdb
+import numpy as np
 import pyarrow as pa
 
 from checks import identity
+from checks.claim_columns import CLAIMS_SQL, ClaimColumns
+from checks.fact_graph import block_graph
+from checks.facts import gate_conflicts, horizon, unrivalled_rows
 from checks.frame_store import frame_version
-from checks.frames import Frame
+from checks.identity import Settings, load_settings
 from checks.lexicon import Lexicon, load_lexicon
 from checks.sqlfiles import sql
 from checks.tolerances import Tolerances, load_tolerances
 
-CLAIMS_QUERY = """
-SELECT q.mention_id, q.document_id, q.source_id, q.source_name, q.surface, q.qualifier, q.kind, q.lo1, q.hi1,
-       q.nominal, q.base_unit, q.converted_from, q.rate, q.rate_date, q.published_day, q.publisher,
-       f.measure, f.grp, f.fine_group, f.thing, f.action, f.topic, f.part, f.scope, f.incidents, f.place,
-       f.place_kind, f.place_cc, f.place_admin1, f.place_gid, f.place_source, f.spot, f.day, f.day_source,
-       f.words, f.wording, f.entity, f.year
-FROM qc_intervals AS q
-LEFT JOIN claim_frames AS f ON f.mention_id = q.mention_id AND f.lexicon_version = $version
-ORDER BY q.mention_id
-"""
-
-KEYS_SCHEMA = pa.schema(
-    [
-        ("mention_id", pa.string()),
-        ("document_id", pa.string()),
-        ("source_id", pa.string()),
-        ("publisher", pa.string()),
-        ("source_name", pa.string()),
-        ("surface", pa.string()),
-        ("fact_id", pa.string()),
-        ("block", pa.string()),
-        ("kind", pa.string()),
-        ("measured", pa.string()),
-        ("grp", pa.string()),
-        ("action", pa.string()),
-        ("topic", pa.string()),
-        ("scope", pa.string()),
-        ("part", pa.string()),
-        ("place", pa.string()),
-        ("day", pa.date32()),
-        ("incidents", pa.list_(pa.string())),
-        ("published_day", pa.date32()),
-        ("nominal", pa.float64()),
-        ("lo", pa.float64()),
-        ("hi", pa.float64()),
-        ("base_unit", pa.string()),
-        ("converted_from", pa.string()),
-        ("rate", pa.float64()),
-        ("rate_date", pa.date32()),
-        ("is_repeat", pa.bool_()),
-    ]
-)
-PAIRS_SCHEMA = pa.schema(
-    [
-        ("claim_a", pa.string()),
-        ("claim_b", pa.string()),
-        ("fact_id", pa.string()),
-        ("score", pa.float64()),
-        ("reason", pa.string()),
-    ]
-)
+PAIRS_SCHEMA = pa.schema([("claim_a", pa.string()), ("claim_b", pa.string()), ("fact_id", pa.string()),
+                          ("score", pa.float64()), ("reason", pa.string())])
+LABEL_COLUMNS = ("measure", "grp", "fine_group", "thing", "action", "topic", "part")
 
 
 def pivot_currency(con: duckdb.DuckDBPyConnection) -> str | None:
@@ -84,219 +40,117 @@ def pivot_currency(con: duckdb.DuckDBPyConnection) -> str | None:
 def compute_intervals(con: duckdb.DuckDBPyConnection, tolerances: Tolerances) -> None:
     """The temp table qc_intervals: every mention's interval in base units, converted when rates allow."""
     p = tolerances.sql_params()
-    con.execute(
-        sql("claim_intervals"),
-        {"min_sig": p["min_sig"], "half_step": p["half_step"], "approx_rel": p["approx_rel"]},
-    )
+    con.execute(sql("claim_intervals"),
+                {"min_sig": p["min_sig"], "half_step": p["half_step"], "approx_rel": p["approx_rel"]})
     pivot = pivot_currency(con)
     if pivot is not None:
         con.execute(sql("convert_currencies"), {"pivot": pivot, "max_rate_age": p["max_rate_age"]})
 
 
-def _frame(row: tuple) -> Frame | None:
-    (
-        mention_id,
-        measure,
-        grp,
-        fine,
-        thing,
-        action,
-        topic,
-        part,
-        scope,
-        incidents,
-        place,
-        place_kind,
-        cc,
-        admin1,
-        gid,
-        psrc,
-        spot,
-        day,
-        dsrc,
-        words,
-        wording,
-        entity,
-        year,
-    ) = row
-    if measure is None:
-        return None
-    return Frame(
-        mention_id,
-        measure,
-        grp,
-        fine,
-        thing,
-        action,
-        topic,
-        part,
-        scope,
-        tuple(incidents or ()),
-        place,
-        place_kind,
-        cc,
-        admin1,
-        gid,
-        psrc,
-        spot,
-        day,
-        dsrc,
-        tuple(words or ()),
-        wording or "",
-        entity,
-        year,
-    )
+def first_of_facts(cols: ClaimColumns, lex: Lexicon, st: Settings) -> np.ndarray:
+    """For every row, the row of the first claim (earliest day, then mention id) of its fact; -1 for a claim
+    that cannot be compared."""
+    first = np.full(len(cols.block), -1, dtype=np.int64)
+    rows = np.flatnonzero(cols.block >= 0)
+    if not len(rows):
+        return first
+    order = rows[np.argsort(cols.block[rows], kind="stable")]
+    bounds = np.flatnonzero(np.diff(cols.block[order])) + 1
+    span = horizon(lex, st)
+    for members in np.split(order, bounds):
+        if len(members) == 1:
+            first[members] = members
+            continue
+        roots = np.asarray(block_graph(cols.frames, members, span, st)[0], dtype=np.int64)
+        # the first member of each fact: sort by (fact, day, row) and take each fact's first row
+        days = cols.frames.day[members]
+        by = np.lexsort((members, days, roots))
+        head = np.ones(len(by), dtype=bool)
+        head[1:] = roots[by][1:] != roots[by][:-1]
+        leader = dict(zip(roots[by][head].tolist(), members[by][head].tolist(), strict=True))
+        first[members] = [leader[r] for r in roots.tolist()]
+    return first
 
 
-def _usable(lo: float | None, hi: float | None) -> bool:
-    return lo is not None and hi is not None and not math.isnan(lo) and not math.isnan(hi) and lo <= hi
-
-
-def build_claim_keys(
-    con: duckdb.DuckDBPyConnection, tolerances: Tolerances | None = None, lexicon: Lexicon | None = None
-) -> int:
+def build_claim_keys(con: duckdb.DuckDBPyConnection, tolerances: Tolerances | None = None,
+                     lexicon: Lexicon | None = None) -> int:
     """Rebuild claim_keys and fact_pairs from mentions, claim_frames and exchange rates; return the rows."""
     tol = tolerances or load_tolerances()
     lex = lexicon or load_lexicon()
+    st = load_settings()
     compute_intervals(con, tol)
-    eps = tol.float_epsilon
-    rows = con.execute(CLAIMS_QUERY, {"version": frame_version(lex)}).fetchall()
-    claims: list[identity.Claim] = []
-    info: dict[str, tuple] = {}
-    for r in rows:
-        (
-            mention_id,
-            document_id,
-            source_id,
-            source_name,
-            surface,
-            qualifier,
-            kind,
-            lo,
-            hi,
-            nominal,
-            base_unit,
-            converted_from,
-            rate,
-            rate_date,
-            published_day,
-            publisher,
-        ) = r[:16]
-        frame = _frame((mention_id, *r[16:]))
-        info[mention_id] = r
-        if frame is None or kind is None or not _usable(lo, hi):
-            continue
-        claims.append(
-            identity.Claim(
-                frame,
-                document_id,
-                source_id,
-                publisher,
-                kind,
-                lo - eps * abs(lo),
-                hi + eps * abs(hi),
-                nominal,
-                qualifier,
-                surface,
-                converted_from is not None,
-            )
-        )
-    facts = identity.assign_facts(claims, lex)
-    by_id = {c.mention_id: c for c in claims}
-    repeats = _repeats(claims, facts)
-    cols: dict[str, list] = {f.name: [] for f in KEYS_SCHEMA}
-    for mention_id, r in info.items():
-        (
-            _,
-            document_id,
-            source_id,
-            source_name,
-            surface,
-            qualifier,
-            kind,
-            lo,
-            hi,
-            nominal,
-            base_unit,
-            converted_from,
-            rate,
-            rate_date,
-            published_day,
-            publisher,
-        ) = r[:16]
-        c = by_id.get(mention_id)
-        f = c.frame if c else _frame((mention_id, *r[16:]))
-        key = identity.block_key(f, kind) if f else None
-        values = {
-            "mention_id": mention_id,
-            "document_id": document_id,
-            "source_id": source_id,
-            "publisher": publisher,
-            "source_name": source_name,
-            "surface": surface,
-            "fact_id": facts.get(mention_id),
-            "block": "|".join(key) if key else None,
-            "kind": kind,
-            "measured": identity.measured(f, lex) if f else None,
-            "grp": f.group if f else None,
-            "action": f.action if f else None,
-            "topic": f.topic if f else None,
-            "scope": f.scope if f else None,
-            "part": f.part if f else None,
-            "place": f.place if f else None,
-            "day": f.day if f else None,
-            "incidents": list(f.incidents) if f else [],
-            "published_day": published_day,
-            "nominal": nominal,
-            "lo": c.lo if c else lo,
-            "hi": c.hi if c else hi,
-            "base_unit": base_unit,
-            "converted_from": converted_from,
-            "rate": rate,
-            "rate_date": rate_date,
-            "is_repeat": mention_id in repeats,
-        }
-        for k, v in values.items():
-            cols[k].append(v)
-    pairs = identity.conflict_pairs(claims, facts, lex)
-    _replace(con, "claim_keys", pa.table(cols, schema=KEYS_SCHEMA))
-    _replace(
-        con,
-        "fact_pairs",
-        pa.table(
-            {
-                "claim_a": [p.claim_a for p in pairs],
-                "claim_b": [p.claim_b for p in pairs],
-                "fact_id": [p.fact_id for p in pairs],
-                "score": [p.score for p in pairs],
-                "reason": [p.reason for p in pairs],
-            },
-            schema=PAIRS_SCHEMA,
-        ),
-    )
-    con.execute("DROP TABLE IF EXISTS qc_intervals")
-    return len(info)
-
-
-def _repeats(claims: list[identity.Claim], facts: dict[str, str]) -> set[str]:
-    """Later occurrences of one interval of one fact in one document (a title repeating the body)."""
-    seen: set[tuple] = set()
-    out: set[str] = set()
-    for c in sorted(claims, key=lambda c: (c.document_id, c.frame.mention_id)):
-        fid = facts.get(c.mention_id)
-        if fid is None:
-            continue
-        key = (fid, c.document_id, c.lo, c.hi)
-        if key in seen:
-            out.add(c.mention_id)
-        seen.add(key)
-    return out
-
-
-def _replace(con: duckdb.DuckDBPyConnection, table: str, data: pa.Table) -> None:
-    con.execute(f"DELETE FROM {table}")
-    con.register("qc_rows_arrow", data)
+    table = con.execute(CLAIMS_SQL, {"version": frame_version(lex)}).to_arrow_table()
+    cols = ClaimColumns.from_arrow(table, lex, st, tol.float_epsilon)
+    first = first_of_facts(cols, lex, st)
+    lead = np.where(first >= 0, first, 0)
+    leaders = pa.table({"mention_id": table.column("mention_id"),
+                        "comparable": pa.array(first >= 0),
+                        "leader": table.column("mention_id").take(pa.array(lead)),
+                        "leader_day": table.column("day").take(pa.array(lead)),
+                        "block": table.column("block"),
+                        "eps": pa.array(np.full(len(first), tol.float_epsilon))})
+    labels = _labels(table, lex)
+    con.register("qc_leaders", leaders)
+    con.register("qc_labels", labels)
     try:
-        con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM qc_rows_arrow")
+        con.execute("DELETE FROM claim_keys")
+        con.execute(sql("store_claim_keys"), {"version": frame_version(lex)})
     finally:
-        con.unregister("qc_rows_arrow")
+        con.unregister("qc_leaders")
+        con.unregister("qc_labels")
+    _store_pairs(con, cols, first, lex, st)
+    con.execute("DROP TABLE IF EXISTS qc_intervals")
+    return table.num_rows
+
+
+def _labels(table: pa.Table, lex: Lexicon) -> pa.Table:
+    """The readable "what is measured" of every distinct combination of frame parts."""
+    parts = table.select(list(LABEL_COLUMNS)).group_by(list(LABEL_COLUMNS)).aggregate([])
+    rows = parts.to_pylist()
+    out = {k: [r[k] for r in rows] for k in LABEL_COLUMNS}
+    out["measured"] = [
+        identity.measured(identity_frame(r), lex) if r["measure"] is not None else None for r in rows]
+    return pa.table(out)
+
+
+def identity_frame(r: dict) -> identity.Frame:
+    return identity.Frame("", r["measure"], r["grp"], r["fine_group"], r["thing"], r["action"], r["topic"],
+                          r["part"] or "", "incident", (), None, None, None, None, None, "none", None, None,
+                          "none")
+
+
+def _store_pairs(con: duckdb.DuckDBPyConnection, cols: ClaimColumns, first: np.ndarray, lex: Lexicon,
+                 st: Settings) -> None:
+    """Candidate disagreements by SQL (pairs of one fact whose intervals do not overlap, from two outlets),
+    scored and gated on arrays; reasons written for the ones kept."""
+    rows = np.flatnonzero(first >= 0)
+    con.execute("DELETE FROM fact_pairs")
+    if not len(rows):
+        return
+    facts = pa.table({"row": pa.array(rows), "fact": pa.array(first[rows]), "lo": pa.array(cols.lo[rows]),
+                      "hi": pa.array(cols.hi[rows]), "source": pa.array(cols.source[rows]),
+                      "publisher": pa.array(cols.publisher[rows]),
+                      "document": pa.array(cols.frames.document[rows])})
+    con.register("qc_fact_rows", facts)
+    try:
+        pairs = con.execute(sql("disjoint_pairs")).fetchnumpy()
+    finally:
+        con.unregister("qc_fact_rows")
+    a = pairs["row_a"].astype(np.int64)
+    b = pairs["row_b"].astype(np.int64)
+    alone = unrivalled_rows(cols.frames, cols.block, first, lex, st)
+    keep, scores = gate_conflicts(
+        cols.frames, cols.nominal, cols.at_least, cols.exact, a, b, first, alone, st)
+    kept = np.flatnonzero(keep)
+    mention = cols.table.column("mention_id")
+    chosen = pa.table({"claim_a": mention.take(pa.array(a[kept])), "claim_b": mention.take(pa.array(b[kept])),
+                       "score": pa.array(np.round(scores[kept], 3))})
+    labels = pa.table({"kind": list(lex.terms.labels["incident"]),
+                       "label": list(lex.terms.labels["incident"].values())})
+    con.register("qc_chosen", chosen)
+    con.register("qc_incident_labels", labels)
+    try:
+        con.execute(sql("store_fact_pairs"), {"version": frame_version(lex)})
+    finally:
+        con.unregister("qc_chosen")
+        con.unregister("qc_incident_labels")

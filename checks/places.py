@@ -98,6 +98,19 @@ def _is_reference_point(toks: list[Token], i: int, lang: Language) -> bool:
     return has_compass and any(t.is_number for t in window)
 
 
+_TEXTS_CACHE: dict[int, tuple[list[Token], list[str]]] = {}
+
+
+def _texts(toks: list[Token]) -> list[str]:
+    """The lower-cased texts of a token list, computed once per list (find_places asks for each name)."""
+    cached = _TEXTS_CACHE.get(id(toks))
+    if cached is None or cached[0] is not toks:
+        _TEXTS_CACHE.clear()
+        cached = (toks, [t.text for t in toks])
+        _TEXTS_CACHE[id(toks)] = cached
+    return cached[1]
+
+
 def _adjective_like(raw: list[str]) -> bool:
     """ "Syrian", "US-led", "Kurdish-run": a capitalised modifier, not a place name."""
     last = raw[-1]
@@ -116,7 +129,7 @@ def _has_cue(
 ) -> bool:
     """A place position: a preposition of place before the name (over modifiers, place nouns and a
     country's genitive: "in Syria's northern Idlib"), a place noun before "of" or after the name."""
-    texts = [t.text for t in toks]
+    texts = _texts(toks)
     k = i - 1
     while k >= 0 and (
         lang.is_("place_modifiers", texts[k]) or lang.is_("place_nouns", texts[k]) or k in skippable

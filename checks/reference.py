@@ -14,10 +14,10 @@ import duckdb
 import pyarrow as pa
 
 from checks import identity
+from checks.claim_columns import FRAME_FIELDS, frame_from_row
 from checks.frame_store import frame_version
 from checks.frames import subject_frame
 from checks.lexicon import Lexicon, load_lexicon
-from checks.matching import _frame
 from checks.tolerances import Tolerances, load_tolerances
 
 CLAIM_FRAMES = """
@@ -79,7 +79,7 @@ def build_reference_keys(
         claim_rows = con.execute(CLAIM_FRAMES, {"version": frame_version(lex), "blocks": blocks}).fetchall()
         by_block: dict[str, list] = {}
         for r in claim_rows:
-            f = _frame((r[0], *r[2:]))
+            f = frame_from_row(r[0], dict(zip(FRAME_FIELDS, r[2:], strict=True)))
             key = identity.block_key(f, r[1]) if f else None
             if key:
                 by_block.setdefault("|".join(key), []).append(f)

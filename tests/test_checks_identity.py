@@ -9,8 +9,9 @@ from datetime import date
 import pytest
 
 from checks import identity
+from checks.facts import assign_facts, conflict_pairs
 from checks.frames import Frame
-from checks.identity import VETO, Claim, assign_facts, block_key, conflict_pairs, score
+from checks.identity import VETO, Claim, block_key, score
 
 MONDAY = date(2016, 7, 18)
 

@@ -32,7 +32,11 @@ CREATE TABLE claim_frames (
     words           VARCHAR[] NOT NULL, -- content words around the number
     wording         VARCHAR NOT NULL,   -- the words on each side of the number, for "same wording"
     entity          VARCHAR,            -- an organisation or party the figure is about ("SPD"), not its source
-    year            INTEGER             -- a year written next to the number ("the 2018 fire", "budget 2027")
+    year            INTEGER,            -- a year written next to the number ("the 2018 fire", "budget 2027")
+    -- the same parts prepared for scoring millions of pairs on arrays (checks/pair_scores.py)
+    spot_key        VARCHAR,            -- consonant skeleton of the spot (transliterations compare equal)
+    place_key       VARCHAR,            -- consonant skeleton of the place's name
+    words_mask      UBIGINT NOT NULL    -- the content words as 64 bits (checks/identity.py word_mask)
 );
 
 -- claim_keys is rebuilt by every refresh: replaced by the fact-identity layout (columns that views read).
