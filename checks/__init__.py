@@ -25,6 +25,7 @@ def refresh(con: duckdb.DuckDBPyConnection, force: bool = False) -> dict[str, in
         keys, refs = state.table_counts(con)
         return {"new_frames": 0, "claim_keys": keys, "reference_keys": refs, "skipped": 1}
 
+    from checks.fact_labels import build_fact_labels, build_unit_labels
     from checks.frame_store import refresh_frames
     from checks.lexicon import load_lexicon
     from checks.matching import build_claim_keys
@@ -36,5 +37,7 @@ def refresh(con: duckdb.DuckDBPyConnection, force: bool = False) -> dict[str, in
     new_frames = refresh_frames(con, lexicon)
     keys = build_claim_keys(con, tolerances, lexicon)
     refs = build_reference_keys(con, tolerances, lexicon)
+    build_fact_labels(con, lexicon)   # readable names and display units for claim_groups and conflicts
+    build_unit_labels(con)
     state.record(con)
     return {"new_frames": new_frames, "claim_keys": keys, "reference_keys": refs, "skipped": 0}

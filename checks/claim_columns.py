@@ -142,7 +142,7 @@ def frame_table(table: pa.Table, lexicon: Lexicon, settings: Settings) -> FrameT
                              pc.binary_join_element_wise(pc.fill_null(col("place_cc"), ""),
                                                          pc.fill_null(col("place_admin1"), ""), "|"))
     # spots and place names share one id space: "tokhar" named as a spot equals "Tokhar" as a place
-    both = pa.chunked_array(table.column("spot_key").chunks + table.column("place_key").chunks)
+    both = pa.chunked_array(table.column("spot_key").chunks + table.column("place_key").chunks, pa.string())
     both_ids = _codes(both)
     action_days = np.where(_flags(col("action"), CASUALTY), settings.days["casualty"], settings.days["other"])
     return FrameTable(

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from checks import labels
 from checks.frames import CASUALTY, Frame
 from checks.gazetteer import skeleton
 from checks.lexicon import Lexicon, load_lexicon
@@ -270,31 +271,24 @@ def different_outlets(a: Claim, b: Claim) -> bool:
 def fact_label(f: Frame, lexicon: Lexicon | None = None) -> str:
     """A reader's name for the fact a claim states: "civilians killed · Idlib · 12 Jun 2016"."""
     lex = lexicon or load_lexicon()
-    what = measured(f, lex)
-    parts = [what]
-    if f.scope == "cumulative":
-        parts[0] += " (running total)"
-    elif f.scope == "past":
-        parts[0] += " (earlier period)"
-    if f.place:
-        parts.append(f.place)
-    if f.day:
-        parts.append(f"{f.day.day} {f.day.strftime('%b %Y')}")
-    return " · ".join(p for p in parts if p)
+    return labels.fact_label(measured=measured(f, lex), place=f.place, scope=SCOPE_WORDS.get(f.scope or ""),
+                             day=f.day)
+
+
+SCOPE_WORDS = {"cumulative": "running total", "past": "earlier period"}
 
 
 def measured(f: Frame, lex: Lexicon) -> str:
+    """What a claim measures, in the lexicon's words: "civilians killed", "area burnt", "diesel price"."""
     if f.measure == "count":
         who = lex.label("group", f.group) if f.group else (f.thing or "")
         if f.part == "subgroup" and f.fine_group:
             who = lex.label("group", f.fine_group) + " among them"
         elif f.part == "additional":
             who = "further " + who
-        act = lex.label("action", f.action)
-        return f"{who} {act}".strip()
-    topic = lex.label("topic", f.topic)
-    act = lex.label("action", f.action)
-    return " ".join(x for x in (topic, act) if x) or f.measure
+        return labels.measured_phrase(kind="count", who=who, action=lex.label("action", f.action))
+    return labels.measured_phrase(kind=f.measure, action=lex.label("action", f.action),
+                                  topic=lex.label("topic", f.topic))
 
 
 def reason(low: Claim, high: Claim, lex: Lexicon) -> str:

@@ -50,6 +50,10 @@ class CountryCurrencies:
 _EDGE_CANDIDATES = "\n\r\t,;:!?()[]{}\"«»“”„<>|/"
 WINDOW_REACH = 200  # how far from the sentence an edge character is looked for
 WINDOW_MAX = 4000  # a longer window reads the whole text instead (once)
+# A sentence with more country words than this finds the nearest one of each code by bisection instead of
+# scanning them all at each amount: a text without sentence breaks repeating "En Argentina 1.150 pesos, "
+# was quadratic (9.2 s for 208 KB).
+NEAREST_SCAN = 32
 
 
 def compile_countries(raw: dict) -> CountryCurrencies:
@@ -97,6 +101,7 @@ class CountryResolver:
         self._codes: list[str] | None = None
         self._named: frozenset[str] | None = None  # every code whose country the text names
         self._windows: dict[tuple[int, int], list[tuple[int, str]]] = {}  # sentence -> its country words
+        self._by_code: dict[str, list[int]] | None = None  # code -> offsets of its words (long sentences)
 
     def _scan(self) -> list[str]:
         """The codes of every country word of the text, in order (offsets in ``_offsets``)."""
@@ -138,12 +143,38 @@ class CountryResolver:
             self._windows[sentence] = got
         return got
 
+    def _nearest(self, family: frozenset[str], pos: int, sentence: tuple[int, int]) -> list[tuple[int, str]]:
+        """(distance, code) of the country word of each code of ``family`` nearest to ``pos`` in
+        ``sentence``: the same minimum as scanning every country word of the sentence, in O(log n)."""
+        if self._by_code is None:
+            self._by_code = {}
+            codes = self._scan()
+            for off, code in zip(self._offsets, codes, strict=True):
+                self._by_code.setdefault(code, []).append(off)
+        s0, s1 = sentence
+        found = []
+        for code in family:
+            offsets = self._by_code.get(code)
+            if not offsets:
+                continue
+            lo, hi = bisect.bisect_left(offsets, s0), bisect.bisect_left(offsets, s1)
+            i = bisect.bisect_left(offsets, pos, lo, hi)
+            if i < hi:
+                found.append((abs(offsets[i] - pos), code))
+            if i > lo:
+                found.append((abs(offsets[i - 1] - pos), code))
+        return found
+
     def resolve(self, unit: str, pos: int, sentence: tuple[int, int]) -> str:
         """The code of the currency ``unit`` (a default code) written at ``pos`` in ``sentence``."""
         family = self.data.family_of.get(unit)
         if family is None or self.data.pattern is None:
             return unit
-        found = [(abs(off - pos), code) for off, code in self._in_sentence(sentence) if code in family]
+        words = self._in_sentence(sentence)
+        if len(words) <= NEAREST_SCAN:
+            found = [(abs(off - pos), code) for off, code in words if code in family]
+        else:  # a long sentence full of country words: the nearest of each code by bisection
+            found = self._nearest(family, pos, sentence)
         if found:
             return min(found)[1]
         if unit in self.data.document_wide:

@@ -24,12 +24,14 @@ from dataclasses import dataclass
 
 import regex
 
+from extractors import budget as _budget
 from extractors.currency_country import CountryResolver
 from extractors.langdata import LangData, available_languages, load
 from extractors.langdetect import detect_language
 from extractors.model import Mention
 from extractors.numbers import AHEAD, VULGAR, Number, parse_digits, parse_words
 from extractors.units import COUNT, UnitInfo, unit_info
+from extractors.vague import parse_vague
 
 # A break starts at the first character of a run of punctuation or spaces (or at the newline itself), never
 # inside a run: otherwise each position of a megabyte of "....." would rescan the rest of the run.
@@ -41,6 +43,22 @@ _SENTENCE_END = regex.compile(
 _PUNCT_BREAK = regex.compile(
     r"[.!?…;](?<![.!?…;].)[.!?…;]*+[\"'”»’)\]]*+[ \t\u00a0]++(?=[^\p{Ll}])", regex.V1)
 _SPACE_RUN = regex.compile(r"[\s]*+", regex.V1)
+# "between 500 and 1300": a first end of at most three digits and a joining word or dash before a number
+_RANGE_HEAD = regex.compile(r"(?r)(?<![\p{N}.,])\d{1,3}[ \u00a0]*(?P<j>[-–]|[ \u00a0]\p{L}{1,7})[ \u00a0]+\Z|"
+                            r"(?<![\p{N}.,])\d{1,3}(?P<j>[-–])\Z", regex.V1)
+_MIXED_FRACTION = regex.compile(r"-(\d{1,2})/(\d{1,2})(?![\d/])", regex.V1)  # "2-1/2"
+_NUMBER_BEFORE = regex.compile(r"\d[^.,;:!?\d]{0,20}\Z", regex.V1)  # an amount just before a comparative
+_SHORT_NUMBER_BEFORE = regex.compile(r"(?<![\p{L}\p{N}.,])\d{1,3} \Z", regex.V1)  # "0 " before "0 Tags"
+_CODE_TAIL = regex.compile(r"(?:-\d++)?", regex.V1)  # "212-11": the rest of a code after its first number
+_NUMBER_RUN_BEFORE = regex.compile(r"(?<![\p{N}.,])\d{1,3} \d{1,3} \Z", regex.V1)  # "0 0 " before "0"
+# "... 24 Aug 2013 " before "at 2354": a year ends the text before the clock word
+_DATE_TAIL = regex.compile(r"(?<![\p{N}])(?:1[89]|20)\d\d[ \u00a0,]*+\Z", regex.V1)
+# "1000 and 1800 people": a joining word or dash, a number and the word after it
+_RANGE_TAIL = regex.compile(r"(?P<j>[ \u00a0]*[-–][ \u00a0]*|[ \u00a0]+\p{L}{1,7}[ \u00a0]+)"
+                            r"[\d][\d,.]*+[ \u00a0]+"
+                            r"(?P<w>\p{L}++)", regex.V1)
+_DIGIT = regex.compile(r"\d", regex.V1)
+_MODERN_YEAR = regex.compile(r"(?:19|20)\d\d(?![\d,.])", regex.V1)
 _RANGE_START_END = regex.compile(r"(?<![\d/.:,h])\d{1,2}\Z", regex.V1)  # "de 2" before "à 3 heures"
 _NON_SPACE_RUN = regex.compile(r"\S*+", regex.V1)
 _CODE_RUN = regex.compile(r"\d++(?:[ /\-.]\d++)*+", regex.V1)  # a phone number or a code, from its 1st digit
@@ -76,6 +94,8 @@ class Cand:
     num_start: int = 0
     keep: bool = True
     extra_level: str = ""  # the unit of the last part of a duration in parts ("2 h 21 min": "minute")
+    vague: bool = False  # "dozens of civilians": a range read from a vague plural (extractors/vague.py)
+    one: bool = False  # "one person was killed", "un mort": the number word for one counting something
 
 
 def _resolve_language(text: str, lang: str | None) -> str:
@@ -296,7 +316,9 @@ class _Extractor:
         """(pint unit, end) of the unit written at ``pos`` (after the number), or None."""
         m = self.unit_at(pos)
         if m is None:
-            return None
+            if self.text[pos:pos + 1] != " " or self.low[pos + 1:pos + 4] not in self.L.country_heads:
+                return None  # (a cheap test before the lookup: most numbers are followed by no country)
+            return self._demonym_currency(pos)
         surface = self.text[m.start("u"):m.end("u")]
         gap = m.group("gap") or ""
         attached = gap == "" and not m.group("open")
@@ -317,6 +339,9 @@ class _Extractor:
             unit = self._country_currency(unit, m.start("u"))  # "1.150 pesos" about Argentina: ARS
         if not self.guard_ok(surface, attached, m.end(), after_unit):
             return None
+        compounds = self.L.unit_compounds.get(unit) if self.L.unit_compounds else None
+        if compounds and self._phrase_follows(m.end(), compounds):
+            return None  # "34 barrel bombs", "500 foot soldiers": the unit word is part of a noun
         power = 0
         if m.group("pp"):
             power = self.L.powers_prefix.get(" ".join(m.group("pp").lower().split()), 0)
@@ -328,11 +353,52 @@ class _Extractor:
             unit = f"{unit}**{power}"
         return unit, m.end()
 
+    def _demonym_currency(self, pos: int) -> tuple[str, int] | None:
+        """"4.2 million Norwegian crowns", "4,2 Millionen norwegische Kronen", "500 Syrian pounds": a country
+        word of [currency_countries] between the number and a currency name its country shares with others
+        (a family of common.toml [currency_families]) gives that country's currency."""
+        data = self.L.countries
+        if data is None or self.text[pos:pos + 1] != " " or \
+                self.low[pos + 1:pos + 4] not in self.L.country_heads:
+            return None
+        wm = self.res["words_ahead"].match(self.low, pos + 1, pos + 1 + AHEAD)
+        code = data.code_of.get(wm.group()) if wm is not None else None
+        if code is None:
+            return None
+        um = self.unit_at(wm.end())
+        if um is None or um.group("gap") != " ":
+            return None
+        surface = self.text[um.start("u"):um.end("u")]
+        default = self.currency_of(surface)
+        readings = [default[0]] if default is not None and default[1] == 1.0 else []
+        amb = self.L.ambiguous.get(" ".join(surface.lower().split()))
+        if amb is not None:  # "pounds": mass or sterling; with "Syrian" before it, money
+            readings += [rule["unit"] for rule in amb.rules if "unit" in rule]
+        if any(code in data.family_of.get(r, ()) for r in readings):
+            return code, um.end()
+        return None
+
+    def _phrase_follows(self, pos: int, phrases: tuple[str, ...]) -> bool:
+        """Whether one of ``phrases`` (lower-case) is the next word or words after ``pos``."""
+        k = pos
+        while k < self.n and k - pos < 3 and self.text[k] in " \u00a0-":
+            k += 1
+        if k == pos:
+            return False
+        for p in phrases:
+            if self.low.startswith(p, k) and not self.low[k + len(p):k + len(p) + 1].isalpha():
+                return True
+        return False
+
     # ---- one anchor --------------------------------------------------------------------------------
     def parse_at(self, m: regex.Match) -> tuple[Cand | None, int]:
         """The candidate mention starting at anchor ``m`` and the offset up to which text is used."""
         text, L = self.text, self.L
         kind = m.lastgroup
+        if kind == "vague":
+            return self.parse_vague_count(m)
+        if kind in ("one", "onepre"):
+            return self.parse_one(m)
         s = m.start()
         cur_code = None
         cur_scale = 1.0
@@ -364,10 +430,27 @@ class _Extractor:
                 return None, _CODE_RUN.match(text, s).end()
             num = parse_digits(text, s, L)
             num_start = s
+            if num is not None and 5 <= len(num.plain_int) <= 6 and _glued_date(num.plain_int) and \
+                    self._month_before(s):
+                return None, num.end  # "Jul 172015", "Mar 32016": a day glued to its year by scraping
+            if num is not None and before == "." and L.decimal == "." and cm is None and \
+                    (s == 1 or text[s - 2] in " \t\n(\"'“") and num.plain_int and len(num.plain_int) <= 4:
+                # "a .600 winning percentage", "hit .312": a decimal written without its leading zero
+                value = float("0." + num.plain_int)
+                num = Number(value=value, end=num.end, decimals=len(num.plain_int), raw=value)
+                start = num_start = s - 1
+            elif num is not None and num.plain_int and text[num.end:num.end + 1] == "-":
+                fm = _MIXED_FRACTION.match(text, num.end)
+                if fm is not None and 0 < int(fm.group(1)) < int(fm.group(2)) <= 16:
+                    # "a 2-1/2 year conflict": two and a half
+                    value = num.value + int(fm.group(1)) / int(fm.group(2))
+                    num = Number(value=value, end=fm.end(), raw=value)
         elif kind == "vfrac":
             num = Number(value=VULGAR[text[s]], end=s + 1, raw=VULGAR[text[s]])
             num_start = s
         elif kind == "word":
+            if s > 1 and text[s - 1] in "-‑" and text[s - 2].isalpha():
+                return None, m.end()  # "a straight-six", "V-eight": a number word ending a hyphenated name
             # "zweistündige": a glued unit only on a lower-case word (an adjective; "Elfmeter" is a noun)
             num = parse_words(self.low, s, L, glued_unit=text[s].islower())
             num_start = s
@@ -395,6 +478,9 @@ class _Extractor:
                 neg, start = True, s - 2
             if not neg:
                 mm = self.res["minus_left"].search(self.low, max(0, s - 12), s)
+                if mm and L.minus_not_after and \
+                        self.low[max(0, mm.start() - 12):mm.start()].rstrip().endswith(L.minus_not_after):
+                    mm = None  # "plus or minus 2.5 percentage points": a margin either way
                 if mm:
                     # "au moins 35", "al menos 35", "por lo menos": the minus word ends a qualifier
                     qm = self.res["qual_left"].search(self.low, max(0, s - 40), s)
@@ -452,6 +538,10 @@ class _Extractor:
                     pos = hm.end()
         c.value = c.value * cur_scale if c.value is not None else None
         money = cur_code is not None
+        if num.words and c.scaled == 1.0 and c.value is not None and 0 < c.value < 1 and cur_code is None:
+            got = self._fraction_of(c, pos)
+            if got is not None:
+                return c, got
         # unit (possibly after "de"/"of", or after an adjective such as "dernières")
         unit_hit = self.match_unit(pos, c, money)
         if unit_hit is None and c.scaled > 1.0 or unit_hit is None and not num.words:
@@ -484,7 +574,10 @@ class _Extractor:
         elif cur_code:
             c.unit = cur_code
         if attached_letter:
-            return None, _ALNUM_RUN.match(text, num.end).end()
+            glued = _ALNUM_RUN.match(text, num.end).group()
+            if glued.lower() not in L.concepts or not glued.isalpha():
+                return None, _ALNUM_RUN.match(text, num.end).end()
+            c.counted = glued.lower() if not L.capitalised_nouns else glued  # "100000people": a lost space
         if neg and c.value is not None:
             if text[start:start + 2].strip() in ("-", "−") and text[start + 1] == " " and \
                     not self._spaced_minus(start, c.unit):
@@ -506,6 +599,85 @@ class _Extractor:
                     self.res["qual_left"].search(self.low, max(0, c.start - 40), c.start)):
                 return None, num.end
         return c, pos
+
+    def parse_vague_count(self, m: regex.Match) -> tuple[Cand | None, int]:
+        """"dozens of civilians", "des centaines de milliers", "Zehntausende", "several hundred", "millions of
+        dollars": a range with the language's bounds ([vague] data, extractors/vague.py), its unit when one
+        follows (after a link word or not), else the counted noun found as after a scale word."""
+        s = m.start()
+        v = parse_vague(self.low, s, self.L)
+        if v is None:
+            return None, s  # (another anchor at the same place is still read)
+        guard = self.L.vague_guarded.get(v.head)
+        if guard is not None and self.next_word(v.head_end) not in guard and \
+                self.prev_word(s).lower() not in self.L.count_verbs:
+            return None, s  # "test scores rose": not "scores of people"
+        num = Number(value=v.low, end=v.end, words=True, raw=v.low)
+        c = Cand(start=s, end=v.end, value=None, num=num, low=v.low, high=v.high, qualifier="range",
+                 words=True, scaled=v.step, rule="vague", num_start=s, vague=True)
+        hit = self.match_unit(v.end, c, False)
+        if hit is None:
+            lm = self.res["link"].match(self.low, v.end, v.end + AHEAD)
+            if lm:
+                hit = self.match_unit(lm.end(), c, False)
+        if hit is not None and hit[0] in TIME_UNITS:
+            return None, hit[1]  # "several hundred years", "des dizaines d'années": a time reference
+        if hit is not None and "*" not in hit[0]:
+            c.unit, c.end = hit
+        return c, c.end
+
+    def parse_one(self, m: regex.Match) -> tuple[Cand | None, int]:
+        """"one person was killed", "one count of fraud", "un mort et deux blessés", "ein Toter": the number
+        word for one before a noun of ``one_nouns`` (the anchor checked it), or after a qualifier or a count
+        verb ("at least one", "kills one in Syria") when punctuation or a word of ``one_next`` follows; never
+        "one in five" (a proportion)."""
+        s, e = m.span()
+        if m.lastgroup == "onepre" and not self.followed_by_punct(e):
+            w = self.next_word(e)
+            if w not in self.L.one_next and w not in self.L.one_nouns:
+                return None, s  # ("at least one hundred": the number word is read from the same place)
+            nm = self.res["next_words"].match(self.low, e, e + AHEAD)
+            if nm is not None and w not in self.L.coordination and \
+                    _number_after(self.low, nm.end("w1"), self.L):
+                return None, s  # "one in five", "one of 12": a proportion or a part
+        num = Number(value=1.0, end=e, words=True, raw=1.0)
+        c = Cand(start=s, end=e, value=1.0, num=num, words=True, rule="one", num_start=s, one=True)
+        if m.lastgroup == "one":  # the noun the anchor found, past adjectives ("one Syrian civilian")
+            nm = self.res["next_words"].match(self.text, e, e + AHEAD)
+            for w in (nm.group("w1"), nm.group("w2"), nm.group("w3")) if nm is not None else ():
+                if w and w.lower() in self.L.one_nouns:
+                    c.counted = w if self.L.capitalised_nouns else w.lower()
+                    break
+        return c, e
+
+    def _fraction_of(self, c: Cand, pos: int) -> int | None:
+        """A fraction in words before a link word: of a scale word, it multiplies it ("more than a quarter of
+        a million people" = 250,000); of a unit, it measures in it ("a quarter of a mile"); of a group, it is
+        a proportion, given in percent ("a quarter of those surveyed" = 25 %, "roughly a third" of a land).
+        The end of what is used, or None when no link word follows."""
+        lm = self.res["link"].match(self.low, pos, pos + AHEAD)
+        if lm is None or self.text[lm.end() - 1:lm.end()] in "'’" or \
+                _number_after(self.low, lm.end(), self.L):
+            return None  # ("una media de 38,6 km/h": an average, not a half)
+        p = lm.end()
+        am = self.res["words_ahead"].match(self.low, p, p + AHEAD)
+        if am is not None and am.group() in self.L.articles and self.low[am.end():am.end() + 1] == " ":
+            p = am.end()
+        sm = self.res["scale_w"].match(self.low, p, p + AHEAD)
+        factor = self.L.scales.get(sm.group("w")) if sm is not None and sm.group("sp") else None
+        if factor:
+            c.value = (c.value or 0) * factor
+            c.scaled = factor
+            c.end = sm.end()
+            return sm.end()
+        hit = self.match_unit(p, c, False)
+        if hit is not None:  # "a quarter of a mile"
+            c.unit, c.end = hit
+            return c.end
+        c.value = (c.value or 0) * 100
+        c.unit = "percent"
+        c.rule += "+proportion"
+        return c.end
 
     def _in_url(self, pos: int) -> bool:
         """Whether ``pos`` is inside a web address: "://" or "www." earlier in the same run of non-spaces
@@ -657,7 +829,8 @@ class _Extractor:
                 # measures take the per-words of ``per_measure`` ("6 tonnes par hectare", "130 km par heure"),
                 # never an article ("un fusil de 7,62mm le mois dernier")
                 measure_per = self.low[base:pm.start("u")].strip() in self.L.per_measure
-                if (num_dim.startswith("currency_") and den_dim != "[time]" and den_dim != "count") or (
+                if (num_dim.startswith("currency_") and den_dim != "count" and
+                        (den_dim != "[time]" or self._wage_period(den))) or (
                         num_dim == "[length]" and den_dim == "[time]" and
                         (measure_per or not L.per_measure)) or (
                         _physical_rate(num_dim, den_dim) and measure_per):
@@ -683,6 +856,12 @@ class _Extractor:
             elif L.age_units:
                 c.age = self._age_unit(c, pos)
         return pos
+
+    def _wage_period(self, den: str) -> bool:
+        """"£12.21 an hour", "£221.20 a week", "£1,285 a month": money per hour, week or month is a wage, a
+        rent or a benefit, a rate of its own ([words] money_periods lists the units); "$5bn a year" stays an
+        amount (the period is the budget's)."""
+        return den in self.L.money_periods
 
     def _substance_end(self, pos: int) -> int:
         """The end of one noun naming what is measured, between a unit and the per-word of a rate ("40 Liter
@@ -819,12 +998,20 @@ class _Extractor:
         """Years, dates, times of day, identifiers, list markers: not quantities."""
         text, L = self.text, self.L
         num = c.num
+        if c.vague:
+            return False  # "dozens", "des centaines": read from words no date or name is made of
         # time of day: "9 a.m.", "2pm", "2.30 pm" (but "2.1 pm" is a length); "von 9 bis 17 Uhr",
         # "from 9 to 5 pm"
         if c.value is not None and 0 <= c.value <= 24 and num.decimals in (0, 2) and not num.words and (
                 self.res["clock_after"].match(self.low, num.end, num.end + AHEAD) or
                 not c.unit and self.res["clock_range_tail"].match(self.low, num.end, num.end + AHEAD)):
             return True
+        if 3 <= len(num.plain_int) <= 4 and _hhmm(num.plain_int) and c.unit in ("", "hour") and \
+                c.scaled == 1.0 and (c.unit or not 1000 <= c.value <= 2100) and self._clock_hhmm(c):
+            return True  # (a bare year-like number is left to the year rule: "1615 GMT" gives nothing anyway)
+        if c.value is not None and 0 <= c.value <= 24 and num.decimals in (0, 2) and not num.words and \
+                text[num.end + 1:num.end + 2].isupper() and self._glued_clock_word(num.end):
+            return True  # "Last modified on Tue 12 Mar 2024 18.05 GMTGold climbed": a glued headline
         if c.unit:
             hour = c.num.value  # "à 9 h 15": the hour as written, before the minutes were added
             # "a las 23.40 horas": hours and minutes written as a decimal
@@ -845,13 +1032,16 @@ class _Extractor:
             return True
         end = num.end
         # dates: "10 janvier", "January 10", "le 1er mai"
-        if self.res["month_after"].match(self.low, end, end + AHEAD) or self.res["month_before"].search(
-                self.low, max(0, c.start - 16), c.start):
+        if self.res["month_after"].match(self.low, end, end + AHEAD) and self._month_after(end) or \
+                self.res["month_before"].search(self.low, max(0, c.start - 16), c.start) and \
+                self._month_before(c.start):  # (the wrappers only when a month is there)
             return True
         # years
         if num.plain_int and len(num.plain_int) == 4 and 1000 <= v <= 2100 and not c.scaled > 1:
-            if not (c.counted and c.counted.lower() in L.concepts):
+            if not (c.counted and c.counted.lower() in L.concepts) and not self._count_not_year(c):
                 return True
+            if self.res["month_day_before"].search(self.low, max(0, c.start - 24), c.start):
+                return True  # "July 30 2014 Bombs in Aleppo": the year of a date, whatever follows
         pw = self.prev_word(c.start)
         lpw = pw.lower().rstrip(".")
         if "'" in lpw or "’" in lpw:  # "l'article 5": the noun after an elided article
@@ -862,25 +1052,36 @@ class _Extractor:
             return True
         if c.start > 0 and text[c.start - 1] in "#№":
             return True
-        # "a 7.4-magnitude earthquake", "Level-3": a number hyphenated to an identifier noun
+        # "a 7.4-magnitude earthquake": a number hyphenated to an identifier noun ([words] hyphen_identifiers,
+        # else identifier_words); "3-pointers", "a 10-pounder": a number hyphenated to a noun in "-er" is part
+        # of that noun ([words] hyphen_noun_endings)
         if text[end:end + 1] in "-‑":
             hm = self.res["words_ahead"].match(self.low, end + 1, end + AHEAD)
-            if hm is not None and hm.group() in L.identifier_words:
+            if hm is not None and (hm.group() in (L.hyphen_identifiers or L.identifier_words) or
+                                   hm.group().endswith(L.hyphen_noun_endings)):
                 return True
         # "Photo 3 of 12", "Foto 2 de 15", "Bild 3 von 12": a gallery counter
         if L.counter_words and (lpw in L.counter_words or
                                 self.res["counter_left"].search(self.low, max(0, c.start - 40), c.start)):
             return True
+        # "Slideshow (21 Images)", "Get short URL 0 0 0 Syrian": page furniture (a cheap test first)
+        before2 = text[c.start - 2:c.start] if c.start > 1 else text[:c.start]
+        if (before2[-1:] == "(" or before2[:1].isdigit() or before2[:1] in ".…" or
+                c.end + AHEAD >= self.n) and self._furniture(c):
+            return True
         # "iPhone 12", "PlayStation 5", "BahnCard 25": a word with a capital inside is a product or brand name
         if not num.words and c.scaled == 1.0 and _camel_case(pw.replace("’", "'").rsplit("'", 1)[-1]):
             return True
-        if pw and pw[0].isupper() and not num.words and not c.counted and lpw not in L.stopwords and \
+        if pw and pw[0].isupper() and not num.words and lpw not in L.stopwords and \
+                lpw not in L.name_exceptions and lpw not in L.count_verbs and \
+                (not c.counted or self._named_model(c, pw)) and \
                 not self.at_sentence_start_word(c.start):  # (mid-sentence "Max", "Over" are names too)
             return True  # "Route 9", "Ariane 6"; German too ("der Golf 8", "ICE 578"): a count has a noun
         # "la RN 10 reste fermée", "l'A 7": an acronym right before a number names a road, a model, a law
         if len(pw) >= 2 and pw.isalpha() and pw.isupper() and not num.words and c.scaled == 1.0 and \
-                not (c.counted and self.concept(c, COUNT)) and not self.at_sentence_start_word(c.start):
-            return True
+                not (c.counted and self.concept(c, COUNT)) and (
+                    not self.at_sentence_start_word(c.start) or not c.counted and self._ends_text(end)):
+            return True  # (at a sentence start only when it ends the text: a signature, "SSH 11")
         # "Hauptstraße 112", "Ludwigstraße 15": a street name before the number (German compounds)
         if L.identifier_suffixes and not c.counted and lpw.endswith(L.identifier_suffixes):
             return True
@@ -905,33 +1106,178 @@ class _Extractor:
         if c.scaled == 1.0 and not (c.counted and c.counted.lower() in L.concepts) and L.phone_words and \
                 self.res["phone_left"].search(self.low, max(0, c.start - 40), c.start):
             return True
+        # "the first 911 call", "dial 999": an emergency number before a call word or after a phone word
+        if L.emergency_numbers and num.plain_int in L.emergency_numbers and (
+                self.next_word(end) in L.emergency_after or lpw in L.emergency_before):
+            return True
         # "245 23 yen": a bare number right before another number is part of a code or a list; so is the
         # last group of one ("91 555 12 34")
         if not num.words and not c.counted and end + 1 < self.n and text[end] == " " and \
                 text[end + 1].isdigit():
             return True
-        if not num.words and not c.counted and c.start > 1 and text[c.start - 1] == " " and \
-                text[c.start - 2].isdigit() and c.start == c.num_start:
-            return True
+        if not num.words and c.start > 1 and text[c.start - 1] == " " and \
+                text[c.start - 2].isdigit() and c.start == c.num_start and \
+                (not c.counted or _SHORT_NUMBER_BEFORE.search(text, max(0, c.start - 6), c.start)):
+            return True  # (with a counted noun after a short one only: "0 0 Tags"; "in 2014 100 people")
         # list markers: "1)", "2." at the start of a line
         if end < self.n and text[end] == ")" and (c.start == 0 or text[c.start - 1] in "\n(") and \
                 c.start == c.num_start:  # (not "(−8,1)": a signed change)
             return True
-        # "Classement : 1. Vingegaard ; 2. Pogacar": a rank in a list, before a capitalised name
+        # "Classement : 1. Vingegaard ; 2. Pogacar": a rank in a list, before a capitalised name; "... were
+        # condemned. 3. Missed deadlines:", "6. 15 poison gas attacks:": an item number opening a sentence of
+        # flattened text
         if num.plain_int and len(num.plain_int) <= 3 and text[end:end + 2] == ". " and \
-                text[end + 2:end + 3].isupper() and self._list_item_start(c.start):
+                (text[end + 2:end + 3].isupper() and self._list_item_start(c.start) or
+                 (text[end + 2:end + 3].isupper() or text[end + 2:end + 3].isdigit()) and
+                 c.start == c.num_start and self.sent.span(c.start)[0] == c.start):
             return True
         if num.words:
-            if num.article_only or (v < 2 and not num.fraction):
+            if (num.article_only or (v < 2 and not num.fraction)) and not c.one:
                 return True
-            # "un trois-pièces", "les deux-roues": a number word hyphenated to a noun is part of that noun
+            # "a second in Damascus and a third in Busra": an article and a fraction word, with no link word,
+            # unit or scale after them, is an ordinal (a proportion says what it is part of: "a third of")
+            first = self.low[c.num_start:c.num.end].split(None, 1)[0]
+            if v < 1 and first in L.articles and first not in L.one_words and \
+                    self.res["qual_left"].search(self.low, max(0, c.start - 40), c.start) is None:
+                return True  # (but "they now control roughly a third": a qualifier makes it a proportion)
+            # "un trois-pièces", "les deux-roues": a number word hyphenated to a noun is part of that noun;
+            # where adjectives come first it is a compound adjective and counts ("a nine-storey block"),
+            # except with the nouns of [words] hyphen_not_counts ("a two-state solution", "a three-way race")
             if not L.compound_words and text[end:end + 1] in "-‑" and text[end + 1:end + 2].isalpha():
-                return True
+                if not L.adjective_before_noun:
+                    return True
+                hm = self.res["words_ahead"].match(self.low, end + 1, end + AHEAD)
+                if hm is None or hm.group() in L.hyphen_not_counts:
+                    return True
             # "une quarantaine de 14 jours": a collective noun whose "de" leads to another number is a noun
             lm = self.res["link"].match(self.low, end, end + AHEAD) if not c.counted else None
             if lm is not None and text[lm.end():lm.end() + 1].isdigit():
                 return True
         return False
+
+    def _named_model(self, c: Cand, pw: str) -> bool:
+        """"the Nasdaq 100 fell", "the S&P 500 lost", "a Boeing 777 jet", "182 Boeing 737 jets", "The Auralis
+        Pro 3 buds": a capitalised word (or a token such as "S&P") and the number right after it are one name
+        when the word after the number is written in lower case and is no counted noun of the concept lists,
+        and what comes before that word is an article ([words] name_articles), a number or another capitalised
+        word of the name. A headline's "Kills 15 Terrorists" is capitalised; "in Aleppo 15 civilians" counts
+        civilians; "in Aleppo 15 hospitals" has a preposition before the place."""
+        if not self.L.name_articles:
+            return False
+        nm = self.res["next_words"].match(self.text, c.num.end, c.num.end + AHEAD)
+        if nm is None or not nm.group("w1")[:1].islower():
+            return False
+        counts = self.concept(c, COUNT) is not None
+        k = c.start  # the token before the number: "Nasdaq", "S&P"
+        while k > 0 and self.text[k - 1] in " \u00a0":
+            k -= 1
+        while k > 0 and not self.text[k - 1].isspace():
+            k -= 1
+        j = k
+        while j > 0 and self.text[j - 1] in " \u00a0":
+            j -= 1
+        if j == k:
+            return False
+        before = self.text[max(0, j - 40):j].split()
+        if not before:
+            return False
+        prior = before[-1].strip("\"'“”(")
+        if prior[:1].isdigit():
+            return True  # "182 Boeing 737 jets": the count is before the name
+        lp = prior.lower()
+        return not counts and (lp in self.L.name_articles or prior[:1].isupper() and prior.isalpha() and
+                               lp not in self.L.stopwords and lp not in self.L.name_exceptions and
+                               lp not in self.L.months)
+
+    def _furniture(self, c: Cand) -> bool:
+        """Page furniture around a claim: a count in brackets after a heading word or counting images
+        ("Slideshow (21 Images)", [words] headings), a number after two bare numbers ("Get short URL 0 0
+        0")."""
+        text, s = self.text, c.start
+        if s != c.num_start:
+            return False
+        headings = self.L.headings
+        if headings and s > 0 and text[s - 1] == "(" and (
+                self.prev_word(s - 1).lower() in headings or (c.counted or "").lower() in headings):
+            return True
+        if not c.counted and not c.unit and self.sent.span(s)[0] == s and \
+                self._ends_text(_CODE_TAIL.match(text, c.num.end).end()):
+            return True  # "... Press TV reported. 212", "Sputnik reported. 212-11": a code closing the page
+        if text[max(0, s - 5):s].rstrip().endswith(("...", "…")) and not c.unit and \
+                text[c.num.end + 1:c.num.end + 2].isupper() and self.concept(c, COUNT) is None:
+            return True  # "... 25 Topic Violence Erupts": a widget (not "the bus... 21 others died")
+        return s > 3 and text[s - 1] == " " and text[s - 2].isdigit() and \
+            _NUMBER_RUN_BEFORE.search(text, max(0, s - 12), s) is not None
+
+    def _ends_text(self, end: int) -> bool:
+        """Nothing but spaces and punctuation after ``end`` (within the look-ahead limit)."""
+        return end + AHEAD >= self.n and not self.text[end:].strip(" \t\r\n.,;:!?")
+
+    def _glued_clock_word(self, pos: int) -> bool:
+        """A clock word in capitals glued to the capital of the next word ("18.05 GMTGold")."""
+        m = self.res["clock_glued"].match(self.low, pos, pos + AHEAD)
+        return m is not None and m.end() < self.n and self.text[m.end()].isupper() and \
+            self.text[m.start():m.end()].strip().isupper()
+
+    def _clock_hhmm(self, c: Cand) -> bool:
+        """A time of day written without its separator, as scraped text has it: "at around 715 pm", "1615
+        GMT" (a clock word after), "at 1400 hours", "24 Aug 2013 at 2354" (a clock word before, and a date or
+        "hours" around)."""
+        if self.res["clock_after"].match(self.low, c.num.end, c.num.end + AHEAD):
+            return True
+        m = self.res["prev_word"].search(self.text, max(0, c.start - 40), c.start)
+        if m is None or m.group("w").lower() not in self.L.clock_before:
+            return False
+        if c.unit == "hour":
+            return len(c.num.plain_int) == 4
+        return _DATE_TAIL.search(self.low, max(0, m.start("w") - 12), m.start("w")) is not None or \
+            self._month_before(m.start("w"))
+
+    def _count_not_year(self, c: Cand) -> bool:
+        """A four-digit number that reads as a year but is a count: after a qualifier no year takes ("as many
+        as 1300", "some 1300", "plus de 1500"; [words] year_qualifiers lists those years take: "around 1900",
+        "until 2030"), or as the second end of a range whose first end is no year ("between 500 and 1300")."""
+        L = self.L
+        qm = self.res["qual_left"].search(self.low, max(0, c.start - 40), c.start)
+        if qm is not None:
+            phrase = " ".join(qm.group("q").lower().split())
+            # ("10 Prozent weniger als 2019": a comparative right after another amount compares with a year)
+            if phrase in L.qualifiers and phrase not in L.year_qualifiers and \
+                    _NUMBER_BEFORE.search(self.low, max(0, qm.start() - 24), qm.start()) is None:
+                return True
+        hm = _RANGE_HEAD.search(self.low, max(0, c.start - 20), c.start) if _has_digit(
+            self.low, c.start - 20, c.start) else None
+        if hm is not None:
+            joint = hm.group("j").strip()
+            return joint in L.range_connectors or any(joint == b.lower() for _, b in L.range_between)
+        # "killing between 1000 and 1800 people": the first end of a range whose second end counts people
+        # (not "from 2010 to 2015 people moved": two modern years)
+        tm = _RANGE_TAIL.match(self.low, c.num.end, c.num.end + 40) if _has_digit(
+            self.low, c.num.end, c.num.end + 14) else None
+        if tm is not None and tm.group("w") in L.concepts and not (
+                1900 <= (c.value or 0) <= 2100 and _MODERN_YEAR.match(self.low, tm.end("j"))):
+            joint = tm.group("j").strip()
+            return joint in L.range_connectors or any(joint == b.lower() for _, b in L.range_between)
+        return False
+
+    def _month_after(self, end: int) -> bool:
+        """A month name right after ``end`` ("10 janvier", "3rd of May"); in a language that capitalises its
+        months ([words] months_capitalised) only as written with a capital ("470000 may have died")."""
+        m = self.res["month_after"].match(self.low, end, end + AHEAD)
+        if m is None:
+            return False
+        return not self.L.months_capitalised or self.text[_word_start(self.low, m.end())].isupper()
+
+    def _month_before(self, start: int) -> bool:
+        """A month name right before ``start`` ("January 10", "Jul 172015"); with a capital where months are
+        capitalised; a full name followed by a dot ends a sentence ("since mid-January. Twenty people")."""
+        m = self.res["month_before"].search(self.low, max(0, start - 16), start)
+        if m is None:
+            return False
+        word = self.res["words_ahead"].match(self.low, m.start(), start)
+        if word is not None and self.low[word.end():word.end() + 1] == "." and len(word.group()) > 4:
+            return False
+        return not self.L.months_capitalised or self.text[m.start()].isupper()
 
     def _apposition_age(self, c: Cand) -> bool:
         """"The driver, 58, was among the dead", "John Smith, 45, of Leeds": a bare whole number between
@@ -951,6 +1297,49 @@ class _Extractor:
             return False
         w = self.prev_word(start - 2)
         return w.isalpha() and (linked or w[0].isupper() or w.lower() in self.L.age_nouns)
+
+    def _bare_age(self, c: Cand) -> bool:
+        """Ages scraped text gives without commas: "Jane Smith 52 said" (a whole number after two capitalised
+        words, before a verb of [words] age_apposition_next) and "who was 9 at the time" (after one of
+        ``age_copulas``, before punctuation or one of ``age_copula_next``)."""
+        L = self.L
+        if c.unit or c.age or c.num.words or c.value is None or not 0 < c.value < 120 or \
+                c.value != int(c.value) or c.num.decimals or c.start != c.num_start or \
+                not (L.age_copulas or L.age_apposition_next) or \
+                self.text[c.start - 1:c.start] != " " or not self.text[c.start - 2:c.start - 1].isalpha() or \
+                c.counted and self.concept(c, COUNT) is not None:
+            return False
+        verb_after = self.next_word(c.end) in L.age_apposition_next  # ("said" may be read as the noun)
+        if c.counted and not verb_after and not self.text[c.end + 1:c.end + 2].islower():
+            return False
+        before = self.low[max(0, c.start - 16):c.start]
+        if not c.counted and any(before.endswith(cop + " ") for cop in L.age_copulas):
+            return self.followed_by_punct(c.end) or any(
+                self.low.startswith(w, c.end + 1) and not self.low[c.end + 1 + len(w):][:1].isalpha()
+                for w in L.age_copula_next) and self.text[c.end:c.end + 1] == " "
+        m1 = self.res["prev_word"].search(self.text, max(0, c.start - 40), c.start)
+        if m1 is None:
+            return False
+        # "Man 61 dies after crash", "Pensioner 84 loses £38,000": a singular person noun, then the age
+        noun = m1.group("w").lower()
+        if L.age_apposition_next and noun in L.age_nouns and not noun.endswith("s") and \
+                noun not in L.identifier_words and \
+                noun not in L.irregular_plurals.values() and self.text[c.end:c.end + 1] == " " and \
+                self.text[c.end + 1:c.end + 2].islower() and \
+                (verb_after or self.next_word(c.end) not in L.stopwords):
+            return True
+        if not verb_after:
+            return False
+        w1, w0 = m1.group("w"), self.prev_word(m1.start("w"))
+        return all(w.isalpha() and w[:1].isupper() and w.lower() not in L.stopwords and
+                   w.lower() not in L.name_exceptions and w.lower() not in L.months for w in (w0, w1))
+
+    def _second_age(self, c: Cand, prev: Cand | None) -> bool:
+        """"Two men, aged 41 and 38, were arrested": a whole number coordinated with an age is one too."""
+        if prev is None or not prev.age or c.unit or c.counted or c.num.words or c.value is None or \
+                not 0 < c.value < 120 or c.value != int(c.value):
+            return False
+        return self.text[prev.end:c.start].strip().lower() in self.L.coordination
 
     def _list_item_start(self, pos: int) -> bool:
         """Whether ``pos`` opens an item of a list: after ":", ";", ",", "(" or a line break."""
@@ -1008,6 +1397,11 @@ class _Extractor:
         return bool(tail) and tail[0] in self.L.multipliers
     def counted_noun(self, pos: int, scaled: bool) -> str | None:
         text, L = self.text, self.L
+        if L.adjective_before_noun and text[pos:pos + 1] in "-‑":  # "a 40-vehicle pile-up", "a 1,104-page"
+            hm = self.res["words_ahead"].match(self.low, pos + 1, pos + AHEAD)
+            if hm is None or hm.group() in L.stopwords or self.low[hm.end():hm.end() + 1] == "-":
+                return None
+            return hm.group()
         first: list[str] = []
         if scaled:
             lm = self.res["link"].match(self.low, pos, pos + AHEAD)
@@ -1063,9 +1457,12 @@ class _Extractor:
     def candidates(self) -> list[Cand]:
         out: list[Cand] = []
         consumed = 0
-        anchors = heapq.merge(self.res["anchor"].finditer(self.text),
+        anchors = heapq.merge(self._literal_anchors(), self.res["anchor"].finditer(self.text),
                               self.res["anchor_words"].finditer(self.low), key=_start)
+        limit = _budget.current()  # a per-document budget (extractors/budget.py), set by the pipeline
         for m in anchors:
+            if limit is not None and limit.exhausted(m.start()):
+                break
             if m.start() < consumed:
                 continue
             if m.lastgroup == "skip":
@@ -1077,7 +1474,7 @@ class _Extractor:
                 continue
             if out and c.start < out[-1].end:
                 c.start = max(c.start, out[-1].end)
-            if not c.unit:
+            if not c.unit and not c.counted:
                 c.counted = self.counted_noun(c.num.end if c.scaled == 1.0 else c.end,
                                               c.scaled > 1.0 or self._collective(c.num, c.num_start))
                 if c.counted and c.counted.lower() in self.L.stopwords:
@@ -1087,8 +1484,10 @@ class _Extractor:
                     self.res["age_left"].search(self.low, max(0, c.start - 24), c.start):
                 # "aged 23", "at the age of 87", "âgé de 45 ans", "un bebé de 3 meses"
                 c.unit, c.age = c.unit or "year", True
-            if self._apposition_age(c):
-                c.unit, c.age = "year", True
+            if not c.age and c.unit in ("", "year") and c.value is not None and 0 < c.value < 120 and (
+                    self._apposition_age(c) or self._bare_age(c) or
+                    self._second_age(c, out[-1] if out else None)):  # (a cheap test before the three rules)
+                c.unit, c.age, c.counted = "year", True, None
             if self.is_non_quantity(c):
                 c.keep = False
                 # "Crit'Air 3, 4 et 5", "Euro 5 und 6": a list after an identifier holds identifiers
@@ -1103,10 +1502,36 @@ class _Extractor:
             out.append(c)
         return out
 
+    def _literal_anchors(self) -> list[regex.Match]:
+        """The anchors of vague counts and counts of one ([vague], one_words), in text order: each word of
+        ``literal_anchors`` found with ``str.find``, kept where its pattern matches (see langdata)."""
+        low, n = self.low, self.n
+        found: dict[int, regex.Match] = {}
+        for word, pattern, back in self.L.literal_anchors:
+            i = low.find(word)
+            while i >= 0:
+                # (not "2 millions": a scale word after a number, read with it; but "2016 Dozens of")
+                if i == 0 or not low[i - 1].isalnum() and not (
+                        low[i - 1] == " " and low[i - 2:i - 1].isdigit() and word in self.L.scales):
+                    k = i
+                    if back is not None:  # "un mort": the noun was found, the anchor is the article before it
+                        bm = back.search(low, max(0, i - 60), i)
+                        k = bm.start() if bm is not None else -1
+                    if k >= 0 and k not in found:
+                        m = pattern.match(low, k, min(n, k + AHEAD))
+                        if m is not None:
+                            found[k] = m
+                i = low.find(word, i + len(word))
+        return [found[i] for i in sorted(found)]
+
     def qualify(self, cands: list[Cand]) -> None:
         prev_end = -10
         for c in cands:
             qm = self.res["qual_left"].search(self.low, max(0, c.start - 40), c.start)
+            if qm is None and c.age:  # "under the age of 18": the qualifier is before "the age of"
+                am = self.res["age_left"].search(self.low, max(0, c.start - 24), c.start)
+                if am is not None:
+                    qm = self.res["qual_left"].search(self.low, max(0, am.start() - 40), am.start())
             # "0,3 Prozent mehr als ein Jahr zuvor", "28 cents less than a month ago": right after another
             # mention the phrase compares two amounts; it qualifies neither
             if qm and not self.text[prev_end:qm.start()].strip() and prev_end >= 0:
@@ -1117,15 +1542,26 @@ class _Extractor:
             if qm:
                 phrase = " ".join(qm.group("q").lower().split())
                 q = self.L.qualifiers.get(phrase)
+                particle = self.L.qualifier_particles.get(phrase)
+                if particle and self.prev_word(qm.start()).lower() in particle:
+                    q = None  # "took over two oil fields": the word belongs to the verb
                 if q and not (phrase in self.L.during_words and c.unit in TIME_UNITS and
                               self.prev_word(qm.start()).lower() not in self.L.during_after):
                     c.qualifier = q  # (but "over five years" is "during five years")
             else:
                 rm = self.res["qual_right"].match(self.low, c.end, c.end + AHEAD)
+                if rm is None and c.counted:  # "Kills 70 People at Least": after the counted noun
+                    k = c.end + 1
+                    w = c.counted.lower()
+                    if self.low.startswith(w, k) and self.text[c.end:k] == " ":
+                        rm = self.res["qual_right"].match(self.low, k + len(w), k + len(w) + AHEAD)
                 if rm:
                     q = self.L.qualifiers_after.get(" ".join(rm.group("q").lower().split()))
                     if q:
                         c.qualifier = q
+            if c.vague:
+                self._vague_qualifier(c)
+                continue
             if c.qualifier == "exact" and c.words and self.L.approx_multipliers:
                 last = self.low[c.num_start:c.num.end].replace("-", " ").rsplit(None, 1)[-1:]
                 if last and last[0] in self.L.approx_multipliers:
@@ -1135,6 +1571,17 @@ class _Extractor:
                     c.low = c.value
                 elif c.qualifier == "at_most":
                     c.high = c.value
+
+    @staticmethod
+    def _vague_qualifier(c: Cand) -> None:
+        """"at least dozens", "up to hundreds": one bound of the vague range; "some dozens", "about hundreds"
+        stay the range."""
+        if c.qualifier == "at_least":
+            c.high = None
+        elif c.qualifier == "at_most":
+            c.low = None
+        else:
+            c.qualifier = "range"
 
     def ranges(self, cands: list[Cand]) -> list[Cand]:
         out: list[Cand] = []
@@ -1221,8 +1668,23 @@ class _Extractor:
                     start = bm.start()
         if not ok:
             return None
-        if L.change_before and self.prev_word(a.start).lower() in L.change_before:
-            return None  # "grew by 1.2 million to 68.3m": the change, then the new level
+        change, verb = self._change_before(a)
+        a_value = a.value * b.scaled if b.scaled > 1 and a.scaled == 1 and a.end == a.num.end else a.value
+        if change == "by" and not 0 < a_value <= b.value <= 2 * a_value or \
+                change == "from" and not (verb in L.change_verbs_down and a.value < b.value):
+            # "grew by 1.2 million to 68.3m", "slipped 0.7 per cent to 7412": the change, then the new level;
+            # "rose by 2 to 2.5 degrees" (two ends of one size) stays a range; "will rise from £2.50 to
+            # £3.20": the old level and the new one (not "reduced from 44 mg to 50 mg": it goes up)
+            if not a.unit and b.unit and not a.counted and a.scaled == b.scaled and b.unit not in TIME_UNITS:
+                a.unit = b.unit
+            if b.scaled > 1 and a.scaled == 1 and a.end == a.num.end and not a.unit and \
+                    a.num.raw <= b.num.raw and a.value is not None:  # "pasó de 3 a 12 millones"
+                a.value *= b.scaled
+                a.scaled = b.scaled
+            return None
+        if a.unit and not b.unit and not b.counted and a.scaled == b.scaled == 1.0 and a.value > 0 and \
+                b.value > 100 * a.value:
+            return None  # "a reculé de 0,7 % à 7 412 points": no range runs from a percentage to a level
         # "aged 13 to 17 spend": the age's unit covers the second end (whatever word follows it)
         if a.age and not b.unit and b.value is not None and b.value < 130:
             b.counted = None
@@ -1260,6 +1722,25 @@ class _Extractor:
                     qualifier="range", counted=counted, age=age, words=a.words or b.words, scaled=b.scaled,
                     rule="range", num_start=a.num_start)
 
+    def _change_before(self, a: Cand) -> tuple[str, str]:
+        """What may make "X to Y" a change, and the verb: "by" for a [ranges] change_before word or a change
+        verb right before the first number ("slipped 0.7 per cent to 7412") or before a range's first word
+        when that word is one of [ranges] ``change_by`` ("a reculé de 0,7 % à 7 412 points"); "from" when it
+        is one of ``change_from`` ("rose from 3% to 5%": the old level and the new one); ("", "") otherwise
+        ("rose between 2 and 3 percent" is a range)."""
+        L = self.L
+        pw = self.prev_word(a.start).lower()
+        if pw in L.change_before or pw in L.change_verbs:
+            return "by", pw
+        if pw in L.change_from or pw in L.change_by:
+            k = a.start
+            while k > 0 and self.low[k - 1] in " \u00a0":
+                k -= 1
+            verb = self.prev_word(k - len(pw)).lower()
+            if verb in L.change_verbs:
+                return ("from" if pw in L.change_from else "by"), verb
+        return "", ""
+
     def carry_units(self, cands: list[Cand]) -> None:
         """"1.5 billion cubic metres ..., down from 2.1 billion": the second takes the first's unit."""
         last_by_sentence: dict[int, Cand] = {}
@@ -1272,8 +1753,9 @@ class _Extractor:
             prev = last_by_sentence.get(si)
             # "30 Mrd. Euro, davon 4,6 Milliarden ausgezahlt", "dont 5 millions de bonus": the amount's unit;
             # not "pour 3 millions de foyers" (a known counted noun)
-            if prev is not None and c.scaled > 1.0 and (not c.counted or prev.unit.isupper() and
-                                                        self.concept(c, COUNT) is None):
+            if prev is not None and c.scaled > 1.0 and not c.vague and (
+                    not c.counted or prev.unit.isupper() and self.concept(c, COUNT) is None and
+                    not self._plural_noun(c.counted)):
                 c.unit, c.counted = prev.unit, None
                 c.rule += "+carried"
         self._metre_or_million(cands)
@@ -1282,23 +1764,47 @@ class _Extractor:
         self._signed_change(cands)
         self._compared(cands)
 
+    def _plural_noun(self, word: str) -> bool:
+        """"2.5 million extra appointments": an English-style plural counts things, so the number after an
+        amount of money is no amount of that money ("bonus", "crisis", "gas" are singular)."""
+        w = word.lower()
+        return self.L.adjective_before_noun and len(w) > 3 and w.endswith("s") and \
+            not w.endswith(("ss", "us", "is", "as"))
+
     def _compared(self, cands: list[Cand]) -> None:
         """"128 000 dollars, contre 44 000 pour la France", "3,2 %, contre 2,9 en mai", "down from 3.7": a
         bare number right after a comparison word ([words] comparison_words) takes the unit of the previous
         mention of its sentence."""
         if "comparison" not in self.res:
             return
-        for prev, c in zip(cands, cands[1:], strict=False):
-            if prev.unit and not c.unit and c.value is not None and c.qualifier != "range" and \
-                    not (c.counted and self.concept(c, COUNT)) and \
-                    self.sent.index(prev.start) == self.sent.index(c.start) and \
-                    self.res["comparison"].search(self.low, max(prev.end, c.start - 40), c.start):
-                c.unit, c.counted = prev.unit, None
-                if c.scaled == 1.0 and prev.scaled > 1.0 and c.value < prev.num.raw * 10 and \
-                        prev.num.raw >= 1 and c.value < 1000:
-                    c.value *= prev.scaled  # "1,2 milliard, contre 0,9 l'an dernier"
-                    c.scaled = prev.scaled
-                c.rule += "+compared"
+        for i in range(1, len(cands)):
+            prev, c = cands[i - 1], cands[i]
+            if c.unit or c.value is None or c.qualifier == "range" or c.vague or \
+                    not self.res["comparison"].search(self.low, max(prev.end, c.start - 40), c.start) or \
+                    c.counted and self.concept(c, COUNT) or \
+                    self.sent.index(prev.start) != self.sent.index(c.start):
+                continue  # (cheapest tests first: most bare numbers follow no comparison word)
+            # the amount compared with is the earlier mention of the sentence nearest in size ("more than
+            # 150,000 patients waited longer than 12 hours, up from 133,000": patients, not hours)
+            si = self.sent.index(c.start)
+            near = [o for o in cands[max(0, i - 4):i] if o.value and self.sent.index(o.start) == si]
+            if c.value > 0 and len(near) > 1:
+                prev = min(near, key=lambda o: abs(math.log(c.value / abs(o.value))))
+            scale_carry = c.scaled == 1.0 and prev.scaled > 1.0 and c.value < prev.num.raw * 10 and \
+                prev.num.raw >= 1 and c.value < 1000  # "1,2 milliard, contre 0,9 l'an dernier"
+            if not scale_carry and prev.value and c.value and not \
+                    0.01 <= c.value / abs(prev.value) <= 100:  # "$2 billion from 149 shows": no comparison
+                continue
+            if not prev.unit:
+                if prev.counted and not c.counted and not prev.vague:
+                    c.counted = prev.counted
+                    c.rule += "+compared"
+                continue
+            c.unit, c.counted = prev.unit, None
+            if scale_carry:
+                c.value *= prev.scaled
+                c.scaled = prev.scaled
+            c.rule += "+compared"
     def _signed_change(self, cands: list[Cand]) -> None:
         """"RN 31,4 % (+7,2)", "SPD 16,4 % (−9,3)": a signed number in brackets right after a percentage is
         a change in percentage points; it takes the unit."""
@@ -1377,6 +1883,11 @@ class _Extractor:
                 for suf in ("s", "es", "x", "en", "n", "e"):
                     if low.endswith(suf) and low[: -len(suf)] in L.concepts:
                         return L.concepts[low[: -len(suf)]]
+                # a singular ("one civilian", "one child") takes the concept of its plural
+                plural = L.irregular_plurals.get(low)
+                for form in (plural, low + "s", low + "es", low[:-1] + "ies" if low.endswith("y") else None):
+                    if form and form in L.concepts:
+                        return L.concepts[form]
             if concept is None and L.compound_heads:  # "Gegenstimmen", "Verkehrstote": the head ends the word
                 for i in range(1, len(low) - 3):
                     if low[i:] in L.compound_heads:
@@ -1437,7 +1948,8 @@ def _lower_same_length(text: str) -> str:
 # Units that only the project's registry defines (extractors/units.txt) are written out in units any pint
 # registry with ISO currency codes reads, so that consumers (the warehouse, the scorers) can compare them.
 READABLE_UNITS = {"decennium": (10.0, "year"), "quintal": (100.0, "kilogram"), "kopek": (0.01, "RUB"),
-                  "mao": (0.1, "CNY"), "ppb": (0.001, "ppm"), "basis_point": (0.01, "percent")}
+                  "mao": (0.1, "CNY"), "ppb": (0.001, "ppm"), "basis_point": (0.01, "percent"),
+                  "mmbtu": (1e6, "Btu")}
 
 
 def _readable_unit(c: Cand) -> None:
@@ -1467,6 +1979,45 @@ def _camel_case(word: str) -> bool:
     """A lower-case letter right before a capital, in a word without hyphen ("iPhone", "GoPro"; not
     "SPD-Fraktion")."""
     return "-" not in word and _CAMEL.search(word) is not None
+
+
+def _number_after(low: str, pos: int, L: LangData) -> bool:
+    """Whether a number (digits or a number word) follows ``pos`` after spaces."""
+    k = pos
+    while k < len(low) and low[k] in " \u00a0":
+        k += 1
+    if k < len(low) and low[k].isdigit():
+        return True
+    w = L.res["words_ahead"].match(low, k, k + AHEAD)
+    return w is not None and w.group() in L.number_words
+
+
+def _has_digit(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` holds a digit (a cheap test before a longer regex)."""
+    return _DIGIT.search(text, start if start > 0 else 0, end) is not None
+
+
+def _hhmm(digits: str) -> bool:
+    """Three or four digits that read as hours and minutes ("715", "1615", "2354")."""
+    if len(digits) not in (3, 4):
+        return False
+    return int(digits[:-2]) <= 23 and int(digits[-2:]) <= 59
+
+
+def _glued_date(digits: str) -> bool:
+    """Five or six digits that read as a day (1-31) glued to a year (1900-2100): "172015", "32016"."""
+    if len(digits) not in (5, 6):
+        return False
+    day, year = int(digits[:-4]), int(digits[-4:])
+    return 1 <= day <= 31 and 1900 <= year <= 2100
+
+
+def _word_start(low: str, end: int) -> int:
+    """The first character of the word ending at ``end``."""
+    k = end
+    while k > 0 and low[k - 1].isalpha():
+        k -= 1
+    return k
 
 
 def _start(m: regex.Match) -> int:

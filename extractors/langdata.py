@@ -7,6 +7,7 @@ so a regex with thousands of unit words still scans text in linear time.
 
 from __future__ import annotations
 
+import gc
 import threading
 import tomllib
 from dataclasses import dataclass, field
@@ -147,6 +148,39 @@ class LangData:
     phone_words: list[str] = field(default_factory=list)  # "Tel.", "llame al": the number after is a phone
     age_units: frozenset[str] = frozenset()  # "die 23-Jährige", "ein 45-jähriger Mann": ages when a noun
     age_nouns: frozenset[str] = frozenset()  # person nouns: "un hombre de 45 años", "45-jähriger Mann"
+    # ---- real, messy news (extractors/lang/README.md, "Vague counts" and "Counts of one") ----
+    vague: dict[str, tuple[float, float, float]] = field(default_factory=dict)  # "dozens": (24, 99, 12)
+    vague_modifiers: dict[str, tuple[float, float | None]] = field(default_factory=dict)  # "several": (3, 9)
+    vague_guarded: dict[str, frozenset[str]] = field(default_factory=dict)  # "scores": the words after it
+    one_words: frozenset[str] = frozenset()  # "one", "un", "ein": 1 before a counted noun
+    one_nouns: frozenset[str] = frozenset()  # "person", "mort", "Toter": the nouns that make "one" a count
+    one_next: frozenset[str] = frozenset()  # "at least one and", "kills one in": words after a bare "one"
+    count_verbs: frozenset[str] = frozenset()  # "kills", "killed": the number after them counts people
+    unit_compounds: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "barrel" + "bombs": no unit
+    change_verbs: frozenset[str] = frozenset()  # "slipped 0.7 per cent to 7412": a change, then a level
+    change_from: frozenset[str] = frozenset()  # "rose from 3% to 5%": range words that mean "from"
+    change_by: frozenset[str] = frozenset()  # "a reculé de 0,7 % à 7 412": range words that mean "by"
+    change_verbs_down: frozenset[str] = frozenset()  # "fell", "reduced": the change verbs that lower a value
+    name_exceptions: frozenset[str] = frozenset()  # capitalised words that make no name with a number
+    age_apposition_next: frozenset[str] = frozenset()  # "Jane Smith 52 said": verbs after an age
+    age_copulas: tuple[str, ...] = ()  # "who was 9 at the time": the words before an age
+    age_copula_next: tuple[str, ...] = ()  # "at the time", "when": what may follow that age
+    months_capitalised: bool = False  # "May", "March": a month only when written with a capital
+    irregular_plurals: dict[str, str] = field(default_factory=dict)  # "child" -> "children" (for concepts)
+    headings: frozenset[str] = frozenset()  # "Slideshow (21 Images)": page furniture before a bracket
+    country_heads: frozenset[str] = frozenset()  # the first three letters of the country words
+    literal_anchors: tuple = ()  # (word, pattern, back): vague counts and counts of one (_messy_anchors)
+    hyphen_identifiers: frozenset[str] = frozenset()  # "a 7.4-magnitude earthquake"
+    hyphen_noun_endings: tuple[str, ...] = ()  # "3-pointers", "a 10-pounder": nouns made of a number
+    hyphen_not_counts: frozenset[str] = frozenset()  # "a two-state solution": compounds that count nothing
+    emergency_numbers: frozenset[str] = frozenset()  # "the first 911 call": phone numbers, not counts
+    emergency_after: frozenset[str] = frozenset()  # "911 call": the words after such a number
+    emergency_before: frozenset[str] = frozenset()  # "dial 999": the words before it
+    money_periods: frozenset[str] = frozenset()  # "£12.21 an hour": time units that make money a rate
+    minus_not_after: tuple[str, ...] = ()  # "plus or minus 2.5 points": a tolerance, not a negative
+    name_articles: frozenset[str] = frozenset()  # "the Nasdaq 100 fell": articles before a named model
+    qualifier_particles: dict[str, frozenset[str]] = field(default_factory=dict)  # "took over": a verb's
+    year_qualifiers: frozenset[str] = frozenset()  # "around 1900", "until 2030": qualifiers years take
     res: dict[str, regex.Pattern] = field(default_factory=dict)
     unit_pattern: str = ""  # the regex the unit matchers implement (reference for the tests)
     memo_currency: dict = field(default_factory=dict)  # engine's currency_of answers, by symbol
@@ -213,13 +247,15 @@ def _compile(data: LangData, raw: dict) -> None:
     # head, so it is exact there too).
     heads = _heads(lists["art"] + lists["artnext"], 3)
     nw_heads = _heads(lists["nw"], 3)
+    # (one "\b" in front of both branches: the scan tests it once per position, a quarter faster)
     data.res["anchor_words"] = regex.compile(
-        r"(?P<word>\b" + (r"(?=\L<nwheads>)" if nw_heads else "") + r"(?:\L<nw>)" + tail + r")"
-        r"|(?P<art>\b(?:\L<art>)" + (r"(?=[\s\-]+(?:\L<heads>))" if heads else "") +
-        r"(?=[\s\-]+(?:(?:\L<art>)[ ]+)?(?:\L<artnext>)\b))",  # "half a million"
+        r"\b(?:(?P<word>" + (r"(?=\L<nwheads>)" if nw_heads else "") + r"(?:\L<nw>)" + tail + r")"
+        r"|(?P<art>(?:\L<art>)" + (r"(?=[\s\-]+(?:\L<heads>))" if heads else "") +
+        r"(?=[\s\-]+(?:(?:\L<art>)[ ]+)?(?:\L<artnext>)\b)))",  # "half a million"
         regex.V1, nw=lists["nw"], art=lists["art"], artnext=lists["artnext"],
         **({"heads": heads} if heads else {}), **({"nwheads": nw_heads} if nw_heads else {}),
     )
+    _messy_patterns(data)
     data.res["cur_left"] = regex.compile(  # on the lower-cased text
         r"(?r)(?<![\p{L}\p{N}])(?P<sym>\L<curpre>)(?P<sp>[ \u00a0]?)(?P<neg>[-−]?)\Z",
         regex.V1, curpre=lists["curpre"])
@@ -249,8 +285,8 @@ def _compile(data: LangData, raw: dict) -> None:
         rf"(?:{joiner_re})(?P<w>(?:\L<tw>))" + boundary, regex.V1, tw=tok_words)
     scale_words = sorted(data.scales)
     scale_syms = sorted(data.scale_symbols)
-    data.res["scale_w"] = regex.compile(  # lower-cased text
-        r"(?P<sp>[ \u00a0\u202f]?)(?P<w>\L<sw>)(?![\p{L}])", regex.V1, sw=scale_words)
+    data.res["scale_w"] = regex.compile(  # lower-cased text; "a $1.2-billion deal": a hyphen too
+        r"(?P<sp>[ \u00a0\u202f]|-(?=\p{L}))?(?P<w>\L<sw>)(?![\p{L}])", regex.V1, sw=scale_words)
     data.res["scale_s"] = regex.compile(  # text as written
         r"(?P<sp>[ \u00a0\u202f]?)(?P<s>\L<ss>)(?![\p{L}\p{N}])", regex.V1, ss=scale_syms)
     half = sorted(_low(data.half_suffix), key=len, reverse=True)
@@ -334,7 +370,7 @@ def _compile(data: LangData, raw: dict) -> None:
     coord = sorted(set(data.coordination) | {c for c in data.range_connectors if c.isalpha()}, key=len,
                    reverse=True)
     data.res["id_list"] = regex.compile(  # text as written, after a number that is no quantity
-        r"(?:[ \u00a0]*+,[ \u00a0]*+\d{1,3}+)*+[ \u00a0]++(?:\L<c>)[ \u00a0]++\d{1,3}+"
+        r"(?:[ \u00a0]*+,[ \u00a0]*+\d{1,3}+)*+[ \u00a0]++(?:\L<c>)[ \u00a0]++\d{1,3}+(?![.,]\d)"
         r"(?=[ \u00a0]*+(?:[.,;:)]|\Z)|[ \u00a0]++\p{Ll})",
         regex.V1, c=coord or ["\x00"])
     comparison = sorted(_low(words.get("comparison_words", [])), key=len, reverse=True)
@@ -349,11 +385,15 @@ def _compile(data: LangData, raw: dict) -> None:
     data.res["month_after"] = regex.compile(
         r"(?:er|e|st|nd|rd|th)?\.?[ \u00a0]+(?:(?:de|of|del)[ \u00a0]+)?(?:\L<m>)(?![\p{L}])",
                                             regex.V1, m=months or ["\x00"])
+    data.res["month_day_before"] = regex.compile(  # "July 30 " before "2014", "30 juillet " before "2014"
+        r"(?r)(?<![\p{L}])(?:(?:\L<m>)\.?[ \u00a0]+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}\.?[ \u00a0]+(?:\L<m>)\.?)"
+        r",?[ \u00a0]+\Z", regex.V1, m=months or ["\x00"])
     data.res["month_before"] = regex.compile(r"(?r)(?<![\p{L}])(?:\L<m>)\.?[ \u00a0]+(?:the[ \u00a0]+)?\Z",
                                              regex.V1, m=months or ["\x00"])
     clock_after = sorted(_low(data.clock_after), key=len, reverse=True)
     data.res["clock_after"] = regex.compile(r"[ \u00a0]?(?:\L<c>)(?![\p{L}])", regex.V1,
                                             c=clock_after or ["\x00"])
+    data.res["clock_glued"] = regex.compile(r"[ \u00a0]?(?:\L<c>)", regex.V1, c=clock_after or ["\x00"])
     joins = {str(c).lower() for c in data.range_connectors} | {str(b).lower() for _, b in data.range_between}
     joins = sorted(joins | set(data.coordination), key=len, reverse=True)
     data.res["clock_range_tail"] = regex.compile(  # "von 9 bis 17 Uhr": the first end is a time too
@@ -363,12 +403,70 @@ def _compile(data: LangData, raw: dict) -> None:
                between_words, months, clock_after)
 
 
+def _messy_anchors(data: LangData) -> None:
+    """Where vague counts and counts of one may start: ``data.literal_anchors`` lists (word, pattern, back);
+    the engine finds each word with ``str.find`` (these words are rare, and a scan for a handful of literals
+    costs far less than one more alternative of the anchor regex at every word boundary) and keeps the
+    places where the pattern matches, as anchors of their own; with ``back``, the word is a noun after the
+    anchor, and ``back`` finds the anchor's start before it.
+
+    A vague count is a vague plural of ``[vague] words`` ("dozens", "Hunderte": read before the number word
+    "hundert" would be) or a modifier before a step ("several hundred"). A count of one is a number word of
+    ``one_words`` followed by a noun of ``one_nouns`` (up to two adjectives of ``[counted] skip`` between),
+    or preceded by a qualifier or a count verb ("at least one", "kills one"); the engine then checks what
+    follows it."""
+    anchors: list[tuple[str, regex.Pattern]] = []
+    if data.vague:
+        words = sorted(data.vague)
+        after_mod = sorted(set(data.vague) | set(data.multipliers) | set(data.scales))
+        mods = sorted(data.vague_modifiers)
+        pattern = regex.compile(
+            r"(?P<vague>(?<![\p{L}\p{N}])(?:(?:\L<vmod>)[ \u00a0]+(?=\L<vafter>)|(?:\L<vwords>)(?![\p{L}])))",
+            regex.V1, vwords=words, vafter=after_mod, vmod=mods or ["\x00"])
+        anchors += [(w, pattern, None) for w in sorted(set(words) | set(mods))]
+    if data.one_words:
+        before = sorted(set(data.qualifiers) | set(data.count_verbs)) if data.one_next else []
+        pattern = regex.compile(
+            r"(?P<one>(?<![\p{L}\p{N}])(?:\L<ones>)"
+            r"(?=[ \u00a0]+(?:(?:\L<oneskip>)[ \u00a0]+){0,2}(?:\L<onenouns>)(?![\p{L}\-])))"
+            + (r"|(?P<onepre>(?<![\p{L}\p{N}])(?:\L<ones>)(?![\p{L}])"
+               r"(?<=(?<![\p{L}])(?:\L<onepre>)[ \u00a0]+(?:\L<ones>)))" if before else ""),
+            regex.V1, ones=sorted(data.one_words), oneskip=sorted(data.skip_words) or ["\x00"],
+            onenouns=sorted(data.one_nouns) or ["\x00"], **({"onepre": before} if before else {}))
+        if data.one_next:  # "at least one", "kills one": the number word is the anchor ("one" is rare)
+            anchors += [(w, pattern, None) for w in sorted(data.one_words)]
+        else:  # "un mort", "ein Toter": articles are everywhere, casualty nouns are rare: find the noun
+            back = regex.compile(
+                r"(?r)(?<![\p{L}\p{N}])(?:\L<ones>)[ \u00a0]+(?:(?:\L<oneskip>)[ \u00a0]+){0,2}\Z", regex.V1,
+                ones=sorted(data.one_words), oneskip=sorted(data.skip_words) or ["\x00"])
+            anchors += [(w, pattern, back) for w in sorted(data.one_nouns)]
+    # a word another one starts with finds its places too ("tote" finds "toter", "toten"): one scan for both
+    kept = {w for w, _, _ in anchors}
+    kept = {w for w in kept if not any(o != w and w.startswith(o) for o in kept)}
+    seen: set[str] = set()
+    data.literal_anchors = tuple(a for a in anchors if a[0] in kept and not (a[0] in seen or seen.add(a[0])))
+
+
+def _messy_patterns(data: LangData) -> None:
+    """The patterns the engine reads vague counts with (extractors/vague.py), and the literal anchors."""
+    _messy_anchors(data)
+    if not data.vague:
+        return
+    data.res["vague_mod"] = regex.compile(r"(?:\L<m>)[ \u00a0]+", regex.V1,
+                                          m=sorted(data.vague_modifiers) or ["\x00"])
+    data.res["vague_word"] = regex.compile(r"(?:\L<v>)(?![\p{L}])", regex.V1, v=sorted(data.vague))
+    links = _low(data.unit_links)
+    data.res["vague_of"] = regex.compile(
+        r"[ \u00a0]+(?:\L<l>)(?:[ \u00a0]+|(?<=['’]))(?P<v>\L<v>)(?![\p{L}])", regex.V1,
+        l=links or ["\x00"], v=sorted(data.vague))
+
+
 def _prefilter(res: dict, lists: dict, scale_words, scale_syms, half, links, per, quals, qa, age, gapw, minus,
                between_words, months, clock_after) -> None:
     """Put a one-character test in front of the look-around patterns (see extractors/prefilter.py)."""
     sp, sp3 = " \u00a0", " \u00a0\u202f"
     ahead = {
-        "scale_w": (sp3, scale_words, ""), "scale_s": (sp3, scale_syms, ""), "half": (sp, half, ""),
+        "scale_w": (sp3 + "-", scale_words, ""), "scale_s": (sp3, scale_syms, ""), "half": (sp, half, ""),
         "link": (sp, links, ""), "per": (sp, [p for p in per if p != "/"], "/"), "qual_right": (sp, qa, ""),
         "age": (sp + "-\u2011", age, ""), "gap_word": (sp, gapw, ""), "clock_after": (sp, clock_after, ""),
         "month_after": ("", [], "esnrt." + sp),
@@ -497,17 +595,73 @@ def _build(code: str) -> LangData:
         ordinal_dot_before=frozenset(_low(words.get("ordinal_dot_before", []))),
         phone_words=[str(x) for x in words.get("phone_words", [])],
         age_nouns=frozenset(_low(words.get("age_nouns", []))),
+        **_messy_news(raw),
     )
     _compile(data, raw)
     from extractors.currency_country import compile_countries  # (that module imports this one)
 
     data.countries = compile_countries(raw)
+    data.country_heads = frozenset(w[:3] for w in data.countries.code_of)  # a cheap test before the lookup
     return data
+
+
+def _messy_news(raw: dict) -> dict:
+    """The keys for real, messy news (vague counts, counts of one, compound nouns, changes, names, ages)."""
+    words = raw.get("words", {})
+    vague: dict[str, tuple[float, float, float]] = {}
+    for word, bounds in raw.get("vague", {}).get("words", {}).items():
+        lo, hi, unit = (float(x) for x in bounds)
+        vague[" ".join(str(word).lower().split())] = (lo, hi, unit)
+    modifiers: dict[str, tuple[float, float | None]] = {}
+    for word, b in raw.get("vague", {}).get("modifiers", {}).items():
+        modifiers[" ".join(str(word).lower().split())] = (float(b["low"]),
+                                                           float(b["high"]) if "high" in b else None)
+    guarded = {str(w).lower(): frozenset(_low(nxt))
+               for w, nxt in raw.get("vague", {}).get("guarded", {}).items()}
+    compounds = {str(u).lower(): tuple(_low(nxt)) for u, nxt in words.get("unit_compounds", {}).items()}
+    return dict(
+        vague=vague, vague_modifiers=modifiers, vague_guarded=guarded,
+        one_words=frozenset(_low(words.get("one_words", []))),
+        one_nouns=frozenset(_low(words.get("one_nouns", []))),
+        one_next=frozenset(_low(words.get("one_next", []))),
+        count_verbs=frozenset(_low(words.get("count_verbs", []))),
+        unit_compounds=compounds,
+        change_verbs=frozenset(_low(raw.get("ranges", {}).get("change_verbs", []))),
+        change_from=frozenset(_low(raw.get("ranges", {}).get("change_from", []))),
+        change_by=frozenset(_low(raw.get("ranges", {}).get("change_by", []))),
+        change_verbs_down=frozenset(_low(raw.get("ranges", {}).get("change_verbs_down", []))),
+        name_exceptions=frozenset(_low(words.get("name_exceptions", []))),
+        age_apposition_next=frozenset(_low(words.get("age_apposition_next", []))),
+        age_copulas=tuple(_low(words.get("age_copulas", []))),
+        age_copula_next=tuple(_low(words.get("age_copula_next", []))),
+        months_capitalised=bool(words.get("months_capitalised", False)),
+        irregular_plurals={str(k).lower(): str(v).lower()
+                           for k, v in raw.get("counted", {}).get("irregular_plurals", {}).items()},
+        headings=frozenset(_low(words.get("headings", []))),
+        name_articles=frozenset(_low(words.get("name_articles", []))),
+        hyphen_identifiers=frozenset(_low(words.get("hyphen_identifiers", []))),
+        hyphen_noun_endings=tuple(_low(words.get("hyphen_noun_endings", []))),
+        hyphen_not_counts=frozenset(_low(words.get("hyphen_not_counts", []))),
+        emergency_numbers=frozenset(str(w) for w in words.get("emergency_numbers", [])),
+        emergency_after=frozenset(_low(words.get("emergency_after", []))),
+        emergency_before=frozenset(_low(words.get("emergency_before", []))),
+        money_periods=frozenset(str(w) for w in words.get("money_periods", [])),
+        minus_not_after=tuple(_low(raw.get("numbers", {}).get("minus_not_after", []))),
+        qualifier_particles={str(q).lower(): frozenset(_low(v))
+                             for q, v in raw.get("qualifiers", {}).get("particles", {}).items()},
+        year_qualifiers=frozenset(" ".join(w.split()) for w in _low(words.get("year_qualifiers", []))),
+    )
 
 
 @lru_cache(maxsize=16)
 def _cached(code: str) -> LangData:
-    return _build(code)
+    data = _build(code)
+    # Compiling a language allocates a few hundred thousand objects (word tables, regex lists); they live as
+    # long as the process. One collection now moves them to the oldest generation at once (about 10 ms, once
+    # per language), instead of leaving the cyclic collector to walk them in a full collection somewhere in
+    # the middle of the first texts, which made extraction time depend on when that collection fell.
+    gc.collect()
+    return data
 
 
 def load(code: str) -> LangData:

@@ -22,6 +22,12 @@ MAX_NUMBER_CHARS = 40  # longer digit runs are codes, hashes or garbage, never a
 # characters: the ``regex`` module may scan for a literal part of a pattern (the "of" of a word list) up to
 # the end of the text before failing, which made each anchor cost O(text) and a long text quadratic.
 AHEAD = 200
+# A number in words has at most this many tokens ("neunhundertneunundneunzigtausendneunhundert…" has 11,
+# "nine hundred and ninety-nine million …" about 20); a longer chain is a list or garbage, never one
+# quantity. The cap keeps each parse bounded: without it a long chain of number words that ends in a
+# partial word ("fünfzigtausend " * N + "fünfz") was read to its end from every word of it, and failed
+# there each time (quadratic: 7.3 s for N = 2,000).
+MAX_NUMBER_WORDS = 32
 _SPLIT = regex.compile(r"(\d+)")
 _EXP = regex.compile(r"[eE]([-+−]?\d+)|[×x*]\s?10(?:\^|\*\*)?([-−]?\d+)|[×x](\d+)\^(\d+)")
 
@@ -247,6 +253,8 @@ def parse_words(text: str, pos: int, lang: LangData, article: bool = False,
         else:
             break
         ntok += 1
+        if ntok > MAX_NUMBER_WORDS:
+            return None
         end = m.end()
         m = tok_next.match(text, end, end + AHEAD)
         if m is None and ntok == 1 and last_kind == "frac":  # "half a million", "half a dozen"

@@ -46,7 +46,9 @@ class Settings:
     batch_size: int = 200                 # documents per extraction task and per load transaction
     connect_timeout: float = 10.0         # seconds to open a TCP/TLS connection
     read_timeout: float = 20.0            # seconds of silence tolerated while reading a response
-    deadline: float = 60.0                # seconds for a whole HTTP download, whatever the server does
+    deadline: float = 60.0                # seconds for one HTTP download attempt, headers included
+    source_budget: float = 600.0          # seconds of downloads per source and run (0 = no limit)
+    run_budget: float = 1800.0            # seconds of downloads for all sources of a run (0 = no limit)
     max_bytes: int = 20_000_000           # largest file or HTTP body read (bytes); bigger ones are skipped
     retries: int = 2                      # extra attempts after an I/O error (timeouts, 5xx, resets)
     backoff: float = 0.5                  # first retry delay in seconds; doubles on each attempt
@@ -54,6 +56,7 @@ class Settings:
     task_runner: str = "thread"           # thread | process | dask (issue 6)
     dask_address: str | None = None       # an existing Dask scheduler; None starts a local cluster
     extract_processes: int = 0            # worker processes for extraction; 0 = one per CPU, 1 = inline
+    extract_budget: float = 30.0          # CPU seconds of extraction per document per million characters
     fetch_linked_articles: bool = True    # fetch the article page when a feed entry is only a summary
     summary_min_chars: int = 500          # a feed entry shorter than this counts as "only a summary"
     max_linked_articles: int = 50         # cap on article pages fetched per feed per run
@@ -88,8 +91,10 @@ class Config:
 
 SETTINGS_TYPES: dict[str, tuple[type, ...]] = {
     "db": (str,), "batch_size": (int,), "connect_timeout": (int, float), "read_timeout": (int, float),
-    "deadline": (int, float), "max_bytes": (int,), "retries": (int,), "backoff": (int, float),
+    "deadline": (int, float), "source_budget": (int, float), "run_budget": (int, float),
+    "max_bytes": (int,), "retries": (int,), "backoff": (int, float),
     "schedule": (str, int), "task_runner": (str,), "dask_address": (str,), "extract_processes": (int,),
+    "extract_budget": (int, float),
     "fetch_linked_articles": (bool,), "summary_min_chars": (int,), "max_linked_articles": (int,),
     "user_agent": (str,),
 }
@@ -191,7 +196,8 @@ def parse_settings(raw: object, where: str) -> Settings:
     for key in ("connect_timeout", "read_timeout", "deadline"):
         if key in values and values[key] <= 0:
             raise ConfigError(f"{where}: [settings] {key} must be > 0 seconds, got {values[key]}")
-    for key in ("retries", "backoff", "extract_processes", "summary_min_chars", "max_linked_articles"):
+    for key in ("retries", "backoff", "extract_processes", "summary_min_chars", "max_linked_articles",
+                "source_budget", "run_budget", "extract_budget"):
         if key in values and values[key] < 0:
             raise ConfigError(f"{where}: [settings] {key} must be >= 0, got {values[key]}")
     if values.get("task_runner", "thread") not in TASK_RUNNERS:
@@ -263,6 +269,13 @@ def parse_source(raw: object, index: int, where: str, base_dir: Path | None) -> 
     lang = raw.get("lang")
     if lang is not None and (not isinstance(lang, str) or not LANG_RE.match(lang)):
         raise ConfigError(f"{label}: lang must be an ISO 639-1 code such as 'fr', got {lang!r}")
+    if lang is not None:
+        from flows.languages import UnsupportedLanguage, check_language
+
+        try:
+            lang = check_language(lang)
+        except UnsupportedLanguage as exc:
+            raise ConfigError(f"{label}: {exc}") from None
     schedule = validate_schedule(raw.get("schedule"), label)
     return SourceConfig(name=name.strip(), kind=kind, location=location, lang=lang, schedule=schedule)
 

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from warehouse.storable import storable
+
 
 @dataclass(frozen=True, slots=True)
 class RawDocument:
@@ -19,6 +21,7 @@ class RawDocument:
     lang: str | None = None           # given by the source or the JSON Lines record; detected otherwise
     published_at: str | None = None   # ISO 8601 when known
     fetched_at: str | None = None     # ISO 8601 UTC, when it was read
+    publisher: str | None = None      # the outlet (site name from metadata, else the URL's host)
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +36,7 @@ class Document:
     title: str | None = None
     published_at: str | None = None
     fetched_at: str | None = None     # ISO 8601 UTC, when the run read it
+    publisher: str | None = None      # the outlet (flows/publishers.py); None when nothing says
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,10 +46,24 @@ class Skipped:
     source: str
     location: str
     reason: str
+    file: str | None = None           # the local file it belongs to (a JSON Lines line: its file)
+    fingerprint: str | None = None    # that file's size and mtime when read: "did it change since"
+
+    def __post_init__(self) -> None:
+        # logged and stored as they are: a file name that is not UTF-8 is escaped here, once
+        for name in ("source", "location", "reason", "file"):
+            value = getattr(self, name)
+            if value is not None:
+                object.__setattr__(self, name, storable(value if isinstance(value, str) else str(value)))
 
     def to_dict(self) -> dict:
-        """The JSON object stored in ``runs.skipped``: item and reason (the warehouse's keys), plus source."""
-        return {"item": self.location, "reason": self.reason, "source": self.source}
+        """The JSON object stored in ``runs.skipped``: item and reason (the warehouse's keys), plus source;
+        ``file`` and ``fingerprint`` (local files only) let the writer leave out what an earlier run
+        already listed for an unchanged file, and are not stored."""
+        d = {"item": self.location, "reason": self.reason, "source": self.source}
+        if self.file is not None and self.fingerprint is not None:
+            d["file"], d["fingerprint"] = self.file, self.fingerprint
+        return d
 
 
 @dataclass(frozen=True, slots=True)

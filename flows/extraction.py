@@ -25,6 +25,7 @@ from dataclasses import dataclass, replace
 
 from extractors.model import Mention
 from flows.documents import Document, Skipped
+from flows.lifeline import die_with_parent
 from warehouse.arrow_batch import MentionColumns, mention_columns
 
 _POOL: ProcessPoolExecutor | None = None
@@ -43,26 +44,53 @@ class ExtractedBatch:
     extractor_version: str
 
 
-def extract_documents(docs: list[Document] | tuple[Document, ...]) -> ExtractedBatch:
+def document_budget(text: str, seconds_per_mb: float | None) -> float | None:
+    """CPU seconds one document may take: ``extract_budget`` per million characters, and at least that."""
+    if not seconds_per_mb:
+        return None
+    return seconds_per_mb * max(1.0, len(text) / 1_000_000)
+
+
+def extract_documents(docs: list[Document] | tuple[Document, ...],
+                      budget: float | None = None) -> ExtractedBatch:
     """Detect missing languages and extract mentions; a document the extractor fails on is skipped.
 
     Skipped rather than stored without mentions: its hash then stays unknown to the warehouse, so the next
     run (with a fixed extractor) extracts it again instead of treating it as done.
+
+    ``budget`` (``extract_budget``: CPU seconds per million characters, see extractors/budget.py) bounds
+    each document: a document that spends it is stored with the mentions found up to that point, and the
+    rest of it is listed as skipped with the position reached (a pathological text must not hold the run).
     """
     from extractors import EXTRACTOR_VERSION, detect_language, extract
+    from extractors.budget import limited
+    from flows.languages import detected_unsupported, refusal
 
     out_docs: list[Document] = []
     out_mentions: list[tuple[Mention, ...]] = []
     skipped: list[Skipped] = []
     for doc in docs:
+        allowed = document_budget(doc.text, budget)
         try:
+            if doc.lang is None:
+                other = detected_unsupported(doc.text)
+                if other is not None:
+                    reason = f"text detected as {other!r}: {refusal(other)}"
+                    skipped.append(Skipped(doc.source, doc.url, reason))
+                    continue
             lang = doc.lang or detect_language(doc.text)
-            mentions = tuple(extract(doc.text, lang))
+            with limited(allowed) as spent:
+                mentions = tuple(extract(doc.text, lang))
         except ImportError:
             raise  # the extractor is not installed: a broken deployment, not bad input
         except Exception as exc:
             skipped.append(Skipped(doc.source, doc.url, f"extractor error: {type(exc).__name__}: {exc}"))
             continue
+        if spent is not None and spent.stopped_at is not None:
+            skipped.append(Skipped(doc.source, doc.url, (
+                f"extraction stopped after {allowed:g} s of CPU (extract_budget = {budget:g} s per million "
+                f"characters) at character {spent.stopped_at:,} of {len(doc.text):,}: the rest of the "
+                f"document was not read for quantities ({len(mentions)} found before); its text is stored")))
         out_docs.append(doc if doc.lang == lang else replace(doc, lang=lang))
         out_mentions.append(mentions)
     version = str(EXTRACTOR_VERSION)
@@ -84,11 +112,13 @@ def resolve_processes(setting: int, n_documents: int, batch_size: int) -> int:
     return max(1, min(os.cpu_count() or 1, -(-n_documents // batch_size)))
 
 
-def run_extraction(docs: list[Document] | tuple[Document, ...], processes: int) -> ExtractedBatch:
-    """Extract a batch inline (processes <= 1) or in this process's worker pool."""
+def run_extraction(docs: list[Document] | tuple[Document, ...], processes: int,
+                   budget: float | None = None) -> ExtractedBatch:
+    """Extract a batch inline (processes <= 1) or in this process's worker pool; ``budget``: see
+    extract_documents."""
     if processes <= 1 or not docs:
-        return extract_documents(docs)
-    return _pool(processes).submit(extract_documents, list(docs)).result()
+        return extract_documents(docs, budget)
+    return _pool(processes).submit(extract_documents, list(docs), budget).result()
 
 
 def _pool(size: int) -> ProcessPoolExecutor:
@@ -97,7 +127,10 @@ def _pool(size: int) -> ProcessPoolExecutor:
         if _POOL is None or _POOL_SIZE != size:
             if _POOL is not None:
                 _POOL.shutdown(wait=True)
-            _POOL = ProcessPoolExecutor(max_workers=size, mp_context=_mp_context())
+            # each worker dies with the fork server that forked it (flows/lifeline.py: after kill -9 of
+            # the run, nothing is left behind)
+            _POOL = ProcessPoolExecutor(max_workers=size, mp_context=_mp_context(),
+                                        initializer=die_with_parent)
             _POOL_SIZE = size
         return _POOL
 
@@ -112,7 +145,7 @@ def _mp_context():
         ctx = multiprocessing.get_context("forkserver")
     except ValueError:  # platforms without fork (Windows)
         return multiprocessing.get_context("spawn")
-    ctx.set_forkserver_preload(["flows.extraction_warmup"])
+    ctx.set_forkserver_preload(["flows.forkserver_watch", "flows.extraction_warmup"])
     return ctx
 
 

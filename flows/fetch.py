@@ -1,7 +1,9 @@
 """HTTP(S) downloads that cannot hang a run, fill the memory, or wander off to other schemes.
 
-- Timeouts: connect and read timeouts per socket operation, plus a total deadline checked while the body
-  streams (a server that trickles one byte per second would otherwise pass every read timeout).
+- Timeouts: connect and read timeouts per socket operation, plus one wall-clock deadline per attempt
+  enforced under httpx, in the network layer (flows/deadline.py): status line and headers included, so a
+  server that trickles one byte per second, even before its headers, cannot stretch an attempt. Retries
+  and a source's or run's time budget (flows/budget.py) are checked before each attempt and each wait.
 - Size: a Content-Length above the limit is refused before reading; the body is counted while streaming
   (after decompression, so a gzip bomb is cut off too) and abandoned as soon as it passes the limit.
 - Schemes: only http and https; redirects are followed by hand so a redirect to file:, ftp: or data: is
@@ -18,7 +20,9 @@ from urllib.parse import urljoin, urlsplit
 
 import httpx
 
+from flows.budget import TimeBudget
 from flows.config import Settings
+from flows.deadline import DeadlineTransport, request_deadline
 
 MAX_REDIRECTS = 5
 HTML_TYPES = ("text/html", "application/xhtml+xml")
@@ -78,18 +82,43 @@ def make_client(settings: Settings) -> httpx.Client:
     timeout = httpx.Timeout(connect=settings.connect_timeout, read=settings.read_timeout,
                             write=settings.read_timeout, pool=settings.connect_timeout)
     return httpx.Client(timeout=timeout, follow_redirects=False, trust_env=False,
+                        transport=DeadlineTransport(trust_env=False),
                         event_hooks={"response": [_check_redirect]},
                         headers={"User-Agent": settings.user_agent,
                                  "Accept": "text/html,application/xhtml+xml,application/rss+xml,"
                                            "application/atom+xml,application/xml;q=0.9,text/plain;q=0.8,*/*;q=0.1"})
 
 
-def fetch_once(client: httpx.Client, url: str, settings: Settings) -> FetchResult:
-    """One attempt: follow up to MAX_REDIRECTS http(s) redirects, stream the body within limits."""
-    deadline = time.monotonic() + settings.deadline
+def fetch_once(client: httpx.Client, url: str, settings: Settings,
+               budget: TimeBudget | None = None) -> FetchResult:
+    """One attempt: follow up to MAX_REDIRECTS http(s) redirects, stream the body within limits, all
+    within ``settings.deadline`` seconds (or what is left of ``budget``, when that is less)."""
+    budget = budget or TimeBudget()
+    seconds = min(settings.deadline, max(budget.remaining(), 0.0))
+    by_budget = seconds < settings.deadline
+    with request_deadline(seconds) as req:
+        phase = ["connecting"]
+        try:
+            return _attempt(client, url, settings, req, phase)
+        except FetchError as exc:
+            if not (req.expired or req.remaining() <= 0) or isinstance(exc, _Overdue):
+                raise
+        # whatever the error looked like (a timeout, a reset from the watchdog), the deadline ended it
+        if by_budget:
+            raise TransientFetchError(f"stopped while {phase[0]}: {budget.reason()}") from None
+        raise TransientFetchError(
+            f"download exceeded the {settings.deadline:g} s deadline (while {phase[0]})") from None
+
+
+class _Overdue(TransientFetchError):
+    """Raised by the body loop itself when it notices the deadline (already the right message)."""
+
+
+def _attempt(client: httpx.Client, url: str, settings: Settings, req, phase: list[str]) -> FetchResult:
     current = url
     for _ in range(MAX_REDIRECTS + 1):
         check_url(current)
+        phase[0] = "waiting for the response headers"
         try:
             with client.stream("GET", current) as resp:
                 if resp.is_redirect:
@@ -106,6 +135,7 @@ def fetch_once(client: httpx.Client, url: str, settings: Settings) -> FetchResul
                 if declared and declared.isdigit() and int(declared) > settings.max_bytes:
                     raise FetchError(f"body too large: Content-Length {int(declared):,} bytes exceeds the "
                                      f"limit of {settings.max_bytes:,} bytes")
+                phase[0] = "reading the body"
                 chunks: list[bytes] = []
                 size = 0
                 for chunk in resp.iter_bytes():  # as received, so the deadline is checked often
@@ -113,8 +143,9 @@ def fetch_once(client: httpx.Client, url: str, settings: Settings) -> FetchResul
                     if size > settings.max_bytes:
                         raise FetchError(f"body too large: cut off after {settings.max_bytes:,} bytes "
                                          f"(limit max_bytes={settings.max_bytes:,})")
-                    if time.monotonic() > deadline:
-                        raise TransientFetchError(f"download exceeded the {settings.deadline:g} s deadline")
+                    if req.remaining() <= 0:
+                        raise _Overdue(f"download exceeded the {settings.deadline:g} s deadline "
+                                       f"(while {phase[0]})")
                     chunks.append(chunk)
                 header = resp.headers.get("content-type", "")
                 body = b"".join(chunks)
@@ -131,20 +162,28 @@ def fetch_once(client: httpx.Client, url: str, settings: Settings) -> FetchResul
 
 
 def fetch(url: str, settings: Settings, client: httpx.Client | None = None,
-          sleep=time.sleep) -> FetchResult:
-    """Download ``url``, retrying I/O failures ``settings.retries`` times with exponential backoff."""
+          sleep=time.sleep, budget: TimeBudget | None = None) -> FetchResult:
+    """Download ``url``, retrying I/O failures ``settings.retries`` times with exponential backoff; no
+    attempt starts, and no wait is made, past ``budget`` (the source's or the run's time budget)."""
     own = client is None
     client = client or make_client(settings)
+    budget = budget or TimeBudget()
     try:
+        if budget.spent():
+            raise FetchError(f"not fetched: {budget.reason()}")
         attempt = 0
         while True:
             try:
-                return fetch_once(client, url, settings)
+                return fetch_once(client, url, settings, budget)
             except TransientFetchError as exc:
+                tries = f"{attempt + 1} attempt" + ("s" if attempt else "")
                 if attempt >= settings.retries:
-                    tries = f"{attempt + 1} attempt" + ("s" if attempt else "")
                     raise TransientFetchError(f"{exc} (after {tries})") from None
-                sleep(settings.backoff * (2 ** attempt))
+                wait = settings.backoff * (2 ** attempt)
+                if budget.remaining() <= wait:
+                    raise TransientFetchError(f"{exc} (after {tries}; no retry: {budget.reason()})") \
+                        from None
+                sleep(wait)
                 attempt += 1
     finally:
         if own:

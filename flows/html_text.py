@@ -15,6 +15,8 @@ from dataclasses import dataclass
 import lxml.html
 import trafilatura
 
+from flows.publishers import site_name_from_html
+
 BLOCK_TAGS = {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table",
               "blockquote", "section", "article", "header", "footer", "pre", "dd", "dt", "figcaption", "hr"}
 DROP_TAGS = ("script", "style", "noscript", "template", "svg", "iframe", "object", "form", "button")
@@ -29,6 +31,7 @@ class PageText:
     title: str | None
     published_at: str | None
     canonical_url: str | None = None   # the page's canonical / og:url link, when it states one
+    site_name: str | None = None       # og:site_name or JSON-LD publisher (flows/publishers.py)
 
 
 def page_to_text(html: str, url: str | None = None) -> PageText:
@@ -50,7 +53,8 @@ def page_to_text(html: str, url: str | None = None) -> PageText:
         text = fragment_to_text(html)
         if title is None:
             title = _html_title(html)
-    return PageText(text=text, title=title, published_at=date, canonical_url=canonical)
+    return PageText(text=text, title=title, published_at=date, canonical_url=canonical,
+                    site_name=site_name_from_html(html))
 
 
 def fragment_to_text(fragment: str) -> str:

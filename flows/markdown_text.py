@@ -24,14 +24,17 @@ TAG_RE = re.compile(r"</?[A-Za-z][^>]*>")
 FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\n(.*?)\n(---|\.\.\.)[ \t]*(\n|\Z)", re.DOTALL)
 META_LINE_RE = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:[ \t]*(.*?)[ \t]*$")
 META_KEYS = {"title": "title", "date": "date", "published": "date", "published_at": "date", "url": "url",
-             "link": "url", "canonical_url": "url", "lang": "lang", "language": "lang"}
+             "link": "url", "canonical_url": "url", "lang": "lang", "language": "lang",
+             "publisher": "publisher", "outlet": "publisher", "site_name": "publisher",
+             "sitename": "publisher"}
 
 
 def split_front_matter(md: str) -> tuple[dict[str, str], str]:
     """YAML-style front matter (``---`` ... ``---``) as simple ``key: value`` pairs, and the rest.
 
-    Only flat string values are read (title, date, url, lang and their usual synonyms); nested YAML is
-    ignored rather than parsed, so no YAML library (and none of its object-construction risks) is needed.
+    Only flat string values are read (title, date, url, lang, publisher and their usual synonyms); nested
+    YAML is ignored rather than parsed, so no YAML library (and none of its object-construction risks) is
+    needed.
 
     >>> split_front_matter('---\\ntitle: "Budget"\\ndate: 2025-03-11\\n---\\nBody')
     ({'title': 'Budget', 'date': '2025-03-11'}, 'Body')

@@ -17,6 +17,7 @@ that receive everything they need as picklable arguments, so any task runner can
 
 from __future__ import annotations
 
+import logging
 import time
 from dataclasses import asdict, dataclass, field
 
@@ -25,11 +26,13 @@ from prefect.cache_policies import NO_CACHE
 from prefect.runtime import flow_run
 from prefect.utilities.annotations import quote
 
-from flows.config import Config, Settings, SourceConfig, build_config
+from flows.budget import TimeBudget
+from flows.config import Config, ConfigError, Settings, SourceConfig, build_config
 from flows.documents import Document, Skipped, SourceResult
 from flows.extraction import ExtractedBatch, resolve_processes, run_extraction, shutdown_pool
 from flows.runners import make_task_runner
-from flows.sources import read_source
+from flows.sources import read_source, run_budget
+from warehouse.storable import storable, storable_value
 
 FLOW_NAME = "quantcheck-pipeline"
 
@@ -49,25 +52,31 @@ class RunSummary:
     batches: int = 0
     skipped: list[dict] = field(default_factory=list)
     seconds: float = 0.0
+    published: bool = True           # False: the public file could not be replaced (a read-write holder)
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        """Plain data with storable strings: printed, returned to Prefect, never a surrogate in it."""
+        return storable_value(asdict(self))
 
 
 # --- tasks: thin wrappers -------------------------------------------------------------------------
 
 @task(name="fetch-source", cache_policy=NO_CACHE, persist_result=False,
       task_run_name="fetch-{source.name}")
-def fetch_source_task(source: SourceConfig, settings: Settings) -> SourceResult:
-    """Read one source (files, a folder, a page or a feed); bad items come back as Skipped, never raise."""
-    return read_source(source, settings)
+def fetch_source_task(source: SourceConfig, settings: Settings, budget: TimeBudget | None = None
+                      ) -> SourceResult:
+    """Read one source (files, a folder, a page or a feed); bad items come back as Skipped, never raise.
+    ``budget``: the run's time budget for downloads, shared by every source."""
+    return read_source(source, settings, budget)
 
 
 @task(name="extract-batch", cache_policy=NO_CACHE, persist_result=False,
       task_run_name="extract-batch-{number}")
-def extract_batch_task(documents: list[Document], processes: int, number: int) -> ExtractedBatch:
-    """Language detection and extraction of one batch, in a worker process when ``processes`` > 1."""
-    return run_extraction(documents, processes)
+def extract_batch_task(documents: list[Document], processes: int, number: int,
+                       budget: float | None = None) -> ExtractedBatch:
+    """Language detection and extraction of one batch, in a worker process when ``processes`` > 1;
+    ``budget``: CPU seconds per document per million characters (``extract_budget``)."""
+    return run_extraction(documents, processes, budget)
 
 
 @task(name="load-batch", cache_policy=NO_CACHE, persist_result=False, task_run_name="load-batch-{number}")
@@ -91,6 +100,22 @@ def dedupe(results: list[SourceResult]) -> tuple[list[Document], int]:
             seen.add(doc.content_hash)
             kept.append(doc)
     return kept, repeated
+
+
+# Skipped items logged one by one (each log line also goes to the Prefect API); the rest in one line.
+MAX_LOGGED_SKIPS = 20
+
+
+def log_skipped(log, skipped: list[dict], run_id: int | None) -> None:
+    """Warn about what the run left out: the first MAX_LOGGED_SKIPS items, then one aggregated line."""
+    for s in skipped[:MAX_LOGGED_SKIPS]:
+        log.warning("skipped %s (%s): %s", s.get("item"), s.get("source"), s.get("reason"))
+    rest = skipped[MAX_LOGGED_SKIPS:]
+    if rest:
+        sources = sorted({str(s.get("source")) for s in rest})
+        log.warning("skipped %d more item(s) from %s; all are listed in runs.skipped of run %s", len(rest),
+                    ", ".join(sources[:5]) + (f" and {len(sources) - 5} more" if len(sources) > 5 else ""),
+                    run_id)
 
 
 def batches_of(docs: list[Document], size: int) -> list[list[Document]]:
@@ -127,8 +152,69 @@ def quantcheck_pipeline(config_path: str | None = None, db: str | None = None,
     ``sources`` adds locations as sources of their own (``quantcheck run --source``); ``only_sources``
     narrows the run to some source names (one deployment per schedule).
     """
-    cfg = build_config(config_path, sources, only_sources)
+    try:
+        cfg = build_config(config_path, sources, only_sources)
+    except ConfigError as exc:
+        # A scheduled run re-reads its config: a typo saved since `quantcheck serve` started must give one
+        # clear line and a failed row in `runs`, not a crash with two Prefect tracebacks and no record.
+        return config_failure(config_path, db, exc)
     return run_pipeline(cfg, resolve_db(db, cfg.settings))
+
+
+CONFIG_ERROR = "config error: "
+
+
+class _OneLineConfigFailure(logging.Filter):
+    """Drop the traceback Prefect's engine logs when a flow run ends Failed because of its config.
+
+    A served run happens in a subprocess whose engine logs "Engine execution exited with unexpected
+    exception" with the FailedRun traceback for every failed run. For a config error the run has already
+    logged the one line that matters (and Prefect logs "Finished in state Failed(...)"), so that record is
+    dropped; every other failure keeps its traceback.
+    """
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        exc = record.exc_info[1] if record.exc_info else None
+        return not (exc is not None and type(exc).__name__ == "FailedRun"
+                    and str(exc).startswith(CONFIG_ERROR))
+
+
+logging.getLogger("prefect.flow_runs").addFilter(_OneLineConfigFailure())
+
+
+def config_failure(config_path: str | None, db: str | None, exc: ConfigError):
+    """Record a run that could not start because of its config (a ``failed`` row in ``runs`` with the
+    error) and end the flow run Failed with that one-line message."""
+    from prefect.states import Failed
+
+    from warehouse.db import open_writer
+
+    message = f"{CONFIG_ERROR}{exc}"
+    log = get_run_logger()
+    log.error("%s", message)
+    db_path = resolve_db(db, Settings(db=_settings_db(config_path)))
+    try:
+        with open_writer(db_path) as writer:
+            writer.start_run(flow_run_id=str(flow_run.id) if flow_run.id else None)
+            writer.finish_run("failed", error=message)
+    except Exception as record_exc:  # the config error is what the user must see; this is bookkeeping
+        log.warning("the failed run could not be recorded in %s: %s: %s", db_path,
+                    type(record_exc).__name__, record_exc)
+    return Failed(message=message)
+
+
+def _settings_db(config_path: str | None) -> str | None:
+    """``[settings] db`` of a config that failed validation, when the file still parses as TOML."""
+    import tomllib
+
+    if not config_path:
+        return None
+    try:
+        with open(config_path, "rb") as fh:
+            value = tomllib.load(fh).get("settings", {}).get("db")
+    except (OSError, ValueError, AttributeError):
+        return None
+    return value if isinstance(value, str) and value.strip() else None
 
 
 def run_pipeline(cfg: Config, db_path: str) -> dict:
@@ -140,15 +226,17 @@ def run_pipeline(cfg: Config, db_path: str) -> dict:
     settings = cfg.settings
     summary = RunSummary(db=db_path, sources=[s.name for s in cfg.sources])
     skipped: list[Skipped] = []
-    log.info("reading %d source(s) into %s", len(cfg.sources), db_path)
+    log.info("reading %d source(s) into %s", len(cfg.sources), storable(db_path))
 
     with make_task_runner(settings) as runner:
-        fetches = [runner.submit(fetch_source_task, {"source": s, "settings": settings}) for s in cfg.sources]
+        budget = run_budget(settings)
+        fetches = [runner.submit(fetch_source_task, {"source": s, "settings": settings, "budget": budget})
+                   for s in cfg.sources]
         results: list[SourceResult] = [f.result() for f in fetches]
         for res in results:
             skipped.extend(res.skipped)
             summary.documents_seen += len(res.documents)
-            log.info("source %s: %d document(s), %d skipped", res.source, len(res.documents),
+            log.info("source %s: %d document(s), %d skipped", storable(res.source), len(res.documents),
                      len(res.skipped))
         docs, summary.documents_repeated = dedupe(results)
 
@@ -170,7 +258,8 @@ def run_pipeline(cfg: Config, db_path: str) -> dict:
             # quote(): Prefect would otherwise walk (and copy) every document and mention of a batch
             # to look for futures in the parameters, which costs more than the load itself
             futures = [runner.submit(extract_batch_task,
-                                     {"documents": quote(b), "processes": processes, "number": i})
+                                     {"documents": quote(b), "processes": processes, "number": i,
+                                      "budget": settings.extract_budget or None})
                        for i, b in enumerate(batches, 1)]
             try:
                 for i in range(1, len(futures) + 1):
@@ -193,10 +282,10 @@ def run_pipeline(cfg: Config, db_path: str) -> dict:
             writer.finish_run("completed", skipped=[s.to_dict() for s in skipped])
         # leaving the writer block committed and published the run
 
-    summary.skipped = [s.to_dict() for s in skipped]
+    summary.skipped = list(writer.reported)  # as stored: unchanged files' items are not listed again
+    summary.published = writer.published is not False
     summary.seconds = round(time.monotonic() - started, 3)
-    for s in skipped:
-        log.warning("skipped %s (%s): %s", s.location, s.source, s.reason)
+    log_skipped(log, summary.skipped, summary.run_id)
     log.info("run %s published: %d document(s) and %d mention(s) added in %.1f s", summary.run_id,
              summary.documents_added, summary.mentions_added, summary.seconds)
     return summary.to_dict()

@@ -8,24 +8,33 @@ the rest of the source is still read.
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import json
 import os
 import re
 import stat
+from collections import Counter
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 
 import httpx
 
+from flows import local_files
+from flows.budget import TimeBudget
 from flows.config import Settings, SourceConfig
 from flows.decode import UndecodableError, decode_bytes
 from flows.documents import Document, RawDocument, Skipped, SourceResult
 from flows.feeds import FeedError, parse_feed
 from flows.fetch import FetchError, fetch, is_feed_type, is_page_type, make_client
 from flows.html_text import page_to_text
+from flows.languages import UnsupportedLanguage, check_language
 from flows.markdown_text import markdown_to_text, split_front_matter
 from flows.normalise import clean_string, content_hash, normalise_text
+from flows.publishers import publisher_from_metadata, resolve_publisher
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 MARKDOWN_SUFFIXES = (".md", ".markdown")
@@ -36,6 +45,35 @@ SUPPORTED_SUFFIXES = HTML_SUFFIXES + MARKDOWN_SUFFIXES + JSONL_SUFFIXES + FEED_S
 JSONL_FIELDS = ("url", "title", "text", "lang", "published_at")
 XML_START_RE = re.compile(rb"^\s*(<\?xml[^>]*>\s*)?(<!--.*?-->\s*)*<(rss|feed|rdf:RDF)\b", re.DOTALL)
 LANG_RE = re.compile(r"^[a-z]{2,3}$")
+# Skipped items listed one by one: per local file (the lines of a JSON Lines file), and per source; the rest
+# are counted into one summary entry ("and 999,980 more skipped lines: …"). A file of a million bad lines
+# used to send a million warnings to Prefect, 195 MB to stdout and a 168 MB cell to runs.skipped.
+MAX_SKIPPED_PER_FILE = 20
+MAX_SKIPPED_PER_SOURCE = 1000
+
+
+@dataclass
+class _Tally:
+    """Skipped items of one file (or of a whole source) beyond the listed ones: how many, of which kinds."""
+
+    location: str
+    fingerprint: str | None = None
+    unit: str = "items"
+    listed: int = 0
+    more: int = 0
+    kinds: Counter = field(default_factory=Counter)
+    last: str = ""
+
+    def count(self, location: str, reason: str) -> None:
+        self.more += 1
+        self.kinds[reason.split(":", 1)[0].strip()[:80]] += 1
+        self.last = location
+
+    def summary(self) -> str:
+        kinds = "; ".join(f"{n:,} {kind}" for kind, n in self.kinds.most_common(3))
+        if len(self.kinds) > 3:
+            kinds += f"; {sum(n for _, n in self.kinds.most_common()[3:]):,} other"
+        return f"and {self.more:,} more skipped {self.unit} ({kinds}), the last: {self.last}"
 
 
 def now_iso() -> str:
@@ -45,28 +83,74 @@ def now_iso() -> str:
 class Reader:
     """Reads one source, collecting documents and skipped items in order."""
 
-    def __init__(self, source: SourceConfig, settings: Settings):
+    def __init__(self, source: SourceConfig, settings: Settings, run_budget: TimeBudget | None = None):
         self.source = source
         self.settings = settings
+        # downloads stop when the source's or the run's time budget is spent (local files are not cut off)
+        self.budget = source_budget(settings).earliest(run_budget)
         self.raw: list[RawDocument] = []
         self.skipped: list[Skipped] = []
         self._client: httpx.Client | None = None
         self._linked_fetches = 0
+        self._file: _Tally | None = None  # the local file being read: its skipped items are grouped
+        self._overflow = _Tally(source.location)  # beyond MAX_SKIPPED_PER_SOURCE
 
     # -- bookkeeping -------------------------------------------------------------------------------
     def skip(self, location: str, reason: str) -> None:
-        self.skipped.append(Skipped(self.source.name, location, reason))
+        """Record an item left out and why; past the caps it is only counted (see MAX_SKIPPED_PER_FILE)."""
+        group = self._file
+        if group is not None:
+            group.listed += 1
+            if group.listed > MAX_SKIPPED_PER_FILE:
+                group.count(location, reason)
+                return
+        self._record(location, reason, group)
+
+    def _record(self, location: str, reason: str, group: _Tally | None) -> None:
+        if len(self.skipped) >= MAX_SKIPPED_PER_SOURCE:
+            self._overflow.count(location, reason)
+            return
+        file, fp = (group.location, group.fingerprint) if group is not None else (None, None)
+        self.skipped.append(Skipped(self.source.name, location, reason, file, fp))
+
+    @contextlib.contextmanager
+    def local_file(self, location: str, fingerprint: str) -> Iterator[_Tally]:
+        """Group the skipped items of one local file (capped, summarised) and mark them with the file's
+        fingerprint, so a later run can tell the file did not change and not list them again."""
+        outer = self._file
+        self._file = group = _Tally(location, fingerprint)
+        try:
+            yield group
+        finally:
+            self._file = outer
+            if group.more:
+                self._record(location, group.summary(), group)
+
+    def finish(self) -> None:
+        """After the last item: the summary of what the per-source cap left unlisted."""
+        if self._overflow.more:
+            self._overflow.unit = "items in this source"
+            self.skipped.append(Skipped(self.source.name, self.source.location, self._overflow.summary()))
+            self._overflow = _Tally(self.source.location)
 
     def add(self, url: str, text: str, title: str | None = None, lang: str | None = None,
-            published_at: str | None = None) -> None:
+            published_at: str | None = None, publisher: str | None = None) -> None:
         lang = self.source.lang or (lang.split("-")[0].lower() if isinstance(lang, str) and lang else None)
         if lang is not None and not LANG_RE.match(lang):
             lang = None
+        if lang is not None and self.source.lang is None:
+            try:
+                lang = check_language(lang)   # the article's own metadata names its language
+            except UnsupportedLanguage as exc:
+                self.skip(clean_string(url), f"{exc} (stated by the article)")
+                return
         # metadata goes to the warehouse as is: strings that cannot be stored (lone surrogates) are repaired
         url = clean_string(url)
         title = clean_string(title) if title else None
         published_at = clean_string(published_at) if published_at else None
-        self.raw.append(RawDocument(self.source.name, url, text, title, lang, published_at, now_iso()))
+        publisher = resolve_publisher(clean_string(publisher) if publisher else None, url)
+        self.raw.append(RawDocument(self.source.name, url, text, title, lang, published_at, now_iso(),
+                                    publisher))
 
     @property
     def client(self) -> httpx.Client:
@@ -105,30 +189,55 @@ class Reader:
 
     # -- local files -------------------------------------------------------------------------------
     def read_folder(self, folder: Path) -> None:
+        """Every file under ``folder`` (flows/local_files.py: no link followed out of it, no recursion)."""
         try:
             root = folder.resolve(strict=True)
-        except (FileNotFoundError, RuntimeError):
+        except (OSError, RuntimeError):
             self.skip(str(folder), "folder not found")
             return
-        if not root.is_dir():
+        try:
+            root_fd = os.open(root, local_files.DIR_FLAGS)
+        except NotADirectoryError:
             self.skip(str(folder), "not a folder")
             return
-        for path in _walk_sorted(root, self.skip):
-            if path.is_symlink():
+        except OSError as exc:
+            self.skip(str(folder), f"cannot list folder: {exc.strerror or exc}")
+            return
+        try:
+            for entry in local_files.walk(str(root), root_fd, self.skip):
+                self.guarded(entry.path, self._read_entry, entry, root, root_fd)
+        finally:
+            os.close(root_fd)
+
+    def _read_entry(self, entry: local_files.Entry, root: Path, root_fd: int) -> None:
+        loc = entry.path
+        with self.local_file(loc, local_files.fingerprint(entry.st)):
+            if entry.is_symlink:
                 try:
-                    target = path.resolve(strict=True)
-                except (FileNotFoundError, RuntimeError, OSError):
-                    self.skip(str(path), "broken symlink")
-                    continue
+                    target = Path(os.path.realpath(loc, strict=True))
+                except (OSError, RuntimeError):
+                    self.skip(loc, "broken symlink")
+                    return
                 if not target.is_relative_to(root):
-                    self.skip(str(path), f"symlink points outside the folder ({target}); not followed")
-                    continue
-                if target.is_dir():
-                    self.skip(str(path), "symlink to a folder; not followed")
-                    continue
-            self.guarded(str(path), self.read_path, path, in_folder=True)
+                    self.skip(loc, f"symlink points outside the folder ({target}); not followed")
+                    return
+                try:
+                    target_st = os.stat(target)
+                except OSError:
+                    self.skip(loc, "broken symlink")
+                    return
+                if stat.S_ISDIR(target_st.st_mode):
+                    self.skip(loc, "symlink to a folder; not followed")
+                    return
+                opener = partial(local_files.open_beneath, root_fd, list(target.relative_to(root).parts),
+                                 target_st)
+                self._read_local(loc, target_st, opener, target.as_uri(), in_folder=True)
+            else:
+                self._read_local(loc, entry.st, partial(local_files.open_entry, entry), Path(loc).as_uri(),
+                                 in_folder=True)
 
     def read_path(self, path: Path, in_folder: bool, as_feed: bool = False) -> None:
+        """A file named in the config (a link the user chose is followed), or a folder given as a file."""
         loc = str(path)
         try:
             st = path.stat()
@@ -141,30 +250,65 @@ class Reader:
         if stat.S_ISDIR(st.st_mode):
             self.read_folder(path)
             return
+
+        def opener() -> tuple[int, os.stat_result]:
+            fd = os.open(path, local_files.FILE_FLAGS)
+            return fd, local_files.checked(fd, st)
+
+        with self.local_file(loc, local_files.fingerprint(st)):
+            self._read_local(loc, st, opener, path.resolve().as_uri(), in_folder, as_feed)
+
+    def _read_local(self, loc: str, st: os.stat_result, opener, url: str, in_folder: bool,
+                    as_feed: bool = False) -> None:
+        """Read one local file. ``st`` is what was seen before opening (a FIFO or a device is never
+        opened); ``opener()`` opens it and checks that the opened file is still that one."""
         if not stat.S_ISREG(st.st_mode):
             self.skip(loc, "not a regular file (device, FIFO or socket)")
             return
-        suffix = path.suffix.lower()
+        suffix = Path(loc).suffix.lower()
         if in_folder and suffix not in SUPPORTED_SUFFIXES:
             known = " ".join(SUPPORTED_SUFFIXES[:-1])
             self.skip(loc, f"unsupported file type {suffix!r} (supported: {known}, or no suffix)")
             return
-        if suffix in JSONL_SUFFIXES and not as_feed:
-            self.read_jsonl(path)
-            return
-        if st.st_size == 0:
+        jsonl = suffix in JSONL_SUFFIXES and not as_feed
+        if not jsonl and st.st_size == 0:
             self.skip(loc, "empty file")
             return
-        if st.st_size > self.settings.max_bytes:
+        if not jsonl and st.st_size > self.settings.max_bytes:
             self.skip(loc, f"file too large: {st.st_size:,} bytes exceeds the limit of "
                            f"{self.settings.max_bytes:,} bytes (max_bytes)")
             return
         try:
-            data = path.read_bytes()
+            fd, _opened = opener()
+        except local_files.Changed:
+            self.skip(loc, "changed while the folder was read (swapped for another file); not read")
+            return
+        except OSError as exc:
+            if exc.errno == errno.ELOOP:
+                self.skip(loc, "became a symlink while the folder was read; not followed")
+            else:
+                self.skip(loc, f"cannot read: {exc.strerror or exc}")
+            return
+        if jsonl:
+            self.read_jsonl(fd, loc, url)
+            return
+        try:
+            data = local_files.read_all(fd, self.settings.max_bytes)
         except OSError as exc:
             self.skip(loc, f"cannot read: {exc.strerror or exc}")
             return
-        url = path.resolve().as_uri()
+        finally:
+            os.close(fd)
+        if len(data) > self.settings.max_bytes:
+            self.skip(loc, f"file too large: it grew past the limit of {self.settings.max_bytes:,} bytes "
+                           "(max_bytes) while it was read")
+            return
+        if not data:
+            self.skip(loc, "empty file")
+            return
+        self._read_bytes(data, loc, url, suffix, as_feed)
+
+    def _read_bytes(self, data: bytes, loc: str, url: str, suffix: str, as_feed: bool) -> None:
         if as_feed or suffix in FEED_SUFFIXES:
             # a feed file on disk is an archive: its entries are read as they are, links not followed
             self.read_feed_bytes(data, None, url, loc, follow_links=False)
@@ -178,33 +322,33 @@ class Reader:
         if suffix in HTML_SUFFIXES or (not suffix and looks_html):
             page = page_to_text(text)
             # a saved page names its own web address; that is more useful to a reader than a local path
-            self.add(page.canonical_url or url, page.text, page.title, None, page.published_at)
+            self.add(page.canonical_url or url, page.text, page.title, None, page.published_at,
+                     page.site_name)
         elif suffix in MARKDOWN_SUFFIXES:
             meta, text = split_front_matter(text)
             body, title = markdown_to_text(text)
             self.add(meta.get("url") or url, body, meta.get("title") or title, meta.get("lang"),
-                     meta.get("date"))
+                     meta.get("date"), publisher_from_metadata(meta))
         else:
             self.add(url, text, _first_line_title(text))
 
-    def read_jsonl(self, path: Path) -> None:
+    def read_jsonl(self, fd: int, loc: str, base: str) -> None:
         """One article per line; a bad line is skipped with its line number, the others are read."""
         limit = self.settings.max_bytes
-        base = path.resolve().as_uri()
-        try:
-            fh = path.open("rb")
-        except OSError as exc:
-            self.skip(str(path), f"cannot read: {exc.strerror or exc}")
-            return
         n_lines = 0
-        with fh:
+        self._file.unit = "lines"
+        with os.fdopen(fd, "rb") as fh:
             lineno = 0
             while True:
-                line = fh.readline(limit + 1)
+                try:
+                    line = fh.readline(limit + 1)
+                except OSError as exc:
+                    self.skip(f"{loc}:{lineno + 1}", f"cannot read: {exc.strerror or exc}")
+                    break
                 if not line:
                     break
                 lineno += 1
-                where = f"{path}:{lineno}"
+                where = f"{loc}:{lineno}"
                 if len(line) > limit and not line.endswith(b"\n"):
                     self.skip(where, f"line longer than the limit of {limit:,} bytes (max_bytes)")
                     while line and not line.endswith(b"\n"):  # discard the rest of the line
@@ -215,7 +359,7 @@ class Reader:
                 n_lines += 1
                 self.guarded(where, self._jsonl_record, line, where, f"{base}#L{lineno}")
         if n_lines == 0:
-            self.skip(str(path), "empty file")
+            self.skip(loc, "empty file")
 
     def _jsonl_record(self, line: bytes, where: str, fallback_url: str) -> None:
         try:
@@ -238,12 +382,13 @@ class Reader:
         if bad:
             self.skip(where, f"field(s) {', '.join(bad)} must be strings")
             return
-        self.add(fields["url"] or fallback_url, text, fields["title"], fields["lang"], fields["published_at"])
+        self.add(fields["url"] or fallback_url, text, fields["title"], fields["lang"], fields["published_at"],
+                 publisher_from_metadata(rec))
 
     # -- the web -----------------------------------------------------------------------------------
     def read_url(self, url: str) -> None:
         try:
-            res = fetch(url, self.settings, self.client)
+            res = fetch(url, self.settings, self.client, budget=self.budget)
         except FetchError as exc:
             self.skip(url, str(exc))
             return
@@ -263,11 +408,11 @@ class Reader:
             self.add(res.url, text, _first_line_title(text))
         else:
             page = page_to_text(text, res.url)
-            self.add(res.url, page.text, page.title, None, page.published_at)
+            self.add(res.url, page.text, page.title, None, page.published_at, page.site_name)
 
     def read_feed_url(self, url: str) -> None:
         try:
-            res = fetch(url, self.settings, self.client)
+            res = fetch(url, self.settings, self.client, budget=self.budget)
         except FetchError as exc:
             self.skip(url, str(exc))
             return
@@ -296,16 +441,18 @@ class Reader:
 
     def _feed_entry(self, entry, url: str, feed_lang: str | None, follow_links: bool) -> None:
         text, title, published = entry.text, entry.title, entry.published_at
+        publisher = None
         if follow_links and entry.from_summary and len(text) < self.settings.summary_min_chars:
             page = self._linked_article(entry.link)
             if page is not None and len(page.text) > len(text):
                 text = page.text
                 title = title or page.title
                 published = published or page.published_at
+                publisher = page.site_name
         if not text.strip():
             self.skip(url, "feed entry without text (no content, no summary, linked page unreadable)")
             return
-        self.add(url, text, title, feed_lang, published)
+        self.add(url, text, title, feed_lang, published, publisher)
 
     def _linked_article(self, link: str | None):
         """The article page a short feed entry points to, or None (the summary is kept then)."""
@@ -316,7 +463,7 @@ class Reader:
             return None
         self._linked_fetches += 1
         try:
-            res = fetch(link, s, self.client)
+            res = fetch(link, s, self.client, budget=self.budget)
         except FetchError as exc:
             self.skip(link, f"linked article not fetched, feed summary kept: {exc}")
             return None
@@ -332,22 +479,6 @@ class Reader:
 def urlsplit_scheme(location: str) -> str:
     m = re.match(r"^([A-Za-z][A-Za-z0-9+.\-]*):", location)
     return m.group(1).lower() if m else ""
-
-
-def _walk_sorted(root: Path, skip) -> Iterator[Path]:
-    """Files under ``root`` in a stable order (sorted by path); hidden entries (.git, .DS_Store) ignored."""
-    def onerror(exc: OSError) -> None:
-        skip(str(getattr(exc, "filename", root)), f"cannot list folder: {exc.strerror or exc}")
-
-    for dirpath, dirnames, filenames in os.walk(root, onerror=onerror, followlinks=False):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        base = Path(dirpath)
-        for d in dirnames:
-            if (base / d).is_symlink():  # os.walk does not descend into it; the caller reports it
-                yield base / d
-        for name in sorted(filenames):
-            if not name.startswith("."):
-                yield base / name
 
 
 def _first_line_title(text: str) -> str | None:
@@ -373,13 +504,32 @@ def normalise_documents(raw: list[RawDocument], skip) -> list[Document]:
             skip(r.url, "no text left after extraction and boilerplate removal")
             continue
         out.append(Document(source=r.source, url=r.url, text=text, content_hash=digest, lang=r.lang,
-                            title=title or None, published_at=r.published_at, fetched_at=r.fetched_at))
+                            title=title or None, published_at=r.published_at, fetched_at=r.fetched_at,
+                            publisher=r.publisher))
     return out
 
 
-def read_source(source: SourceConfig, settings: Settings) -> SourceResult:
-    """Read one source completely; never raises for bad input (it becomes Skipped records)."""
-    reader = Reader(source, settings)
+def source_budget(settings: Settings) -> TimeBudget:
+    """The time budget of one source's downloads, starting now."""
+    seconds = settings.source_budget or None
+    return TimeBudget.starting_now(seconds, f"the source's time budget (source_budget = {seconds:g} s)"
+                                   if seconds else "")
+
+
+def run_budget(settings: Settings) -> TimeBudget:
+    """The time budget of all downloads of a run, starting now (the flow passes it to every source)."""
+    seconds = settings.run_budget or None
+    return TimeBudget.starting_now(seconds, f"the run's time budget (run_budget = {seconds:g} s)"
+                                   if seconds else "")
+
+
+def read_source(source: SourceConfig, settings: Settings, budget: TimeBudget | None = None) -> SourceResult:
+    """Read one source completely; never raises for bad input (it becomes Skipped records).
+
+    ``budget`` is the run's time budget (``run_budget``), shared by all sources of a run; the source's
+    own (``source_budget``) starts here.
+    """
+    reader = Reader(source, settings, budget)
     try:
         reader.read()
     except Exception as exc:  # a reader bug must not lose the other sources: record it and go on
@@ -387,4 +537,5 @@ def read_source(source: SourceConfig, settings: Settings) -> SourceResult:
     finally:
         reader.close()
     docs = normalise_documents(reader.raw, reader.skip)
+    reader.finish()
     return SourceResult(source.name, tuple(docs), tuple(reader.skipped))

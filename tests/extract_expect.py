@@ -17,7 +17,7 @@ import pytest
 
 from extractors import Mention, extract
 
-CURRENCIES = "USD EUR GBP JPY CNY RUB UAH CHF CAD AUD MXN ARS BRL COP INR CLP XOF XAF".split()
+CURRENCIES = "USD EUR GBP JPY CNY RUB UAH CHF CAD AUD MXN ARS BRL COP INR CLP XOF XAF NOK SEK SYP KRW".split()
 
 
 @lru_cache(maxsize=1)

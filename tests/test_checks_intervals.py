@@ -1,7 +1,7 @@
 """Interval semantics, table-driven: each claim → [low, high] in base units (checks/tolerances.toml).
 
 The intervals come from the warehouse's own SQL (checks.intervals.claim_intervals runs
-checks/sql/build_claim_keys.sql on an in-memory DuckDB), so these rows test what the views use.
+checks/sql/claim_intervals.sql on an in-memory DuckDB), so these rows test what the views use.
 """
 
 from __future__ import annotations

@@ -66,7 +66,7 @@ def test_troops_massed_are_not_compared_with_troops_withdrawn(tmp_path: Path) ->
         ],
     )
     rows = {name: (measured, fact) for name, _, _, measured, fact in facts(db)}
-    assert rows["a"][0] == "soldiers deployed" and rows["b"][0] == rows["c"][0] == "soldiers withdrawn"
+    assert rows["a"][0] == "troops deployed" and rows["b"][0] == rows["c"][0] == "troops withdrawn"
     assert rows["a"][1] != rows["b"][1] and rows["b"][1] == rows["c"][1]
     assert conflicts(db) == []
 
@@ -91,7 +91,7 @@ def test_a_calls_length_is_not_compared_with_a_contracts_length(tmp_path: Path) 
         ],
     )
     (_, _, _, fa, fact_a), (_, _, _, fb, fact_b) = facts(db)
-    assert (fa, fb) == ("call", "contract") and fact_a != fact_b
+    assert (fa, fb) == ("call duration", "contract duration") and fact_a != fact_b
     assert conflicts(db) == []
 
 
@@ -108,7 +108,7 @@ def test_dates_far_apart_are_different_facts(tmp_path: Path) -> None:
     )
     found = conflicts(db)
     assert [(a, b) for a, b, *_ in found] == [("a", "b")], found
-    assert "4 days apart" in found[0][4] and found[0][4].startswith("both: soldiers deployed")
+    assert "4 days apart" in found[0][4] and found[0][4].startswith("both: troops deployed")
 
 
 def test_claims_about_different_countries_are_not_compared(tmp_path: Path) -> None:

@@ -159,7 +159,7 @@ def test_seed_cross_language_case(sample_db) -> None:
         "WHERE $a IN (claim_a, claim_b) AND $b IN (claim_a, claim_b)",
         {"a": en["claim_id"], "b": kyiv["claim_id"]}).fetchone()
     assert row[0] == pytest.approx(75000 / 175000)
-    assert row[1].startswith("both: soldiers deployed") and row[1].endswith("100,000 vs 175,000")
+    assert row[1].startswith("both: troops deployed") and row[1].endswith("100,000 vs 175,000")
 
 
 def test_claim_groups_summarise_the_troops_fact(sample_db) -> None:

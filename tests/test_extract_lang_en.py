@@ -208,7 +208,10 @@ NEWS_RULES = [
          Q(33.7, "percent"), Q(1.6, "percent"), Q(23.7, "percent"), Q(-19.9, "percent")),
     case("down-from", "Consumer prices rose 3.2 percent, down from 3.7 in September.",
          Q(3.2, "percent"), Q(3.7, "percent")),
-    case("range-not-compared", "Sales rose from 300 to 400 units.", Q(qualifier="range", low=300, high=400)),
+    case("range-not-compared", "Sales ranged from 300 to 400 units.",
+         Q(qualifier="range", low=300, high=400)),
+    # after a change verb "from X to Y" is the old level and the new one, two claims (realnews_en convention)
+    case("change-from-to", "Sales rose from 300 to 400 units.", Q(300), Q(400, counted="units")),
     case("4k-screen", "The 4K screen costs $900.", Q(900, "USD")),
     case("40k-salary", "He earns 40K a year.", Q(40000)),
     case("force-gale", "A force 9 gale hit the coast."),

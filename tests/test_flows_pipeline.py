@@ -205,7 +205,7 @@ def test_failed_run_leaves_warehouse_unchanged(prefect_harness, tmp_path, monkey
     src2.write_text("A second text with 40 numbers.", encoding="utf-8")
     import flows.extraction
 
-    def broken(docs, processes):
+    def broken(docs, processes, budget=None):
         raise ImportError("extractor engine missing (simulated deployment fault)")
 
     monkeypatch.setattr(flows.extraction, "run_extraction", broken)

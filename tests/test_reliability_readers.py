@@ -22,7 +22,7 @@ from flows.config import build_config
 from flows.sources import read_source
 
 CASES = [c for c in catalogue() if not c.slow]
-TIME_BUDGET = {"Slow body (slowloris)": 6.0}  # seconds; default below
+TIME_BUDGET = {"Slow body (slowloris)": 6.0, "Slow response headers": 6.0}  # seconds; default below
 DEFAULT_BUDGET = 15.0
 DTD_PATHS = ("/evil.dtd", "/p.dtd")
 

@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from operator import attrgetter, le, lt
+from operator import attrgetter, le, lt, sub
 from typing import Any
 
 import pyarrow as pa
@@ -33,6 +33,16 @@ INT_FIELDS = ("start", "end", "sentence_start", "sentence_end")
 FLOAT_FIELDS = ("value", "low", "high", "si_value", "si_low", "si_high")
 STR_FIELDS = ("surface", "qualifier", "unit", "dimension", "si_unit", "counted", "concept", "lang", "rule")
 ALL_FIELDS = (*INT_FIELDS, *FLOAT_FIELDS, *STR_FIELDS, "extra")
+
+# The stored sentence is a bounded window around its mention: at most SENTENCE_REACH characters of the
+# sentence on each side of the surface, cut at a word boundary found in the last hundred of them (so at
+# least SENTENCE_REACH_MIN are kept, unless the sentence is shorter). Why: a text without sentence breaks
+# (a price list, a table flattened to one line) is one sentence, and storing it whole with each of its
+# mentions made storage grow with the square of the text (a 286 KB list: 8,001 mentions, 2.2 GB). Bounded,
+# a mention's row holds at most len(surface) + 2 * SENTENCE_REACH characters of sentence. Readers of
+# ``sentence`` (subjects, comparisons) look at the words around a number, which the window keeps.
+SENTENCE_REACH = 400
+SENTENCE_REACH_MIN = 300
 
 
 @dataclass
@@ -76,6 +86,7 @@ def documents_table(docs: Sequence[dict[str, Any]]) -> pa.Table:
             "content_hash": strings([d["content_hash"] for d in docs]),
             "text": strings([d["text"] for d in docs]),
             "run_id": pa.array([d["run_id"] for d in docs], pa.int64()),
+            "publisher": strings([d.get("publisher") for d in docs]),
         }
     )
 
@@ -153,6 +164,48 @@ def _document_is_clean(text: str, cols: dict[str, list[Any]], a: int, b: int) ->
         return False
 
 
+def sentence_window(text: str, ss: int, se: int, start: int, end: int) -> tuple[int, int]:
+    """The stored part ``[ws, we)`` of the sentence ``[ss, se)`` holding the mention ``[start, end)``.
+
+    The whole sentence when it reaches at most SENTENCE_REACH characters beyond the mention on each side;
+    otherwise it is cut on that side after the first whitespace among the characters SENTENCE_REACH to
+    SENTENCE_REACH_MIN away from the mention (or exactly SENTENCE_REACH away inside one long word). The
+    window always contains the mention: ``ws <= start <= end <= we``.
+
+    >>> text = "x " * 1000 + "12 km" + " y" * 1000
+    >>> ws, we = sentence_window(text, 0, len(text), 2000, 2005)
+    >>> (2000 - ws, we - 2005, text[ws:we].strip() == text[ws:we])
+    (398, 398, True)
+    >>> sentence_window("Il a fait 12 km.", 0, 16, 10, 15)
+    (0, 16)
+    """
+    ws, we = min(ss, start), max(se, end)
+    if start - ws > SENTENCE_REACH:
+        lo = start - SENTENCE_REACH
+        ws = lo
+        for i in range(lo, start - SENTENCE_REACH_MIN):
+            if text[i].isspace():
+                ws = i + 1
+                break
+    if we - end > SENTENCE_REACH:
+        hi = end + SENTENCE_REACH
+        we = hi
+        for j in range(hi - 1, end + SENTENCE_REACH_MIN - 1, -1):
+            if text[j].isspace():
+                we = j
+                break
+    return ws, we
+
+
+def _bound_sentences(text: str, cols: dict[str, list[Any]], a: int, b: int) -> None:
+    """Replace the sentence offsets of mentions ``a:b`` of one document by their windows (in place)."""
+    starts, ends = cols["sentence_start"], cols["sentence_end"]
+    if max(map(sub, ends[a:b], starts[a:b]), default=0) <= SENTENCE_REACH:
+        return  # the common case: no sentence is long enough to need cutting, checked in C
+    for k in range(a, b):
+        starts[k], ends[k] = sentence_window(text, starts[k], ends[k], cols["start"][k], cols["end"][k])
+
+
 @dataclass(frozen=True)
 class MentionColumns:
     """Mentions checked against the record rules and laid out as the ``mentions`` columns (Arrow).
@@ -174,12 +227,14 @@ def mention_columns(
 ) -> MentionColumns:
     """``owners[i]`` is (document_id, text, label) of the document ``mention_lists[i]`` was extracted from.
 
-    Every mention is checked — offsets inside the text, ``text[start:end] == surface``, a known
-    qualifier, sentence inside the text (or 0 and 0: the whole text) — and its sentence is cut from the
-    text; a mention that fails is skipped with its reason, the rest of its document loads. The check runs
-    per document with C-level loops (map, list equality) and falls back to a per-mention loop only for a
-    document that fails it, so the common case costs a few attribute reads per mention. A document_id
-    seen earlier in ``owners`` (the same text twice) contributes its mentions once.
+    Every mention is checked — offsets inside the text, ``text[start:end] == surface``, a known qualifier,
+    sentence inside the text (or 0 and 0: the whole text) — and its sentence is cut from the text, bounded
+    to a window around the mention (``sentence_window``; the stored ``sentence_start`` and
+    ``sentence_end`` are the window's, so ``text[sentence_start:sentence_end] == sentence``); a mention
+    that fails is skipped with its reason, the rest of its document loads. The check runs per document
+    with C-level loops (map, list equality) and falls back to a per-mention loop only for a document that
+    fails it, so the common case costs a few attribute reads per mention. A document_id seen earlier in
+    ``owners`` (the same text twice) contributes its mentions once.
     """
     skipped: list[tuple[int, int, Skipped]] = []  # (document index, ordinal, why): sorted at the end
 
@@ -218,6 +273,7 @@ def mention_columns(
             b += 1
         text = owners[i][1]
         if _document_is_clean(text, cols, a, b):
+            _bound_sentences(text, cols, a, b)
             cuts = map(slice, cols["sentence_start"][a:b], cols["sentence_end"][a:b])
             sentences.extend(map(text.__getitem__, cuts))
             if keep is not None:
@@ -234,7 +290,11 @@ def mention_columns(
                 if problem is None:
                     keep.append(k)
                     ss, se = m.sentence_start, m.sentence_end
-                    sentences.append(text[ss:se] if se > ss else text)
+                    if se <= ss:  # 0 and 0: the whole text is the sentence
+                        ss, se = 0, len(text)
+                    ss, se = sentence_window(text, ss, se, m.start, m.end)
+                    cols["sentence_start"][k], cols["sentence_end"][k] = ss, se
+                    sentences.append(text[ss:se])
                 else:
                     skip(i, ordinals[k], problem)
         a = b

@@ -60,20 +60,22 @@ class NotAWarehouse(RuntimeError):
 
 
 def connect_read_only(
-    db: str | os.PathLike[str] | None = None, *, safe: bool = True
+    db: str | os.PathLike[str] | None = None, *, safe: bool = True, limits: dict[str, object] | None = None
 ) -> duckdb.DuckDBPyConnection:
-    """A read-only connection to the public snapshot (locked down unless ``safe=False``)."""
+    """A read-only connection to the public snapshot (locked down unless ``safe=False``); ``limits`` are
+    DuckDB options set before the lock (warehouse.query_limits: memory, spill folder)."""
     from warehouse import ducklake
 
     lake = ducklake.lake_for(db)  # --db / QUANTCHECK_DB = ducklake:sqlite:/… or ducklake:postgres:…
     if lake is not None:
-        return ducklake.connect_read_only(lake, safe=safe)
+        return ducklake.connect_read_only(lake, safe=safe, limits=limits)
     path = WarehousePaths.for_db(db).public
     if not path.is_file():
         raise WarehouseNotFound(
             f"no warehouse at {path}: run `quantcheck run` first, or point --db / QUANTCHECK_DB at one"
         )
-    config = dict(SAFE_READER_CONFIG) if safe else {}
+    # this order: DuckDB refuses a temp_directory given after enable_external_access = false
+    config = {**(SAFE_READER_CONFIG if safe else {}), **(limits or {})}
     return duckdb.connect(str(path), read_only=True, config=config)
 
 
@@ -257,22 +259,60 @@ def _run_checks_hook(con: duckdb.DuckDBPyConnection) -> None:
 
 
 def _record_failed_run(paths: WarehousePaths, writer: Writer, exc: BaseException) -> None:
-    """Best effort: a failed run leaves one 'failed' row in runs (its data is discarded) and is published."""
-    if not paths.master.exists():
-        return
+    """Best effort, but always tried: a failed run leaves one 'failed' row in runs (its data is discarded)
+    and is published, so the failure shows where people look for it.
+
+    A first run that fails has no master to record into: an empty warehouse (migrations and views) is
+    created for its row, unless a public file exists (it is adopted by the next successful run; writing a
+    master beside it here would publish over it). If the row cannot be written with its skipped items,
+    it is written without them (the error says so) rather than not at all.
+    """
     error = f"{type(exc).__name__}: {exc}"[:2000]
-    try:
-        con = duckdb.connect(str(paths.master))
+    if not paths.master.exists():
+        if paths.public.exists():
+            return
         try:
-            failed = Writer(con)
-            failed.start_run(writer.flow_run_id)
-            failed.documents_seen = writer.documents_seen
-            failed.skipped = list(writer.skipped)
-            failed.finish_run("failed", error=error)
+            _create_empty_master(paths)
+        except Exception:  # a full disk, say: nothing can be recorded
+            log.exception("could not create %s to record the failed run", paths.master)
+            return
+    attempts = [list(writer.skipped), []]
+    for skipped in attempts:
+        try:
+            con = duckdb.connect(str(paths.master))
+            try:
+                con.execute("BEGIN TRANSACTION")  # all or nothing: no 'running' row left by a failed try
+                failed = Writer(con)
+                failed.start_run(writer.flow_run_id)
+                failed.documents_seen = writer.documents_seen
+                failed.skipped = skipped
+                note = "" if skipped or not writer.skipped else (
+                    f" ({len(writer.skipped)} skipped item(s) could not be recorded)")
+                failed.finish_run("failed", error=error + note)
+                con.execute("COMMIT")
+                con.execute("CHECKPOINT")
+            finally:
+                con.close()
+        except Exception:  # the original error matters more than the bookkeeping
+            log.exception("could not record the failed run in %s", paths.master)
+            continue
+        _try_publish(paths)
+        return
+
+
+def _create_empty_master(paths: WarehousePaths) -> None:
+    """A new master holding only the schema (built on a scratch file, then renamed into place)."""
+    scratch = paths.scratch()
+    _remove_db_files(scratch)
+    try:
+        con = duckdb.connect(str(scratch))
+        try:
+            apply_migrations(con)
+            apply_views(con)
             con.execute("CHECKPOINT")
         finally:
             con.close()
-        _try_publish(paths)
-    except Exception:  # the original error matters more than the bookkeeping
-        log.exception("could not record the failed run in %s", paths.master)
-
+        _commit(paths, scratch)
+    except BaseException:
+        _remove_db_files(scratch)
+        raise

@@ -42,6 +42,7 @@ from warehouse import extensions, migrate
 from warehouse.arrow_batch import MentionColumns
 from warehouse.extensions import sql_literal
 from warehouse.records import LoadResult, source_id
+from warehouse.storable import optional_storable, storable
 from warehouse.writer import Writer, _skipped_json
 
 T = TypeVar("T")
@@ -545,7 +546,8 @@ class LakeWriter(Writer):
             raise ValueError(f"a source needs a non-empty name, got {name!r}")
         sid = source_id(name)
         params = {
-            "source_id": sid, "name": name, "kind": kind, "location": str(location), "lang": lang or None
+            "source_id": sid, "name": storable(name), "kind": kind, "location": storable(str(location)),
+            "lang": optional_storable(lang or None),
         }
         if self._in_transaction:  # called from load_batch for a source not upserted before
             run_script(self.con, "upsert_source", params)
@@ -621,7 +623,8 @@ def open_writer(config: LakeConfig, *, wait_seconds: float | None = None) -> Ite
         con.close()
 
 
-def connect_read_only(config: LakeConfig, *, safe: bool = True) -> duckdb.DuckDBPyConnection:
+def connect_read_only(config: LakeConfig, *, safe: bool = True,
+                      limits: dict[str, object] | None = None) -> duckdb.DuckDBPyConnection:
     """A read-only connection for queries (``quantcheck sql`` on a lake): every write is refused.
 
     ``safe`` also locks the connection down like the embedded warehouse's readers: after the lake is
@@ -630,6 +633,12 @@ def connect_read_only(config: LakeConfig, *, safe: bool = True) -> duckdb.DuckDB
     can neither attach nor read other files.
     """
     con = connect(config, read_only=True)
+    try:
+        for name, value in (limits or {}).items():  # before the lock: memory, spill folder (query_limits)
+            con.execute(f"SET {LIMIT_SETTINGS[name]} = ?", [value])
+    except BaseException:
+        con.close()
+        raise
     if not safe:
         return con
     try:
@@ -645,6 +654,10 @@ def connect_read_only(config: LakeConfig, *, safe: bool = True) -> duckdb.DuckDB
         raise
     return con
 
+
+# The options warehouse.query_limits may set, as reviewed SQL identifiers (never formatted from input).
+LIMIT_SETTINGS = {name: name for name in (
+    "memory_limit", "temp_directory", "max_temp_directory_size", "enable_progress_bar")}
 
 LOCKDOWN = (
     "SET enable_external_access = false",

@@ -42,6 +42,7 @@ class DocumentIn:
     mentions: Sequence[Mention] = ()
     source_kind: str | None = None                # used when the source was not upserted before
     source_location: str | None = None
+    publisher: str | None = None                  # the outlet that published it (documents.publisher)
 
     def __post_init__(self) -> None:
         if self.content_hash is None and isinstance(self.text, str):

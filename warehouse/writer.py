@@ -21,6 +21,7 @@ import pyarrow as pa
 from warehouse import arrow_batch
 from warehouse.arrow_batch import MentionColumns
 from warehouse.records import HEX, DocumentIn, LoadResult, Skipped, content_hash, source_id, to_utc
+from warehouse.storable import optional_storable, storable, storable_value
 
 log = logging.getLogger(__name__)
 
@@ -53,15 +54,24 @@ def default_extractor_version() -> str:
 
 
 def _skipped_json(item: Any) -> dict[str, Any]:
+    """One entry of ``runs.skipped``, its strings made storable (a file name that is not UTF-8 must not
+    stop the run from being recorded)."""
     if isinstance(item, Skipped):
-        return item.to_json()
+        return storable_value(item.to_json())
     for method in ("to_json", "to_dict"):
         fn = getattr(item, method, None)
         if callable(fn):
-            return dict(fn())
+            return storable_value(dict(fn()))
     if isinstance(item, dict):
-        return dict(item)
-    return {"item": str(item), "reason": ""}
+        return storable_value(dict(item))
+    return {"item": storable(str(item)), "reason": ""}
+
+
+def _stored(entry: dict[str, Any]) -> dict[str, Any]:
+    """A skipped entry as stored: without the fingerprint keys used to compare runs."""
+    if "fingerprint" not in entry and "file" not in entry:
+        return entry
+    return {k: v for k, v in entry.items() if k not in ("file", "fingerprint")}
 
 
 class Writer:
@@ -78,6 +88,7 @@ class Writer:
         self.documents_seen = 0
         self.documents_duplicate = 0
         self.skipped: list[dict[str, Any]] = []
+        self.reported: list[dict[str, Any]] = []  # what finish_run stored in runs.skipped
         self._sources: dict[str, str] = {}
 
     # --- runs ---------------------------------------------------------------------------------------
@@ -97,8 +108,8 @@ class Writer:
 
     def skip(self, item: Any, reason: str | None = None) -> None:
         """Record something left out of this run (an unreachable feed, a binary file) and why."""
-        entry = {"item": str(item), "reason": reason} if reason is not None else _skipped_json(item)
-        self.skipped.append(entry)
+        entry = {"item": str(item), "reason": reason} if reason is not None else item
+        self.skipped.append(_skipped_json(entry))
 
     def finish_run(
         self, status: str = "completed", skipped: Iterable[Any] = (), error: str | None = None
@@ -108,6 +119,7 @@ class Writer:
             self.start_run()
         for item in skipped:
             self.skipped.append(_skipped_json(item))
+        reported = self._reportable(remember=status == "completed")
         self.con.execute(
             statement("finish_run"),
             {
@@ -117,11 +129,60 @@ class Writer:
                 "mentions_added": self.mentions_added,
                 "documents_seen": self.documents_seen,
                 "documents_duplicate": self.documents_duplicate,
-                "skipped": json.dumps(self.skipped, ensure_ascii=False, default=str),
-                "error": error,
+                "skipped": json.dumps(storable_value(reported), ensure_ascii=False, default=str),
+                "error": optional_storable(error),
             },
         )
+        self.reported = reported
         self.run_finished = True
+
+    def _reportable(self, remember: bool) -> list[dict[str, Any]]:
+        """The skipped entries this run stores: those of local files unchanged since an earlier run listed
+        them are left out (one note per source says how many and where they are listed); the files'
+        fingerprints are remembered when ``remember`` (a completed run). ``file``/``fingerprint`` keys,
+        which only serve this, are not stored."""
+        files: dict[tuple[str, str], list[Any]] = {}  # (source, file) -> [fingerprint, entries]
+        for e in self.skipped:
+            key = (e.get("source"), e.get("file"))
+            if isinstance(key[0], str) and isinstance(key[1], str) and isinstance(e.get("fingerprint"), str):
+                files.setdefault(key, [e["fingerprint"], 0])[1] += 1
+        if not files:
+            return [_stored(e) for e in self.skipped]
+        table = pa.table({
+            "source": pa.array([k[0] for k in files], pa.string()),
+            "file": pa.array([k[1] for k in files], pa.string()),
+            "fingerprint": pa.array([v[0] for v in files.values()], pa.string()),
+            "items": pa.array([v[1] for v in files.values()], pa.int64()),
+        })
+        self.con.register("reported_files", table)
+        try:
+            known = {(r[0], r[1]): (r[2], r[3]) for r in
+                     self.con.execute(statement("known_skip_reports")).fetchall()}
+            unchanged = {k: known[k][1] for k, (fp, _) in files.items() if k in known and known[k][0] == fp}
+            if remember:
+                self.con.unregister("reported_files")
+                changed = [i for i, k in enumerate(files) if k not in unchanged]
+                self.con.register("reported_files", table.take(pa.array(changed, pa.int64())))
+                self.con.execute(statement("forget_skip_reports"))
+                self.con.execute(statement("remember_skip_reports"), {"run_id": self.run_id})
+        finally:
+            self.con.unregister("reported_files")
+        kept = [_stored(e) for e in self.skipped if (e.get("source"), e.get("file")) not in unchanged]
+        notes: dict[str, list[Any]] = {}  # source -> [files, items, earliest run]
+        for (source, file), run in unchanged.items():
+            note = notes.setdefault(source, [[], 0, run])
+            note[0].append(file)
+            note[1] += files[(source, file)][1]
+            note[2] = min(note[2], run)
+        for source, (names, items, run) in notes.items():
+            more = f" and {len(names) - 1:,} more file(s)" if len(names) > 1 else ""
+            kept.append({
+                "item": names[0] + more,
+                "reason": f"unchanged since run {run}, which listed its skipped items: {items:,} entr"
+                          f"{'y' if items == 1 else 'ies'} not listed again",
+                "source": source,
+            })
+        return kept
 
     # --- sources ------------------------------------------------------------------------------------
 
@@ -132,7 +193,8 @@ class Writer:
         sid = source_id(name)
         self.con.execute(
             statement("upsert_source"),
-            {"source_id": sid, "name": name, "kind": kind, "location": str(location), "lang": lang or None},
+            {"source_id": sid, "name": storable(name), "kind": kind, "location": storable(str(location)),
+             "lang": optional_storable(lang or None)},
         )
         self._sources[name] = sid
         return sid
@@ -248,7 +310,7 @@ class Writer:
         mention_lists: list[Sequence[Any]] = []
         fetched_default = datetime.now(UTC)
         for i, doc in enumerate(documents):
-            label = str(getattr(doc, "url", None) or f"document {i} of the batch")
+            label = storable(str(getattr(doc, "url", None) or f"document {i} of the batch"))
             h = hashes[i]
             problem = _document_problem(doc, h)
             if problem:
@@ -273,23 +335,20 @@ class Writer:
                 {
                     "document_id": h[:16],
                     "source_id": self._source_for(doc),
-                    "url": _opt_str(getattr(doc, "url", None)),
-                    "title": _opt_str(getattr(doc, "title", None)),
-                    "lang": _opt_str(getattr(doc, "lang", None)) or None,
+                    "url": optional_storable(getattr(doc, "url", None)),
+                    "title": optional_storable(getattr(doc, "title", None)),
+                    "lang": optional_storable(getattr(doc, "lang", None)) or None,
                     "published_at": published,
                     "fetched_at": fetched,
                     "content_hash": h,
                     "text": doc.text,
                     "run_id": self.run_id,
+                    "publisher": optional_storable(getattr(doc, "publisher", None)) or None,
                 }
             )
             own = mentions[i] if mentions is not None else getattr(doc, "mentions", ())
             mention_lists.append(own or ())
         return rows, mention_lists
-
-
-def _opt_str(value: Any) -> str | None:
-    return None if value is None else str(value)
 
 
 def _document_problem(doc: Any, h: str | None) -> str | None:

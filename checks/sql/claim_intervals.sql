@@ -16,7 +16,8 @@ WITH base AS (
              THEN coalesce(nullif(m.concept, ''), nullif(lower(m.counted), ''))
              ELSE nullif(m.dimension, '') END AS kind0,
         coalesce(nullif(m.lang, ''), d.lang, '') AS lang,
-        CAST(timezone('UTC', d.published_at) AS DATE) AS published_day
+        CAST(timezone('UTC', d.published_at) AS DATE) AS published_day,
+        d.publisher
     FROM mentions AS m
     JOIN documents AS d ON d.document_id = m.document_id
     JOIN sources AS src ON src.source_id = d.source_id
@@ -101,5 +102,5 @@ SELECT
     si_unit, code,
     kind0 AS kind, si_unit AS base_unit, si_nom AS nominal, lo0 AS lo1, hi0 AS hi1,
     CAST(NULL AS DOUBLE) AS rate, CAST(NULL AS DATE) AS rate_date, CAST(NULL AS VARCHAR) AS converted_from,
-    CAST(NULL AS VARCHAR) AS publisher
+    publisher, unit
 FROM intervals;

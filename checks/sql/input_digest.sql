@@ -7,7 +7,7 @@ SELECT
                                     value, low, high, si_value, si_low, si_high, qualifier, unit, dimension,
                                     si_unit, concept, counted, lang)))
      FROM mentions)::VARCHAR
-    || '|' || (SELECT (count(*), bit_xor(hash(document_id, source_id, lang, published_at))) FROM documents)::VARCHAR
+    || '|' || (SELECT (count(*), bit_xor(hash(document_id, source_id, lang, published_at, publisher))) FROM documents)::VARCHAR
     || '|' || (SELECT (count(*), bit_xor(hash(source_id, name))) FROM sources)::VARCHAR
     || '|' || (SELECT (count(*), bit_xor(hash(fact_id, concept, subject, dimension, unit, si_value, si_low,
                                               si_high, source, as_of)))

@@ -6,9 +6,9 @@
 -- title repeating the body) is marked is_repeat. Parameter: $version (the frames' version).
 INSERT INTO claim_keys BY NAME
 SELECT
-    q.mention_id, q.document_id, q.source_id, q.publisher, q.source_name, q.surface,
+    q.mention_id, q.document_id, q.source_id, q.publisher, q.source_name, q.surface, q.unit,
     l.fact_id, l.block, q.kind, lb.measured,
-    f.grp, f.action, f.topic, f.scope, f.part, f.place, f.day,
+    f.grp, f.action, f.topic, f.scope, f.part, f.place, f.place_source, f.day,
     coalesce(f.incidents, []::VARCHAR[]) AS incidents,
     q.published_day, q.nominal,
     q.lo1 - l.eps * abs(q.lo1) AS lo,

@@ -18,14 +18,55 @@ def add_db_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--db", help=DB_HELP)
 
 
-def open_reader(db: str | None) -> duckdb.DuckDBPyConnection | None:
-    """A locked-down read-only connection, or None after printing why there is none."""
+def open_reader(db: str | None, limits: dict[str, object] | None = None) -> duckdb.DuckDBPyConnection | None:
+    """A locked-down read-only connection (with ``limits``: warehouse.query_limits), or None after printing
+    why there is none."""
     from warehouse.db import WarehouseNotFound, connect_read_only
 
     try:
-        return connect_read_only(db)
+        return connect_read_only(db, limits=limits)
     except WarehouseNotFound as exc:
         print(f"error: {exc}", file=sys.stderr)
     except duckdb.Error as exc:
         print(f"error: cannot open the warehouse read-only: {exc}", file=sys.stderr)
     return None
+
+
+def current_umask() -> int:
+    """The process's umask, read without changing it where the system says it (Linux /proc), else by
+    setting and restoring it (commands are single-threaded at this point)."""
+    import os
+
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def write_output(path, text: str, prefix: str) -> None:
+    """Write ``text`` to ``path`` atomically (a temporary file beside it, then a rename, so a reader
+    never sees half a file) with the permissions any new file gets (0666 minus the umask), not the
+    0600 of a temporary file. Raises OSError."""
+    import os
+    import tempfile
+    from pathlib import Path
+
+    path = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=prefix, suffix=path.suffix, dir=path.parent)
+    try:
+        os.fchmod(fd, 0o666 & ~current_umask())
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise

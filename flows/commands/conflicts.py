@@ -46,18 +46,30 @@ def _json_value(v):
     return v
 
 
-def format_text(rows: list[dict]) -> str:
-    from checks.present import fmt_interval
+def format_text(rows: list[dict], total: int | None = None) -> str:
+    """A numbered list a person reads: the fact's name, both claims in the fact's display unit with their
+    outlet, date, sentence and link, and why they are the same fact."""
+    from checks.display_units import DisplayUnit
+    from checks.labels import day_span
+    from checks.present import fmt_interval, plural, same_name
 
     if not rows:
         return "No conflicts: no two sources state disjoint figures for the same fact.\n"
-    out = [f"{len(rows)} conflict(s)\n"]
+    total = len(rows) if total is None else total
+    shown = f" (the first {len(rows)} shown)" if total > len(rows) else ""
+    out = [f"{plural(total, 'conflict')}{shown}\n"]
     for i, r in enumerate(rows, 1):
-        out.append(f"{i}. {r['kind']} · {r['subject']}  —  differ by {r['relative_difference']:.0%}")
+        unit = DisplayUnit(r["si_unit"] or "", r["display_unit"] or "", r["display_factor"] or 1.0,
+                           r["display_offset"] or 0.0)
+        out.append(f"{i}. {r['fact_label']}  —  differ by {r['relative_difference']:.0%}")
         for side in ("a", "b"):
-            when = r[f"published_{side}"] or "date unknown"
-            out.append(f"   {r[f'source_{side}']:<16} {r[f'surface_{side}']!r:<28} "
-                       f"{fmt_interval(r[f'si_low_{side}'], r[f'si_high_{side}'], r['si_unit'])}  ({when})")
+            when = day_span(r[f"published_{side}"]) or "date unknown"
+            who = r[f"publisher_{side}"] or r[f"source_{side}"]
+            if r[f"publisher_{side}"] and not same_name(r[f"publisher_{side}"], r[f"source_{side}"]):
+                who = f"{who} ({r[f'source_{side}']})"
+            surface = f"“{r[f'surface_{side}']}”"
+            out.append(f"   {who:<20} {surface:<26} "
+                       f"{fmt_interval(r[f'si_low_{side}'], r[f'si_high_{side}'], unit)}  ({when})")
             sentence = " ".join((r[f"sentence_{side}"] or "").split())
             if len(sentence) > 160:
                 sentence = sentence[:157] + "…"
@@ -77,6 +89,7 @@ def run(args: argparse.Namespace) -> int:
         rows = fetch_conflicts(con)
     finally:
         con.close()
+    total = len(rows)
     if args.limit > 0:
         rows = rows[: args.limit]
     if args.format == "json":
@@ -90,5 +103,5 @@ def run(args: argparse.Namespace) -> int:
         for r in rows:
             writer.writerow([_json_value(r[n]) for n in names])
     else:
-        sys.stdout.write(format_text(rows))
+        sys.stdout.write(format_text(rows, total))
     return 0

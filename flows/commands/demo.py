@@ -107,7 +107,7 @@ def report(db: Path) -> str:
         out.append(format_table(["source", "kind", "lang", "documents", "claims"], rows))
         out += ["", f"Some claims per language (up to {CLAIMS_PER_LANGUAGE} each):"]
         rows = con.execute(sql_file("demo_claims"), [CLAIMS_PER_LANGUAGE]).fetchall()
-        out.append(format_table(["lang", "source", "surface", "qualifier", "si_value", "si_unit", "concept",
+        out.append(format_table(["lang", "source", "surface", "qualifier", "value", "unit", "concept",
                                  "sentence"], rows, max_width=48))
         (has_conflicts,) = con.execute(
             "SELECT count(*) FROM duckdb_views() WHERE view_name = 'conflicts' AND NOT internal").fetchone()
@@ -118,11 +118,12 @@ def report(db: Path) -> str:
                        + (f" (largest {CONFLICTS_SHOWN} shown)" if n_conflicts > CONFLICTS_SHOWN else "")
                        + ":")
             rows = con.execute(sql_file("demo_conflicts"), [CONFLICTS_SHOWN]).fetchall()
-            out.append(format_table(["source_a", "surface_a", "source_b", "surface_b", "rel_diff", "reason"],
-                                    rows, max_width=40) if rows else "  (none)")
+            out.append(format_table(["fact", "outlet_a", "surface_a", "outlet_b", "surface_b", "rel_diff"],
+                                    rows, max_width=44) if rows else "  (none)")
         else:
             out.append("Conflicts: the conflicts view is not in this warehouse yet.")
-        out += ["", f"Query it yourself:  quantcheck sql --db {db} \"SELECT * FROM claims LIMIT 10\""]
+        out += ["", f"Query it yourself:  quantcheck sql --db {db} \"SELECT * FROM claims LIMIT 10\"",
+                f"See every fact side by side:  quantcheck report --db {db} --out report.html"]
         return "\n".join(out)
     finally:
         con.close()

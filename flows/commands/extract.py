@@ -18,6 +18,7 @@ import sys
 from typing import TextIO
 
 from extractors import detect_language, extract
+from flows.languages import UnsupportedLanguage, check_language, detected_unsupported, refusal
 
 JSON_KEYS = ("id", "lang", "quantities")
 
@@ -57,6 +58,14 @@ def process_document(doc: object, default_lang: str | None) -> dict:
     lang = doc.get("lang") or default_lang
     if lang is not None and not isinstance(lang, str):
         return {"id": doc_id, "lang": None, "quantities": [], "error": "'lang' must be a string"}
+    try:
+        lang = check_language(lang) if lang else None
+    except UnsupportedLanguage as exc:
+        return {"id": doc_id, "lang": None, "quantities": [], "error": str(exc)}
+    other = None if lang else detected_unsupported(text)
+    if other is not None:
+        return {"id": doc_id, "lang": other, "quantities": [],
+                "error": f"text detected as {other!r}: {refusal(other)}; give \"lang\" to read it anyway"}
     lang = lang or detect_language(text)
     mentions = extract(text, lang)
     used = mentions[0].lang if mentions else _effective_lang(lang)
@@ -121,6 +130,11 @@ def _num(x: float | None) -> str:
 
 def run(args: argparse.Namespace) -> int:
     try:
+        args.lang = check_language(args.lang) if args.lang else None
+    except UnsupportedLanguage as exc:
+        print(f"quantcheck extract: --lang: {exc}", file=sys.stderr)
+        return 2
+    try:
         src = _open_text(args.file)
     except OSError as exc:
         print(f"quantcheck extract: cannot read {args.file}: {exc.strerror or exc}", file=sys.stderr)
@@ -135,6 +149,11 @@ def run(args: argparse.Namespace) -> int:
             except OSError as exc:
                 print(f"quantcheck extract: cannot read {args.file}: {exc}", file=sys.stderr)
                 return 2
+        other = None if args.lang else detected_unsupported(text)
+        if other is not None:
+            print(f"quantcheck extract: text detected as {other!r}: {refusal(other)}; give --lang to read it "
+                  "with one of these languages' rules anyway", file=sys.stderr)
+            return 2
         lang = args.lang or detect_language(text)
         mentions = extract(text, lang)
         out.write(f"# {len(mentions)} quantities, language {mentions[0].lang if mentions else lang}\n")

@@ -4,7 +4,8 @@
     quantcheck reference rates rates.csv [--db PATH]   # exchange_rates → amounts compared across currencies
 
 A file with any bad row is refused whole, with every problem listed; nothing is half-loaded.
-Exit status: 0 loaded, 1 refused (bad file), 3 the warehouse is busy with another run.
+Exit status: 0 loaded, 1 refused (bad file), 2 no warehouse at that path (never created here), 3 the
+warehouse is busy with another run.
 """
 
 from __future__ import annotations
@@ -36,10 +37,30 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     rates.set_defaults(func=run_rates)
 
 
+def missing_warehouse(db: str | None) -> str | None:
+    """Why there is no warehouse to load into, or None. Loading reference figures adds to a warehouse
+    that runs have filled; it never creates one (a typo in --db would otherwise give a new, empty
+    warehouse that no report ever reads)."""
+    from warehouse import ducklake
+    from warehouse.paths import WarehousePaths
+
+    if ducklake.lake_for(db) is not None:
+        return None
+    paths = WarehousePaths.for_db(db)
+    if paths.public.is_file() or paths.master.is_file():
+        return None
+    return (f"no warehouse at {paths.public}: run `quantcheck run` first, or point --db / QUANTCHECK_DB "
+            "at one (loading reference files never creates a warehouse)")
+
+
 def _run(loader, kind: str, args: argparse.Namespace) -> int:
     from checks.loading import LoadError
     from warehouse.db import WarehouseBusy
 
+    problem = missing_warehouse(args.db)
+    if problem:
+        print(f"error: {problem}", file=sys.stderr)
+        return 2
     try:
         n = loader(args.file, args.db)
     except LoadError as exc:
@@ -48,17 +69,19 @@ def _run(loader, kind: str, args: argparse.Namespace) -> int:
     except WarehouseBusy as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 3
-    print(f"loaded {n} {kind} from {args.file}")
+    from checks.present import plural
+
+    print(f"loaded {plural(n, kind)} from {args.file}")
     return 0
 
 
 def run_load(args: argparse.Namespace) -> int:
     from checks.loading import load_reference_file
 
-    return _run(load_reference_file, "reference fact(s)", args)
+    return _run(load_reference_file, "reference fact", args)
 
 
 def run_rates(args: argparse.Namespace) -> int:
     from checks.loading import load_rates_file
 
-    return _run(load_rates_file, "exchange rate(s)", args)
+    return _run(load_rates_file, "exchange rate", args)

@@ -1,19 +1,19 @@
 """``quantcheck report --out report.html``: a static page a fact-checker opens from disk.
 
-One section per fact stated by several sources, an SVG plot of each source's interval on one axis,
-conflicts highlighted, links to the articles and the quoted sentences (checks/report.py).
-Exit status 0 written, 2 no warehouse, 1 the output cannot be written.
+A summary, filters and a contents list, then one section per fact stated by several articles (facts
+with conflicts first): a plot of each claim's interval on one axis in the unit the articles used,
+conflicts highlighted, links to the articles and the quoted sentences (checks/report.py). The file gets
+the permissions of any new file (the umask applies). Exit status 0 written, 2 no warehouse, 1 the output
+cannot be written.
 """
 
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-import tempfile
 from pathlib import Path
 
-from flows.commands.common import DB_HELP, open_reader
+from flows.commands.common import DB_HELP, open_reader, write_output
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -25,6 +25,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from checks.present import plural
     from checks.report import build_report
 
     con = open_reader(args.db)
@@ -36,13 +37,12 @@ def run(args: argparse.Namespace) -> int:
         con.close()
     out: Path = args.out
     try:
-        # write beside the target, then rename: a reader never sees half a page
-        fd, tmp = tempfile.mkstemp(prefix=".report-", suffix=".html", dir=out.parent)
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(page)
-        os.replace(tmp, out)
+        write_output(out, page, ".report-")
     except OSError as exc:
         print(f"error: cannot write {out}: {exc}", file=sys.stderr)
         return 1
-    print(f"wrote {out} ({page.count('<section')} fact section(s))")
+    facts = page.count('<section class="fact')
+    disputed = page.count('<section class="fact has-conflict"')
+    print(f"wrote {out}: {plural(facts, 'fact')} compared, {disputed} with conflicting figures; "
+          f"open {out.resolve().as_uri()} in a browser")
     return 0

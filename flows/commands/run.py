@@ -52,10 +52,13 @@ def execute(config_path: str | None, db: str | None, sources: list[str] | None) 
     """Run the flow; the summary dict when it completed, None (after printing why) when it did not."""
     import os
 
+    from flows.lifeline import own_temporary_prefect_server
     from flows.pipeline import quantcheck_pipeline
 
     config_abs = os.path.abspath(config_path) if config_path else None
     try:
+        # Prefect's temporary server, if one is needed, is bound to this process (ends even on kill -9)
+        own_temporary_prefect_server()
         state = quantcheck_pipeline(config_path=config_abs, db=db, sources=list(sources or []) or None,
                                     return_state=True)
     except Exception as exc:  # the flow could not start: typically no Prefect API at PREFECT_API_URL
@@ -92,8 +95,13 @@ def format_summary(s: dict) -> str:
         already.append(f"{s['documents_known']} already in the warehouse")
     if already:
         parts[0] += f" ({'; '.join(already)})"
-    parts.append(f"added {s['documents_added']} document(s) and {s['mentions_added']} mention(s) "
-                 f"to {s['db']}")
+    if s.get("published", True):
+        parts.append(f"added {s['documents_added']} document(s) and {s['mentions_added']} mention(s) "
+                     f"to {s['db']}")
+    else:  # a process holds the public file read-write: the run is safe in the master, not yet visible
+        parts.append(f"stored {s['documents_added']} document(s) and {s['mentions_added']} mention(s) in the "
+                     f"warehouse's master copy, NOT yet in {s['db']}: another process holds that file "
+                     "open read-write, so it still shows the previous run; the next run publishes them")
     skipped = s["skipped"]
     if skipped:
         shown = "; ".join(f"{k['item']} [{k['source']}]: {k['reason']}" for k in skipped[:10])

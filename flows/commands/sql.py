@@ -8,7 +8,13 @@ The connection is read-only *and* locked down (warehouse.db.SAFE_READER_CONFIG):
 here can change the warehouse, write or read another file, attach a database, install or load an
 extension, or change a setting; and warehouse.query_guard accepts only one SELECT whose table functions
 are side-effect free. The query is passed to DuckDB as typed, never pasted into other SQL.
-Exit status: 0 on success, 1 when DuckDB rejects the query, 2 when the warehouse file does not exist.
+Limits (warehouse/query_limits.py): a query is interrupted after ``--timeout`` seconds (120 by default),
+uses at most ``--memory-limit`` (a quarter of the machine's memory, at most 8 GiB), and spills only into a
+private temporary folder that is removed afterwards, never beside the warehouse. Rows are streamed to the
+output as DuckDB produces them; the table format shows at most ``--max-rows`` (10,000) and says when
+there were more (CSV and JSON write every row).
+Exit status: 0 on success, 1 when DuckDB rejects the query or it hits a limit, 2 when the warehouse file
+does not exist.
 """
 
 from __future__ import annotations
@@ -16,10 +22,11 @@ from __future__ import annotations
 import argparse
 import csv
 import io
+import itertools
 import json
 import math
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
 from typing import Any, TextIO
@@ -39,45 +46,102 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser(
         "sql",
         help="run one read-only SQL query on the warehouse",
-        description="Run one read-only SQL query on the published warehouse (tables: sources, documents, "
-        "mentions, reference_facts, runs; views: claims, claim_groups, conflicts, checks).",
+        description="Run one read-only SQL query on the published warehouse. Tables: sources, documents, "
+        "mentions, reference_facts, exchange_rates, runs, skip_reports; read once per mention: claim_frames; "
+        "rebuilt by every run for the views: claim_keys, fact_pairs, reference_keys, reference_matches, "
+        "fact_labels, unit_labels, checks_state; bookkeeping: schema_migrations. "
+        "Views: claims, claim_facts, claim_groups, conflicts, checks. "
+        "README \"Tables and views\" lists their columns; SELECT view_name, comment FROM duckdb_views() "
+        "WHERE NOT internal says what one row of each view is.",
     )
     p.add_argument("query", help='the SQL query, e.g. "SELECT * FROM claims LIMIT 10"')
     p.add_argument("--db", help=f"warehouse file (default: $QUANTCHECK_DB or {default_db_path().name} here)")
     p.add_argument("--format", choices=FORMATS, default="table", help="output format (default: table)")
     p.add_argument("--max-width", type=int, default=60, metavar="N",
                    help="table format: cut cells longer than N characters (default 60; 0 = never)")
+    p.add_argument("--max-rows", type=_count, default=DEFAULT_MAX_ROWS, metavar="N",
+                   help=f"table format: show at most N rows (default {DEFAULT_MAX_ROWS:,}; 0 = all); "
+                   "csv and json write every row")
+    p.add_argument("--timeout", type=_seconds, default=DEFAULT_TIMEOUT, metavar="SECONDS",
+                   help=f"stop the query after SECONDS (default {DEFAULT_TIMEOUT:g}; 0 = no limit)")
+    p.add_argument("--memory-limit", metavar="SIZE", default=None,
+                   help="memory the query may use, e.g. 2GB (default: a quarter of the memory, at most "
+                   "8 GiB); beyond it DuckDB spills to a private temporary folder, removed afterwards")
     p.set_defaults(func=run)
 
 
+DEFAULT_MAX_ROWS = 10_000
+DEFAULT_TIMEOUT = 120.0
+FETCH_ROWS = 2048  # rows taken from DuckDB at a time: memory stays flat whatever the result's size
+
+
+def _count(text: str) -> int:
+    value = int(text)
+    if value < 0:
+        raise argparse.ArgumentTypeError("must be >= 0")
+    return value
+
+
+def _seconds(text: str) -> float:
+    value = float(text)
+    if not value >= 0:
+        raise argparse.ArgumentTypeError("must be a number of seconds >= 0")
+    return value
+
+
 def run(args: argparse.Namespace) -> int:
-    con = open_reader(args.db)
-    if con is None:
-        return 2
-    try:
-        check_query(con, args.query)
-        cursor = con.execute(args.query)
-        if cursor.description is None:  # a statement without a result (e.g. SET VARIABLE)
-            columns, rows, json_columns = [], [], []
-        else:
-            columns = [d[0] for d in cursor.description]
-            json_columns = [str(d[1]) == "JSON" for d in cursor.description]
-            rows = cursor.fetchall()
-    except UnsafeQuery as exc:
-        print(f"error: quantcheck sql is read-only and runs one query: {exc}", file=sys.stderr)
-        return 1
-    except duckdb.Error as exc:
-        print(f"error: {explain(exc)}", file=sys.stderr)
-        return 1
-    finally:
-        con.close()
+    from warehouse.query_limits import Deadline, query_limits
+
+    with query_limits(args.memory_limit) as limits:
+        con = open_reader(args.db, limits.config())
+        if con is None:
+            return 2
+        deadline = Deadline(con, args.timeout)
+        try:
+            with deadline:
+                check_query(con, args.query)
+                cursor = con.execute(args.query)
+                return _write(cursor, args)
+        except UnsafeQuery as exc:
+            print(f"error: quantcheck sql is read-only and runs one query: {exc}", file=sys.stderr)
+            return 1
+        except duckdb.Error as exc:
+            if deadline.fired.is_set() and isinstance(exc, duckdb.InterruptException):
+                print(f"error: the query ran longer than {args.timeout:g} s and was stopped (--timeout "
+                      f"{args.timeout:g}; --timeout 0 for no limit)", file=sys.stderr)
+            else:
+                print(f"error: {explain(exc)}", file=sys.stderr)
+            return 1
+        finally:
+            con.close()
+
+
+def _rows(cursor: duckdb.DuckDBPyConnection) -> Iterator[tuple]:
+    while True:
+        chunk = cursor.fetchmany(FETCH_ROWS)
+        if not chunk:
+            return
+        yield from chunk
+
+
+def _write(cursor: duckdb.DuckDBPyConnection, args: argparse.Namespace) -> int:
+    """Stream the result to stdout in the chosen format."""
     out = sys.stdout
+    if cursor.description is None:  # a statement without a result (e.g. SET VARIABLE)
+        columns, json_columns = [], []
+    else:
+        columns = [d[0] for d in cursor.description]
+        json_columns = [str(d[1]) == "JSON" for d in cursor.description]
+    rows = _rows(cursor) if columns else iter(())
     if args.format == "csv":
         write_csv(out, columns, rows)
     elif args.format == "json":
-        write_json(out, columns, [_parse_json_cells(row, json_columns) for row in rows])
+        write_json(out, columns, (_parse_json_cells(row, json_columns) for row in rows))
     else:
-        write_table(out, columns, rows, args.max_width)
+        cap = args.max_rows or None
+        shown = list(itertools.islice(rows, cap + 1)) if cap else list(rows)
+        more = cap is not None and len(shown) > cap
+        write_table(out, columns, shown[:cap] if more else shown, args.max_width, more=more)
     return 0
 
 
@@ -131,9 +195,14 @@ def write_csv(out: TextIO, columns: Sequence[str], rows: Iterable[Sequence[Any]]
 
 
 def write_json(out: TextIO, columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
-    records = [dict(zip(columns, (plain(v) for v in row), strict=True)) for row in rows]
-    json.dump(records, out, ensure_ascii=False, indent=1)
-    out.write("\n")
+    """A JSON array of objects, written record by record (the same text as json.dump(..., indent=1))."""
+    first = True
+    for row in rows:
+        record = dict(zip(columns, (plain(v) for v in row), strict=True))
+        text = json.dumps(record, ensure_ascii=False, indent=1).replace("\n", "\n ")
+        out.write(("[\n " if first else ",\n ") + text)
+        first = False
+    out.write("[]\n" if first else "\n]\n")
 
 
 def _parse_json_cells(row: Sequence[Any], json_columns: Sequence[bool]) -> list[Any]:
@@ -149,8 +218,10 @@ def _parse_json_cells(row: Sequence[Any], json_columns: Sequence[bool]) -> list[
     return out
 
 
-def write_table(out: TextIO, columns: Sequence[str], rows: Sequence[Sequence[Any]], max_width: int) -> None:
-    """Aligned columns (numbers right-aligned), long cells cut with an ellipsis, a row count at the end."""
+def write_table(out: TextIO, columns: Sequence[str], rows: Sequence[Sequence[Any]], max_width: int,
+                more: bool = False) -> None:
+    """Aligned columns (numbers right-aligned), long cells cut with an ellipsis, a row count at the end;
+    ``more``: the result had more rows than shown (the --max-rows cap)."""
     if not columns:
         out.write("OK\n")
         return
@@ -164,7 +235,11 @@ def write_table(out: TextIO, columns: Sequence[str], rows: Sequence[Sequence[Any
         parts = [v.rjust(w) if num else v.ljust(w) for v, w, num in zip(r, widths, numeric, strict=True)]
         buf.write(" | ".join(parts).rstrip() + "\n")
     n = len(cells)
-    buf.write(f"({n} row{'s' if n != 1 else ''})\n")
+    if more:
+        buf.write(f"(first {n:,} rows shown; the query returned more: --max-rows 0 shows all, "
+                  "--format csv or json writes all)\n")
+    else:
+        buf.write(f"({n} row{'s' if n != 1 else ''})\n")
     out.write(buf.getvalue())
 
 

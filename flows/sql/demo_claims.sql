@@ -1,5 +1,8 @@
 -- A few claims per language ($1 = how many), those with a unit first, in a stable order.
-SELECT lang, source, surface, qualifier, si_value, si_unit, concept, sentence
+-- The value as written (a range: its low end) in the unit a reader writes (the claims view's display_unit).
+SELECT lang, source, surface, qualifier,
+    regexp_replace(CAST(coalesce(value, low) AS VARCHAR), '\.0$', '') AS value, display_unit AS unit, concept,
+    sentence
 FROM (
     SELECT c.*, row_number() OVER (
         PARTITION BY c.lang

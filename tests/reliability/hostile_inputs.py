@@ -223,6 +223,12 @@ def slowloris(e: Env) -> list[Source]:
     ]
 
 
+def header_trickle(e: Env) -> list[Source]:
+    """Status line and headers one byte per 0.1 s for up to 12 s: each read is quick, the headers never end
+    in time; the fetch must give up at the 3 s deadline, not at the server's pace."""
+    return [Source("header-trickle", e.server.add("/trickle.html", hs.trickle_headers(0.1, 12.0)), "url")]
+
+
 def bad_gzip(e: Env) -> list[Source]:
     return [
         Source(
@@ -434,6 +440,17 @@ def jsonl_nul(e: Env) -> list[Source]:
     return [Source("jsonl-nul", str(e.file("nul.jsonl", "\n".join(lines) + "\n")))]
 
 
+def non_utf8_file_names(e: Env) -> list[Source]:
+    """File names from an old archive that are not UTF-8 (Latin-1 bytes): Python decodes them with lone
+    surrogates, which DuckDB refuses; one such name used to fail every run at its end."""
+    folder = e.root / "folder-latin1-names"
+    folder.mkdir()
+    (folder / os.fsdecode(b"old-caf\xe9.doc")).write_bytes(b"x")
+    (folder / os.fsdecode(b"r\xe9sum\xe9.txt")).write_text("Environ 3 700 r\u00e9fugi\u00e9s accueillis.",
+                                                           encoding="utf-8")
+    return [Source("latin1-names", str(folder), "folder")]
+
+
 def big_single_line_file(e: Env) -> list[Source]:
     p = e.root / "big.txt"
     with p.open("wb") as fh:
@@ -531,6 +548,12 @@ def catalogue(bomb_size: int = 1 << 30) -> list[Hostile]:
             "1 byte per 0.1 s, deadline 3 s",
             slowloris,
             r"deadline|timed out",
+        ),
+        H(
+            "Slow response headers",
+            "status line and headers 1 byte per 0.1 s, deadline 3 s",
+            header_trickle,
+            r"deadline \(while waiting for the response headers\)",
         ),
         H("Broken HTTP bodies", "Content-Encoding: gzip, body not gzip", bad_gzip, r"[Dd]ecod|HTTP error"),
         H(
@@ -639,6 +662,13 @@ def catalogue(bomb_size: int = 1 << 30) -> list[Hostile]:
             r"outside the folder",
         ),
         H("Special files", "FIFO inside a source folder", fifo_in_folder, r"not a regular file"),
+        H(
+            "File names that are not UTF-8",
+            "Latin-1 names in a folder: one skipped, one read",
+            non_utf8_file_names,
+            r"unsupported file type",
+            keeps=("3 700 réfugiés",),
+        ),
         H("Special files", "/dev/zero as a file source", device_file, r"not a regular file"),
         H(
             "100 MB single-line files",

@@ -196,6 +196,35 @@ def drip(
     return route
 
 
+def trickle_headers(interval: float, give_up_after: float, body: bytes = b"<p>12 000 soldats</p>") -> Route:
+    """Send the status line and headers one byte every ``interval`` seconds, for ``give_up_after``
+    seconds at most (padding headers keep it going), then a short body.
+
+    Every byte arrives well within any read timeout, so only a deadline that covers the headers, not
+    just the body, ends the request in time.
+    """
+
+    def route(h: BaseHTTPRequestHandler) -> None:
+        head = (
+            b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n"
+            + b"".join(b"X-Pad-%d: %s\r\n" % (i, b"a" * 40) for i in range(400))
+            + b"Content-Length: %d\r\nConnection: close\r\n\r\n" % len(body)
+        )
+        server: HostileServer = h.server  # type: ignore[assignment]
+        started = time.monotonic()
+        for i in range(len(head)):
+            if server.stopping.is_set() or time.monotonic() - started > give_up_after:
+                h.close_connection = True
+                return
+            h.wfile.write(head[i : i + 1])
+            h.wfile.flush()
+            time.sleep(interval)
+        h.wfile.write(body)
+        h.close_connection = True
+
+    return route
+
+
 def endless(content_type: str = "text/plain; charset=utf-8", line: bytes = b"12 000 soldiers ") -> Route:
     """A chunked body that never ends and declares no length: only the size limit stops it."""
 

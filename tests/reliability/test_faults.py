@@ -312,7 +312,11 @@ def test_reader_holding_the_public_file_for_the_whole_run(mode, env, tmp_path, c
     assert proc.returncode == 0, f"the run failed while a {mode} reader held the file:\n{out[-3000:]}"
     if mode == "read-write":
         note = next((ln for ln in out.splitlines() if re.search(r"read-write|not published|publish", ln)), "")
-        case.observed(note or "run completed", "published by the next run")
+        said = proc.stdout.strip().splitlines()[-1] if proc.stdout.strip() else ""
+        case.observed(f"{note} / summary: {said[said.find('stored'):]}" if note else said or "run completed",
+                      "published by the next run")
+        # the summary must not claim the public file holds the new documents (issue 14, defect 10)
+        assert f"to {db}" not in proc.stdout and "NOT yet in" in proc.stdout, proc.stdout
         run_ok(env, cfg, db)  # nobody holds it now: the deferred publication happens
     else:
         case.observed(

@@ -48,6 +48,7 @@ CREATE TABLE claim_keys (
     publisher      VARCHAR,
     source_name    VARCHAR,
     surface        VARCHAR,
+    unit           VARCHAR,            -- the unit as written (mentions.unit): facts are shown in their articles' unit
     fact_id        VARCHAR,            -- NULL: the claim cannot be compared (nothing says what it measures)
     block          VARCHAR,            -- what is measured + scope + part: claims are only compared inside one
     kind           VARCHAR,            -- the concept/dimension after currency conversion
@@ -58,6 +59,7 @@ CREATE TABLE claim_keys (
     scope          VARCHAR,
     part           VARCHAR,
     place          VARCHAR,
+    place_source   VARCHAR,            -- where the place was read: clause, context, dateline, none
     day            DATE,
     incidents      VARCHAR[],
     published_day  DATE,
@@ -97,3 +99,6 @@ CREATE TABLE reference_matches (
     fact_id  VARCHAR NOT NULL,
     score    DOUBLE NOT NULL
 );
+
+-- The place a fact's label names (its sentences' most named place, else its datelines'), for claim_groups.
+ALTER TABLE fact_labels ADD COLUMN place VARCHAR;

@@ -23,9 +23,18 @@ SELECT
     p.score,
     a.measured,
     a.place,
-    a.day
+    a.day,
+    a.fact_label,                -- readable name of the fact (fact_labels, checks/fact_labels.py)
+    a.display_unit,              -- the unit its articles used most; see fact_labels for the conversion
+    a.publisher  AS publisher_a,
+    b.publisher  AS publisher_b
+-- fact_labels is joined to side a before the pair join: joined after it, DuckDB 1.5.5's common-subplan
+-- optimizer returned claim_a for claim_b in "SELECT claim_a FROM conflicts UNION SELECT claim_b FROM
+-- conflicts" (tests/test_view_labels.py keeps that query honest).
 FROM fact_pairs AS p
-JOIN claim_keys AS a ON a.mention_id = p.claim_a
+JOIN (SELECT k.*, l.fact_label, l.display_unit
+      FROM claim_keys AS k LEFT JOIN fact_labels AS l ON l.fact_id = k.fact_id) AS a
+  ON a.mention_id = p.claim_a
 JOIN claim_keys AS b ON b.mention_id = p.claim_b
 ORDER BY p.score DESC, relative_difference DESC, p.claim_a, p.claim_b;
 

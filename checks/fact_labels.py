@@ -1,0 +1,64 @@
+"""The fact_labels and unit_labels tables: what the views show people instead of internal keys.
+
+Rebuilt by ``checks.refresh`` after claim_keys: one row per fact stated by at least two documents (the
+facts ``claim_groups`` and ``conflicts`` list) with its readable name (checks/labels.py) and the unit its
+articles used most (checks/display_units.py), and one row per unit written in mentions with the label a
+reader writes. Labels are built in Python from a few thousand distinct facts and units, never per claim.
+"""
+
+from __future__ import annotations
+
+import duckdb
+import pyarrow as pa
+
+from checks.display_units import display_unit, first_measuring
+from checks.identity import SCOPE_WORDS
+from checks.labels import fact_label, measured_phrase
+from checks.lexicon import Lexicon, load_lexicon
+from checks.sqlfiles import sql
+
+
+def build_fact_labels(con: duckdb.DuckDBPyConnection, lexicon: Lexicon | None = None) -> int:
+    """Rebuild fact_labels from claim_keys (and the mentions' units); return its size."""
+    lex = lexicon or load_lexicon()
+    rows = con.execute(sql("fact_label_parts")).fetchall()
+    ids, labels, units, factors, offsets, measured, places = [], [], [], [], [], [], []
+    for fact_id, kind, what, place, incident, scope, base_unit, first_day, last_day, ranked_units in rows:
+        shown = first_measuring(ranked_units, base_unit)
+        what = what or measured_phrase(kind=kind)
+        ids.append(fact_id)
+        measured.append(what)
+        places.append(place)
+        labels.append(fact_label(measured=what, place=place, incident=lex.label("incident", incident) or None,
+                                 scope=SCOPE_WORDS.get(scope or ""), first_day=first_day, last_day=last_day))
+        units.append(shown.label)
+        factors.append(shown.factor)
+        offsets.append(shown.offset)
+    table = pa.table({"fact_id": pa.array(ids, pa.string()), "fact_label": pa.array(labels, pa.string()),
+                      "display_unit": pa.array(units, pa.string()),
+                      "display_factor": pa.array(factors, pa.float64()),
+                      "display_offset": pa.array(offsets, pa.float64()),
+                      "measured": pa.array(measured, pa.string()),
+                      "place": pa.array(places, pa.string())})
+    con.execute("DELETE FROM fact_labels")
+    con.register("qc_fact_labels", table)
+    try:
+        con.execute("INSERT INTO fact_labels BY NAME SELECT * FROM qc_fact_labels")
+    finally:
+        con.unregister("qc_fact_labels")
+    return len(ids)
+
+
+def build_unit_labels(con: duckdb.DuckDBPyConnection) -> int:
+    """Rebuild unit_labels: every unit written in mentions with the label a reader writes for it."""
+    written = [r[0] for r in con.execute("SELECT DISTINCT unit FROM mentions WHERE unit IS NOT NULL "
+                                         "ORDER BY unit").fetchall()]
+    table = pa.table({"unit": pa.array(written, pa.string()),
+                      "display_unit": pa.array([display_unit(u).label for u in written], pa.string())})
+    con.execute("DELETE FROM unit_labels")
+    con.register("qc_unit_labels", table)
+    try:
+        con.execute("INSERT INTO unit_labels BY NAME SELECT * FROM qc_unit_labels")
+    finally:
+        con.unregister("qc_unit_labels")
+    return len(written)
