@@ -20,37 +20,6 @@ from checks.identity import EXPLICIT, STRONG_PLACE, Settings
 from checks.lexicon import Lexicon
 from checks.pair_scores import PLACE_KIND, FrameTable
 
-# The block key in SQL, the same as checks.identity.block_key (tests/test_checks_columns.py checks that
-# both agree): claims are only compared inside one block.
-BLOCK_SQL = """
-CASE
-    WHEN f.measure IS NULL OR q.kind IS NULL OR q.lo1 IS NULL OR q.hi1 IS NULL
-         OR isnan(q.lo1) OR isnan(q.hi1) OR q.lo1 > q.hi1 THEN NULL
-    WHEN f.measure = 'count' THEN
-        CASE WHEN coalesce(nullif(f.grp, ''), nullif(f.thing, '')) IS NULL THEN NULL
-             ELSE concat_ws('|', 'count', coalesce(nullif(f.grp, ''), nullif(f.thing, '')),
-                            coalesce(f.action, ''), f.scope, f.part) END
-    ELSE
-        CASE WHEN coalesce(nullif(f.topic, ''), nullif(f.action, ''), '@' || nullif(f.entity, '')) IS NULL
-             THEN NULL
-             ELSE concat_ws('|', coalesce(q.kind, f.measure),
-                            coalesce(nullif(f.topic, ''), nullif(f.action, ''), '@' || nullif(f.entity, '')),
-                            f.scope, f.part) END
-END
-"""
-
-CLAIMS_SQL = f"""
-SELECT q.mention_id, q.document_id, q.source_id, q.source_name, q.surface, q.qualifier, q.kind, q.lo1, q.hi1,
-       q.nominal, q.base_unit, q.converted_from, q.rate, q.rate_date, q.published_day, q.publisher,
-       f.measure, f.grp, f.fine_group, f.thing, f.action, f.topic, f.part, f.scope, f.incidents, f.place,
-       f.place_kind, f.place_cc, f.place_admin1, f.place_gid, f.place_source, f.spot, f.day, f.day_source,
-       f.words, f.wording, f.entity, f.year, f.spot_key, f.place_key, f.words_mask,
-       {BLOCK_SQL} AS block
-FROM qc_intervals AS q
-LEFT JOIN claim_frames AS f ON f.mention_id = q.mention_id AND f.lexicon_version = $version
-ORDER BY q.mention_id
-"""
-
 FRAME_FIELDS = ("measure", "grp", "fine_group", "thing", "action", "topic", "part", "scope", "incidents",
                 "place", "place_kind", "place_cc", "place_admin1", "place_gid", "place_source", "spot", "day",
                 "day_source", "words", "wording", "entity", "year")
@@ -65,6 +34,17 @@ def _codes(column: pa.ChunkedArray | pa.Array) -> np.ndarray:
     return pc.fill_null(encoded.indices, -1).to_numpy(zero_copy_only=False).astype(np.int64)
 
 
+def _what(col) -> pa.ChunkedArray:
+    """identity.what_measured on columns: the topic, else the action, else "@" and the organisation."""
+    org = pc.binary_join_element_wise("@", _blank_null(col("entity")), "")
+    return pc.coalesce(_blank_null(col("topic")), _blank_null(col("action")), org)
+
+
+def _blank_null(column: pa.ChunkedArray) -> pa.ChunkedArray:
+    """Empty strings as nulls (frames store "no action" as NULL or "")."""
+    return pc.if_else(pc.equal(column, ""), pa.scalar(None, pa.string()), column)
+
+
 def _flags(column, values: frozenset[str]) -> np.ndarray:
     return pc.fill_null(pc.is_in(column, value_set=pa.array(sorted(values))), False).to_numpy(
         zero_copy_only=False)
@@ -74,7 +54,7 @@ def _flags(column, values: frozenset[str]) -> np.ndarray:
 class ClaimColumns:
     """The comparable claims of a refresh, as arrays; row k is ``table`` row k."""
 
-    table: pa.Table          # the fetched rows (CLAIMS_SQL)
+    table: pa.Table          # the fetched rows (checks/sql/claims_for_comparison.sql)
     block: np.ndarray        # int64 block id, -1: not comparable
     block_names: list[str]
     frames: FrameTable
@@ -144,13 +124,18 @@ def frame_table(table: pa.Table, lexicon: Lexicon, settings: Settings) -> FrameT
     # spots and place names share one id space: "tokhar" named as a spot equals "Tokhar" as a place
     both = pa.chunked_array(table.column("spot_key").chunks + table.column("place_key").chunks, pa.string())
     both_ids = _codes(both)
-    action_days = np.where(_flags(col("action"), CASUALTY), settings.days["casualty"], settings.days["other"])
+    casualty = _flags(col("action"), CASUALTY)
+    action_days = np.where(casualty, settings.days["casualty"], settings.days["other"])
     return FrameTable(
         day=day_np,
         explicit=_flags(col("day_source"), EXPLICIT),
         cumulative=_flags(col("scope"), frozenset({"cumulative"})),
+        additional=_flags(col("part"), frozenset({"additional"})),
+        fine_group=_codes(pc.coalesce(_blank_null(col("fine_group")), _blank_null(col("grp")),
+                                      _blank_null(col("thing")))),
         incident_days=combo_days[inc_idx],
         action_days=action_days.astype(np.int16),
+        casualty=casualty,
         families=combo_fams[inc_idx],
         kind=kind,
         cc=_codes(col("place_cc")),
@@ -160,6 +145,7 @@ def frame_table(table: pa.Table, lexicon: Lexicon, settings: Settings) -> FrameT
         spot=both_ids[:n],
         place_sk=both_ids[n:],
         entity=_codes(col("entity")),
+        what=_codes(pc.if_else(pc.equal(col("measure"), "count"), pa.scalar(None, pa.string()), _what(col))),
         year=pc.fill_null(col("year"), 0).to_numpy(zero_copy_only=False).astype(np.int16),
         day_year=years,
         words=pc.fill_null(col("words_mask"), 0).to_numpy(zero_copy_only=False).astype(np.uint64),

@@ -3,10 +3,10 @@
 For each block (same measure, group or thing, action, scope, part — checks/identity.py :func:`block_key`)
 only pairs that could be one fact are formed: claims of one country (or with no place at all) dated within
 the longest span an incident may be reported over. They are scored at once (checks/pair_scores.py); the
-pairs that are not vetoed form a sparse graph, and facts grow on it best pair first (average linkage): two
-groups of claims merge only when every pair between them is a scored, non-vetoed pair and their mean score
-clears ``merge_mean`` (checks/identity.toml). A missing pair — another country, too far apart in time — is
-a veto, so a fact never chains from one incident to the next.
+pairs form a sparse graph, and facts grow on it best pair first (average linkage): two groups of claims
+merge only when no pair between them is vetoed and the mean score of their pairs clears ``same_fact``
+(checks/identity.toml; a pair that was not scored counts as two claims of one block), so a fact does not
+chain from one incident to the next.
 """
 
 from __future__ import annotations
@@ -142,14 +142,19 @@ def candidate_pairs(table: FrameTable, members: np.ndarray, horizon: int) -> tup
 def grow_facts(n: int, i: np.ndarray, j: np.ndarray, s: np.ndarray, settings: Settings) -> list[int]:
     """Average-linkage clustering of ``n`` local nodes on the sparse scored pairs; returns a root per node.
 
-    Two groups of claims may merge when every pair between them is a scored, non-vetoed pair (a missing
-    pair — another country, too far apart in time — is a veto) and the mean of those pairs' scores reaches
-    ``same_fact``. Average linkage is reducible, so merging every pair of groups that are each other's best
+    Two groups of claims may merge when no pair between them is vetoed or scores below ``min_link``, and
+    the mean score of all pairs between them reaches ``same_fact``. A pair that was not scored (not a
+    candidate: claims far apart in the block's time line) counts as the score of two claims known only to
+    be in one block (``same_block``): big stories — a chemical attack reported for a week by dozens of
+    outlets — grow into one fact without every pair having been compared, and groups with little in common
+    stay apart. Average linkage is reducible, so merging every pair of groups that are each other's best
     partner at once gives the same facts as merging the best pair one at a time: each round is a few array
     operations over the pairs, whatever their number."""
     threshold = settings.thresholds["same_fact"]
-    keep = (s != VETO) & (s >= settings.thresholds["min_link"])
-    i, j, s = i[keep].astype(np.int64), j[keep].astype(np.int64), s[keep]
+    unscored = settings.weights["same_block"]
+    blocked = (s == VETO) | (s < settings.thresholds["min_link"])
+    vi, vj = i[blocked].astype(np.int64), j[blocked].astype(np.int64)
+    i, j, s = i[~blocked].astype(np.int64), j[~blocked].astype(np.int64), s[~blocked]
     cluster = np.arange(n, dtype=np.int64)
     size = np.ones(n, dtype=np.int64)
     while len(i):
@@ -164,13 +169,18 @@ def grow_facts(n: int, i: np.ndarray, j: np.ndarray, s: np.ndarray, settings: Se
         total = np.bincount(inverse, weights=s)
         count = np.bincount(inverse)
         a, b = pairs // n, pairs % n
-        mean = total / count
-        complete = count == size[a] * size[b]
-        # two groups with a missing or vetoed pair between them can never merge, nor can the groups they
-        # grow into: their pairs are dropped for the next rounds
-        alive = complete[inverse]
+        cross = size[a] * size[b]
+        mean = (total + (cross - count) * unscored) / cross
+        # two groups with a vetoed pair between them can never merge, nor can the groups they grow into:
+        # their pairs are dropped for the next rounds
+        if len(vi):
+            ca, cb = cluster[vi], cluster[vj]
+            vetoed = np.isin(pairs, np.minimum(ca, cb) * n + np.maximum(ca, cb))
+        else:
+            vetoed = np.zeros(len(pairs), dtype=bool)
+        alive = ~vetoed[inverse]
         i, j, s = i[alive], j[alive], s[alive]
-        ok = complete & (mean >= threshold)
+        ok = ~vetoed & (mean >= threshold)
         if not ok.any():
             break
         a, b, mean = a[ok], b[ok], mean[ok]

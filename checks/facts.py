@@ -50,7 +50,7 @@ def assign_facts(claims: list[Claim], lexicon: Lexicon | None = None, settings: 
     """mention_id → fact_id for every comparable claim (a claim alone in its fact keeps its own id)."""
     lex = lexicon or load_lexicon()
     st = settings or load_settings()
-    keys = [block_key(c.frame, c.kind) for c in claims]
+    keys = [block_key(c.frame, c.kind, lex) for c in claims]
     rows = [k for k, key in enumerate(keys) if key is not None]
     if not rows:
         return {}
@@ -90,9 +90,11 @@ def gate_conflicts(frames: FrameTable, nominal: np.ndarray, at_least: np.ndarray
     """Which candidate disagreements (row a below row b, one fact, two outlets) to show, and their scores.
 
     A pair is dropped when its score is vetoed, when the two name different kinds of incident, different
-    places or different organisations; figures more than ``conflict_ratio`` apart, and "at least N" above a
-    smaller exact figure, lose points; the rest must reach the conflict threshold — or only the same-fact
-    threshold when the fact is alone in its block and days (``alone``, indexed by the fact's first row)."""
+    places or different organisations, when either adds to another toll ("another six"), or when one counts
+    a narrower group ("civilians" against "people"); figures more than ``conflict_ratio`` apart, and "at
+    least N" above a smaller exact figure, lose points; the rest must reach the conflict threshold — or only
+    the same-fact threshold when the fact is alone in its block and days (``alone``, indexed by the fact's
+    first row)."""
     t = st.thresholds
     s = pair_scores(frames, a, b, st)
     keep = s != VETO
@@ -100,8 +102,13 @@ def gate_conflicts(frames: FrameTable, nominal: np.ndarray, at_least: np.ndarray
     keep &= ~((fa != 0) & (fb != 0) & ((fa & fb) == 0))
     sa, sb = frames.spot[a], frames.spot[b]
     keep &= ~((sa >= 0) & (sb >= 0) & (sa != sb))
+    toll = frames.casualty[a] | frames.casualty[b]
     ea, eb = frames.entity[a], frames.entity[b]
-    keep &= ~((ea >= 0) & (eb >= 0) & (ea != eb))
+    keep &= toll | ~((ea >= 0) & (eb >= 0) & (ea != eb))
+    # "another six were killed": an increment over a toll the two articles may not share
+    keep &= ~(frames.additional[a] | frames.additional[b])
+    # a toll of civilians and one of people (fighters included) are one fact's neighbours, not rivals
+    keep &= frames.fine_group[a] == frames.fine_group[b]
     va, vb = np.abs(nominal[a]), np.abs(nominal[b])
     with np.errstate(divide="ignore", invalid="ignore"):
         far = (va > 0) & (vb > 0) & (np.maximum(va, vb) / np.minimum(va, vb) > t["conflict_ratio"])
@@ -167,7 +174,8 @@ def conflict_pairs(claims: list[Claim], facts: dict[str, str], lexicon: Lexicon 
         leader.setdefault(facts[c.mention_id], k)
     first = np.asarray([leader[facts[c.mention_id]] for c in rows], dtype=np.int64)
     block_names: dict[tuple, int] = {}
-    block = np.asarray([block_names.setdefault(block_key(c.frame, c.kind), len(block_names)) for c in rows])
+    block = np.asarray([block_names.setdefault(block_key(c.frame, c.kind, lex), len(block_names))
+                        for c in rows])
     pairs_a, pairs_b = [], []
     by_fact: dict[str, list[Claim]] = defaultdict(list)
     for c in rows:

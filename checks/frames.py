@@ -379,13 +379,16 @@ class _Reader:
 
     def entity(self, lo: int, hi: int, run_start: int, run_end: int) -> str | None:
         """The nearest acronym in the clause ("SPD", "AfD", "CGT") that the figure is about: not a place, not
-        the source the figure is attributed to ("according to SOHR", "selon la CGT", "SANA reported")."""
+        the source the figure is attributed to ("according to SOHR", "selon la CGT", "SANA reported"), not
+        nearer to another number of the clause than to this one."""
         place_tokens = self.doc.place_tokens
         best: tuple[int, str] | None = None
         for k in range(max(lo, run_start - 6), min(hi, run_end + 6)):
             raw = self.doc.text[self.doc.toks[k].start : self.doc.toks[k].end]
             if not ACRONYM.fullmatch(raw) or k in place_tokens or self.is_("dateline_markers", k):
                 continue
+            if not self._mine(k, k + 1):
+                continue  # "la CDU obtient 14,2 %, Die Linke 10,3 %": the CDU's figure is the nearer one
             attributed = (
                 any(self.lang.grammar["attribution"].at(self.t, j) for j in range(max(self.lo, k - 3), k))
                 or self.lang.grammar["attribution"].at(self.t, k + 1)

@@ -66,13 +66,13 @@ def parse_settings(text: str, origin: str = "identity.toml") -> Settings:
             "shared_words",
             "same_wording",
             "same_entity",
-            "other_entity",
+            "same_topic",
+            "other_topic",
             "one_entity",
             "other_year",
         ),
         "thresholds": (
             "same_fact",
-            "merge_mean",
             "min_link",
             "conflict",
             "conflict_ratio",
@@ -126,19 +126,33 @@ class Claim:
         return self.frame.mention_id
 
 
-def block_key(f: Frame, kind: str | None = None) -> tuple[str, ...] | None:
-    """Claims are only ever compared with claims of the same block; None: the claim cannot be compared."""
+def block_key(f: Frame, kind: str | None = None, lexicon: Lexicon | None = None) -> tuple[str, ...] | None:
+    """Claims are only ever compared with claims of the same block; None: the claim cannot be compared.
+
+    A count's block is its group (or thing), what happened to it, its scope and whether it adds to another
+    toll ("another six"); a subgroup ("including two children") is a block by its group alone — "two
+    children among the dead" and "two children were killed" state one fact. A measure's block is its
+    dimension, scope and specific topic ("diesel", "turnout"): what it says without one — an action
+    ("burnt", "destroyed"), a generic topic ("budget", "area") or an organisation — is scored
+    (:func:`what_measured`), because different words for one measure are common across outlets."""
     scope = f.scope
+    part = "" if f.part == "subgroup" else f.part
     if f.measure == "count":
         what = f.group or f.thing
         if not what:
             return None
-        return ("count", what, f.action or "", scope, f.part)
-    # a measure is what it is about ("diesel"), else what was done ("burnt"), else whom ("SPD" 29.1 %)
-    what = f.topic or f.action or (f"@{f.entity}" if f.entity else None)
-    if not what:
+        return ("count", what, f.action or "", scope, part)
+    if not what_measured(f):
         return None
-    return (kind or f.measure, what, scope, f.part)
+    loose = (lexicon or load_lexicon()).terms.loose_topics
+    topic = f.topic if f.topic and f.topic not in loose else ""
+    return (kind or f.measure, topic, scope, part)
+
+
+def what_measured(f: Frame) -> str | None:
+    """What a measure is about ("diesel"), else what was done ("burnt"), else whom ("@SPD" 29.1 %); a
+    measure without any of them is not compared."""
+    return f.topic or f.action or (f"@{f.entity}" if f.entity else None)
 
 
 def word_mask(words: tuple[str, ...]) -> int:
@@ -246,15 +260,25 @@ def score(
     if a.words and b.words:
         ma, mb = word_mask(a.words), word_mask(b.words)
         total += w["shared_words"] * (ma & mb).bit_count() / (ma | mb).bit_count()
-    if bool(a.entity) != bool(b.entity):
+    # an organisation next to a toll is who did it or who counted it ("ISIS", "SOHR"): the same one in both
+    # is shared context, a different or a missing one says nothing
+    toll = bool(CASUALTY & {a.action, b.action})
+    ea, eb = a.entity, b.entity
+    if bool(ea) != bool(eb) and not toll:
         total += w["one_entity"]
-    if a.entity and b.entity:
-        if a.entity == b.entity:
+    if ea and eb:
+        if ea != eb and not toll:
+            return VETO, [f"{ea} vs {eb}"]  # "SPD 25 seats" / "AfD 24 seats"
+        if ea == eb:
             total += w["same_entity"]
-            reasons.append(f"both about {a.entity}")
+            reasons.append(f"both about {ea}")
+    if a.measure != "count":
+        wa, wb = what_measured(a), what_measured(b)
+        if wa == wb:
+            total += w["same_topic"]
         else:
-            total += w["other_entity"]
-            reasons.append(f"{a.entity} vs {b.entity}")
+            total += w["other_topic"]
+            reasons.append("different words for what is measured")
     if a.wording and a.wording == b.wording:
         total += w["same_wording"]
         reasons.append("same wording")

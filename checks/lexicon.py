@@ -200,6 +200,7 @@ class Terms:
     group_parent: dict[str, str]
     group_is: dict[str, tuple[str, str]]
     generic_topics: frozenset[str]
+    loose_topics: frozenset[str]  # generic topics and those restating a dimension: no block of their own
     topic_dimension: dict[str, str]
     incident_days: dict[str, int]
     incident_family: dict[str, frozenset[str]]
@@ -275,10 +276,12 @@ def parse_terms(path: Path) -> Terms:
             raise LexiconError(f"{path}: [group_is] {grp} = {pair!r} must name a group and 'group:action'")
         group_is[grp] = (g2, act)
     generic = frozenset(data.get("generic", {}).get("topics", []))
-    if generic - set(labels["topic"]):
-        raise LexiconError(
-            f"{path}: [generic] topics must be [topic] keys: {sorted(generic - set(labels['topic']))}"
-        )
+    measure_words = frozenset(data.get("generic", {}).get("measures", []))
+    for name, keys in (("topics", generic), ("measures", measure_words)):
+        if keys - set(labels["topic"]):
+            raise LexiconError(
+                f"{path}: [generic] {name} must be [topic] keys: {sorted(keys - set(labels['topic']))}"
+            )
     topic_dimension = {k: str(v) for k, v in data.get("topic_dimension", {}).items()}
     if set(topic_dimension) - set(labels["topic"]):
         raise LexiconError(f"{path}: [topic_dimension] keys must be [topic] keys")
@@ -287,6 +290,7 @@ def parse_terms(path: Path) -> Terms:
         group_parent=parent,
         group_is=group_is,
         generic_topics=generic,
+        loose_topics=generic | measure_words,
         topic_dimension=topic_dimension,
         incident_days=days,
         incident_family=family,

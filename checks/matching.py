@@ -15,7 +15,7 @@ import numpy as np
 import pyarrow as pa
 
 from checks import identity
-from checks.claim_columns import CLAIMS_SQL, ClaimColumns
+from checks.claim_columns import ClaimColumns
 from checks.fact_graph import block_graph
 from checks.facts import gate_conflicts, horizon, unrivalled_rows
 from checks.frame_store import frame_version
@@ -79,7 +79,8 @@ def build_claim_keys(con: duckdb.DuckDBPyConnection, tolerances: Tolerances | No
     lex = lexicon or load_lexicon()
     st = load_settings()
     compute_intervals(con, tol)
-    table = con.execute(CLAIMS_SQL, {"version": frame_version(lex)}).to_arrow_table()
+    table = con.execute(sql("claims_for_comparison"), {"version": frame_version(lex),
+                                     "loose_topics": sorted(lex.terms.loose_topics)}).to_arrow_table()
     cols = ClaimColumns.from_arrow(table, lex, st, tol.float_epsilon)
     first = first_of_facts(cols, lex, st)
     lead = np.where(first >= 0, first, 0)

@@ -15,7 +15,7 @@ import numpy as np
 
 from checks.frames import CASUALTY, Frame
 from checks.gazetteer import skeleton
-from checks.identity import EXPLICIT, STRONG_PLACE, VETO, Settings, word_mask
+from checks.identity import EXPLICIT, STRONG_PLACE, VETO, Settings, what_measured, word_mask
 from checks.lexicon import Lexicon
 
 PLACE_KIND = {None: 0, "country": 1, "region": 2, "town": 3, "unknown": 4}
@@ -40,8 +40,11 @@ class FrameTable:
     day: np.ndarray  # int32 day ordinal, -1 when undated
     explicit: np.ndarray  # bool: the day comes from the claim's words
     cumulative: np.ndarray  # bool
+    additional: np.ndarray  # bool: the figure adds to another toll ("another six")
+    fine_group: np.ndarray  # int32 id of the group as written ("civilians" before it is read as "people")
     incident_days: np.ndarray  # int16: the longest span of its kinds of incident, 0 without any
     action_days: np.ndarray  # int16: the span without a kind of incident (casualty / other)
+    casualty: np.ndarray  # bool: a toll (killed, injured ...)
     families: np.ndarray  # int64 bit mask of incident families
     kind: np.ndarray  # int8 PLACE_KIND
     cc: np.ndarray  # int32 id
@@ -51,6 +54,7 @@ class FrameTable:
     spot: np.ndarray  # int32 id of the spot's skeleton, -1
     place_sk: np.ndarray  # int32 id of the place name's skeleton (same id space as spot), -1
     entity: np.ndarray  # int32 id, -1
+    what: np.ndarray  # int32 id of what a measure is about (identity.what_measured), -1 for counts
     year: np.ndarray  # int16, 0 when none
     day_year: np.ndarray  # int16 year of the claim's day, 0 when undated
     words: np.ndarray  # uint64 word mask
@@ -62,6 +66,7 @@ class FrameTable:
               ) -> FrameTable:
         n = len(frames)
         names, regions, skel, ents, words_ids, docs = _Ids(), _Ids(), _Ids(), _Ids(), _Ids(), _Ids()
+        whats, fines = _Ids(), _Ids()
         fam_bits: dict[str, int] = {}
         cols = {k: [0] * n for k in cls.__dataclass_fields__}
         casualty, other = settings.days["casualty"], settings.days["other"]
@@ -70,8 +75,11 @@ class FrameTable:
             cols["day"][i] = f.day.toordinal() if f.day else -1
             cols["explicit"][i] = f.day_source in EXPLICIT
             cols["cumulative"][i] = f.scope == "cumulative"
+            cols["additional"][i] = f.part == "additional"
+            cols["fine_group"][i] = fines(f.fine_group or f.group or f.thing)
             cols["incident_days"][i] = max((days.get(k, 1) for k in f.incidents), default=0)
             cols["action_days"][i] = casualty if f.action in CASUALTY else other
+            cols["casualty"][i] = f.action in CASUALTY
             mask = 0
             for k in f.incidents:
                 for fam in terms.get(k, frozenset([k])):
@@ -85,6 +93,7 @@ class FrameTable:
             cols["spot"][i] = skel(skeleton(f.spot)) if f.spot else -1
             cols["place_sk"][i] = skel(skeleton(f.place or ""))
             cols["entity"][i] = ents(f.entity)
+            cols["what"][i] = whats(what_measured(f)) if f.measure != "count" else -1
             cols["year"][i] = f.year or 0
             cols["day_year"][i] = f.day.year if f.day else 0
             cols["words"][i] = word_mask(f.words) if f.words else 0
@@ -92,11 +101,12 @@ class FrameTable:
             cols["document"][i] = docs(documents[i])
         if len(fam_bits) > 63:
             raise ValueError("more than 63 incident families do not fit the bit mask")
-        dtypes = {"day": np.int32, "explicit": np.bool_, "cumulative": np.bool_, "incident_days": np.int16,
-                  "action_days": np.int16, "families": np.int64, "kind": np.int8, "cc": np.int32,
+        dtypes = {"day": np.int32, "explicit": np.bool_, "cumulative": np.bool_, "additional": np.bool_,
+                  "fine_group": np.int32, "incident_days": np.int16, "action_days": np.int16,
+                  "casualty": np.bool_, "families": np.int64, "kind": np.int8, "cc": np.int32,
                   "region": np.int32, "gid": np.int64, "strong": np.bool_, "spot": np.int32,
-                  "place_sk": np.int32, "entity": np.int32, "year": np.int16, "day_year": np.int16,
-                  "words": np.uint64, "wording": np.int64, "document": np.int32}
+                  "place_sk": np.int32, "entity": np.int32, "what": np.int32, "year": np.int16,
+                  "day_year": np.int16, "words": np.uint64, "wording": np.int64, "document": np.int32}
         return cls(**{k: np.asarray(v, dtype=dtypes[k]) for k, v in cols.items()})
 
 
@@ -167,10 +177,17 @@ def pair_scores(t: FrameTable, i: np.ndarray, j: np.ndarray, settings: Settings)
     inter = np.bitwise_count(wa & wb)
     has_words = (wa != 0) & (wb != 0)
     out += np.where(has_words, w["shared_words"] * inter / np.maximum(union, 1), 0.0)
+    # an organisation next to a toll is who did it or who counted it ("ISIS", "SOHR"): the same one in both
+    # is shared context, a different or a missing one says nothing
+    toll = t.casualty[i] | t.casualty[j]
     ea, eb = t.entity[i], t.entity[j]
-    out += np.where((ea >= 0) != (eb >= 0), w["one_entity"], 0.0)
+    out += np.where(((ea >= 0) != (eb >= 0)) & ~toll, w["one_entity"], 0.0)
     both_entities = (ea >= 0) & (eb >= 0)
-    out += np.where(both_entities, np.where(ea == eb, w["same_entity"], w["other_entity"]), 0.0)
+    veto |= both_entities & (ea != eb) & ~toll
+    out += np.where(both_entities & (ea == eb), w["same_entity"], 0.0)
+    ma, mb = t.what[i], t.what[j]
+    measures = (ma >= 0) | (mb >= 0)
+    out += np.where(measures, np.where(ma == mb, w["same_topic"], w["other_topic"]), 0.0)
     out += np.where((t.wording[i] >= 0) & (t.wording[i] == t.wording[j]), w["same_wording"], 0.0)
     out[veto] = VETO
     return out

@@ -119,6 +119,15 @@ def _adjective_like(raw: list[str]) -> bool:
     return len(raw) == 1 and last.lower().endswith(DEMONYM_ENDINGS)
 
 
+def _noun_follows(toks: list[Token], k: int, lang: Language) -> bool:
+    """A word that an adjective could qualify comes next ("Iraqi forces", "Syrian territory"), not a
+    conjunction, a place noun or the end of the clause ("in Qaterji and", "the Qatrji neighbourhood")."""
+    if k >= len(toks):
+        return False
+    text = toks[k].text
+    return text.isalpha() and not lang.is_("stopwords", text) and not lang.is_("place_nouns", text)
+
+
 def _has_cue(
     toks: list[Token],
     i: int,
@@ -141,10 +150,12 @@ def _has_cue(
         # a name unknown to the gazetteer: only right after the preposition ("in Tokhar", not "an der
         # spanischen Küste", where German capitalises a common noun) or over a compass word / "-held"
         between = texts[k + 1 : i]
-        return texts[k] != "on" and all(
+        if texts[k] != "on" and all(
             w in COMPASS_SKIP or w.endswith("-held") or (k2 in skippable)
             for k2, w in zip(range(k + 1, i), between, strict=True)
-        )
+        ):
+            return True
+        return False
     if i >= 2 and lang.is_("place_nouns", texts[i - 2]) and texts[i - 1] in ("of", "de", "d'", "del", "von"):
         return True
     if i + n < len(toks) and lang.is_("place_nouns", texts[i + n]):
@@ -207,8 +218,10 @@ def find_places(text: str, toks: list[Token], lang: Language, gaz: Gazetteer) ->
             cue = _has_cue(toks, i, n, lang, genitives)
             if (cue or dateline) and not single_common:
                 found.append((i, n, name, towns, country, dateline and not cue))
-            i += n
-            continue
+                i += n
+                continue
+            # not in a place position as a known name: it may start a longer unknown one ("Bab al-Faraj
+            # neighbourhood", where "Bab" alone is a town elsewhere)
         # an unknown name in a place position: up to three capitalised words
         n = 1
         while (
@@ -232,7 +245,7 @@ def find_places(text: str, toks: list[Token], lang: Language, gaz: Gazetteer) ->
             and not fused
             and _has_cue(toks, i, n, lang, genitives, strict=True)
             and toks[i].text not in lowered
-            and not _adjective_like(raw[i : i + n])
+            and not (_adjective_like(raw[i : i + n]) and _noun_follows(toks, i + n, lang))
             and not lang.is_("stopwords", toks[i].text)
             and lang.weekdays.get(toks[i].text) is None
             and lang.months.get(toks[i].text) is None

@@ -90,6 +90,12 @@ def build_reference_keys(
                     matches["claim_id"].append(f.mention_id)
                     matches["fact_id"].append(fact_id)
                     matches["score"].append(s)
+    replace = {  # table -> its statements (constants: no SQL is built from names)
+        "reference_keys": ("DELETE FROM reference_keys",
+                           "INSERT INTO reference_keys BY NAME SELECT * FROM qc_reference_arrow"),
+        "reference_matches": ("DELETE FROM reference_matches",
+                              "INSERT INTO reference_matches BY NAME SELECT * FROM qc_reference_arrow"),
+    }
     for table, data, schema in (
         (
             "reference_keys",
@@ -110,10 +116,11 @@ def build_reference_keys(
             [("claim_id", pa.string()), ("fact_id", pa.string()), ("score", pa.float64())],
         ),
     ):
-        con.execute(f"DELETE FROM {table}")
+        delete, insert = replace[table]
+        con.execute(delete)
         con.register("qc_reference_arrow", pa.table(data, schema=pa.schema(schema)))
         try:
-            con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM qc_reference_arrow")
+            con.execute(insert)
         finally:
             con.unregister("qc_reference_arrow")
     return len(rows)

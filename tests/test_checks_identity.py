@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
+import numpy as np
 import pytest
 
 from checks import identity
@@ -74,8 +75,11 @@ def test_killed_and_injured_are_never_compared() -> None:
     assert block_key(f(action="killed")) != block_key(f(action="injured"))
 
 
-def test_a_subgroup_is_its_own_fact() -> None:
+def test_a_subgroup_is_its_own_fact_by_its_group() -> None:
+    # "six people, including two children" states how many children were killed: the same fact as "two
+    # children were killed", and never the toll of all six
     assert block_key(f(group="children", part="subgroup")) != block_key(f())
+    assert block_key(f(group="children", part="subgroup")) == block_key(f(group="children"))
 
 
 def test_an_increment_is_its_own_fact() -> None:
@@ -92,11 +96,31 @@ def test_a_measure_is_blocked_by_its_topic_not_by_a_stray_verb() -> None:
     assert block_key(a, "currency_EUR") == block_key(b, "currency_EUR")
 
 
+def test_specific_topics_split_a_dimension_and_loose_words_do_not() -> None:
+    price = dict(measure="currency_EUR / [length] ** 3", group=None, action=None)
+    assert block_key(f(topic="diesel", **price)) != block_key(f(topic="petrol", **price))
+    area = dict(measure="[length] ** 2", group=None)
+    burnt, named = f(action="burnt", topic=None, **area), f(action=None, topic="area", **area)
+    assert block_key(burnt) == block_key(named) == block_key(f(action="destroyed", topic=None, **area))
+    # ... and the words scored: the same word is a point, another a penalty, never a veto
+    same, _ = score(burnt, burnt)
+    other, why = score(burnt, named)
+    assert same - other == pytest.approx(2.0) and other != VETO
+    assert "different words for what is measured" in why
+
+
 def test_a_claim_that_says_nothing_about_what_it_counts_is_not_compared() -> None:
     assert block_key(f(group=None, thing=None)) is None
 
 
 # -- score and vetoes ------------------------------------------------------------
+
+
+def test_two_parties_are_never_one_fact_but_two_spellings_of_a_perpetrator_do_not_split_a_toll() -> None:
+    share = dict(measure="dimensionless", group=None, action="elected", incidents=("election",))
+    assert score(f(entity="SPD", **share), f(entity="AFD", **share))[0] == VETO
+    assert score(f(entity="SPD", **share), f(entity="SPD", **share))[0] > score(f(**share), f(**share))[0]
+    assert score(f(entity="ISIS"), f(entity="ISIL"))[0] != VETO      # who did it, not what is counted
 
 
 def test_the_same_town_day_and_incident_score_high() -> None:
@@ -177,6 +201,24 @@ def test_a_fact_never_holds_two_vetoed_claims_even_through_a_third() -> None:
     assert facts["a"] != facts["b"]
 
 
+def test_a_big_story_grows_into_one_fact_without_every_pair_compared() -> None:
+    """Claims that were never scored against each other (not candidates) count as two claims of one
+    block: a chain of well-matched reports still joins, while a vetoed pair keeps them apart."""
+    from checks.fact_graph import grow_facts
+
+    st = identity.load_settings()
+    # 0-1, 1-2, 2-3 scored high; the other pairs unscored: one fact
+    i, j = np.array([0, 1, 2]), np.array([1, 2, 3])
+    roots = grow_facts(4, i, j, np.array([6.0, 6.0, 6.0]), st)
+    assert len(set(roots)) == 1
+    # the same with 0-3 vetoed: never one fact
+    roots = grow_facts(4, np.array([0, 1, 2, 0]), np.array([1, 2, 3, 3]), np.array([6.0, 6.0, 6.0, VETO]), st)
+    assert roots[0] != roots[3]
+    # weakly matched pairs with unscored ones around them stay apart
+    roots = grow_facts(4, i, j, np.array([1.2, 1.2, 1.2]), st)
+    assert len(set(roots)) > 1
+
+
 def test_fact_ids_do_not_depend_on_the_order_of_claims() -> None:
     claims = [claim(f("a"), "s1", 13), claim(f("b"), "s2", 36), claim(f("c"), "s3", 20)]
     assert assign_facts(claims) == assign_facts(list(reversed(claims)))
@@ -197,6 +239,14 @@ def test_a_disagreement_between_outlets_is_a_conflict_with_a_reason() -> None:
 def test_one_outlet_never_conflicts_with_itself() -> None:
     claims = [claim(f("a"), "s1", 13), claim(f("b"), "s1", 36)]
     assert conflict_pairs(claims, assign_facts(claims)) == []
+
+
+def test_increments_and_narrower_groups_are_not_shown_as_conflicts() -> None:
+    # "another six were killed" adds to a toll; "12 civilians" is part of "36 people"
+    more = [claim(f("a", part="additional"), "s1", 6), claim(f("b", part="additional"), "s2", 9)]
+    assert conflict_pairs(more, {"a": "F", "b": "F"}) == []
+    civ = [claim(f("a", fine_group="civilians"), "s1", 12), claim(f("b"), "s2", 36)]
+    assert conflict_pairs(civ, {"a": "F", "b": "F"}) == []
 
 
 def test_two_publishers_inside_one_source_are_two_outlets() -> None:

@@ -288,3 +288,37 @@ def test_frames_are_cached_and_only_new_mentions_are_read(tmp_path: Path) -> Non
         assert checks.refresh(con)["new_frames"] == 1
     finally:
         con.close()
+
+
+def test_the_warehouse_blocks_claims_as_the_definition_does(tmp_path: Path) -> None:
+    """claims_for_comparison.sql writes each claim's block in SQL; checks.identity.block_key is the
+    definition. On the sample corpus (four languages, counts and measures) both agree for every claim."""
+    from test_checks_support import sample_warehouse
+
+    from checks.claim_columns import frame_from_row
+    from checks.identity import block_key
+    from checks.lexicon import load_lexicon
+
+    lex = load_lexicon()
+    with duckdb.connect(str(sample_warehouse(tmp_path)), read_only=True) as con:
+        rows = con.execute("SELECT k.block, k.kind, f.* FROM claim_keys k "
+                           "JOIN claim_frames f USING (mention_id)").to_arrow_table().to_pylist()
+    assert len(rows) > 40 and sum(r["block"] is not None for r in rows) > 20
+    for r in rows:
+        key = block_key(frame_from_row(r["mention_id"], r), r["kind"], lex)
+        assert r["block"] == ("|".join(key) if key else None), r["mention_id"]
+
+
+def test_a_count_the_extractor_named_no_concept_for_is_compared_by_its_group(tmp_path: Path) -> None:
+    """The extractor sometimes names no concept ("dozens of people", a number word): the frame's group
+    still makes the claim comparable, in the warehouse as in the definition."""
+    db = tmp_path / "w.duckdb"
+    text = "An air strike on a market in Idlib killed {} people on Sunday, rescuers said."
+    load_docs(db, [
+        claim_doc("a", text.format("13"), [{"surface": "13", "value": 13}], published="2016-06-12"),
+        claim_doc("b", text.format("36"), [{"surface": "36", "value": 36}], published="2016-06-12"),
+    ])
+    rows = facts(db)
+    assert [r[2] for r in rows] == [None, None]                 # no concept from the extractor ...
+    assert rows[0][4] is not None and rows[0][4] == rows[1][4]  # ... one fact all the same
+    assert len(conflicts(db)) == 1
