@@ -155,55 +155,76 @@ def grow_facts(n: int, i: np.ndarray, j: np.ndarray, s: np.ndarray, settings: Se
     blocked = (s == VETO) | (s < settings.thresholds["min_link"])
     vi, vj = i[blocked].astype(np.int64), j[blocked].astype(np.int64)
     i, j, s = i[~blocked].astype(np.int64), j[~blocked].astype(np.int64), s[~blocked]
-    cluster = np.arange(n, dtype=np.int64)
+    parent = np.arange(n, dtype=np.int64)
     size = np.ones(n, dtype=np.int64)
-    while len(i):
-        ci, cj = cluster[i], cluster[j]
-        inner = ci == cj
-        i, j, s, ci, cj = i[~inner], j[~inner], s[~inner], ci[~inner], cj[~inner]
-        if not len(i):
+    # the state is one row per pair of groups (sum and number of scored pairs between them): it shrinks as
+    # groups merge, so later rounds cost less than the first
+    keys, total, count = _aggregate(np.minimum(i, j) * n + np.maximum(i, j), s.astype(np.float64),
+                                    np.ones(len(s), dtype=np.int64))
+    vetoes = np.unique(np.minimum(vi, vj) * n + np.maximum(vi, vj))
+    while len(keys):
+        # two groups with a vetoed pair between them can never merge, nor can the groups they grow into
+        if len(vetoes):
+            alive = ~np.isin(keys, vetoes, assume_unique=True)
+            keys, total, count = keys[alive], total[alive], count[alive]
+        if not len(keys):
             break
-        lo, hi = np.minimum(ci, cj), np.maximum(ci, cj)
-        key = lo * n + hi
-        pairs, inverse = np.unique(key, return_inverse=True)
-        total = np.bincount(inverse, weights=s)
-        count = np.bincount(inverse)
-        a, b = pairs // n, pairs % n
+        a, b = keys // n, keys % n
         cross = size[a] * size[b]
         mean = (total + (cross - count) * unscored) / cross
-        # two groups with a vetoed pair between them can never merge, nor can the groups they grow into:
-        # their pairs are dropped for the next rounds
-        if len(vi):
-            ca, cb = cluster[vi], cluster[vj]
-            vetoed = np.isin(pairs, np.minimum(ca, cb) * n + np.maximum(ca, cb))
-        else:
-            vetoed = np.zeros(len(pairs), dtype=bool)
-        alive = ~vetoed[inverse]
-        i, j, s = i[alive], j[alive], s[alive]
-        ok = ~vetoed & (mean >= threshold)
+        ok = mean >= threshold
         if not ok.any():
             break
-        a, b, mean = a[ok], b[ok], mean[ok]
-        # each group's best partner: highest mean, then lowest id (deterministic)
-        side = np.concatenate([a, b])
-        other = np.concatenate([b, a])
+        # a group with no pair at the threshold never merges again (a merge only averages its pairs), so
+        # the pairs of such groups are dropped: the rounds shrink to the groups still growing
+        live = np.zeros(n, dtype=bool)
+        live[a[ok]] = True
+        live[b[ok]] = True
+        both = live[a] & live[b]
+        oa, ob, mean = a[ok], b[ok], mean[ok]
+        a, b, total, count = a[both], b[both], total[both], count[both]
+        # each group's best partner: highest mean, then lowest id (deterministic; no sort needed)
+        side = np.concatenate([oa, ob])
+        other = np.concatenate([ob, oa])
         value = np.concatenate([mean, mean])
-        order = np.lexsort((other, -value, side))
-        side, other = side[order], other[order]
-        first = np.ones(len(side), dtype=bool)
-        first[1:] = side[1:] != side[:-1]
-        best = np.full(n, -1, dtype=np.int64)
-        best[side[first]] = other[first]
-        mutual = np.flatnonzero((best >= 0) & (best[np.maximum(best, 0)] == np.arange(n)))
-        mutual = mutual[mutual < best[mutual]]
-        if not len(mutual):
+        top = np.full(n, -np.inf)
+        np.maximum.at(top, side, value)
+        tied = value == top[side]
+        pick = np.full(n, n, dtype=np.int64)
+        np.minimum.at(pick, side[tied], other[tied])
+        groups = np.flatnonzero(pick < n)                 # sorted groups and their best partners
+        best = pick[groups]
+        at = np.searchsorted(groups, best)                 # every best partner is itself a group with a partner
+        mutual = (best[at] == groups) & (groups < best)
+        if not mutual.any():
             break
-        partner = best[mutual]
-        merged_into = np.arange(n, dtype=np.int64)
-        merged_into[partner] = mutual              # the higher id joins the lower one
-        size[mutual] += size[partner]
-        cluster = merged_into[cluster]
-    return cluster.tolist()
+        keep_id, gone_id = groups[mutual], best[mutual]   # the higher id joins the lower one
+        parent[gone_id] = keep_id
+        size[keep_id] += size[gone_id]
+        follow = np.arange(n, dtype=np.int64)
+        follow[gone_id] = keep_id
+        a, b = follow[a], follow[b]
+        outer = a != b
+        keys, total, count = _aggregate(np.minimum(a, b)[outer] * n + np.maximum(a, b)[outer],
+                                        total[outer], count[outer])
+        if len(vetoes):
+            va, vb = follow[vetoes // n], follow[vetoes % n]
+            vetoes = np.unique(np.minimum(va, vb) * n + np.maximum(va, vb))
+    # each node's root: follow the merges (a group merges at most once a round, into a lower id)
+    while True:
+        up = parent[parent]
+        if np.array_equal(up, parent):
+            break
+        parent = up
+    return parent.tolist()
+
+
+def _aggregate(keys: np.ndarray, total: np.ndarray, count: np.ndarray
+               ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Rows with the same key summed: one row per pair of groups."""
+    unique, inverse = np.unique(keys, return_inverse=True)
+    return (unique, np.bincount(inverse, weights=total, minlength=len(unique)),
+            np.bincount(inverse, weights=count, minlength=len(unique)).astype(np.int64))
 
 
 def block_graph(table: FrameTable, members: np.ndarray, horizon: int, settings: Settings,
