@@ -194,7 +194,7 @@ def grow_facts(n: int, i: np.ndarray, j: np.ndarray, s: np.ndarray, settings: Se
         np.minimum.at(pick, side[tied], other[tied])
         groups = np.flatnonzero(pick < n)                 # sorted groups and their best partners
         best = pick[groups]
-        at = np.searchsorted(groups, best)                 # every best partner is itself a group with a partner
+        at = np.searchsorted(groups, best)  # every best partner is itself a group with a partner
         mutual = (best[at] == groups) & (groups < best)
         if not mutual.any():
             break
