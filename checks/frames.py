@@ -763,7 +763,48 @@ def frames_for_document(
     taken.update(i for i, t in enumerate(doc.toks) if t.is_number or _is_number_word(t.text, known))
     frames = [read_claim(doc, c, taken, lex) for c in claims]
     frames = [_carry_group(f, c, frames, claims) for f, c in zip(frames, claims, strict=True)]
-    return [_check_increment(f, c, frames, claims) for f, c in zip(frames, claims, strict=True)]
+    frames = [_check_increment(f, c, frames, claims) for f, c in zip(frames, claims, strict=True)]
+    return _mark_conversions(frames, claims, text, doc.lang)
+
+
+CONVERSION_GAP = 40  # characters between a figure and its conversion at most
+GAP_WORD = regex.compile(r"[^\W\d_]+(?:['’.-][^\W\d_]+)*\.?")
+
+
+def _mark_conversions(frames: list[Frame], claims: list[ClaimInput], text: str, lang: Language) -> list[Frame]:
+    """A measure repeated in another unit right after it — "60 kilometres (37 miles)", "€40bn ($47bn)",
+    "4.000 hectáreas, o unos 9.900 acres" — is one statement, not a second figure: its frame's part becomes
+    "conversion" and it is never compared (a converted, rounded figure is no outlet's own claim)."""
+    out = list(frames)
+    order = sorted(range(len(claims)), key=lambda k: claims[k].start)
+    for prev_k, k in zip(order, order[1:], strict=False):
+        prev, cur = claims[prev_k], claims[k]
+        if not _same_measure(prev.dimension, cur.dimension) or not 0 <= cur.start - prev.end <= CONVERSION_GAP:
+            continue
+        gap = text[prev.end : cur.start]
+        opened = "(" in gap or "[" in gap
+        words = [w.lower() for w in GAP_WORD.findall(gap)]
+        joined = False
+        i = 0
+        while i < len(words):
+            hit = lang.grammar["conversion"].at(words, i)
+            if hit:
+                joined = True
+            else:
+                hit = lang.grammar["qualifiers"].at(words, i)
+            if not hit:
+                break
+            i += hit[1]
+        if i == len(words) and (opened or joined) and ")" not in gap:
+            out[k] = replace(out[k], part="conversion")
+    return out
+
+
+def _same_measure(a: str | None, b: str | None) -> bool:
+    """Two dimensions one figure can be converted between: the same one, or two currencies."""
+    if not a or not b or a == "count" or b == "count":
+        return False
+    return a == b or (a.startswith("currency_") and b.startswith("currency_"))
 
 
 def _carry_group(frame: Frame, claim: ClaimInput, frames: list[Frame], claims: list[ClaimInput]) -> Frame:

@@ -136,6 +136,8 @@ def block_key(f: Frame, kind: str | None = None, lexicon: Lexicon | None = None)
     ("burnt", "destroyed"), a generic topic ("budget", "area") or an organisation — is scored
     (:func:`what_measured`), because different words for one measure are common across outlets."""
     scope = f.scope
+    if f.part == "conversion":
+        return None  # "(37 miles)" after "60 kilometres": the same statement in another unit
     part = "" if f.part == "subgroup" else f.part
     if f.measure == "count":
         what = f.group or f.thing

@@ -55,6 +55,7 @@ GRAMMAR = (
     "place_modifiers",
     "name_joiners",
     "dateline_markers",
+    "conversion",
 )
 DATES = ("weekdays", "months", "last", "relative")
 SECTIONS = (*TERM_SECTIONS, "group_action", "side", "marker", "grammar", "dates")

@@ -96,6 +96,7 @@ def build_claim_keys(con: duckdb.DuckDBPyConnection, tolerances: Tolerances | No
     try:
         con.execute("DELETE FROM claim_keys")
         con.execute(sql("store_claim_keys"), {"version": frame_version(lex)})
+        con.execute(sql("conversion_facts"))
     finally:
         con.unregister("qc_leaders")
         con.unregister("qc_labels")

@@ -260,3 +260,41 @@ def test_a_dateline_beats_a_wrong_published_date() -> None:
 )
 def test_kinds_of_incident_are_read_near_the_number(lang, text, surface, kind) -> None:
     assert kind in frame(text, surface, lang).incidents
+
+
+# -- a figure repeated in another unit ------------------------------------------------------------
+
+
+def _parts(lang: str, text: str, figures: list[tuple[str, str]]) -> list[str]:
+    claims = []
+    for k, (surface, dimension) in enumerate(figures):
+        p = text.index(surface)
+        claims.append(ClaimInput(f"m{k}", p, p + len(surface), 0, len(text), dimension, None, None))
+    return [f.part for f in frames_for_document(text, lang, ARTICLE_DAY, claims)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "first", "second", "dimension"),
+    [
+        ("en", "The fire burnt 4,000 hectares (9,900 acres) of pine.", "4,000 hectares", "9,900 acres",
+         "[length] ** 2"),
+        ("en", "Oliva lies 70 kilometres, or about 43 miles, south of Valencia.", "70 kilometres", "43 miles",
+         "[length]"),
+        ("fr", "Oliva est à 70 km, soit environ 43 miles, de Valence.", "70 km", "43 miles", "[length]"),
+        ("es", "El fuego quemó 4.000 hectáreas (unos 9.900 acres).", "4.000 hectáreas", "9.900 acres",
+         "[length] ** 2"),
+        ("de", "Die Flammen vernichteten 4.000 Hektar oder rund 9.900 Acres.", "4.000 Hektar", "9.900 Acres",
+         "[length] ** 2"),
+    ],
+)
+def test_a_figure_followed_by_its_conversion_is_one_statement(lang, text, first, second, dimension) -> None:
+    assert _parts(lang, text, [(first, dimension), (second, dimension)]) == ["", "conversion"]
+
+
+def test_an_amount_in_another_currency_is_a_conversion_but_a_second_figure_is_not() -> None:
+    text = "Spending of €531.8bn ($622bn) and borrowing of €86.4bn were approved."
+    figs = [("€531.8bn", "currency_EUR"), ("$622bn", "currency_USD"), ("€86.4bn", "currency_EUR")]
+    assert _parts("en", text, figs) == ["", "conversion", ""]
+    # two different measures, or two counts, are never conversions of each other
+    assert _parts("en", "It burnt 4,000 hectares (60 km from here).", [("4,000 hectares", "[length] ** 2"),
+                                                                      ("60 km", "[length]")]) == ["", ""]

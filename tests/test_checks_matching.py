@@ -322,3 +322,28 @@ def test_a_count_the_extractor_named_no_concept_for_is_compared_by_its_group(tmp
     assert [r[2] for r in rows] == [None, None]                 # no concept from the extractor ...
     assert rows[0][4] is not None and rows[0][4] == rows[1][4]  # ... one fact all the same
     assert len(conflicts(db)) == 1
+
+
+def test_a_conversion_joins_its_figures_fact_and_is_never_a_conflict(tmp_path: Path) -> None:
+    """"4,000 hectares (9,000 acres)" against another outlet's "4,000 hectares": 9,000 acres is 3,642 ha,
+    outside 4,000's rounding, but it is the first outlet's own figure converted, not a rival claim."""
+    db = tmp_path / "w.duckdb"
+    acres = {"unit": "acre", "si_unit": "meter ** 2", "dimension": "[length] ** 2"}
+    text = "The wildfire near Valencia burnt {} on Sunday, officials said."
+    load_docs(db, [
+        claim_doc("a", text.format("4,000 hectares (9,000 acres)"),
+                  [{"surface": "4,000 hectares", "value": 4000, "si_value": 4.0e7, **HECTARES},
+                   {"surface": "9,000 acres", "value": 9000, "si_value": 3.642e7, **acres}],
+                  published="2025-07-13"),
+        claim_doc("b", text.format("4,000 hectares"),
+                  [{"surface": "4,000 hectares", "value": 4000, "si_value": 4.0e7, **HECTARES}],
+                  published="2025-07-13"),
+    ])
+    with duckdb.connect(str(db), read_only=True) as con:
+        rows = con.execute("SELECT m.surface, k.fact_id, k.is_repeat FROM claim_keys k JOIN mentions m "
+                           "USING (mention_id) ORDER BY m.start, k.source_id").fetchall()
+        assert con.execute("SELECT n_documents FROM claim_groups").fetchall() == [(2,)]
+    converted = [r for r in rows if r[0] == "9,000 acres"][0]
+    assert converted[1] is not None and converted[2]                      # in the fact, as a repeat
+    assert {r[1] for r in rows} == {converted[1]}
+    assert conflicts(db) == []

@@ -10,6 +10,7 @@ SELECT q.mention_id, q.document_id, q.source_id, q.source_name, q.surface, q.qua
 CASE
     -- a count is compared by the group its frame reads, even when the extractor named no concept
     WHEN f.measure IS NULL OR (q.kind IS NULL AND f.measure <> 'count') OR q.lo1 IS NULL OR q.hi1 IS NULL
+         OR f.part = 'conversion' 
          OR isnan(q.lo1) OR isnan(q.hi1) OR q.lo1 > q.hi1 THEN NULL
     WHEN f.measure = 'count' THEN
         CASE WHEN coalesce(nullif(f.grp, ''), nullif(f.thing, '')) IS NULL THEN NULL
