@@ -771,7 +771,9 @@ CONVERSION_GAP = 40  # characters between a figure and its conversion at most
 GAP_WORD = regex.compile(r"[^\W\d_]+(?:['’.-][^\W\d_]+)*\.?")
 
 
-def _mark_conversions(frames: list[Frame], claims: list[ClaimInput], text: str, lang: Language) -> list[Frame]:
+def _mark_conversions(
+    frames: list[Frame], claims: list[ClaimInput], text: str, lang: Language
+) -> list[Frame]:
     """A measure repeated in another unit right after it — "60 kilometres (37 miles)", "€40bn ($47bn)",
     "4.000 hectáreas, o unos 9.900 acres" — is one statement, not a second figure: its frame's part becomes
     "conversion" and it is never compared (a converted, rounded figure is no outlet's own claim)."""
@@ -779,7 +781,8 @@ def _mark_conversions(frames: list[Frame], claims: list[ClaimInput], text: str, 
     order = sorted(range(len(claims)), key=lambda k: claims[k].start)
     for prev_k, k in zip(order, order[1:], strict=False):
         prev, cur = claims[prev_k], claims[k]
-        if not _same_measure(prev.dimension, cur.dimension) or not 0 <= cur.start - prev.end <= CONVERSION_GAP:
+        near = 0 <= cur.start - prev.end <= CONVERSION_GAP
+        if not near or not _same_measure(prev.dimension, cur.dimension):
             continue
         gap = text[prev.end : cur.start]
         opened = "(" in gap or "[" in gap

@@ -32,8 +32,9 @@ CORPORA = {
     "facts-heldout": (FACTS / "heldout" / "articles", FACTS / "heldout" / "gold.jsonl",
                       FACTS / "heldout" / "scope.json"),
 }
-# measured: fakes conflicts P 0.292 R 0.096, same-fact P 0.715 R 0.565; facts-dev 0.276 / 0.205, 0.519 / 0.407;
-# facts-heldout 0.233 / 0.060, 0.464 / 0.339 (before issue 10: fakes 0.006 / 0.156, 0.159 / 0.508)
+# measured: fakes conflicts P 0.292 R 0.096, same-fact P 0.715 R 0.565;
+# facts-dev 0.276 / 0.205, 0.519 / 0.407; facts-heldout 0.233 / 0.060, 0.464 / 0.339
+# (before issue 10: fakes 0.006 / 0.156, 0.159 / 0.508)
 FLOORS = {
     "fakes": {"precision": 0.25, "recall": 0.08, "same_precision": 0.68, "same_recall": 0.52},
     "facts-dev": {"precision": 0.24, "recall": 0.17, "same_precision": 0.48, "same_recall": 0.37},
@@ -46,7 +47,9 @@ def _resolve(shared: Path, part: str | Path) -> Path:
 
 
 @pytest.fixture(scope="module", params=sorted(CORPORA))
-def scored(request: pytest.FixtureRequest, shared_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple:
+def scored(
+    request: pytest.FixtureRequest, shared_dir: Path, tmp_path_factory: pytest.TempPathFactory
+) -> tuple:
     name = request.param
     articles, gold, scope = (_resolve(shared_dir, p) for p in CORPORA[name])
     db = tmp_path_factory.mktemp(name) / "w.duckdb"
