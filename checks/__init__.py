@@ -1,8 +1,8 @@
 """Cross-source comparison: claims as intervals, claims about the same fact, conflicts and verdicts.
 
 ``refresh(con)`` is called by the warehouse writer before every publish (warehouse/README.md); it
-rebuilds the tables the views ``claim_groups``, ``conflicts`` and ``checks`` read, so those views are
-plain SQL any DuckDB client can query.
+brings the tables the views ``claim_facts``, ``claim_groups``, ``conflicts`` and ``checks`` read up to date,
+so those views are plain SQL any DuckDB client can query. What a fact is: checks/identity.py.
 """
 
 from __future__ import annotations
@@ -13,31 +13,31 @@ __all__ = ["refresh"]
 
 
 def refresh(con: duckdb.DuckDBPyConnection, force: bool = False) -> dict[str, int]:
-    """Bring claim_subjects, claim_keys and reference_keys up to date; return row counts.
+    """Bring claim_frames, claim_keys, fact_pairs and the reference tables up to date; return row counts.
 
     A run that changed none of the inputs (checks/state.py) returns at once with ``skipped`` = 1;
-    otherwise subjects are computed for new mentions only (cached per mention) and keys are rebuilt in
-    bulk SQL. ``force`` rebuilds even when the inputs look unchanged.
+    otherwise frames are read for new mentions only (cached per mention) and facts are rebuilt.
+    ``force`` rebuilds even when the inputs look unchanged.
     """
     from checks import state
 
     if not force and state.is_current(con, state.input_digest(con)):
         keys, refs = state.table_counts(con)
-        return {"new_subjects": 0, "claim_keys": keys, "reference_keys": refs, "skipped": 1}
+        return {"new_frames": 0, "claim_keys": keys, "reference_keys": refs, "skipped": 1}
 
     from checks.fact_labels import build_fact_labels, build_unit_labels
+    from checks.frame_store import refresh_frames
     from checks.lexicon import load_lexicon
     from checks.matching import build_claim_keys
     from checks.reference import build_reference_keys
-    from checks.subjects import refresh_subjects
     from checks.tolerances import load_tolerances
 
     lexicon = load_lexicon()
     tolerances = load_tolerances()
-    new_subjects = refresh_subjects(con, lexicon)
+    new_frames = refresh_frames(con, lexicon)
     keys = build_claim_keys(con, tolerances, lexicon)
     refs = build_reference_keys(con, tolerances, lexicon)
     build_fact_labels(con, lexicon)   # readable names and display units for claim_groups and conflicts
     build_unit_labels(con)
     state.record(con)
-    return {"new_subjects": new_subjects, "claim_keys": keys, "reference_keys": refs, "skipped": 0}
+    return {"new_frames": new_frames, "claim_keys": keys, "reference_keys": refs, "skipped": 0}

@@ -12,6 +12,7 @@ import duckdb
 import pyarrow as pa
 
 from checks.display_units import display_unit, first_measuring
+from checks.identity import SCOPE_WORDS
 from checks.labels import fact_label, measured_phrase
 from checks.lexicon import Lexicon, load_lexicon
 from checks.sqlfiles import sql
@@ -19,17 +20,17 @@ from checks.sqlfiles import sql
 
 def build_fact_labels(con: duckdb.DuckDBPyConnection, lexicon: Lexicon | None = None) -> int:
     """Rebuild fact_labels from claim_keys (and the mentions' units); return its size."""
-    roles = (lexicon or load_lexicon()).roles
+    lex = lexicon or load_lexicon()
     rows = con.execute(sql("fact_label_parts")).fetchall()
-    ids, labels, units, factors, offsets, measured = [], [], [], [], [], []
-    for fact_id, kind, frame, base_unit, first_day, last_day, ranked_units in rows:
+    ids, labels, units, factors, offsets, measured, places = [], [], [], [], [], [], []
+    for fact_id, kind, what, place, incident, scope, base_unit, first_day, last_day, ranked_units in rows:
         shown = first_measuring(ranked_units, base_unit)
-        role = frame or None
-        role_kind = roles.get(frame) if frame else None
+        what = what or measured_phrase(kind=kind)
         ids.append(fact_id)
-        measured.append(measured_phrase(kind=kind, role=role, role_kind=role_kind))
-        labels.append(fact_label(kind=kind, role=role, role_kind=role_kind, first_day=first_day,
-                                 last_day=last_day))
+        measured.append(what)
+        places.append(place)
+        labels.append(fact_label(measured=what, place=place, incident=lex.label("incident", incident) or None,
+                                 scope=SCOPE_WORDS.get(scope or ""), first_day=first_day, last_day=last_day))
         units.append(shown.label)
         factors.append(shown.factor)
         offsets.append(shown.offset)
@@ -37,7 +38,8 @@ def build_fact_labels(con: duckdb.DuckDBPyConnection, lexicon: Lexicon | None = 
                       "display_unit": pa.array(units, pa.string()),
                       "display_factor": pa.array(factors, pa.float64()),
                       "display_offset": pa.array(offsets, pa.float64()),
-                      "measured": pa.array(measured, pa.string())})
+                      "measured": pa.array(measured, pa.string()),
+                      "place": pa.array(places, pa.string())})
     con.execute("DELETE FROM fact_labels")
     con.register("qc_fact_labels", table)
     try:

@@ -11,7 +11,7 @@ A claim is an interval (rules and numbers in ``checks/tolerances.toml``):
 Two claims about the same fact *agree* when their intervals overlap (touching counts: "at least 100 000"
 and "as many as 100,000" agree at 100 000) and *conflict* when they are disjoint.
 
-The computation itself is SQL (checks/sql/build_claim_keys.sql) so that millions of claims are converted
+The computation itself is SQL (checks/sql/claim_intervals.sql) so that millions of claims are converted
 in one vectorised statement; :func:`claim_intervals` runs that very statement on a few claims given in
 Python, which is what the table-driven tests and one-off questions use — one implementation, not two.
 """

@@ -1,11 +1,11 @@
 """Readable fact names: "troops deployed · 31 Dec 2021 – 2 Jan 2022", "area burnt · Extremadura".
 
-A fact's key is made of internal parts (a concept key or a pint dimension, a canonical subject term,
-days); a fact-checker reads a heading. ``fact_label`` turns whatever parts are known into one: what is
-measured (the group counted or the dimension, with the measured role: "people killed", "area burnt",
-"diesel price"), then the place, the incident, the scope and the day. Every part is a keyword and every
-one may be missing, so richer keys (place, incident day, group, scope) can be passed as they become
-available without changing callers. The English words are data (checks/labels.toml).
+A fact's key is made of internal parts (a concept key or a pint dimension, the frame's group, action and
+topic, place, days: checks/frames.py); a fact-checker reads a heading. ``fact_label`` turns whatever parts
+are known into one: what is measured ("people killed", "area burnt", "diesel price"), then the place, the
+incident, the scope and the day. Every part is a keyword and every one may be missing. The words for
+groups, actions and topics are the lexicon's labels (checks/lexicon/terms.toml); the nouns for dimensions
+are data here (checks/labels.toml).
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from pathlib import Path
 DATA_FILE = Path(__file__).with_name("labels.toml")
 SEPARATOR = " · "
 CURRENCY_RE = re.compile(r"currency_[A-Z]{3}")
+QUALIFIED_NOUNS = ("price", "duration")
 
 
 @cache
@@ -92,62 +93,54 @@ def day_span(first: date | datetime | str | None, last: date | datetime | str | 
     return f"{_day(a)} – {_day(b)}"
 
 
-@lru_cache(maxsize=8192)
-def measured_phrase(*, kind: str | None = None, group: str | None = None, role: str | None = None,
-                    role_kind: str | None = None) -> str:
-    """What is measured, with its role: "people killed", "area burnt", "diesel price", "talks: countries".
+def measured_phrase(*, kind: str | None = None, who: str | None = None, action: str | None = None,
+                    topic: str | None = None) -> str:
+    """What is measured: "people killed", "area burnt", "diesel price", "turnout", "temperature".
 
-    ``group`` (the group counted: "children") overrides the concept of ``kind``; ``role`` is a canonical
-    subject term; ``role_kind`` is "action" or "topic" (looked up in labels.toml when absent: a term with a
-    participle there is an action).
+    The words are the lexicon's English labels (checks/lexicon/terms.toml), already looked up by the caller
+    (checks.identity.measured): ``who`` is the group or thing counted, ``action`` what happened to it,
+    ``topic`` what a measure is about. A measure without a topic is named by its dimension.
 
-    >>> measured_phrase(kind="troops", role="deploy"), measured_phrase(kind="[length] ** 2", role="burn")
-    ('troops deployed', 'area burnt')
-    >>> measured_phrase(kind="currency_EUR / [length] ** 3", role="diesel")
+    >>> measured_phrase(kind="count", who="troops", action="deployed")
+    'troops deployed'
+    >>> measured_phrase(kind="[length] ** 2", action="burnt")
+    'area burnt'
+    >>> measured_phrase(kind="currency_EUR / [length] ** 3", topic="diesel")
     'diesel price'
-    >>> measured_phrase(kind="[time]", role="call"), measured_phrase(kind="countries", role="talks")
-    ('call duration', 'talks: countries')
-    >>> measured_phrase(kind="people", group="children", role="kill")
-    'children killed'
-
+    >>> measured_phrase(kind="[time]", topic="call"), measured_phrase(kind="currency_EUR", topic="aid")
+    ('call duration', 'aid')
+    >>> measured_phrase(kind="dimensionless", topic="turnout"), measured_phrase(kind="people")
+    ('turnout', 'people')
     """
-    data = _data()
     measure = is_measure(kind)
-    noun = _words(group) if group else (measure_noun(kind) if measure and kind else _words(kind or ""))
-    if not role:
-        return noun or "figure"
-    actions = data["actions"]
-    if role_kind is None:
-        role_kind = "action" if role in actions else "topic"
-    if role_kind == "action":
-        done = actions.get(role, _words(role))
-        return f"{noun} {done}".strip() if noun else done
-    topic = data["topics"].get(role, _words(role))
-    if not noun:
-        return topic
-    return f"{topic} {noun}" if measure and not group else f"{topic}: {noun}"
+    if measure:
+        noun = measure_noun(kind) if kind else "quantity"
+        if topic:
+            # a topic names what a price or a duration is of ("diesel price", "call duration"); amounts,
+            # shares and the rest are named by their topic alone ("aid package", "turnout")
+            noun = f"{topic} {noun}" if noun in QUALIFIED_NOUNS and noun not in topic else topic
+    else:
+        noun = who or _words(kind or "")
+    return " ".join(x for x in (noun, action) if x).strip() or "figure"
 
 
-def fact_label(*, kind: str | None = None, group: str | None = None, role: str | None = None,
-               role_kind: str | None = None, place: str | None = None, incident: str | None = None,
+def fact_label(*, measured: str | None = None, place: str | None = None, incident: str | None = None,
                scope: str | None = None, day: date | datetime | str | None = None,
                first_day: date | datetime | str | None = None,
                last_day: date | datetime | str | None = None) -> str:
     """A heading for one fact from whatever parts of its key are known (all keywords, all optional).
 
-    ``day`` is the incident's day when known; otherwise ``first_day``/``last_day`` (the publication days of
-    the fact's articles) give the period.
+    ``day`` is the incident's day when known; otherwise ``first_day``/``last_day`` (the incident days of
+    the fact's claims, else the publication days of its articles) give the period.
 
-    >>> fact_label(kind="people", role="kill", place="Idlib", day="2016-06-12")
-    'people killed · Idlib · 12 Jun 2016'
-    >>> fact_label(kind="[length] ** 2", role="burn", incident="Sierra de Gata fire")
-    'area burnt · Sierra de Gata fire'
-    >>> fact_label(kind="troops", role="deploy", first_day="2021-12-31", last_day="2022-01-02")
-    'troops deployed · 31 Dec 2021 – 2 Jan 2022'
+    >>> fact_label(measured="people killed", place="Idlib", incident="air strike", day="2016-06-12")
+    'people killed · Idlib · air strike · 12 Jun 2016'
+    >>> fact_label(measured="area burnt", first_day="2025-07-15", last_day="2025-07-16")
+    'area burnt · 15–16 Jul 2025'
     >>> fact_label()
     'figure'
     """
-    parts = [measured_phrase(kind=kind, group=group, role=role, role_kind=role_kind)]
+    parts = [measured or "figure"]
     for extra in (place, incident, scope):
         if extra and str(extra).strip():
             parts.append(str(extra).strip())

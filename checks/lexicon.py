@@ -1,9 +1,15 @@
-"""The multilingual subject lexicon (``checks/lexicon/*.toml``): words → canonical subject terms.
+"""The multilingual fact lexicon (``checks/lexicon/*.toml``): words → canonical terms, per language.
 
-Matching runs inside DuckDB (RE2, vectorised) on every claim's sentence, so the lexicon is compiled to
-one regular expression per language over a normalised text (lower case, every non-letter a space) that
-returns whole words starting with a lexicon form. The hits (a handful per sentence) are mapped back to
-terms here, in Python, once per distinct hit: exact forms must equal the word, stems must start it.
+Fact identity reads a claim's words through it: which group a number counts ("civilians", "Zivilisten"),
+what happened to it ("killed", "tués"), the kind of incident ("air strike", "frappe aérienne"), what a
+measure is about ("diesel", "gazole"), the markers that change a figure's scope ("since", "depuis"), and
+the grammar words the reader needs (qualifiers, auxiliaries, prepositions of place, weekdays, months).
+
+Language knowledge is data: one file per language plus ``terms.toml`` (the canonical keys, their English
+labels, and per incident kind how many days apart its reports may be). Every file is validated when it is
+loaded — an unknown section, key or canonical term is an error naming the file — so a typo cannot silently
+switch a rule off. Forms: ``word`` (that word), ``stem*`` (any word starting with stem), ``two words`` (a
+phrase). Matching is case-insensitive on the tokens of :func:`words`.
 """
 
 from __future__ import annotations
@@ -17,122 +23,373 @@ from pathlib import Path
 import regex
 
 LEXICON_DIR = Path(__file__).with_name("lexicon")
-ROLES = ("action", "topic", "entity")
-ROLE_RANK = {"action": 0, "topic": 1, "entity": 2}
-WORD_RE = regex.compile(r"\p{L}+")
-# The letters of a word, in lower case, as the SQL side sees them. Deliberately an explicit class, not
-# \p{L}: RE2 is 5-50x slower with Unicode classes on millions of sentences. Latin-1 and Latin Extended-A
-# cover French, Spanish and German; extend it when adding a language with other letters.
-LETTERS = r"a-z\x{00df}-\x{00f6}\x{00f8}-\x{00ff}\x{0100}-\x{017f}"
-# SQL normalisation (checks/sql/subject_hits.sql): lower(), then every non-letter → one space. The length
-# is preserved, so the mention's offsets still cut the sentence where they should. Spaces are left out of
-# the class (a space already is one): same result, but RE2's global replace then stops only at digits
-# and punctuation instead of at every space — 2.3x faster on a million sentences.
-NON_LETTER = f"[^{LETTERS} ]"
+
+# Sections of a language file that map forms to canonical terms of terms.toml, and the terms.toml section
+# their keys must come from.
+TERM_SECTIONS = {"group": "group", "action": "action", "incident": "incident", "topic": "topic"}
+MARKERS = (
+    "cumulative",
+    "since",
+    "past",
+    "since_short",
+    "war",
+    "subgroup_before",
+    "subgroup_after",
+    "additional_before",
+    "additional_after",
+    "separate",
+    "forecast",
+)
+GRAMMAR = (
+    "qualifiers",
+    "auxiliaries",
+    "coordination",
+    "conjunctions",
+    "clause_breaks",
+    "stopwords",
+    "locative",
+    "attribution",
+    "article_prepositions",
+    "place_nouns",
+    "region_nouns",
+    "place_modifiers",
+    "name_joiners",
+    "dateline_markers",
+    "conversion",
+)
+DATES = ("weekdays", "months", "last", "relative")
+SECTIONS = (*TERM_SECTIONS, "group_action", "side", "marker", "grammar", "dates")
+
+# A token: a word (letters, inner hyphens and apostrophes), a number, or one punctuation mark that matters
+# to clauses. French/Italian elisions ("l'armée", "d'euros") are split so that the noun matches on its own.
+TOKEN_RE = regex.compile(
+    r"(?:[\p{L}\p{M}]+(?:[-'’][\p{L}\p{M}]+)*)|\d+(?:[.,\u00a0\u202f ]\d{3}(?!\d))*(?:[.,]\d+)?|[;:(),]"
+)
+ELISION_RE = regex.compile(r"^([\p{L}]{1,2}|qu|jusqu|lorsqu|puisqu)['’](?=\p{L})", regex.IGNORECASE)
 
 
 class LexiconError(ValueError):
     """A lexicon file that cannot be used; the message names the file and the entry."""
 
 
-def normalise_words(text: str) -> list[str]:
-    """Lower-cased letter runs, as the SQL normalisation sees them.
-
-    >>> normalise_words("Plan d'aide, build-up!")
-    ['plan', 'd', 'aide', 'build', 'up']
-    """
-    return WORD_RE.findall(text.lower())
-
-
 @dataclass(frozen=True, slots=True)
-class Form:
-    words: tuple[str, ...]
-    stem: bool      # the last word is a prefix ("amass*")
-    term: str
+class Token:
+    """One token of a text: its lower-cased form, where it is, and whether it was capitalised."""
+
+    text: str
+    start: int
+    end: int
+    capital: bool
+
+    @property
+    def is_number(self) -> bool:
+        return self.text[:1].isdigit()
+
+
+def words(text: str, base: int = 0) -> list[Token]:
+    """Tokens of ``text`` with offsets shifted by ``base``; elided articles split off.
+
+    >>> [t.text for t in words("L'armée a tué 12 civils; d'autres...")]
+    ["l'", 'armée', 'a', 'tué', '12', 'civils', ';', "d'", 'autres']
+    """
+    out: list[Token] = []
+    for m in TOKEN_RE.finditer(text):
+        s, e, w = m.start() + base, m.end() + base, m.group(0)
+        el = ELISION_RE.match(w)
+        if el:
+            k = el.end()
+            out.append(Token(w[:k].lower(), s, s + k, w[:1].isupper()))
+            s, w = s + k, w[k:]
+        out.append(Token(w.lower().replace("’", "'"), s, e, w[:1].isupper()))
+    return out
+
+
+def _normalise_form(form: str) -> tuple[tuple[str, ...], bool]:
+    stem = form.endswith("*")
+    parts = tuple(t.text for t in words(form.rstrip("*")))
+    return parts, stem
+
+
+@dataclass
+class Matcher:
+    """Forms (words, stems, phrases) → a value; finds the longest form starting at a token position."""
+
+    exact: dict[str, str] = field(default_factory=dict)
+    stems: list[tuple[str, str]] = field(default_factory=list)
+    phrases: dict[str, list[tuple[tuple[str, ...], bool, str]]] = field(default_factory=dict)
+    _cache: dict[str, str | None] = field(default_factory=dict, repr=False)
+    # answers of at() for the token list last asked about: the claims of one document ask about the same
+    # positions again and again (each claim reads the words around its number)
+    _at_toks: list[str] | None = field(default=None, repr=False)
+    _at_cache: dict[int, tuple[str, int] | None] = field(default_factory=dict, repr=False)
+
+    def add(self, form: str, value: str, origin: str) -> None:
+        parts, stem = _normalise_form(form)
+        if not parts:
+            raise LexiconError(f"{origin}: form {form!r} has no letters")
+        if len(parts) == 1 and not stem:
+            old = self.exact.get(parts[0])
+            if old is not None and old != value:
+                raise LexiconError(f"{origin}: {form!r} maps to both {old!r} and {value!r}")
+            self.exact[parts[0]] = value
+        elif len(parts) == 1:
+            self.stems.append((parts[0], value))
+            self.stems.sort(key=lambda p: -len(p[0]))
+        else:
+            self.phrases.setdefault(parts[0], []).append((parts, stem, value))
+            self.phrases[parts[0]].sort(key=lambda p: -len(p[0]))
+
+    def word(self, w: str) -> str | None:
+        """The value of one word: an exact form, else the longest stem it starts with."""
+        if w in self._cache:
+            return self._cache[w]
+        value = self.exact.get(w)
+        if value is None and w.endswith("'s"):
+            value = self.exact.get(w[:-2])  # English possessive: "yesterday's", "Syria's"
+        if value is None:
+            for prefix, v in self.stems:
+                if w.startswith(prefix):
+                    value = v
+                    break
+        self._cache[w] = value
+        return value
+
+    def at(self, toks: list[str], i: int) -> tuple[str, int] | None:
+        """(value, number of tokens) of the longest form starting at ``toks[i]``."""
+        if toks is not self._at_toks:
+            self._at_toks = toks
+            self._at_cache = {}
+        if i in self._at_cache:
+            return self._at_cache[i]
+        found = self._at(toks, i)
+        self._at_cache[i] = found
+        return found
+
+    def _at(self, toks: list[str], i: int) -> tuple[str, int] | None:
+        for parts, stem, value in self.phrases.get(toks[i], ()):
+            n = len(parts)
+            if i + n > len(toks) or tuple(toks[i : i + n - 1]) != parts[:-1]:
+                continue
+            last = toks[i + n - 1]
+            if last == parts[-1] or (stem and last.startswith(parts[-1])):
+                return value, n
+        value = self.word(toks[i])
+        return (value, 1) if value is not None else None
+
+    def scan(self, toks: list[str], lo: int = 0, hi: int | None = None) -> list[tuple[int, int, str]]:
+        """Every (position, length, value) in toks[lo:hi], leftmost-longest, not overlapping."""
+        hi = len(toks) if hi is None else hi
+        out, i = [], lo
+        while i < hi:
+            m = self.at(toks, i)
+            if m and i + m[1] <= hi:
+                out.append((i, m[1], m[0]))
+                i += m[1]
+            else:
+                i += 1
+        return out
+
+    def has(self, toks: list[str], lo: int = 0, hi: int | None = None) -> bool:
+        return bool(self.scan(toks, lo, hi))
+
+
+@dataclass(frozen=True)
+class Terms:
+    """terms.toml: canonical keys with their English labels, the group hierarchy and incident kinds."""
+
+    labels: dict[str, dict[str, str]]  # section → key → label
+    group_parent: dict[str, str]
+    group_is: dict[str, tuple[str, str]]
+    generic_topics: frozenset[str]
+    loose_topics: frozenset[str]  # generic topics and those restating a dimension: no block of their own
+    topic_dimension: dict[str, str]
+    incident_days: dict[str, int]
+    incident_family: dict[str, frozenset[str]]
+
+
+@dataclass
+class Language:
+    """One language file, compiled into matchers."""
+
+    code: str
+    sections: dict[str, Matcher]  # group, action, incident, topic, group_action, side
+    markers: dict[str, Matcher]
+    grammar: dict[str, Matcher]
+    weekdays: dict[str, int]
+    months: dict[str, int]
+    last: frozenset[str]
+    relative: Matcher  # phrase → day offset (as text)
+
+    def is_(self, kind: str, word: str) -> bool:
+        """True when ``word`` is one of the grammar words of ``kind`` (e.g. "qualifiers")."""
+        return self.grammar[kind].word(word) is not None
 
 
 @dataclass(frozen=True)
 class Lexicon:
-    roles: dict[str, str]
-    forms: dict[str, tuple[Form, ...]]            # language → forms
-    version: str                                  # sha256 of the files: cached subjects are redone on change
-    _exact: dict[str, dict[str, str]] = field(default_factory=dict, repr=False)
+    terms: Terms
+    languages: dict[str, Language]
+    version: str  # sha256 of the files: cached frames are redone on change
 
-    @property
-    def languages(self) -> tuple[str, ...]:
-        return tuple(sorted(self.forms))
+    def language(self, code: str | None) -> Language:
+        """The language's data; English for a language without a file (its rules are the most general)."""
+        return self.languages.get(code or "") or self.languages["en"]
 
-    def pattern(self, lang: str | None) -> str:
-        """One RE2 pattern for ``lang`` (all languages when unknown) matching whole words that start
-        with a lexicon form: " (?:form|…)[letters]*". The hit is the whole word (or phrase), so an exact
-        form that is only a prefix of the word ("call" in "calling") is rejected by :meth:`lookup`."""
-        forms = self.forms.get(lang or "") or tuple(f for fs in self.forms.values() for f in fs)
-        parts = {" ".join(f.words) for f in forms}
-        # Longest first: RE2 alternation is leftmost-first, so "pull back" must win over "pull".
-        ordered = sorted(parts, key=lambda p: (-len(p), p))
-        return " (?:" + "|".join(ordered) + f")[{LETTERS}]*"
+    def label(self, section: str, key: str | None) -> str:
+        if not key:
+            return ""
+        return self.terms.labels.get(section, {}).get(key, key.replace("_", " "))
 
-    def lookup(self, lang: str | None, hit: str) -> str | None:
-        """The canonical term of one regex hit (exact form first, then the longest matching stem)."""
-        words = tuple(hit.split())
-        key = " ".join(words)
-        langs = [lang] if lang in self.forms else sorted(self.forms)
-        for lg in langs:
-            exact = self._exact.get(lg, {})
-            if key in exact:
-                return exact[key]
-        best: tuple[int, str] | None = None
-        for lg in langs:
-            for f in self.forms[lg]:
-                if not f.stem or len(f.words) != len(words):
-                    continue
-                if words[:-1] == f.words[:-1] and words[-1].startswith(f.words[-1]):
-                    cand = (len(" ".join(f.words)), f.term)
-                    if best is None or cand[0] > best[0]:
-                        best = cand
-        return best[1] if best else None
+
+def _forms(origin: str, key: str, entries: object) -> list[str]:
+    if not isinstance(entries, list) or not all(isinstance(e, str) for e in entries):
+        raise LexiconError(f"{origin}: {key} must be a list of strings")
+    return entries
+
+
+def parse_terms(path: Path) -> Terms:
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    known = {"group", "group_parent", "group_is", "generic", "topic_dimension", "action", "incident", "topic"}
+    for section in data:
+        if section not in known:
+            raise LexiconError(f"{path}: unknown section [{section}]; use one of {sorted(known)}")
+    labels: dict[str, dict[str, str]] = {}
+    days: dict[str, int] = {}
+    family: dict[str, frozenset[str]] = {}
+    for section in ("group", "action", "topic"):
+        labels[section] = {k: str(v) for k, v in data.get(section, {}).items()}
+    labels["incident"] = {}
+    for key, spec in data.get("incident", {}).items():
+        if not isinstance(spec, dict) or set(spec) - {"label", "days", "family"} or "days" not in spec:
+            raise LexiconError(f"{path}: [incident] {key} needs {{ label, days, family }}")
+        labels["incident"][key] = str(spec.get("label", key))
+        days[key] = int(spec["days"])
+        fam = spec.get("family", key)
+        family[key] = frozenset([fam] if isinstance(fam, str) else [str(f) for f in fam])
+    parent = {k: str(v) for k, v in data.get("group_parent", {}).items()}
+    for child, par in parent.items():
+        if child not in labels["group"] or par not in labels["group"]:
+            raise LexiconError(f"{path}: [group_parent] {child} = {par}: both must be [group] keys")
+    group_is: dict[str, tuple[str, str]] = {}
+    for grp, pair in data.get("group_is", {}).items():
+        g2, _, act = str(pair).partition(":")
+        if grp not in labels["group"] or g2 not in labels["group"] or act not in labels["action"]:
+            raise LexiconError(f"{path}: [group_is] {grp} = {pair!r} must name a group and 'group:action'")
+        group_is[grp] = (g2, act)
+    generic = frozenset(data.get("generic", {}).get("topics", []))
+    measure_words = frozenset(data.get("generic", {}).get("measures", []))
+    for name, keys in (("topics", generic), ("measures", measure_words)):
+        if keys - set(labels["topic"]):
+            raise LexiconError(
+                f"{path}: [generic] {name} must be [topic] keys: {sorted(keys - set(labels['topic']))}"
+            )
+    topic_dimension = {k: str(v) for k, v in data.get("topic_dimension", {}).items()}
+    if set(topic_dimension) - set(labels["topic"]):
+        raise LexiconError(f"{path}: [topic_dimension] keys must be [topic] keys")
+    return Terms(
+        labels=labels,
+        group_parent=parent,
+        group_is=group_is,
+        generic_topics=generic,
+        loose_topics=generic | measure_words,
+        topic_dimension=topic_dimension,
+        incident_days=days,
+        incident_family=family,
+    )
+
+
+def parse_language(path: Path, terms: Terms) -> Language:
+    """Compile one language file; every section and key is checked against the schema above."""
+    origin = str(path)
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    for section in data:
+        if section not in SECTIONS:
+            raise LexiconError(f"{origin}: unknown section [{section}]; use one of {list(SECTIONS)}")
+    sections: dict[str, Matcher] = {}
+    for section, term_section in TERM_SECTIONS.items():
+        matcher = Matcher()
+        for key, entries in data.get(section, {}).items():
+            if key not in terms.labels[term_section]:
+                raise LexiconError(
+                    f"{origin}: [{section}] {key!r} is not a [{term_section}] key of terms.toml"
+                )
+            for form in _forms(f"{origin} [{section}]", key, entries):
+                matcher.add(form, key, f"{origin} [{section}]")
+        sections[section] = matcher
+    group_action = Matcher()
+    for key, entries in data.get("group_action", {}).items():
+        group, _, action = key.partition(":")
+        if group not in terms.labels["group"] or action not in terms.labels["action"]:
+            raise LexiconError(f"{origin}: [group_action] {key!r} must be 'group:action' of terms.toml keys")
+        for form in _forms(f"{origin} [group_action]", key, entries):
+            group_action.add(form, key, f"{origin} [group_action]")
+    sections["group_action"] = group_action
+    side = Matcher()
+    for key, entries in data.get("side", {}).items():
+        if key not in ("state_forces", "nonstate_fighters"):
+            raise LexiconError(f"{origin}: [side] {key!r}: use state_forces or nonstate_fighters")
+        for form in _forms(f"{origin} [side]", key, entries):
+            side.add(form, key, f"{origin} [side]")
+    sections["side"] = side
+
+    def named(section: str, allowed: tuple[str, ...]) -> dict[str, Matcher]:
+        out = {name: Matcher() for name in allowed}
+        for key, entries in data.get(section, {}).items():
+            if key not in allowed:
+                raise LexiconError(f"{origin}: [{section}] unknown key {key!r}; use one of {list(allowed)}")
+            for form in _forms(f"{origin} [{section}]", key, entries):
+                out[key].add(form, key, f"{origin} [{section}]")
+        return out
+
+    markers = named("marker", MARKERS)
+    grammar = named("grammar", GRAMMAR)
+    dates = data.get("dates", {})
+    for key in dates:
+        if key not in DATES:
+            raise LexiconError(f"{origin}: [dates] unknown key {key!r}; use one of {list(DATES)}")
+    weekdays = _indexed(origin, "weekdays", dates.get("weekdays", []), 7)
+    months = _indexed(origin, "months", dates.get("months", []), 12, start=1)
+    relative = Matcher()
+    for phrase, offset in dates.get("relative", {}).items():
+        if not isinstance(offset, int):
+            raise LexiconError(f"{origin}: [dates.relative] {phrase!r} must be a whole number of days")
+        relative.add(phrase, str(offset), f"{origin} [dates.relative]")
+    return Language(
+        code=path.stem,
+        sections=sections,
+        markers=markers,
+        grammar=grammar,
+        weekdays=weekdays,
+        months=months,
+        last=frozenset(w.lower() for w in _forms(origin, "last", dates.get("last", []))),
+        relative=relative,
+    )
+
+
+def _indexed(origin: str, key: str, lists: object, n: int, start: int = 0) -> dict[str, int]:
+    if not isinstance(lists, list) or (lists and len(lists) != n):
+        raise LexiconError(f"{origin}: [dates] {key} must be {n} lists of words")
+    out: dict[str, int] = {}
+    for i, forms in enumerate(lists):
+        for form in _forms(f"{origin} [dates] {key}", key, forms):
+            out[form.lower()] = i + start
+    return out
 
 
 def parse_lexicon(directory: Path) -> Lexicon:
     """Read terms.toml and every language file; inconsistent entries are errors naming the file."""
     terms_file = directory / "terms.toml"
-    raw = terms_file.read_bytes()
-    digest = hashlib.sha256(raw)
-    roles = tomllib.loads(raw.decode("utf-8")).get("roles", {})
-    for term, role in roles.items():
-        if role not in ROLES:
-            raise LexiconError(f"{terms_file}: term {term!r} has role {role!r}; use one of {ROLES}")
-    forms: dict[str, tuple[Form, ...]] = {}
-    exact: dict[str, dict[str, str]] = {}
+    digest = hashlib.sha256(terms_file.read_bytes())
+    terms = parse_terms(terms_file)
+    languages: dict[str, Language] = {}
     for path in sorted(directory.glob("*.toml")):
         if path.name == "terms.toml":
             continue
-        data = path.read_bytes()
-        digest.update(path.name.encode() + data)
-        table = tomllib.loads(data.decode("utf-8")).get("terms")
-        if not isinstance(table, dict):
-            raise LexiconError(f"{path}: needs a [terms] table")
-        lang = path.stem
-        seen: dict[tuple[tuple[str, ...], bool], str] = {}
-        out: list[Form] = []
-        for term, entries in table.items():
-            if term not in roles:
-                raise LexiconError(f"{path}: term {term!r} is not declared in {terms_file.name}")
-            if not isinstance(entries, list) or not all(isinstance(e, str) for e in entries):
-                raise LexiconError(f"{path}: {term} must be a list of strings")
-            for entry in entries:
-                stem = entry.endswith("*")
-                words = tuple(normalise_words(entry.rstrip("*")))
-                if not words:
-                    raise LexiconError(f"{path}: {term}: entry {entry!r} has no letters")
-                other = seen.get((words, stem))
-                if other is not None and other != term:
-                    raise LexiconError(f"{path}: {entry!r} maps to both {other!r} and {term!r}")
-                seen[(words, stem)] = term
-                out.append(Form(words, stem, term))
-        forms[lang] = tuple(out)
-        exact[lang] = {" ".join(f.words): f.term for f in out if not f.stem}
-    return Lexicon(roles=roles, forms=forms, version=digest.hexdigest()[:16], _exact=exact)
+        digest.update(path.name.encode() + path.read_bytes())
+        languages[path.stem] = parse_language(path, terms)
+    if "en" not in languages:
+        raise LexiconError(f"{directory}: en.toml is required (the fallback for other languages)")
+    return Lexicon(terms=terms, languages=languages, version=digest.hexdigest()[:16])
 
 
 @lru_cache(maxsize=1)

@@ -1,27 +1,32 @@
-"""Which claims state the same fact: blocking keys, facts and intervals (the claim_keys table).
+"""Build claim_keys and fact_pairs: every claim's interval and fact, and the disagreements worth showing.
 
-Two claims are the same fact when they have
-- the same *kind*: the concept for counts (soldats / troops / soldados / Soldaten share one), the pint
-  dimension for measures (hectares and square miles are both ``[length] ** 2``; EUR and USD are different
-  dimensions unless exchange rates convert them),
-- the same *frame*: the nearest action term of the sentence ("massed" → deploy, "pull back" →
-  withdraw), else the nearest topic term ("call", "contract"), from the multilingual lexicon; a claim with
-  no frame is never matched (no subject, no comparison),
-- publication days chaining with gaps of at most ``[matching] max_gap_days`` (a rolling story).
-
-That is a *blocking* scheme: the fact id is computed per claim with window functions over distinct days
-(checks/sql/build_claim_keys.sql), so building facts is linear in the number of claims; pairs are only
-formed inside a fact, by the ``conflicts`` view. The conflicts view additionally refuses pairs whose
-entity sets are both non-empty and disjoint (Spain vs Portugal) and explains each pair in ``reason``.
+Intervals are SQL over all mentions (checks/sql/claim_intervals.sql, currency conversion when rates are
+loaded). The intervals and the cached frames are read as columns (checks/claim_columns.py); facts are grown
+block by block on arrays (checks/fact_graph.py); the rows of claim_keys are then written by SQL from a small
+table of (claim, first claim of its fact), so no Python object is made per claim. Only the disagreements
+that reach ``fact_pairs`` are read back as frames, for their reasons. The views ``claim_facts``,
+``claim_groups``, ``conflicts`` and ``checks`` read these tables.
 """
 
 from __future__ import annotations
 
 import duckdb
+import numpy as np
+import pyarrow as pa
 
+from checks import identity
+from checks.claim_columns import ClaimColumns
+from checks.fact_graph import block_graph
+from checks.facts import gate_conflicts, horizon, unrivalled_rows
+from checks.frame_store import frame_version
+from checks.identity import Settings, load_settings
 from checks.lexicon import Lexicon, load_lexicon
 from checks.sqlfiles import sql
 from checks.tolerances import Tolerances, load_tolerances
+
+PAIRS_SCHEMA = pa.schema([("claim_a", pa.string()), ("claim_b", pa.string()), ("fact_id", pa.string()),
+                          ("score", pa.float64()), ("reason", pa.string())])
+LABEL_COLUMNS = ("measure", "grp", "fine_group", "thing", "action", "topic", "part")
 
 
 def pivot_currency(con: duckdb.DuckDBPyConnection) -> str | None:
@@ -32,26 +37,122 @@ def pivot_currency(con: duckdb.DuckDBPyConnection) -> str | None:
     return row[0] if row else None
 
 
-def build_claim_keys(con: duckdb.DuckDBPyConnection, tolerances: Tolerances | None = None,
-                     lexicon: Lexicon | None = None) -> int:
-    """Rebuild claim_keys from mentions, documents, claim_subjects and exchange_rates; return its size."""
-    tol = tolerances or load_tolerances()
-    lex = lexicon or load_lexicon()
-    p = tol.sql_params()
-    con.execute(sql("claim_intervals"), {"version": lex.version, "min_sig": p["min_sig"],
-                                         "half_step": p["half_step"], "approx_rel": p["approx_rel"]})
+def compute_intervals(con: duckdb.DuckDBPyConnection, tolerances: Tolerances) -> None:
+    """The temp table qc_intervals: every mention's interval in base units, converted when rates allow."""
+    p = tolerances.sql_params()
+    con.execute(sql("claim_intervals"),
+                {"min_sig": p["min_sig"], "half_step": p["half_step"], "approx_rel": p["approx_rel"]})
     pivot = pivot_currency(con)
     if pivot is not None:
         con.execute(sql("convert_currencies"), {"pivot": pivot, "max_rate_age": p["max_rate_age"]})
-    con.execute("DELETE FROM claim_keys")
-    # Row order in claim_keys means nothing (every reader sorts), and an order-free insert of a million
-    # rows parallelises better; the connection's own setting is restored afterwards.
-    keep_order = con.execute("SELECT current_setting('preserve_insertion_order')").fetchone()[0]
-    con.execute("SET preserve_insertion_order = false")
+
+
+def first_of_facts(cols: ClaimColumns, lex: Lexicon, st: Settings) -> np.ndarray:
+    """For every row, the row of the first claim (earliest day, then mention id) of its fact; -1 for a claim
+    that cannot be compared."""
+    first = np.full(len(cols.block), -1, dtype=np.int64)
+    rows = np.flatnonzero(cols.block >= 0)
+    if not len(rows):
+        return first
+    order = rows[np.argsort(cols.block[rows], kind="stable")]
+    bounds = np.flatnonzero(np.diff(cols.block[order])) + 1
+    span = horizon(lex, st)
+    for members in np.split(order, bounds):
+        if len(members) == 1:
+            first[members] = members
+            continue
+        roots = np.asarray(block_graph(cols.frames, members, span, st)[0], dtype=np.int64)
+        # the first member of each fact: sort by (fact, day, row) and take each fact's first row
+        days = cols.frames.day[members]
+        by = np.lexsort((members, days, roots))
+        head = np.ones(len(by), dtype=bool)
+        head[1:] = roots[by][1:] != roots[by][:-1]
+        leader = dict(zip(roots[by][head].tolist(), members[by][head].tolist(), strict=True))
+        first[members] = [leader[r] for r in roots.tolist()]
+    return first
+
+
+def build_claim_keys(con: duckdb.DuckDBPyConnection, tolerances: Tolerances | None = None,
+                     lexicon: Lexicon | None = None) -> int:
+    """Rebuild claim_keys and fact_pairs from mentions, claim_frames and exchange rates; return the rows."""
+    tol = tolerances or load_tolerances()
+    lex = lexicon or load_lexicon()
+    st = load_settings()
+    compute_intervals(con, tol)
+    table = con.execute(sql("claims_for_comparison"), {"version": frame_version(lex),
+                                     "loose_topics": sorted(lex.terms.loose_topics)}).to_arrow_table()
+    cols = ClaimColumns.from_arrow(table, lex, st, tol.float_epsilon)
+    first = first_of_facts(cols, lex, st)
+    lead = np.where(first >= 0, first, 0)
+    leaders = pa.table({"mention_id": table.column("mention_id"),
+                        "comparable": pa.array(first >= 0),
+                        "leader": table.column("mention_id").take(pa.array(lead)),
+                        "leader_day": table.column("day").take(pa.array(lead)),
+                        "block": table.column("block"),
+                        "eps": pa.array(np.full(len(first), tol.float_epsilon))})
+    labels = _labels(table, lex)
+    con.register("qc_leaders", leaders)
+    con.register("qc_labels", labels)
     try:
-        con.execute(sql("build_claim_keys"),
-                    {"eps": p["eps"], "max_gap": p["max_gap"], "max_span": p["max_span"]})
+        con.execute("DELETE FROM claim_keys")
+        con.execute(sql("store_claim_keys"), {"version": frame_version(lex)})
+        con.execute(sql("conversion_facts"))
     finally:
-        con.execute(f"SET preserve_insertion_order = {'true' if keep_order else 'false'}")
+        con.unregister("qc_leaders")
+        con.unregister("qc_labels")
+    _store_pairs(con, cols, first, lex, st)
     con.execute("DROP TABLE IF EXISTS qc_intervals")
-    return int(con.execute("SELECT count(*) FROM claim_keys").fetchone()[0])
+    return table.num_rows
+
+
+def _labels(table: pa.Table, lex: Lexicon) -> pa.Table:
+    """The readable "what is measured" of every distinct combination of frame parts."""
+    parts = table.select(list(LABEL_COLUMNS)).group_by(list(LABEL_COLUMNS)).aggregate([])
+    rows = parts.to_pylist()
+    out = {k: [r[k] for r in rows] for k in LABEL_COLUMNS}
+    out["measured"] = [
+        identity.measured(identity_frame(r), lex) if r["measure"] is not None else None for r in rows]
+    return pa.table(out)
+
+
+def identity_frame(r: dict) -> identity.Frame:
+    return identity.Frame("", r["measure"], r["grp"], r["fine_group"], r["thing"], r["action"], r["topic"],
+                          r["part"] or "", "incident", (), None, None, None, None, None, "none", None, None,
+                          "none")
+
+
+def _store_pairs(con: duckdb.DuckDBPyConnection, cols: ClaimColumns, first: np.ndarray, lex: Lexicon,
+                 st: Settings) -> None:
+    """Candidate disagreements by SQL (pairs of one fact whose intervals do not overlap, from two outlets),
+    scored and gated on arrays; reasons written for the ones kept."""
+    rows = np.flatnonzero(first >= 0)
+    con.execute("DELETE FROM fact_pairs")
+    if not len(rows):
+        return
+    facts = pa.table({"row": pa.array(rows), "fact": pa.array(first[rows]), "lo": pa.array(cols.lo[rows]),
+                      "hi": pa.array(cols.hi[rows]), "source": pa.array(cols.source[rows]),
+                      "publisher": pa.array(cols.publisher[rows]),
+                      "document": pa.array(cols.frames.document[rows])})
+    con.register("qc_fact_rows", facts)
+    try:
+        pairs = con.execute(sql("disjoint_pairs")).fetchnumpy()
+    finally:
+        con.unregister("qc_fact_rows")
+    a = pairs["row_a"].astype(np.int64)
+    b = pairs["row_b"].astype(np.int64)
+    alone = unrivalled_rows(cols.frames, cols.block, first, lex, st)
+    keep, scores = gate_conflicts(
+        cols.frames, cols.nominal, cols.at_least, cols.exact, a, b, first, alone, st)
+    kept = np.flatnonzero(keep)
+    mention = cols.table.column("mention_id")
+    chosen = pa.table({"claim_a": mention.take(pa.array(a[kept])), "claim_b": mention.take(pa.array(b[kept])),
+                       "score": pa.array(np.round(scores[kept], 3))})
+    labels = pa.table({"kind": list(lex.terms.labels["incident"]),
+                       "label": list(lex.terms.labels["incident"].values())})
+    con.register("qc_chosen", chosen)
+    con.register("qc_incident_labels", labels)
+    try:
+        con.execute(sql("store_fact_pairs"), {"version": frame_version(lex)})
+    finally:
+        con.unregister("qc_chosen")
+        con.unregister("qc_incident_labels")

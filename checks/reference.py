@@ -1,9 +1,11 @@
-"""Reference facts: official figures loaded by fact-checkers, keyed like claims for the checks view.
+"""Reference facts: official figures loaded by fact-checkers, matched to claims by the one fact definition.
 
-A reference fact names what it measures with ``concept`` (counts: the extractor's concept key, e.g. the
-one ``soldats``/``troops`` map to) or with its unit's dimension, and with a free-text ``subject`` read
-through the same multilingual lexicon as article sentences ("troops massed at the Ukrainian border" →
-frame deploy, entities ukraine). The checks view joins claims and references on (kind, frame).
+A reference fact says what it measures with its unit (or ``concept`` for counts) and a free-text ``subject``
+("civilians killed in the Idlib market air strike", "area burnt by the Sierra de Gata fire"). The subject is
+read like an article's words (checks/frames.py :func:`subject_frame`): group, action, topic, kind of
+incident, place; ``as_of`` is its day. A claim states the reference's fact when it is in the same block and
+checks/identity.py's score does not veto the pair (different place, different day) — the same rules that
+decide whether two claims are the same fact.
 """
 
 from __future__ import annotations
@@ -11,73 +13,114 @@ from __future__ import annotations
 import duckdb
 import pyarrow as pa
 
-from checks.lexicon import ROLE_RANK, Lexicon, load_lexicon
+from checks import identity
+from checks.claim_columns import FRAME_FIELDS, frame_from_row
+from checks.frame_store import frame_version
+from checks.frames import subject_frame
+from checks.lexicon import Lexicon, load_lexicon
 from checks.tolerances import Tolerances, load_tolerances
 
-
-def subject_key(lexicon: Lexicon, subject: str | None) -> tuple[str, list[str]]:
-    """(frame, entities) of a reference subject: the first action term, else the first topic term.
-
-    >>> subject_key(load_lexicon(), "Russian troops massed at the border")
-    ('deploy', ['russia'])
-    """
-    if not subject:
-        return "", []
-    from checks.lexicon import normalise_words
-
-    words = normalise_words(subject)
-    found: list[tuple[int, int, str]] = []   # (role rank, position, term)
-    # try phrases of up to four words at every position, longest first
-    i = 0
-    while i < len(words):
-        for n in (4, 3, 2, 1):
-            if i + n > len(words):
-                continue
-            hit = " ".join(words[i:i + n])
-            term = lexicon.lookup(None, hit)
-            if term is None and n == 1 and hit in lexicon.roles:
-                term = hit
-            if term is not None:
-                found.append((ROLE_RANK[lexicon.roles[term]], i, term))
-                i += n - 1
-                break
-        i += 1
-    frames = sorted(f for f in found if f[0] < 2)
-    entities = sorted({t for r, _, t in found if r == 2})
-    return (frames[0][2] if frames else ""), entities
+CLAIM_FRAMES = """
+SELECT k.mention_id, k.kind, f.measure, f.grp, f.fine_group, f.thing, f.action, f.topic, f.part, f.scope,
+       f.incidents, f.place, f.place_kind, f.place_cc, f.place_admin1, f.place_gid, f.place_source, f.spot,
+       f.day, f.day_source, f.words, f.wording, f.entity, f.year
+FROM claim_keys AS k
+JOIN claim_frames AS f ON f.mention_id = k.mention_id AND f.lexicon_version = $version
+WHERE k.block IN (SELECT unnest($blocks)) AND k.fact_id IS NOT NULL AND NOT k.is_repeat
+"""
 
 
-def build_reference_keys(con: duckdb.DuckDBPyConnection, tolerances: Tolerances | None = None,
-                         lexicon: Lexicon | None = None) -> int:
-    """Rebuild reference_keys from reference_facts; return its size."""
+def build_reference_keys(
+    con: duckdb.DuckDBPyConnection, tolerances: Tolerances | None = None, lexicon: Lexicon | None = None
+) -> int:
+    """Rebuild reference_keys and reference_matches from reference_facts; return the number of facts."""
     tol = tolerances or load_tolerances()
     lex = lexicon or load_lexicon()
     rows = con.execute(
-        "SELECT fact_id, concept, subject, dimension, unit, si_value, si_low, si_high "
+        "SELECT fact_id, concept, subject, dimension, unit, si_value, si_low, si_high, as_of "
         "FROM reference_facts ORDER BY fact_id"
     ).fetchall()
-    out: dict[str, list] = {k: [] for k in ("fact_id", "kind", "frame", "entities", "nominal", "lo", "hi")}
-    for fact_id, concept, subject, dimension, unit, si_value, si_low, si_high in rows:
-        is_count = (dimension or "count") == "count" or not unit
-        kind = (concept or None) if is_count else dimension
-        frame, entities = subject_key(lex, subject)
-        nominal = si_value if si_value is not None else (
-            (si_low + si_high) / 2 if si_low is not None and si_high is not None else None)
-        lo = si_low if si_low is not None else (
-            nominal - tol.reference_relative * abs(nominal) if nominal is not None else None)
-        hi = si_high if si_high is not None else (
-            nominal + tol.reference_relative * abs(nominal) if nominal is not None else None)
-        for key, value in (("fact_id", fact_id), ("kind", kind), ("frame", frame), ("entities", entities),
-                           ("nominal", nominal), ("lo", lo), ("hi", hi)):
-            out[key].append(value)
-    table = pa.table(out, schema=pa.schema([
-        ("fact_id", pa.string()), ("kind", pa.string()), ("frame", pa.string()),
-        ("entities", pa.list_(pa.string())), ("nominal", pa.float64()), ("lo", pa.float64()),
-        ("hi", pa.float64())]))
-    con.execute("DELETE FROM reference_keys")
-    con.register("qc_reference_arrow", table)
-    try:
-        con.execute("INSERT INTO reference_keys SELECT * FROM qc_reference_arrow")
-    finally:
-        con.unregister("qc_reference_arrow")
+    keys: dict[str, list] = {k: [] for k in ("fact_id", "block", "measured", "place", "nominal", "lo", "hi")}
+    frames = {}
+    for fact_id, concept, subject, dimension, unit, si_value, si_low, si_high, as_of in rows:
+        measure = "count" if (dimension or "count") == "count" or not unit else dimension
+        frame = subject_frame(subject or "", None, as_of, measure, concept, lex)
+        key = identity.block_key(frame, measure)
+        nominal = (
+            si_value
+            if si_value is not None
+            else ((si_low + si_high) / 2 if si_low is not None and si_high is not None else None)
+        )
+        lo = (
+            si_low
+            if si_low is not None
+            else (nominal - tol.reference_relative * abs(nominal) if nominal is not None else None)
+        )
+        hi = (
+            si_high
+            if si_high is not None
+            else (nominal + tol.reference_relative * abs(nominal) if nominal is not None else None)
+        )
+        for k, v in (
+            ("fact_id", fact_id),
+            ("block", "|".join(key) if key else None),
+            ("measured", identity.measured(frame, lex)),
+            ("place", frame.place),
+            ("nominal", nominal),
+            ("lo", lo),
+            ("hi", hi),
+        ):
+            keys[k].append(v)
+        if key:
+            frames[fact_id] = (frame, "|".join(key))
+    matches: dict[str, list] = {"claim_id": [], "fact_id": [], "score": []}
+    blocks = sorted({b for _, b in frames.values()})
+    if blocks:
+        claim_rows = con.execute(CLAIM_FRAMES, {"version": frame_version(lex), "blocks": blocks}).fetchall()
+        by_block: dict[str, list] = {}
+        for r in claim_rows:
+            f = frame_from_row(r[0], dict(zip(FRAME_FIELDS, r[2:], strict=True)))
+            key = identity.block_key(f, r[1]) if f else None
+            if key:
+                by_block.setdefault("|".join(key), []).append(f)
+        for fact_id, (ref, block) in sorted(frames.items()):
+            for f in by_block.get(block, ()):
+                s, _ = identity.score(f, ref, lex)
+                if s != identity.VETO:
+                    matches["claim_id"].append(f.mention_id)
+                    matches["fact_id"].append(fact_id)
+                    matches["score"].append(s)
+    replace = {  # table -> its statements (constants: no SQL is built from names)
+        "reference_keys": ("DELETE FROM reference_keys",
+                           "INSERT INTO reference_keys BY NAME SELECT * FROM qc_reference_arrow"),
+        "reference_matches": ("DELETE FROM reference_matches",
+                              "INSERT INTO reference_matches BY NAME SELECT * FROM qc_reference_arrow"),
+    }
+    for table, data, schema in (
+        (
+            "reference_keys",
+            keys,
+            [
+                ("fact_id", pa.string()),
+                ("block", pa.string()),
+                ("measured", pa.string()),
+                ("place", pa.string()),
+                ("nominal", pa.float64()),
+                ("lo", pa.float64()),
+                ("hi", pa.float64()),
+            ],
+        ),
+        (
+            "reference_matches",
+            matches,
+            [("claim_id", pa.string()), ("fact_id", pa.string()), ("score", pa.float64())],
+        ),
+    ):
+        delete, insert = replace[table]
+        con.execute(delete)
+        con.register("qc_reference_arrow", pa.table(data, schema=pa.schema(schema)))
+        try:
+            con.execute(insert)
+        finally:
+            con.unregister("qc_reference_arrow")
     return len(rows)

@@ -1,7 +1,7 @@
 """Interval semantics, table-driven: each claim → [low, high] in base units (checks/tolerances.toml).
 
 The intervals come from the warehouse's own SQL (checks.intervals.claim_intervals runs
-checks/sql/build_claim_keys.sql on an in-memory DuckDB), so these rows test what the views use.
+checks/sql/claim_intervals.sql on an in-memory DuckDB), so these rows test what the views use.
 """
 
 from __future__ import annotations
@@ -60,7 +60,9 @@ CASES: dict[str, tuple[Claim, float, float]] = {
     "'-20C' → ±0.5 K around 253.15 K":
         (Claim("-20C", -20, unit="degC", si_value=253.15, si_unit="kelvin", dimension="[temperature]"),
          252.65, 253.65),
-    "number word 'deux' → 2 ± 0.05": (Claim("deux", 2, lang="fr"), 1.95, 2.05),
+    # a whole number is never read finer than its unit: "deux" is 1.5..2.5, like "2"
+    "number word 'deux' → 2 ± 0.5": (Claim("deux", 2, lang="fr"), 1.5, 2.5),
+    "'7' → 7 ± 0.5": (Claim("7", 7), 6.5, 7.5),
 }
 
 

@@ -33,8 +33,7 @@ def first_docs() -> list:
 
 def snapshot(con: duckdb.DuckDBPyConnection) -> tuple[list, list, list]:
     return (
-        con.execute("SELECT * EXCLUDE (pos, right_from, fact_end) FROM claim_keys "
-                    "ORDER BY mention_id").fetchall(),
+        con.execute("SELECT * FROM claim_keys ORDER BY mention_id").fetchall(),
         con.execute("SELECT claim_a, claim_b, reason FROM conflicts ORDER BY ALL").fetchall(),
         con.execute("SELECT * FROM claim_groups ORDER BY fact_id").fetchall(),
     )

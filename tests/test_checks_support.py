@@ -64,7 +64,7 @@ def find_claim(con: duckdb.DuckDBPyConnection, source: str, surface: str, contex
     occurrence, the one the views use.
     """
     rows = con.execute(
-        "SELECT coalesce(r.mention_id, k.mention_id), k.fact_id, k.kind, k.frame, k.lo, k.hi, m.surface, "
+        "SELECT coalesce(r.mention_id, k.mention_id), k.fact_id, k.kind, k.measured, k.lo, k.hi, m.surface, "
         "m.sentence FROM claim_keys k JOIN mentions m USING (mention_id) "
         "JOIN sources s ON s.source_id = k.source_id "
         "LEFT JOIN claim_keys r ON k.is_repeat AND NOT r.is_repeat AND r.fact_id = k.fact_id "

@@ -1,5 +1,5 @@
--- Step 1 of the claim_keys rebuild: every mention's interval in base units, its kind and subject frame.
--- Parameters: $version (lexicon), $min_sig, $half_step, $approx_rel (checks/tolerances.toml).
+-- Step 1 of the claim_keys rebuild: every mention's interval in base units and its kind.
+-- Parameters: $min_sig, $half_step, $approx_rel (checks/tolerances.toml).
 -- Interval rules: checks/intervals.py and docs/readme/checks.md. One vectorised pass, no pairs.
 CREATE OR REPLACE TEMP TABLE qc_intervals AS
 WITH base AS (
@@ -17,14 +17,10 @@ WITH base AS (
              ELSE nullif(m.dimension, '') END AS kind0,
         coalesce(nullif(m.lang, ''), d.lang, '') AS lang,
         CAST(timezone('UTC', d.published_at) AS DATE) AS published_day,
-        coalesce(s.frame, '') AS frame,
-        coalesce(s.terms, []::VARCHAR[]) AS terms,
-        coalesce(s.entities, []::VARCHAR[]) AS entities,
         d.publisher
     FROM mentions AS m
     JOIN documents AS d ON d.document_id = m.document_id
     JOIN sources AS src ON src.source_id = d.source_id
-    LEFT JOIN claim_subjects AS s ON s.mention_id = m.mention_id AND s.lexicon_version = $version
 ),
 digits AS (
     -- the first number written in the surface ("100 000", "2,19", "2.500"): its digits say the rounding
@@ -68,8 +64,13 @@ steps AS (
 ),
 halfs AS (
     SELECT *,
-        $half_step * CASE WHEN floor_step IS NULL THEN coalesce(written_step, 0)
-                          ELSE least(coalesce(written_step, floor_step), floor_step) END
+        $half_step * greatest(
+            CASE WHEN floor_step IS NULL THEN coalesce(written_step, 0)
+                 ELSE least(coalesce(written_step, floor_step), floor_step) END,
+            -- a whole number is never read finer than its last digit: "7" is 6.5..7.5, not 6.95..7.05
+            CASE WHEN dstr = '' AND v IS NOT NULL AND isfinite(v) AND v = round(v) AND abs(v) < 1000 THEN 1
+                 WHEN has_decimals OR last_digit_exp IS NULL OR abs(last_digit_exp - round(last_digit_exp)) >= 1e-6
+                 THEN 0 ELSE pow(10, greatest(least(round(last_digit_exp), 300), -300)) END)
           * CASE WHEN dimension = '[temperature]'
                  THEN CASE WHEN unit ILIKE '%degF%' OR unit ILIKE '%fahrenheit%' THEN 5.0 / 9 ELSE 1 END
                  ELSE abs(coalesce(ratio, 1)) END AS half_si,
@@ -97,7 +98,7 @@ intervals AS (
     FROM halfs
 )
 SELECT
-    mention_id, document_id, doc_no, source_id, source_name, surface, start, published_day, frame, terms, entities,
+    mention_id, document_id, doc_no, source_id, source_name, surface, qualifier, start, published_day,
     si_unit, code,
     kind0 AS kind, si_unit AS base_unit, si_nom AS nominal, lo0 AS lo1, hi0 AS hi1,
     CAST(NULL AS DOUBLE) AS rate, CAST(NULL AS DATE) AS rate_date, CAST(NULL AS VARCHAR) AS converted_from,

@@ -1,14 +1,45 @@
 -- The parts each fact's readable name is built from (checks/fact_labels.py), for every fact stated by at
--- least two documents (the facts of claim_groups and conflicts): its key parts, the publication days of
--- its claims, and the units its claims were written in, most used first (ties: alphabetical); the first
--- one that measures the fact's base unit becomes its display unit. Repeats in one article count once.
+-- least two documents (the facts of claim_groups and conflicts): what is measured (its claims' most
+-- frequent claim_keys.measured),
+-- the place its sentences (else its datelines) name most and its most named incident, its scope, the incident days its claims name (else the publication
+-- days of its articles), and the units its claims were written in, most used first (ties: alphabetical);
+-- the first one that measures the fact's base unit becomes its display unit. Repeats in one article count
+-- once.
 WITH facts AS MATERIALIZED (
-    SELECT fact_id, any_value(kind) AS kind, any_value(frame) AS frame, any_value(base_unit) AS base_unit,
-        min(published_day) AS first_day, max(published_day) AS last_day
+    SELECT fact_id, min(kind) AS kind, min(base_unit) AS base_unit,
+        min(scope) AS scope,
+        coalesce(min(day), min(published_day)) AS first_day,
+        CASE WHEN min(day) IS NOT NULL THEN max(day) ELSE max(published_day) END AS last_day
     FROM claim_keys
     WHERE fact_id IS NOT NULL AND NOT is_repeat
     GROUP BY fact_id
     HAVING count(DISTINCT document_id) >= 2
+),
+named AS (
+    -- how often each place (sentences before datelines) and each incident is named; ties: alphabetical,
+    -- so that the label never depends on the order rows were scanned in
+    SELECT k.fact_id, k.place AS name, 'place' AS what,
+        CASE k.place_source WHEN 'clause' THEN 0 ELSE 1 END AS rank, count(*) AS n
+    FROM claim_keys AS k SEMI JOIN facts AS f ON f.fact_id = k.fact_id
+    WHERE NOT k.is_repeat AND k.place IS NOT NULL AND k.place_source IN ('clause', 'dateline')
+    GROUP BY ALL
+    UNION ALL
+    SELECT k.fact_id, k.incidents[1], 'incident', 0, count(*)
+    FROM claim_keys AS k SEMI JOIN facts AS f ON f.fact_id = k.fact_id
+    WHERE NOT k.is_repeat AND len(k.incidents) > 0
+    GROUP BY ALL
+    UNION ALL
+    SELECT k.fact_id, k.measured, 'measured', 0, count(*)
+    FROM claim_keys AS k SEMI JOIN facts AS f ON f.fact_id = k.fact_id
+    WHERE NOT k.is_repeat AND k.measured IS NOT NULL
+    GROUP BY ALL
+),
+chosen AS (
+    SELECT fact_id,
+        first(name ORDER BY rank, n DESC, name) FILTER (WHERE what = 'place') AS place,
+        first(name ORDER BY rank, n DESC, name) FILTER (WHERE what = 'incident') AS incident,
+        first(name ORDER BY rank, n DESC, name) FILTER (WHERE what = 'measured') AS measured
+    FROM named GROUP BY fact_id
 ),
 units AS (
     -- counts have no unit to choose: only measures are grouped by unit
@@ -21,7 +52,9 @@ units AS (
 ranked AS (
     SELECT fact_id, list(unit ORDER BY n DESC, unit) AS units FROM units GROUP BY fact_id
 )
-SELECT f.fact_id, f.kind, f.frame, f.base_unit, f.first_day, f.last_day, coalesce(r.units, []) AS units
+SELECT f.fact_id, f.kind, c.measured, c.place, c.incident, f.scope, f.base_unit, f.first_day, f.last_day,
+    coalesce(r.units, []) AS units
 FROM facts AS f
 LEFT JOIN ranked AS r ON r.fact_id = f.fact_id
+LEFT JOIN chosen AS c ON c.fact_id = f.fact_id
 ORDER BY f.fact_id;

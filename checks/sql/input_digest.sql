@@ -13,5 +13,5 @@ SELECT
                                               si_high, source, as_of)))
                FROM reference_facts)::VARCHAR
     || '|' || (SELECT (count(*), bit_xor(hash("date", "from", "to", rate))) FROM exchange_rates)::VARCHAR
-    || '|' || (SELECT (count(*), bit_xor(hash(mention_id, frame, lexicon_version))) FROM claim_subjects)::VARCHAR
+    || '|' || (SELECT (count(*), bit_xor(hash(mention_id, lexicon_version))) FROM claim_frames)::VARCHAR
     AS digest;

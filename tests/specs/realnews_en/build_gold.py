@@ -15,6 +15,7 @@ Run from the project root:
   .venv/bin/python tests/specs/realnews_en/build_gold.py              # writes dev.jsonl, heldout.jsonl
   .venv/bin/python tests/specs/realnews_en/build_gold.py --untagged   # also list digits left unannotated
 """
+
 from __future__ import annotations
 
 import json
@@ -66,8 +67,15 @@ def parse_spec(spec: str) -> dict:
                 high = value
     except ValueError as exc:
         raise MarkupError(f"bad value in {spec!r}") from exc
-    return {"value": value, "low": low, "high": high, "unit": units, "qualifier": qualifier,
-            "counted": counted or None, "optional": optional}
+    return {
+        "value": value,
+        "low": low,
+        "high": high,
+        "unit": units,
+        "qualifier": qualifier,
+        "counted": counted or None,
+        "optional": optional,
+    }
 
 
 def parse_line(line: str) -> tuple[str, list[dict]]:
@@ -75,7 +83,7 @@ def parse_line(line: str) -> tuple[str, list[dict]]:
         line = line.replace(token, char)
     text, quantities, pos, out_len = [], [], 0, 0
     for m in MARK.finditer(line):
-        text.append(line[pos:m.start()])
+        text.append(line[pos : m.start()])
         out_len += m.start() - pos
         surface = m.group(1)
         q = {"start": out_len, "end": out_len + len(surface), "surface": surface}
@@ -92,7 +100,7 @@ def check(text: str, quantities: list[dict], where: str) -> None:
     if "[[" in text or "]]" in text:
         raise MarkupError("unbalanced markup")
     for q in quantities:
-        if text[q["start"]:q["end"]] != q["surface"]:
+        if text[q["start"] : q["end"]] != q["surface"]:
             raise MarkupError(f"offsets do not give the surface {q['surface']!r}")
         units = q["unit"] if isinstance(q["unit"], list) else [q["unit"]]
         for u in units:
@@ -104,8 +112,7 @@ def check(text: str, quantities: list[dict], where: str) -> None:
 def untagged(text: str, quantities: list[dict]) -> list[str]:
     """Digit strings outside every annotated span (for review: dates, times, names ...)."""
     covered = [(q["start"], q["end"]) for q in quantities]
-    return [m.group() for m in NUM.finditer(text)
-            if not any(s <= m.start() < e for s, e in covered)]
+    return [m.group() for m in NUM.finditer(text) if not any(s <= m.start() < e for s, e in covered)]
 
 
 def build(part: str, show_untagged: bool = False) -> tuple[int, int, int]:
@@ -119,13 +126,12 @@ def build(part: str, show_untagged: bool = False) -> tuple[int, int, int]:
             text, quantities = parse_line(line.rstrip("\n"))
             check(text, quantities, where)
         except MarkupError as exc:
-            raise SystemExit(f"{where}: {exc}")
+            raise SystemExit(f"{where}: {exc}") from None
         if text in seen:
             raise SystemExit(f"{where}: duplicate of line {seen[text]}")
         seen[text] = lineno
         doc_id = f"{PARTS[part]}-{len(docs) + 1:03d}"
-        docs.append({"id": doc_id, "lang": "en", "exhaustive": True, "text": text,
-                     "quantities": quantities})
+        docs.append({"id": doc_id, "lang": "en", "exhaustive": True, "text": text, "quantities": quantities})
         if show_untagged:
             rest = untagged(text, quantities)
             if rest:

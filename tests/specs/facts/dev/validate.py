@@ -2,6 +2,7 @@
 """Check the dev facts corpus: JSON validity, unique urls, anchors found exactly once, surfaces inside
 anchors, every fact stated by at least two outlets, scope consistent with gold. Stdlib only.
 Usage: python3 validate.py   (from any directory)"""
+
 import json
 import sys
 from collections import defaultdict
@@ -109,6 +110,8 @@ for n, line in enumerate((HERE / "gold.jsonl").read_text(encoding="utf-8").split
 
 for e in errors:
     print(e)
-print(f"{len(docs)} articles, {len(scope['clusters'])} clusters, {n_facts} facts, {n_st} statements: "
-      + ("OK" if not errors else f"{len(errors)} problem(s)"))
+print(
+    f"{len(docs)} articles, {len(scope['clusters'])} clusters, {n_facts} facts, {n_st} statements: "
+    + ("OK" if not errors else f"{len(errors)} problem(s)")
+)
 sys.exit(1 if errors else 0)

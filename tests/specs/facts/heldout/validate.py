@@ -8,10 +8,11 @@ from at least two outlets and belongs to the scope cluster of its articles; scop
 Prints counts, including the disagreeing statement pairs as conflictscore.py would count them.
 Usage: python3 validate.py
 """
+
 import json
 import math
 import sys
-from collections import Counter, defaultdict
+from collections import Counter
 from datetime import datetime
 from pathlib import Path
 
@@ -123,10 +124,23 @@ for n, line in enumerate((HERE / "gold.jsonl").read_text(encoding="utf-8").split
         err(f"{fid}: statements from only {len(outlets)} outlet(s)")
 
 # ---- disagreeing pairs, as conflictscore.py counts them (same interval rules, a small unit table)
-BASE = {"": (1, 0, "count"), "percent": (0.01, 0, "count"), "km": (1000, 0, "m"), "mile": (1609.344, 0, "m"),
-        "nautical_mile": (1852, 0, "m"), "km/h": (1 / 3.6, 0, "m/s"), "mph": (0.44704, 0, "m/s"),
-        "degC": (1, 273.15, "K"), "degF": (5 / 9, 459.67, "K"), "day": (86400, 0, "s"), "month": (2629800, 0, "s"),
-        "year": (31557600, 0, "s"), "hour": (3600, 0, "s"), "EUR": (1, 0, "EUR"), "USD": (1, 0, "USD")}
+BASE = {
+    "": (1, 0, "count"),
+    "percent": (0.01, 0, "count"),
+    "km": (1000, 0, "m"),
+    "mile": (1609.344, 0, "m"),
+    "nautical_mile": (1852, 0, "m"),
+    "km/h": (1 / 3.6, 0, "m/s"),
+    "mph": (0.44704, 0, "m/s"),
+    "degC": (1, 273.15, "K"),
+    "degF": (5 / 9, 459.67, "K"),
+    "day": (86400, 0, "s"),
+    "month": (2629800, 0, "s"),
+    "year": (31557600, 0, "s"),
+    "hour": (3600, 0, "s"),
+    "EUR": (1, 0, "EUR"),
+    "USD": (1, 0, "USD"),
+}
 
 
 def half_step(v):
@@ -149,11 +163,17 @@ def interval(st):
         lo = -INF if st.get("low") is None else float(st["low"])
         hi = INF if st.get("high") is None else float(st["high"])
     else:
-        v = float(st["value"]); h = half_step(v)
-        lo, hi = {"approx": (v - h - 0.1 * abs(v), v + h + 0.1 * abs(v)), "at_least": (v - h, INF),
-                  "at_most": ((0.0 if not unit else -INF), v + h)}.get(q, (v - h, v + h))
+        v = float(st["value"])
+        h = half_step(v)
+        lo, hi = {
+            "approx": (v - h - 0.1 * abs(v), v + h + 0.1 * abs(v)),
+            "at_least": (v - h, INF),
+            "at_most": ((0.0 if not unit else -INF), v + h),
+        }.get(q, (v - h, v + h))
     k, off, dim = BASE[unit]
-    conv = lambda x: x if x in (INF, -INF) else (x + off) * k
+    def conv(x: float) -> float:
+        return x if x in (INF, -INF) else (x + off) * k
+
     lo, hi = sorted((conv(lo), conv(hi)))
     return lo, hi, dim
 
@@ -162,7 +182,8 @@ def disjoint(a, b):
     ia, ib = interval(a), interval(b)
     if not ia or not ib or ia[2] != ib[2]:
         return False
-    alo, ahi, _ = ia; blo, bhi, _ = ib
+    alo, ahi, _ = ia
+    blo, bhi, _ = ib
     if a.get("unit") and b.get("unit") and a["unit"] != b["unit"]:
         alo, ahi = alo - 0.05 * abs(alo), ahi + 0.05 * abs(ahi)
         blo, bhi = blo - 0.05 * abs(blo), bhi + 0.05 * abs(bhi)
@@ -181,11 +202,17 @@ for f in facts:
                 pairs += disjoint(s[i], s[j])
 
 langs = Counter(a["lang"] for a in articles.values())
-print(f"articles {len(articles)} {dict(sorted(langs.items()))}; outlets {len({a['outlet'] for a in articles.values()})}; "
-      f"clusters {len(scope['clusters'])}")
-print(f"facts {len(facts)} (ambiguous {sum(1 for f in facts if f.get('ambiguous'))}); "
-      f"statements {sum(len(f['statements']) for f in facts)}; cross-outlet statement pairs (non-ambiguous facts) {same}; "
-      f"disagreeing pairs {pairs}")
+print(
+    f"articles {len(articles)} {dict(sorted(langs.items()))}; "
+    f"outlets {len({a['outlet'] for a in articles.values()})}; "
+    f"clusters {len(scope['clusters'])}"
+)
+print(
+    f"facts {len(facts)} (ambiguous {sum(1 for f in facts if f.get('ambiguous'))}); "
+    f"statements {sum(len(f['statements']) for f in facts)}; "
+    f"cross-outlet statement pairs (non-ambiguous facts) {same}; "
+    f"disagreeing pairs {pairs}"
+)
 if errors:
     print(f"{len(errors)} problem(s):")
     for e in errors:

@@ -1,0 +1,170 @@
+"""Which day a claim is about: the article's own date, and the incident day its words point to.
+
+Two reports of one incident are dated by the incident ("on Sunday", "le 21 août", "gestern"), not by when
+each outlet published: the article's date is the anchor those words are read against. Feeds and archives
+often carry a wrong or missing ``published_at`` while the text itself opens with its dateline ("Monday 18
+Aug 2014 ...", "10-07-2016 ...", "Published October 31 2014"), so a full date in the first lines wins.
+Month and weekday names are language data (checks/lexicon/*.toml [dates]).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+import regex
+
+from checks.lexicon import Language, Token
+
+DATELINE_CHARS = 220  # a dateline sits in the first lines of the text
+DATELINE_MAX_SHIFT = 400  # days a dateline may differ from published_at and still be trusted
+PAST_WINDOW = 60  # an explicit date up to this many days before the article can be the incident
+NUMERIC_DATE = regex.compile(
+    r"(?<!\d)(\d{1,2})[./-](\d{1,2})[./-]((?:19|20)\d\d)(?!\d)|(?<!\d)((?:19|20)\d\d)-(\d{2})-(\d{2})(?!\d)"
+)
+# "Jul 172015": a scraped date whose day and year lost the space between them
+GLUED_DATE = regex.compile(r"\b(\p{L}{3,9})\.?\s+(\d{2})((?:19|20)\d\d)\b")
+
+
+ORDINAL_MARKS = frozenset({"er", "re", "st", "nd", "rd", "th", "º", "o"})
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    start: int  # character offset in the text
+    day: date
+    has_year: bool
+
+
+def _safe(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def find_dates(text: str, toks: list[Token], langs: list[Language], year: int | None) -> list[DateMention]:
+    """Dates written out in ``text``: "21 August 2013", "August 21", "21. August", "21 de agosto de 2013",
+    "21.08.2013", "2013-08-21", "Jul 172015". A date without a year takes ``year``."""
+    months: dict[str, int] = {}
+    for lang in langs:
+        months.update(lang.months)
+    out: list[DateMention] = []
+    n = len(toks)
+    for i, tok in enumerate(toks):
+        month = months.get(tok.text.rstrip("."))
+        if month is None or (tok.text == "may" and not tok.capital):
+            continue
+        day_i = None
+        if i >= 1 and toks[i - 1].is_number:
+            day_i = i - 1
+        elif i >= 2 and toks[i - 1].text in ORDINAL_MARKS and toks[i - 2].is_number:
+            day_i = i - 2  # "1er janvier", "1st of May" is rare; "1.º de enero"
+        elif i >= 2 and toks[i - 1].text == "de" and toks[i - 2].is_number:
+            day_i = i - 2
+        elif i + 1 < n and toks[i + 1].is_number and len(toks[i + 1].text) <= 2:
+            day_i = i + 1
+        if day_i is None or len(toks[day_i].text) > 2:
+            continue
+        day = int(toks[day_i].text)
+        yr, has_year = year, False
+        for j in (i + 1, i + 2, i + 3):
+            if j < n and j != day_i and toks[j].is_number and len(toks[j].text) == 4:
+                yr, has_year = int(toks[j].text), True
+                break
+            if j < n and not (toks[j].is_number or toks[j].text in ("de", ",")):
+                break
+        if yr is None:
+            continue
+        d = _safe(yr, month, day)
+        if d:
+            out.append(DateMention(min(toks[day_i].start, tok.start), d, has_year))
+    for m in NUMERIC_DATE.finditer(text):
+        if m.group(1):
+            d = _safe(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+        else:
+            d = _safe(int(m.group(4)), int(m.group(5)), int(m.group(6)))
+        if d:
+            out.append(DateMention(m.start(), d, True))
+    for m in GLUED_DATE.finditer(text):
+        month = months.get(m.group(1).lower())
+        d = _safe(int(m.group(3)), month, int(m.group(2))) if month else None
+        if d:
+            out.append(DateMention(m.start(), d, True))
+    out.sort(key=lambda x: x.start)
+    return out
+
+
+def reference_date(
+    dates: list[DateMention], published: date | None
+) -> tuple[date | None, DateMention | None]:
+    """The article's own date: a full date in its dateline when it agrees roughly with ``published``
+    (or there is no published date), else ``published``. Also returns the dateline's date mention (None
+    when the date is ``published``), which is not an incident date."""
+    for dm in dates:
+        if dm.start > DATELINE_CHARS:
+            break
+        if dm.has_year and (published is None or abs((dm.day - published).days) <= DATELINE_MAX_SHIFT):
+            return dm.day, dm
+    return published, None
+
+
+def weekday_before(ref: date, weekday: int, last: bool = False) -> date:
+    """The most recent ``weekday`` (0 = Monday) on or before ``ref``; ``last`` moves a same-day match back
+    a week."""
+    delta = (ref.weekday() - weekday) % 7
+    if last and delta == 0:
+        delta = 7
+    return ref - timedelta(days=delta)
+
+
+def incident_day(
+    toks: list[Token],
+    lo: int,
+    hi: int,
+    lang: Language,
+    ref: date | None,
+    dates: list[DateMention],
+    near: int,
+    date_lo: int,
+    dateline: DateMention | None = None,
+) -> tuple[date | None, str]:
+    """The day a claim is about. In order: an explicit date between ``date_lo`` and the clause end (the
+    nearest to the number at ``near``) within [ref - 60 days, ref + 1 day]; a weekday in the clause
+    (toks[lo:hi]); a relative word ("yesterday", "hier"); else the article's date. The second value says
+    which: 'date', 'weekday', 'relative', 'article' or 'none'."""
+    if ref is None:
+        return None, "none"
+    end = toks[hi - 1].end if hi > 0 else near
+    best: DateMention | None = None
+    skip_to = -1
+    if dateline is not None:  # the dateline's own words ("Monday 18 Aug 2014") are not the incident's
+        skip_to = dateline.start + 40
+    for dm in dates:
+        if dm is dateline or dm.start < date_lo or dm.start > end:
+            continue
+        if -PAST_WINDOW <= (dm.day - ref).days <= 1 and (
+            best is None or abs(dm.start - near) < abs(best.start - near)
+        ):
+            best = dm
+    if best is not None:
+        return best.day, "date"
+    texts = [t.text for t in toks]
+    found = [
+        i
+        for i in range(lo, hi)
+        if toks[i].start > skip_to
+        and len(texts[i]) > 3
+        and lang.weekdays.get(texts[i].removesuffix("'s")) is not None
+    ]
+    if found:
+        i = min(found, key=lambda k: abs(toks[k].start - near))
+        last = (i > 0 and texts[i - 1] in lang.last) or (i + 1 < len(texts) and texts[i + 1] in lang.last)
+        return weekday_before(ref, lang.weekdays[texts[i].removesuffix("'s")], last), "weekday"
+    for i in range(lo, hi):
+        if toks[i].start <= skip_to:
+            continue
+        m = lang.relative.at(texts, i)
+        if m:
+            return ref + timedelta(days=int(m[0])), "relative"
+    return ref, "article"

@@ -1,0 +1,242 @@
+"""Facts at scale: candidate pairs by blocking, scored on arrays, grown into facts on a sparse graph.
+
+For each block (same measure, group or thing, action, scope, part — checks/identity.py :func:`block_key`)
+only pairs that could be one fact are formed: claims of one country (or with no place at all) dated within
+the longest span an incident may be reported over. They are scored at once (checks/pair_scores.py); the
+pairs form a sparse graph, and facts grow on it best pair first (average linkage): two groups of claims
+merge only when no pair between them is vetoed and the mean score of their pairs clears ``same_fact``
+(checks/identity.toml; a pair that was not scored counts as two claims of one block), so a fact does not
+chain from one incident to the next.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from checks.identity import VETO, Settings
+from checks.pair_scores import PLACE_KIND, FrameTable, pair_scores
+
+MAX_UNDATED_PARTNERS = 500   # an undated claim is compared with at most this many claims of its block
+NEAREST_PARTNERS = 60        # a claim placed only loosely meets this many claims nearest in time
+
+
+def _window_pairs(days: np.ndarray, windows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Every (a, b), a < b, of positions in ``days`` (sorted) whose gap is within either one's window."""
+    n = len(days)
+    if n < 2:
+        return np.empty(0, np.int64), np.empty(0, np.int64)
+    pos = np.arange(n)
+    hi = np.searchsorted(days, days + windows, side="right")           # forward, by the earlier one's window
+    counts = np.maximum(hi - (pos + 1), 0)
+    first = np.repeat(pos, counts)
+    second = first + 1 + (np.arange(int(counts.sum())) - np.repeat(np.cumsum(counts) - counts, counts))
+    lo = np.searchsorted(days, days - windows, side="left")             # backward, by the later one's window
+    counts_b = np.maximum(pos - lo, 0)
+    later = np.repeat(pos, counts_b)
+    earlier = np.repeat(lo, counts_b) + (np.arange(int(counts_b.sum()))
+                                         - np.repeat(np.cumsum(counts_b) - counts_b, counts_b))
+    a = np.concatenate([first, earlier])
+    b = np.concatenate([second, later])
+    keys = np.unique(a * n + b)
+    return keys // n, keys % n
+
+
+def _nearest_pairs(days_a: np.ndarray, win_a: np.ndarray, days_b: np.ndarray, win_b: np.ndarray,
+                   k: int) -> tuple[np.ndarray, np.ndarray]:
+    """For each position y of the second day-sorted list, the (up to) ``k`` positions x of the first list
+    nearest in time and within either one's window."""
+    if not len(days_a) or not len(days_b):
+        return np.empty(0, np.int64), np.empty(0, np.int64)
+    at = np.searchsorted(days_a, days_b)
+    offsets = np.arange(-(k // 2), k - k // 2)
+    x = (at[:, None] + offsets[None, :]).ravel()
+    y = np.repeat(np.arange(len(days_b)), len(offsets))
+    keep = (x >= 0) & (x < len(days_a))
+    x, y = x[keep], y[keep]
+    gap = np.abs(days_a[x] - days_b[y])
+    keep = gap <= np.maximum(win_a[x], win_b[y])
+    return x[keep], y[keep]
+
+
+def candidate_pairs(table: FrameTable, members: np.ndarray, horizon: int) -> tuple[np.ndarray, np.ndarray]:
+    """Candidate pairs (global row indices, i < j) among ``members`` (the rows of one block).
+
+    Only pairs that the score could leave unvetoed are formed, so the work grows with the claims, not with
+    their square: claims placed in a town by their own clause meet the claims of the same town; a claim
+    placed in a region meets the claims of that region; a claim placed only by its dateline, or by a
+    country, meets the claims of its country nearest in time; a claim with no place meets the claims of any
+    country nearest in time; an undated claim meets the claims of its country, up to a bound. Every pair
+    is within either claim's span of days (the days its kind of incident is reported over)."""
+    days = table.day[members].astype(np.int64)
+    window = np.minimum(np.where(table.cumulative[members], horizon,
+                                 np.where(table.incident_days[members] > 0, table.incident_days[members],
+                                          table.action_days[members])), horizon).astype(np.int64)
+    cc, kind, strong = table.cc[members], table.kind[members], table.strong[members]
+    gid, region = table.gid[members], table.region[members]
+    dated = days >= 0
+    spread = 4 * (horizon + 1)                 # days between groups laid out on one axis
+    out_i: list[np.ndarray] = []
+    out_j: list[np.ndarray] = []
+
+    def add(x: np.ndarray, y: np.ndarray) -> None:
+        if len(x):
+            gx, gy = members[x], members[y]
+            out_i.append(np.minimum(gx, gy))
+            out_j.append(np.maximum(gx, gy))
+
+    def axis(mask: np.ndarray, group: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Local rows of ``mask`` ordered by (group, day), and their positions on one day axis where
+        groups lie ``spread`` days apart (so a window never reaches into the next group)."""
+        rows = np.flatnonzero(mask)
+        if not len(rows):
+            return rows, rows
+        _, gidx = np.unique(group[rows], return_inverse=True)
+        pos = gidx.astype(np.int64) * (int(days[rows].max()) + spread) + days[rows]
+        order = np.argsort(pos, kind="stable")
+        return rows[order], pos[order]
+
+    # strong town claims: with the claims of the same town
+    rows, pos = axis(dated & strong & (kind == PLACE_KIND["town"]), gid)
+    x, y = _window_pairs(pos, window[rows])
+    add(rows[x], rows[y])
+    # strong region claims: with the strong claims of the same region
+    reg = dated & strong & (kind == PLACE_KIND["region"])
+    if reg.any():
+        rows, pos = axis(dated & strong & ((kind == PLACE_KIND["town"]) | reg) & np.isin(region, region[reg]),
+                         region)
+        x, y = _window_pairs(pos, window[rows])
+        touch = reg[rows[x]] | reg[rows[y]]
+        add(rows[x][touch], rows[y][touch])
+    # claims placed weakly, or by a country: with the claims of their country nearest in time
+    placed = dated & (cc >= 0)
+    loose = placed & (~strong | (kind == PLACE_KIND["country"]))
+    if loose.any():
+        rows, pos = axis(placed, cc)
+        at = np.flatnonzero(loose[rows])
+        x, y = _nearest_pairs(pos, window[rows], pos[at], window[rows][at], NEAREST_PARTNERS)
+        keep = x != at[y]
+        add(rows[x][keep], rows[at[y]][keep])
+    # claims with no place: with the claims of any country nearest in time
+    placeless = dated & (cc < 0)
+    if placeless.any():
+        rows = np.flatnonzero(dated)
+        rows = rows[np.argsort(days[rows], kind="stable")]
+        at = np.flatnonzero(placeless[rows])
+        x, y = _nearest_pairs(days[rows], window[rows], days[rows][at], window[rows][at], NEAREST_PARTNERS)
+        keep = x != at[y]
+        add(rows[x][keep], rows[at[y]][keep])
+    # undated claims: with the claims of their country (or any, without one), up to a bound
+    for u in np.flatnonzero(~dated).tolist():
+        others = np.flatnonzero((cc == cc[u]) | (cc < 0) | (cc[u] < 0))
+        others = others[others != u][:MAX_UNDATED_PARTNERS]
+        add(np.full(len(others), u), others)
+    if not out_i:
+        return np.empty(0, np.int64), np.empty(0, np.int64)
+    i = np.concatenate(out_i).astype(np.int64)
+    j = np.concatenate(out_j).astype(np.int64)
+    base = int(max(i.max(), j.max())) + 1
+    keys = np.unique(i * base + j)
+    return keys // base, keys % base
+
+
+def grow_facts(n: int, i: np.ndarray, j: np.ndarray, s: np.ndarray, settings: Settings) -> list[int]:
+    """Average-linkage clustering of ``n`` local nodes on the sparse scored pairs; returns a root per node.
+
+    Two groups of claims may merge when no pair between them is vetoed or scores below ``min_link``, and
+    the mean score of all pairs between them reaches ``same_fact``. A pair that was not scored (not a
+    candidate: claims far apart in the block's time line) counts as the score of two claims known only to
+    be in one block (``same_block``): big stories — a chemical attack reported for a week by dozens of
+    outlets — grow into one fact without every pair having been compared, and groups with little in common
+    stay apart. Average linkage is reducible, so merging every pair of groups that are each other's best
+    partner at once gives the same facts as merging the best pair one at a time: each round is a few array
+    operations over the pairs, whatever their number."""
+    threshold = settings.thresholds["same_fact"]
+    unscored = settings.weights["same_block"]
+    blocked = (s == VETO) | (s < settings.thresholds["min_link"])
+    vi, vj = i[blocked].astype(np.int64), j[blocked].astype(np.int64)
+    i, j, s = i[~blocked].astype(np.int64), j[~blocked].astype(np.int64), s[~blocked]
+    parent = np.arange(n, dtype=np.int64)
+    size = np.ones(n, dtype=np.int64)
+    # the state is one row per pair of groups (sum and number of scored pairs between them): it shrinks as
+    # groups merge, so later rounds cost less than the first
+    keys, total, count = _aggregate(np.minimum(i, j) * n + np.maximum(i, j), s.astype(np.float64),
+                                    np.ones(len(s), dtype=np.int64))
+    vetoes = np.unique(np.minimum(vi, vj) * n + np.maximum(vi, vj))
+    while len(keys):
+        # two groups with a vetoed pair between them can never merge, nor can the groups they grow into
+        if len(vetoes):
+            alive = ~np.isin(keys, vetoes, assume_unique=True)
+            keys, total, count = keys[alive], total[alive], count[alive]
+        if not len(keys):
+            break
+        a, b = keys // n, keys % n
+        cross = size[a] * size[b]
+        mean = (total + (cross - count) * unscored) / cross
+        ok = mean >= threshold
+        if not ok.any():
+            break
+        # a group with no pair at the threshold never merges again (a merge only averages its pairs), so
+        # the pairs of such groups are dropped: the rounds shrink to the groups still growing
+        live = np.zeros(n, dtype=bool)
+        live[a[ok]] = True
+        live[b[ok]] = True
+        both = live[a] & live[b]
+        oa, ob, mean = a[ok], b[ok], mean[ok]
+        a, b, total, count = a[both], b[both], total[both], count[both]
+        # each group's best partner: highest mean, then lowest id (deterministic; no sort needed)
+        side = np.concatenate([oa, ob])
+        other = np.concatenate([ob, oa])
+        value = np.concatenate([mean, mean])
+        top = np.full(n, -np.inf)
+        np.maximum.at(top, side, value)
+        tied = value == top[side]
+        pick = np.full(n, n, dtype=np.int64)
+        np.minimum.at(pick, side[tied], other[tied])
+        groups = np.flatnonzero(pick < n)                 # sorted groups and their best partners
+        best = pick[groups]
+        at = np.searchsorted(groups, best)  # every best partner is itself a group with a partner
+        mutual = (best[at] == groups) & (groups < best)
+        if not mutual.any():
+            break
+        keep_id, gone_id = groups[mutual], best[mutual]   # the higher id joins the lower one
+        parent[gone_id] = keep_id
+        size[keep_id] += size[gone_id]
+        follow = np.arange(n, dtype=np.int64)
+        follow[gone_id] = keep_id
+        a, b = follow[a], follow[b]
+        outer = a != b
+        keys, total, count = _aggregate(np.minimum(a, b)[outer] * n + np.maximum(a, b)[outer],
+                                        total[outer], count[outer])
+        if len(vetoes):
+            va, vb = follow[vetoes // n], follow[vetoes % n]
+            vetoes = np.unique(np.minimum(va, vb) * n + np.maximum(va, vb))
+    # each node's root: follow the merges (a group merges at most once a round, into a lower id)
+    while True:
+        up = parent[parent]
+        if np.array_equal(up, parent):
+            break
+        parent = up
+    return parent.tolist()
+
+
+def _aggregate(keys: np.ndarray, total: np.ndarray, count: np.ndarray
+               ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Rows with the same key summed: one row per pair of groups."""
+    unique, inverse = np.unique(keys, return_inverse=True)
+    return (unique, np.bincount(inverse, weights=total, minlength=len(unique)),
+            np.bincount(inverse, weights=count, minlength=len(unique)).astype(np.int64))
+
+
+def block_graph(table: FrameTable, members: np.ndarray, horizon: int, settings: Settings,
+                ) -> tuple[list[int], np.ndarray, np.ndarray, np.ndarray]:
+    """Candidate pairs of one block, their scores, and the fact root of each member (local indices)."""
+    gi, gj = candidate_pairs(table, members, horizon)
+    scores = pair_scores(table, gi, gj, settings)
+    # the same figure repeated in one article (title and body) is one claim: always linked
+    repeat = (table.document[gi] == table.document[gj]) & (table.wording[gi] == table.wording[gj])
+    scores = np.where(repeat & (scores != VETO), np.maximum(scores, settings.thresholds["same_fact"]), scores)
+    order = np.argsort(members, kind="stable")
+    li = order[np.searchsorted(members[order], gi)]
+    lj = order[np.searchsorted(members[order], gj)]
+    roots = grow_facts(len(members), li, lj, scores, settings)
+    return roots, gi, gj, scores

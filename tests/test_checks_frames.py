@@ -1,0 +1,300 @@
+"""Reading a claim's frame from its words (checks/frames.py): one named test per rule, in every language
+where the construction exists. Numbers are located by their surface; the frame is read with the real
+lexicon and gazetteer, as checks.refresh does."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from checks.frames import ClaimInput, Frame, frames_for_document
+
+ARTICLE_DAY = date(2016, 7, 19)  # a Tuesday
+
+
+def frame(
+    text: str,
+    surface: str,
+    lang: str = "en",
+    counted: str | None = None,
+    dimension: str = "count",
+    nth: int = 0,
+    published: date | None = ARTICLE_DAY,
+    others: tuple[str, ...] = (),
+) -> Frame:
+    """The frame of the nth occurrence of ``surface`` in ``text``; ``others`` are further numbers of the
+    text that the extractor also found (they end noun phrases and join coordinations)."""
+    pos = -1
+    for _ in range(nth + 1):
+        pos = text.index(surface, pos + 1)
+
+    def sentence(at: int) -> tuple[int, int]:
+        start = text.rfind(". ", 0, at)
+        end = text.find(". ", at)
+        return (0 if start < 0 else start + 2), (len(text) if end < 0 else end + 1)
+
+    claims = [ClaimInput("m", pos, pos + len(surface), *sentence(pos), dimension, counted, None)]
+    for i, other in enumerate(others):
+        p = text.index(other)
+        claims.append(ClaimInput(f"o{i}", p, p + len(other), *sentence(p), "count", None, None))
+    frames = frames_for_document(text, lang, published, claims)
+    return frames[0]
+
+
+# -- what is counted and what happened to it ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface", "group", "action"),
+    [
+        ("en", "At least 12 civilians were killed in the strike.", "12", "people", "killed"),
+        ("fr", "Au moins 12 civils ont été tués dans la frappe.", "12", "people", "killed"),
+        ("es", "Al menos 12 civiles murieron en el ataque.", "12", "people", "killed"),
+        ("de", "Mindestens 12 Zivilisten wurden bei dem Angriff getötet.", "12", "people", "killed"),
+        ("en", "The blast wounded 30 people near the market.", "30", "people", "injured"),
+        ("fr", "L'explosion a blessé 30 personnes près du marché.", "30", "people", "injured"),
+        ("es", "La explosión hirió a 30 personas cerca del mercado.", "30", "people", "injured"),
+        ("de", "Die Explosion verletzte 30 Menschen nahe dem Markt.", "30", "people", "injured"),
+    ],
+)
+def test_group_and_action_are_read_on_either_side_of_the_number(lang, text, surface, group, action) -> None:
+    f = frame(text, surface, lang)
+    assert (f.group, f.action) == (group, action)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface", "action"),
+    [
+        ("en", "Six dead and 22 wounded after the bus blast.", "22", "injured"),
+        ("fr", "Six morts et 22 blessés après l'explosion du bus.", "22", "injured"),
+        ("es", "Seis muertos y 22 heridos tras la explosión del autobús.", "22", "injured"),
+        ("de", "Sechs Tote und 22 Verletzte nach der Explosion des Busses.", "22", "injured"),
+    ],
+)
+def test_a_noun_that_names_the_victims_carries_the_action(lang, text, surface, action) -> None:
+    f = frame(text, surface, lang, others=(text.split()[0],))
+    assert (f.group, f.action) == ("people", action)
+
+
+def test_the_closer_verb_wins_in_killed_x_and_injured_y() -> None:
+    text = "An explosion inside a bus killed six people and injured another ten in Damascus."
+    assert frame(text, "six", others=("ten",)).action == "killed"
+    assert frame(text, "ten", others=("six",)).action == "injured"
+
+
+def test_coordinated_counts_share_their_verb() -> None:
+    text = "Two women and two soldiers were killed in the attack."
+    assert frame(text, "Two", others=("two",)).action == "killed"
+    assert frame(text, "two", others=("Two",)).action == "killed"
+    assert frame(text, "two", others=("Two",)).group == "state_forces"
+
+
+def test_fighters_take_the_side_their_modifier_names() -> None:
+    assert frame("Clashes killed 30 regime fighters.", "30").group == "state_forces"
+    assert frame("Clashes killed 39 rebel fighters.", "39").group == "nonstate_fighters"
+    assert frame("Clashes killed 70 fighters on both sides.", "70").group == "fighters"
+
+
+def test_civilians_are_the_same_group_as_people_unless_named_as_a_subgroup() -> None:
+    assert frame("Two civilians were killed on Monday.", "Two").group == "people"
+    sub = frame("At least 82 people including 58 civilians were killed.", "58", others=("82",))
+    assert (sub.group, sub.part) == ("civilians", "subgroup")
+
+
+# -- parts: subgroups and increments ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface", "other"),
+    [
+        ("en", "The strikes killed 58 people including 11 children.", "11", "58"),
+        ("fr", "Les frappes ont tué 58 personnes, dont 11 enfants.", "11", "58"),
+        ("es", "Los ataques mataron a 58 personas, entre ellas 11 niños.", "11", "58"),
+        ("de", "Die Angriffe töteten 58 Menschen, darunter 11 Kinder.", "11", "58"),
+    ],
+)
+def test_a_subgroup_marker_makes_a_part(lang, text, surface, other) -> None:
+    f = frame(text, surface, lang, others=(other,))
+    assert (f.group, f.part) == ("children", "subgroup")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface", "other"),
+    [
+        (
+            "en",
+            "15 civilians were killed in the town while another six died in a village nearby.",
+            "six",
+            "15",
+        ),
+        (
+            "fr",
+            "15 civils ont été tués dans la ville et six autres sont morts dans un village voisin.",
+            "six",
+            "15",
+        ),
+        ("es", "15 civiles murieron en la ciudad y otros seis murieron en un pueblo cercano.", "seis", "15"),
+        (
+            "de",
+            "15 Zivilisten wurden in der Stadt getötet, weitere sechs starben in einem Dorf.",
+            "sechs",
+            "15",
+        ),
+    ],
+)
+def test_an_increment_after_a_figure_of_the_same_toll_is_a_part(lang, text, surface, other) -> None:
+    assert frame(text, surface, lang, others=(other,)).part == "additional"
+
+
+def test_another_after_a_different_verb_is_not_an_increment() -> None:
+    text = "The blast killed six people and injured another ten."
+    assert frame(text, "ten", others=("six",)).part == ""
+
+
+# -- scope ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface"),
+    [
+        ("en", "More than 280,000 people have been killed since the war began in 2011.", "280,000"),
+        (
+            "en",
+            "The conflict in Syria which has lasted five years has killed more than 280000 people.",
+            "280000",
+        ),
+        ("fr", "Plus de 280 000 personnes ont été tuées depuis le début de la guerre en 2011.", "280 000"),
+        ("es", "Más de 280.000 personas han muerto desde el inicio de la guerra en 2011.", "280.000"),
+        ("de", "Mehr als 280.000 Menschen sind seit Beginn des Krieges 2011 getötet worden.", "280.000"),
+        ("en", "Air strikes have killed 270 civilians in Aleppo during April.", "270"),
+    ],
+)
+def test_running_totals_are_their_own_scope(lang, text, surface) -> None:
+    assert frame(text, surface, lang).scope == "cumulative"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface"),
+    [
+        ("en", "The toll has risen to 31 since Sunday, officials said.", "31"),
+        ("fr", "Le bilan est passé à 31 morts depuis dimanche.", "31"),
+    ],
+)
+def test_since_a_weekday_is_still_the_incident(lang, text, surface) -> None:
+    assert frame(text, surface, lang).scope == "incident"
+
+
+def test_a_figure_about_last_month_is_not_the_incident() -> None:
+    assert frame("Air strikes killed at least 23 people last month.", "23").scope == "past"
+
+
+# -- where ------------------------------------------------------------
+
+
+def test_the_place_in_the_clause_frames_the_claim() -> None:
+    f = frame("Air strikes on a market in the city of Idlib killed 21 civilians on Sunday.", "21")
+    assert (f.place, f.place_kind, f.place_cc, f.place_source) == ("Idlib", "town", "SY", "clause")
+
+
+def test_a_village_unknown_to_the_gazetteer_is_still_a_place() -> None:
+    f = frame("Six more people died in a village called Al-Tukhar near Manbij after the raids.", "Six")
+    assert f.spot in ("al tukhar", "manbij")
+    f = frame("Coalition jets struck the village of Tokhar, killing 56 civilians.", "56")
+    assert f.spot == "tokhar"
+
+
+def test_a_country_named_as_an_actor_is_not_a_place() -> None:
+    f = frame("Russia said 40 militants were killed.", "40", published=None)
+    assert f.place is None
+
+
+def test_a_place_named_earlier_frames_a_later_claim() -> None:
+    text = "Fighting raged in Homs on Monday. The army said 17 rebels were killed."
+    f = frame(text, "17")
+    assert (f.place, f.place_source) == ("Homs", "context")
+
+
+# -- when ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface", "day"),
+    [
+        ("en", "Air strikes killed 12 people on Sunday.", "12", date(2016, 7, 17)),
+        ("fr", "Des frappes ont tué 12 personnes dimanche.", "12", date(2016, 7, 17)),
+        ("es", "Los bombardeos mataron a 12 personas el domingo.", "12", date(2016, 7, 17)),
+        ("de", "Luftangriffe töteten am Sonntag 12 Menschen.", "12", date(2016, 7, 17)),
+        ("en", "Yesterday's blast killed 12 people.", "12", date(2016, 7, 18)),
+        ("fr", "L'explosion d'hier a tué 12 personnes.", "12", date(2016, 7, 18)),
+        ("en", "An August 21 chemical attack killed more than 1,400 people.", "1,400", date(2016, 8, 21)),
+    ],
+)
+def test_the_incident_day_comes_from_the_words(lang, text, surface, day) -> None:
+    published = date(2016, 9, 5) if "August" in text else ARTICLE_DAY
+    f = frame(text, surface, lang, published=published)
+    assert f.day == day
+
+
+def test_a_dateline_beats_a_wrong_published_date() -> None:
+    text = "Monday 18 Aug 2014 Syrian war planes bombed positions on Sunday, killing 31 jihadists."
+    f = frame(text, "31", published=date(2014, 8, 5))
+    assert f.day == date(2014, 8, 17)
+
+
+# -- kinds of incident ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface", "kind"),
+    [
+        ("en", "Air strikes on the market killed 20 people.", "20", "airstrike"),
+        ("fr", "Des frappes aériennes sur le marché ont tué 20 personnes.", "20", "airstrike"),
+        ("es", "Los ataques aéreos contra el mercado mataron a 20 personas.", "20", "airstrike"),
+        ("de", "Luftangriffe auf den Markt töteten 20 Menschen.", "20", "airstrike"),
+        ("en", "The earthquake killed 29 people.", "29", "earthquake"),
+        ("fr", "Le séisme a fait 29 morts.", "29", "earthquake"),
+        ("es", "El terremoto dejó 29 muertos.", "29", "earthquake"),
+        ("de", "Das Erdbeben forderte 29 Tote.", "29", "earthquake"),
+    ],
+)
+def test_kinds_of_incident_are_read_near_the_number(lang, text, surface, kind) -> None:
+    assert kind in frame(text, surface, lang).incidents
+
+
+# -- a figure repeated in another unit ------------------------------------------------------------
+
+
+def _parts(lang: str, text: str, figures: list[tuple[str, str]]) -> list[str]:
+    claims = []
+    for k, (surface, dimension) in enumerate(figures):
+        p = text.index(surface)
+        claims.append(ClaimInput(f"m{k}", p, p + len(surface), 0, len(text), dimension, None, None))
+    return [f.part for f in frames_for_document(text, lang, ARTICLE_DAY, claims)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "first", "second", "dimension"),
+    [
+        ("en", "The fire burnt 4,000 hectares (9,900 acres) of pine.", "4,000 hectares", "9,900 acres",
+         "[length] ** 2"),
+        ("en", "Oliva lies 70 kilometres, or about 43 miles, south of Valencia.", "70 kilometres", "43 miles",
+         "[length]"),
+        ("fr", "Oliva est à 70 km, soit environ 43 miles, de Valence.", "70 km", "43 miles", "[length]"),
+        ("es", "El fuego quemó 4.000 hectáreas (unos 9.900 acres).", "4.000 hectáreas", "9.900 acres",
+         "[length] ** 2"),
+        ("de", "Die Flammen vernichteten 4.000 Hektar oder rund 9.900 Acres.", "4.000 Hektar", "9.900 Acres",
+         "[length] ** 2"),
+    ],
+)
+def test_a_figure_followed_by_its_conversion_is_one_statement(lang, text, first, second, dimension) -> None:
+    assert _parts(lang, text, [(first, dimension), (second, dimension)]) == ["", "conversion"]
+
+
+def test_an_amount_in_another_currency_is_a_conversion_but_a_second_figure_is_not() -> None:
+    text = "Spending of €531.8bn ($622bn) and borrowing of €86.4bn were approved."
+    figs = [("€531.8bn", "currency_EUR"), ("$622bn", "currency_USD"), ("€86.4bn", "currency_EUR")]
+    assert _parts("en", text, figs) == ["", "conversion", ""]
+    # two different measures, or two counts, are never conversions of each other
+    assert _parts("en", "It burnt 4,000 hectares (60 km from here).", [("4,000 hectares", "[length] ** 2"),
+                                                                      ("60 km", "[length]")]) == ["", ""]

@@ -1,0 +1,289 @@
+"""The one definition of a fact (checks/identity.py), on hand-made frames: blocking, the same-fact score and
+its vetoes, facts grown pair by pair, the conflict gate and the readable reasons. One named test per rule."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+import numpy as np
+import pytest
+
+from checks import identity
+from checks.facts import assign_facts, conflict_pairs
+from checks.frames import Frame
+from checks.identity import VETO, Claim, block_key, score
+
+MONDAY = date(2016, 7, 18)
+
+
+def f(mid: str = "m", **kw) -> Frame:
+    base = dict(
+        mention_id=mid,
+        measure="count",
+        group="people",
+        fine_group="people",
+        thing=None,
+        action="killed",
+        topic=None,
+        part="",
+        scope="incident",
+        incidents=("airstrike",),
+        place="Idlib",
+        place_kind="town",
+        place_cc="SY",
+        place_admin1="12",
+        place_gid=169389,
+        place_source="clause",
+        spot="idlib",
+        day=MONDAY,
+        day_source="weekday",
+        words=("market", "strike"),
+        wording="",
+    )
+    base.update(kw)
+    return Frame(**base)
+
+
+def claim(
+    frame: Frame,
+    source: str,
+    value: float,
+    qualifier: str = "exact",
+    doc: str | None = None,
+    publisher: str | None = None,
+) -> Claim:
+    half = 0.5
+    return Claim(
+        frame,
+        doc or frame.mention_id + "-doc",
+        source,
+        publisher,
+        "count",
+        value - half,
+        value + half,
+        value,
+        qualifier,
+        str(int(value)),
+    )
+
+
+# -- blocking ------------------------------------------------------------
+
+
+def test_killed_and_injured_are_never_compared() -> None:
+    assert block_key(f(action="killed")) != block_key(f(action="injured"))
+
+
+def test_a_subgroup_is_its_own_fact_by_its_group() -> None:
+    # "six people, including two children" states how many children were killed: the same fact as "two
+    # children were killed", and never the toll of all six
+    assert block_key(f(group="children", part="subgroup")) != block_key(f())
+    assert block_key(f(group="children", part="subgroup")) == block_key(f(group="children"))
+
+
+def test_an_increment_is_its_own_fact() -> None:
+    assert block_key(f(part="additional")) != block_key(f())
+
+
+def test_a_running_total_is_never_compared_with_one_incident() -> None:
+    assert block_key(f(scope="cumulative")) != block_key(f())
+
+
+def test_a_measure_is_blocked_by_its_topic_not_by_a_stray_verb() -> None:
+    a = f(measure="currency_EUR", group=None, topic="aid", action=None)
+    b = f(measure="currency_EUR", group=None, topic="aid", action="received")
+    assert block_key(a, "currency_EUR") == block_key(b, "currency_EUR")
+
+
+def test_specific_topics_split_a_dimension_and_loose_words_do_not() -> None:
+    price = dict(measure="currency_EUR / [length] ** 3", group=None, action=None)
+    assert block_key(f(topic="diesel", **price)) != block_key(f(topic="petrol", **price))
+    area = dict(measure="[length] ** 2", group=None)
+    burnt, named = f(action="burnt", topic=None, **area), f(action=None, topic="area", **area)
+    assert block_key(burnt) == block_key(named) == block_key(f(action="destroyed", topic=None, **area))
+    # ... and the words scored: the same word is a point, another a penalty, never a veto
+    same, _ = score(burnt, burnt)
+    other, why = score(burnt, named)
+    assert same - other == pytest.approx(2.0) and other != VETO
+    assert "different words for what is measured" in why
+
+
+def test_a_claim_that_says_nothing_about_what_it_counts_is_not_compared() -> None:
+    assert block_key(f(group=None, thing=None)) is None
+
+
+# -- score and vetoes ------------------------------------------------------------
+
+
+def test_two_parties_are_never_one_fact_but_two_spellings_of_a_perpetrator_do_not_split_a_toll() -> None:
+    share = dict(measure="dimensionless", group=None, action="elected", incidents=("election",))
+    assert score(f(entity="SPD", **share), f(entity="AFD", **share))[0] == VETO
+    assert score(f(entity="SPD", **share), f(entity="SPD", **share))[0] > score(f(**share), f(**share))[0]
+    assert score(f(entity="ISIS"), f(entity="ISIL"))[0] != VETO      # who did it, not what is counted
+
+
+def test_the_same_town_day_and_incident_score_high() -> None:
+    s, reasons = score(f("a"), f("b"))
+    assert s >= identity.load_settings().thresholds["conflict"]
+    assert "same place" in reasons and "same day" in reasons
+
+
+def test_two_towns_of_different_regions_named_in_the_clauses_are_never_the_same_fact() -> None:
+    hasakah = f("b", place="Hasakah", place_admin1="01", place_gid=173890, spot="hasakah")
+    assert score(f("a"), hasakah)[0] == VETO
+
+
+def test_a_town_only_known_from_the_dateline_is_a_penalty_not_a_veto() -> None:
+    b = f("b", place="Aleppo", place_admin1="09", place_gid=170063, place_source="dateline", spot=None)
+    s, reasons = score(f("a"), b)
+    assert s != VETO and "different regions" in reasons
+
+
+def test_a_region_contains_its_towns() -> None:
+    region = f("b", place="Idlib", place_kind="region", place_gid=169389, spot=None)
+    town = f("a", place="Maarat al-Numan", place_gid=169000, spot="maarat al numan")
+    assert score(town, region)[0] != VETO
+
+
+def test_monday_and_tuesday_are_two_incidents_of_daily_strikes() -> None:
+    b = f("b", day=date(2016, 7, 19))
+    assert score(f("a"), b)[0] == VETO
+
+
+def test_an_earthquake_toll_reported_days_later_is_the_same_incident() -> None:
+    a = f("a", incidents=("earthquake",), day=date(2026, 7, 6), day_source="article")
+    b = f("b", incidents=("earthquake",), day=date(2026, 7, 9), day_source="article")
+    assert score(a, b)[0] != VETO
+
+
+def test_different_named_spots_lower_the_score() -> None:
+    a, b = f("a", spot="tokhar"), f("b", spot="qaterji")
+    assert score(a, b)[0] < score(a, f("c", spot="tokhar"))[0]
+
+
+def test_transliterated_spots_are_the_same_spot() -> None:
+    a, b = f("a", spot="tariq al bab"), f("b", spot="tareeq al bab")
+    assert "different places named" not in score(a, b)[1]
+
+
+def test_different_kinds_of_incident_lower_the_score() -> None:
+    a, b = f("a", incidents=("airstrike",)), f("b", incidents=("explosion",))
+    assert "different kinds of incident" in score(a, b)[1]
+
+
+def test_a_bombing_is_compatible_with_an_air_strike_and_with_a_car_bomb() -> None:
+    bombing = f("b", incidents=("bombardment",))
+    assert "different kinds of incident" not in score(f("a", incidents=("airstrike",)), bombing)[1]
+    assert "different kinds of incident" not in score(f("a", incidents=("explosion",)), bombing)[1]
+
+
+# -- facts ------------------------------------------------------------
+
+
+def test_reports_of_one_strike_form_one_fact_and_another_town_another() -> None:
+    claims = [
+        claim(f("a"), "s1", 13),
+        claim(f("b"), "s2", 36),
+        claim(f("c", words=("market",)), "s3", 20),
+        claim(f("d", place="Hasakah", place_admin1="01", place_gid=173890, spot="hasakah"), "s4", 9),
+    ]
+    facts = assign_facts(claims)
+    assert facts["a"] == facts["b"] == facts["c"] != facts["d"]
+
+
+def test_a_fact_never_holds_two_vetoed_claims_even_through_a_third() -> None:
+    # c links to a (same day) and to b (same town), but a and b are two days: one of the links is refused
+    a = f("a", day=date(2016, 7, 18), day_source="article", spot=None, place_source="dateline")
+    b = f("b", day=date(2016, 7, 21), day_source="article", spot=None, place_source="dateline")
+    c = f("c", day=date(2016, 7, 19), day_source="article", spot=None, place_source="dateline")
+    facts = assign_facts([claim(a, "s1", 5), claim(b, "s2", 6), claim(c, "s3", 7)])
+    assert facts["a"] != facts["b"]
+
+
+def test_a_big_story_grows_into_one_fact_without_every_pair_compared() -> None:
+    """Claims that were never scored against each other (not candidates) count as two claims of one
+    block: a chain of well-matched reports still joins, while a vetoed pair keeps them apart."""
+    from checks.fact_graph import grow_facts
+
+    st = identity.load_settings()
+    # 0-1, 1-2, 2-3 scored high; the other pairs unscored: one fact
+    i, j = np.array([0, 1, 2]), np.array([1, 2, 3])
+    roots = grow_facts(4, i, j, np.array([6.0, 6.0, 6.0]), st)
+    assert len(set(roots)) == 1
+    # the same with 0-3 vetoed: never one fact
+    roots = grow_facts(4, np.array([0, 1, 2, 0]), np.array([1, 2, 3, 3]), np.array([6.0, 6.0, 6.0, VETO]), st)
+    assert roots[0] != roots[3]
+    # weakly matched pairs with unscored ones around them stay apart
+    roots = grow_facts(4, i, j, np.array([1.2, 1.2, 1.2]), st)
+    assert len(set(roots)) > 1
+
+
+def test_fact_ids_do_not_depend_on_the_order_of_claims() -> None:
+    claims = [claim(f("a"), "s1", 13), claim(f("b"), "s2", 36), claim(f("c"), "s3", 20)]
+    assert assign_facts(claims) == assign_facts(list(reversed(claims)))
+
+
+# -- conflicts ------------------------------------------------------------
+
+
+def test_a_disagreement_between_outlets_is_a_conflict_with_a_reason() -> None:
+    claims = [claim(f("a"), "s1", 13), claim(f("b"), "s2", 36, "at_least")]
+    facts = assign_facts(claims)
+    pairs = conflict_pairs(claims, facts)
+    assert [(p.claim_a, p.claim_b) for p in pairs] == [("a", "b")]
+    assert pairs[0].reason.startswith("both: people killed, Idlib, 18 Jul 2016, air strike")
+    assert pairs[0].reason.endswith("13 vs 36")
+
+
+def test_one_outlet_never_conflicts_with_itself() -> None:
+    claims = [claim(f("a"), "s1", 13), claim(f("b"), "s1", 36)]
+    assert conflict_pairs(claims, assign_facts(claims)) == []
+
+
+def test_increments_and_narrower_groups_are_not_shown_as_conflicts() -> None:
+    # "another six were killed" adds to a toll; "12 civilians" is part of "36 people"
+    more = [claim(f("a", part="additional"), "s1", 6), claim(f("b", part="additional"), "s2", 9)]
+    assert conflict_pairs(more, {"a": "F", "b": "F"}) == []
+    civ = [claim(f("a", fine_group="civilians"), "s1", 12), claim(f("b"), "s2", 36)]
+    assert conflict_pairs(civ, {"a": "F", "b": "F"}) == []
+
+
+def test_two_publishers_inside_one_source_are_two_outlets() -> None:
+    claims = [claim(f("a"), "clips", 13, publisher="ahram"), claim(f("b"), "clips", 36, publisher="reuters")]
+    assert len(conflict_pairs(claims, assign_facts(claims))) == 1
+
+
+def test_agreeing_figures_are_not_conflicts() -> None:
+    claims = [claim(f("a"), "s1", 13), claim(f("b"), "s2", 13)]
+    assert conflict_pairs(claims, assign_facts(claims)) == []
+
+
+def test_a_figure_many_times_larger_needs_more_evidence_in_a_crowded_block() -> None:
+    weak = dict(words=(), spot=None, place_source="context", day_source="article")
+    rival = claim(f("c", place="Hasakah", place_admin1="01", place_gid=173890, spot="hasakah"), "s3", 9)
+    claims = [claim(f("a", **weak), "s1", 8), claim(f("b", **weak), "s2", 5812), rival]
+    assert conflict_pairs(claims, {"a": "F", "b": "F", "c": "G"}) == []
+
+
+def test_a_fact_alone_in_its_block_and_days_shows_its_disagreements_on_the_same_fact_score() -> None:
+    weak = dict(words=(), spot=None, place_source="context", day_source="article", incidents=())
+    claims = [claim(f("a", **weak), "s1", 100), claim(f("b", **weak), "s2", 175)]
+    assert len(conflict_pairs(claims, {"a": "F", "b": "F"})) == 1
+
+
+@pytest.mark.parametrize("settings_key", ["same_fact", "conflict", "conflict_ratio"])
+def test_thresholds_are_data(settings_key: str) -> None:
+    assert settings_key in identity.load_settings().thresholds
+
+
+def test_settings_reject_unknown_keys() -> None:
+    text = identity.IDENTITY_FILE.read_text(encoding="utf-8") + "\n[extra]\nx = 1\n"
+    with pytest.raises(ValueError, match="unknown section"):
+        identity.parse_settings(text)
+
+
+def test_fact_label_reads_like_a_headline() -> None:
+    assert identity.fact_label(f()) == "people killed · Idlib · 18 Jul 2016"
+    assert identity.fact_label(replace(f(), scope="cumulative")) == \
+        "people killed · Idlib · running total · 18 Jul 2016"
