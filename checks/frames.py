@@ -210,8 +210,15 @@ def _span(toks: list[Token], start: int, end: int) -> tuple[int, int] | None:
 class _Reader:
     """Reads one claim inside a document view (the rules of the module docstring)."""
 
-    def __init__(self, doc: DocumentView, claim: ClaimInput, mention_tokens: set[int]):
+    def __init__(
+        self,
+        doc: DocumentView,
+        claim: ClaimInput,
+        mention_tokens: set[int],
+        temporal: frozenset[int] = frozenset(),
+    ):
         self.doc, self.claim, self.lang = doc, claim, doc.lang
+        self.temporal = temporal
         lo_char = max(claim.sentence_start, claim.start - WINDOW_CHARS)
         hi_char = min(max(claim.sentence_end, claim.end), claim.end + WINDOW_CHARS)
         self.lo, self.hi = doc.within(lo_char, hi_char)
@@ -441,7 +448,7 @@ class _Reader:
         own = self.own
         mine = min(abs(a - own[0]), abs(b - own[1]), abs(a - own[1]))
         for k in self.numbers:
-            if own[0] <= k < own[1] or a <= k < b or not (self.lo <= k < self.hi):
+            if own[0] <= k < own[1] or a <= k < b or not (self.lo <= k < self.hi) or k in self.temporal:
                 continue
             if k > b + 8 or k < a - 8:
                 continue
@@ -555,8 +562,14 @@ class _Reader:
         return None, spot, "none"
 
 
-def read_claim(doc: DocumentView, claim: ClaimInput, mention_tokens: set[int], lexicon: Lexicon) -> Frame:
-    r = _Reader(doc, claim, mention_tokens)
+def read_claim(
+    doc: DocumentView,
+    claim: ClaimInput,
+    mention_tokens: set[int],
+    lexicon: Lexicon,
+    temporal: frozenset[int] = frozenset(),
+) -> Frame:
+    r = _Reader(doc, claim, mention_tokens, temporal)
     lang = doc.lang
     span = doc.span(claim.start, claim.end)
     if span is None or r.hi == 0:
@@ -761,12 +774,33 @@ def frames_for_document(
     # numbers the extractor did not keep (years, ordinals) still end a noun phrase
     known = number_words(doc.lang.code)
     taken.update(i for i, t in enumerate(doc.toks) if t.is_number or _is_number_word(t.text, known))
-    frames = [read_claim(doc, c, taken, lex) for c in claims]
+    temporal = _temporal_tokens(doc, claims, spans)
+    frames = [read_claim(doc, c, taken, lex, temporal) for c in claims]
     frames = [_carry_group(f, c, frames, claims) for f, c in zip(frames, claims, strict=True)]
     frames = [_check_increment(f, c, frames, claims) for f, c in zip(frames, claims, strict=True)]
     return _mark_conversions(frames, claims, text, doc.lang)
 
 
+def _temporal_tokens(doc: DocumentView, claims: list[ClaimInput], spans: list) -> frozenset[int]:
+    """Numbers that are part of a time phrase — a duration the extractor read ("in the past two weeks"), a
+    date ("since 21 May", "le 3 mars") or a year ("since 2011") — are no rival figure: a marker next to them
+    ("since", "in the past") still belongs to the toll of the clause."""
+    out: set[int] = set()
+    for c, s in zip(claims, spans, strict=True):
+        if s and c.dimension == "[time]":
+            out.update(range(*s))
+    months = doc.lang.months
+    for i, t in enumerate(doc.toks):
+        if not t.is_number:
+            continue
+        if YEAR.fullmatch(t.text) or any(
+            0 <= j < len(doc.texts) and months.get(doc.texts[j]) is not None for j in (i - 1, i + 1)
+        ):
+            out.add(i)
+    return frozenset(out)
+
+
+YEAR = regex.compile(r"(?:19|20)\d\d")
 CONVERSION_GAP = 40  # characters between a figure and its conversion at most
 GAP_WORD = regex.compile(r"[^\W\d_]+(?:['’.-][^\W\d_]+)*\.?")
 

@@ -21,10 +21,11 @@ def frame(
     dimension: str = "count",
     nth: int = 0,
     published: date | None = ARTICLE_DAY,
-    others: tuple[str, ...] = (),
+    others: tuple[str | tuple[str, str], ...] = (),
 ) -> Frame:
     """The frame of the nth occurrence of ``surface`` in ``text``; ``others`` are further numbers of the
-    text that the extractor also found (they end noun phrases and join coordinations)."""
+    text that the extractor also found (they end noun phrases and join coordinations), as a surface or a
+    (surface, dimension) pair."""
     pos = -1
     for _ in range(nth + 1):
         pos = text.index(surface, pos + 1)
@@ -36,8 +37,9 @@ def frame(
 
     claims = [ClaimInput("m", pos, pos + len(surface), *sentence(pos), dimension, counted, None)]
     for i, other in enumerate(others):
+        other, dim = (other, "count") if isinstance(other, str) else other
         p = text.index(other)
-        claims.append(ClaimInput(f"o{i}", p, p + len(other), *sentence(p), "count", None, None))
+        claims.append(ClaimInput(f"o{i}", p, p + len(other), *sentence(p), dim, None, None))
     frames = frames_for_document(text, lang, published, claims)
     return frames[0]
 
@@ -172,6 +174,25 @@ def test_another_after_a_different_verb_is_not_an_increment() -> None:
 )
 def test_running_totals_are_their_own_scope(lang, text, surface) -> None:
     assert frame(text, surface, lang).scope == "cumulative"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface", "duration"),
+    [
+        ("en", "More than 280,000 people have been killed since 2011.", "280,000", None),
+        ("en", "Since 21 May, US strikes have killed 229 civilians.", "229", None),
+        ("en", "Over the past three days, 45 civilians were killed in Aleppo.", "45", "three days"),
+        ("fr", "Plus de 280 000 personnes ont été tuées depuis mars 2011.", "280 000", None),
+        ("fr", "Depuis le 3 mars, 120 civils ont été tués.", "120", None),
+        ("es", "Más de 280.000 personas han muerto desde 2011.", "280.000", None),
+        ("de", "In den vergangenen zwei Wochen wurden 200 Zivilisten getötet.", "200", "zwei Wochen"),
+    ],
+)
+def test_a_date_or_duration_in_the_period_does_not_take_the_marker(lang, text, surface, duration) -> None:
+    """The year, date or duration after "since" / "in the past" is part of the period, not a rival figure
+    nearer to the marker: the toll is still a running total."""
+    others = ((duration, "[time]"),) if duration else ()
+    assert frame(text, surface, lang, others=others).scope == "cumulative"
 
 
 @pytest.mark.parametrize(
