@@ -764,6 +764,7 @@ def frames_for_document(
     """The frames of every claim of one document (the document is tokenised and its places found once)."""
     lex = lexicon or load_lexicon()
     doc = read_document(text, lang, published, lex, gazetteer)
+    doc.places = _measured_from(doc.places, claims)
     taken: set[int] = set()
     spans = []
     for c in claims:
@@ -779,6 +780,22 @@ def frames_for_document(
     frames = [_carry_group(f, c, frames, claims) for f, c in zip(frames, claims, strict=True)]
     frames = [_check_increment(f, c, frames, claims) for f, c in zip(frames, claims, strict=True)]
     return _mark_conversions(frames, claims, text, doc.lang)
+
+
+REFERENCE_GAP = 40  # characters between a distance and the place it is measured from, at most
+
+
+def _measured_from(places: list[Place], claims: list[ClaimInput]) -> list[Place]:
+    """A place is the point a distance is measured from ("70 km south of Valencia", "à 30 km au nord de
+    Lyon") only when a distance the extractor read ends just before it; "wounded 21 in the town of
+    Marhanets" has a number and a place word before the name but no distance, and Marhanets is the place."""
+    ends = sorted(c.end for c in claims if c.dimension == "[length]")
+    out = []
+    for p in places:
+        if p.reference and not any(0 <= p.start - e <= REFERENCE_GAP for e in ends):
+            p = replace(p, reference=False)
+        out.append(p)
+    return out
 
 
 def _temporal_tokens(doc: DocumentView, claims: list[ClaimInput], spans: list) -> frozenset[int]:

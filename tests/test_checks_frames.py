@@ -319,3 +319,24 @@ def test_an_amount_in_another_currency_is_a_conversion_but_a_second_figure_is_no
     # two different measures, or two counts, are never conversions of each other
     assert _parts("en", "It burnt 4,000 hectares (60 km from here).", [("4,000 hectares", "[length] ** 2"),
                                                                       ("60 km", "[length]")]) == ["", ""]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface", "distance", "place"),
+    [
+        ("en", "Bombs killed seven people and wounded 21 in the town of Marhanets, near Nikopol.", "seven", None,
+         "Marhanets"),
+        ("fr", "Les bombes ont tué sept personnes et blessé 21 dans la ville de Marhanets, près de Nikopol.",
+         "sept", None, "Marhanets"),
+        ("en", "Air strikes on a village 30 km south of Idlib killed 12 people on Sunday.", "12", "30 km",
+         None),
+    ],
+)
+def test_a_place_is_where_distances_are_measured_from_only_after_a_distance(
+    lang, text, surface, distance, place
+) -> None:
+    """"30 km south of Idlib" does not place the strike in Idlib; "wounded 21 in the town of Marhanets" has a
+    number and a place word before the name, but no distance: Marhanets is where it happened."""
+    others = ((distance, "[length]"),) if distance else ()
+    f = frame(text, surface, lang, others=others)
+    assert f.place == place
