@@ -324,8 +324,8 @@ def test_an_amount_in_another_currency_is_a_conversion_but_a_second_figure_is_no
 @pytest.mark.parametrize(
     ("lang", "text", "surface", "distance", "place"),
     [
-        ("en", "Bombs killed seven people and wounded 21 in the town of Marhanets, near Nikopol.", "seven", None,
-         "Marhanets"),
+        ("en", "Bombs killed seven people and wounded 21 in the town of Marhanets, near Nikopol.", "seven",
+         None, "Marhanets"),
         ("fr", "Les bombes ont tué sept personnes et blessé 21 dans la ville de Marhanets, près de Nikopol.",
          "sept", None, "Marhanets"),
         ("en", "Air strikes on a village 30 km south of Idlib killed 12 people on Sunday.", "12", "30 km",
