@@ -638,7 +638,8 @@ def read_claim(
         )
     ):
         topics = [(np_end, 1, "distance")]  # "25 km north of", "à 25 km au nord de", "25 km nördlich"
-    topics = choose_topics(topics, action, claim.dimension, lexicon)
+    attached = _attached_topic(topics, run_start, doc, claim.dimension, lexicon)
+    topics = attached or choose_topics(topics, action, claim.dimension, lexicon)
     if topics:
         topic = min(topics, key=lambda h: min(abs(h[0] - run_start), abs(h[0] - run_end)))[2]
     place, spot, psrc = r.nearest_place(clo, chi)
@@ -735,6 +736,27 @@ def choose_topics(
     if action:
         return []
     return [h for h in topics if h[2] not in lexicon.terms.generic_topics] or topics
+
+
+ATTACHED_GAP = 3  # tokens between a topic word and its number at most ("un gasto de", "budget 2027 de")
+
+
+def _attached_topic(
+    topics: list[tuple[int, int, str]], run_start: int, doc: DocumentView, dimension: str, lexicon: Lexicon
+) -> list[tuple[int, int, str]]:
+    """The topic word that heads the number's own phrase — "un gasto de 531.800 millones", "spending of
+    €531.8bn", "le budget 2027 de 531,8 milliards" — names it, even when it is a generic word and a more
+    specific one ("nueva deuda de 86.400 millones") names the next figure of the clause. Only grammar words
+    and a year may stand between the two."""
+    dims = lexicon.terms.topic_dimension
+    for pos, n, name in sorted(topics, key=lambda h: -h[0]):
+        end = pos + n
+        if end > run_start or run_start - end > ATTACHED_GAP or dims.get(name, dimension) != dimension:
+            continue
+        gap = range(end, run_start)
+        if all(doc.lang.is_("stopwords", doc.texts[k]) or YEAR.fullmatch(doc.texts[k]) for k in gap):
+            return [(pos, n, name)]
+    return []
 
 
 @lru_cache(maxsize=8)

@@ -340,3 +340,25 @@ def test_a_place_is_where_distances_are_measured_from_only_after_a_distance(
     others = ((distance, "[length]"),) if distance else ()
     f = frame(text, surface, lang, others=others)
     assert f.place == place
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "first", "second"),
+    [
+        ("en", "The draft foresees spending of €531.8bn and new borrowing of €86.4bn in the core budget.",
+         "€531.8bn", "€86.4bn"),
+        ("es", "El presupuesto contempla un gasto de 531.800 millones de euros y una nueva deuda de 86.400 "
+         "millones.", "531.800 millones de euros", "86.400 millones"),
+        ("fr", "Le projet de budget 2027 de 531,8 milliards d'euros prévoit un nouvel emprunt de 86,4 "
+         "milliards.", "531,8 milliards d'euros", "86,4 milliards"),
+        ("de", "Der Entwurf sieht Ausgaben von 531,8 Milliarden Euro und eine Neuverschuldung von 86,4 "
+         "Milliarden Euro vor.", "531,8 Milliarden Euro", "86,4 Milliarden Euro"),
+    ],
+)
+def test_the_topic_heading_a_figure_names_it_even_when_generic(lang, text, first, second) -> None:
+    """Spending and new borrowing in one sentence are two measures: each figure takes the word that heads its
+    own phrase, not the most specific word of the clause."""
+    figs = ((first, "currency_EUR"), (second, "currency_EUR"))
+    a = frame(text, first, lang, dimension="currency_EUR", others=(figs[1],))
+    b = frame(text, second, lang, dimension="currency_EUR", others=(figs[0],))
+    assert a.topic != b.topic and b.topic == "borrowing"
