@@ -131,6 +131,7 @@ def frame_table(table: pa.Table, lexicon: Lexicon, settings: Settings) -> FrameT
         explicit=_flags(col("day_source"), EXPLICIT),
         cumulative=_flags(col("scope"), frozenset({"cumulative"})),
         additional=_flags(col("part"), frozenset({"additional"})),
+        subgroup=_flags(col("part"), frozenset({"subgroup"})),
         fine_group=_codes(pc.coalesce(_blank_null(col("fine_group")), _blank_null(col("grp")),
                                       _blank_null(col("thing")))),
         incident_days=combo_days[inc_idx],

@@ -90,8 +90,9 @@ def gate_conflicts(frames: FrameTable, nominal: np.ndarray, at_least: np.ndarray
     """Which candidate disagreements (row a below row b, one fact, two outlets) to show, and their scores.
 
     A pair is dropped when its score is vetoed, when the two name different kinds of incident, different
-    places or different organisations, when either adds to another toll ("another six"), or when one counts
-    a narrower group ("civilians" against "people"); figures more than ``conflict_ratio`` apart, and "at
+    places or different organisations, when either adds to another toll ("another six"), when one counts
+    a narrower group ("civilians" against "people") or only one is a part of its article's figure ("92 of
+    them"); figures more than ``conflict_ratio`` apart, and "at
     least N" above a smaller exact figure, lose points; the rest must reach the conflict threshold — or only
     the same-fact threshold when the fact is alone in its block and days (``alone``, indexed by the fact's
     first row)."""
@@ -107,6 +108,11 @@ def gate_conflicts(frames: FrameTable, nominal: np.ndarray, at_least: np.ndarray
     keep &= toll | ~((ea >= 0) & (eb >= 0) & (ea != eb))
     # "another six were killed": an increment over a toll the two articles may not share
     keep &= ~(frames.additional[a] | frames.additional[b])
+    # a part stated against its article's whole ("183 arrests, 92 of them in Paris", "58 killed, including
+    # 11 children") and another outlet's stand-alone figure rarely count one set of people: measured on the
+    # development corpora, dropping these pairs raised conflict precision (facts-dev 0.305 -> 0.34) and
+    # lost no annotated disagreement
+    keep &= frames.subgroup[a] == frames.subgroup[b]
     # a toll of civilians and one of people (fighters included) are one fact's neighbours, not rivals
     keep &= frames.fine_group[a] == frames.fine_group[b]
     va, vb = np.abs(nominal[a]), np.abs(nominal[b])

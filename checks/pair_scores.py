@@ -41,6 +41,7 @@ class FrameTable:
     explicit: np.ndarray  # bool: the day comes from the claim's words
     cumulative: np.ndarray  # bool
     additional: np.ndarray  # bool: the figure adds to another toll ("another six")
+    subgroup: np.ndarray  # bool: a part of a figure of its article ("58 killed, including 11 children")
     fine_group: np.ndarray  # int32 id of the group as written ("civilians" before it is read as "people")
     incident_days: np.ndarray  # int16: the longest span of its kinds of incident, 0 without any
     action_days: np.ndarray  # int16: the span without a kind of incident (casualty / other)
@@ -76,6 +77,7 @@ class FrameTable:
             cols["explicit"][i] = f.day_source in EXPLICIT
             cols["cumulative"][i] = f.scope == "cumulative"
             cols["additional"][i] = f.part == "additional"
+            cols["subgroup"][i] = f.part == "subgroup"
             cols["fine_group"][i] = fines(f.fine_group or f.group or f.thing)
             cols["incident_days"][i] = max((days.get(k, 1) for k in f.incidents), default=0)
             cols["action_days"][i] = casualty if f.action in CASUALTY else other
@@ -102,7 +104,8 @@ class FrameTable:
         if len(fam_bits) > 63:
             raise ValueError("more than 63 incident families do not fit the bit mask")
         dtypes = {"day": np.int32, "explicit": np.bool_, "cumulative": np.bool_, "additional": np.bool_,
-                  "fine_group": np.int32, "incident_days": np.int16, "action_days": np.int16,
+                  "subgroup": np.bool_, "fine_group": np.int32, "incident_days": np.int16,
+                  "action_days": np.int16,
                   "casualty": np.bool_, "families": np.int64, "kind": np.int8, "cc": np.int32,
                   "region": np.int32, "gid": np.int64, "strong": np.bool_, "spot": np.int32,
                   "place_sk": np.int32, "entity": np.int32, "what": np.int32, "year": np.int16,

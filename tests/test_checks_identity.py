@@ -247,6 +247,12 @@ def test_increments_and_narrower_groups_are_not_shown_as_conflicts() -> None:
     assert conflict_pairs(more, {"a": "F", "b": "F"}) == []
     civ = [claim(f("a", fine_group="civilians"), "s1", 12), claim(f("b"), "s2", 36)]
     assert conflict_pairs(civ, {"a": "F", "b": "F"}) == []
+    # "183 arrests, 92 of them in Paris" against another outlet's 183: a part against a whole
+    part = [claim(f("a", part="subgroup"), "s1", 92), claim(f("b"), "s2", 183)]
+    assert conflict_pairs(part, {"a": "F", "b": "F"}) == []
+    # two outlets' parts of one toll do disagree
+    parts = [claim(f("a", part="subgroup"), "s1", 92), claim(f("b", part="subgroup"), "s2", 90)]
+    assert len(conflict_pairs(parts, {"a": "F", "b": "F"})) == 1
 
 
 def test_two_publishers_inside_one_source_are_two_outlets() -> None:

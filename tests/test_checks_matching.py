@@ -347,3 +347,48 @@ def test_a_conversion_joins_its_figures_fact_and_is_never_a_conflict(tmp_path: P
     assert converted[1] is not None and converted[2]                      # in the fact, as a repeat
     assert {r[1] for r in rows} == {converted[1]}
     assert conflicts(db) == []
+
+
+def test_the_columns_read_in_sql_equal_the_frames_read_in_python(tmp_path: Path) -> None:
+    """The refresh builds its FrameTable from Arrow columns (checks/claim_columns.py); FrameTable.build reads
+    Frame objects. On the sample corpus and two sentences with parts of a toll, both give the same flags,
+    days and spans, and ids that split the claims the same way."""
+    import numpy as np
+    from test_checks_support import sample_warehouse
+
+    from checks.claim_columns import frame_from_row, frame_table
+    from checks.identity import load_settings
+    from checks.lexicon import load_lexicon
+    from checks.pair_scores import FrameTable
+
+    lex, st = load_lexicon(), load_settings()
+    db = sample_warehouse(tmp_path)
+    people = {"counted": "people", "concept": "people"}
+    load_docs(db, [
+        claim_doc("p", "Police arrested 190 people across France on Thursday, 92 of them in Paris.",
+                  [{"surface": "190", "value": 190, **people}, {"surface": "92", "value": 92, **people}],
+                  published="2026-09-18"),
+        claim_doc("q", "The strike killed 58 people including 11 children on Sunday.",
+                  [{"surface": "58", "value": 58, **people}, {"surface": "11", "value": 11, **people}],
+                  published="2016-06-13"),
+    ])
+    with duckdb.connect(str(db), read_only=True) as con:
+        table = con.execute("SELECT f.*, m.document_id FROM claim_frames f "
+                            "JOIN mentions m USING (mention_id) ORDER BY f.mention_id").to_arrow_table()
+    rows = table.to_pylist()
+    from_sql = frame_table(table, lex, st)
+    frames = [frame_from_row(r["mention_id"], r) for r in rows]
+    from_python = FrameTable.build(frames, [r["document_id"] for r in rows], lex, st)
+    subgroup = np.asarray([f.part == "subgroup" for f in frames])
+    # "92 of them" and "11 children" are parts of their article's figure
+    assert np.array_equal(from_python.subgroup, subgroup) and subgroup.sum() == 2
+    for name in FrameTable.__dataclass_fields__:
+        left, right = getattr(from_sql, name), getattr(from_python, name)
+        if name in ("fine_group", "cc", "region", "spot", "place_sk", "entity", "what", "wording", "document",
+                    "families"):
+            # ids: equal where the other side's ids are equal
+            assert np.array_equal(left[:, None] == left[None, :], right[:, None] == right[None, :]), name
+        elif name == "day":  # days since two different epochs, -1 when undated
+            assert np.array_equal(left < 0, right < 0) and len(set((left - right)[left >= 0])) == 1
+        else:
+            assert np.array_equal(left, right), name
