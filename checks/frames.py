@@ -542,6 +542,9 @@ class _Reader:
         known = [p for p in inside if p.kind in ("town", "region") and p.local]
         if known:
             return min(known, key=lambda p: abs((p.start + p.end) / 2 - mid)), spot, "clause"
+        countries = [p for p in inside if p.kind == "country"]
+        if countries:  # "183 people were arrested across France": the clause's own country, not the town before
+            return countries[0], spot, "clause"
         before = [
             p
             for p in self.doc.places
@@ -554,9 +557,6 @@ class _Reader:
         ]
         if before:
             return before[-1], spot, "context"
-        countries = [p for p in inside if p.kind == "country"]
-        if countries:
-            return countries[0], spot, "clause"
         if self.doc.main_place is not None:
             return self.doc.main_place, spot, "dateline"
         return None, spot, "none"

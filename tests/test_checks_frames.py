@@ -362,3 +362,10 @@ def test_the_topic_heading_a_figure_names_it_even_when_generic(lang, text, first
     a = frame(text, first, lang, dimension="currency_EUR", others=(figs[1],))
     b = frame(text, second, lang, dimension="currency_EUR", others=(figs[0],))
     assert a.topic != b.topic and b.topic == "borrowing"
+
+
+def test_a_country_in_the_clause_places_the_figure_before_a_town_of_the_previous_sentence() -> None:
+    text = ("The march in Paris drew 55,000 people, police said. In all, 506,000 people protested across "
+            "France on Thursday.")
+    f = frame(text, "506,000", others=("55,000",))
+    assert (f.place, f.place_kind, f.place_source) == ("France", "country", "clause")
