@@ -543,7 +543,7 @@ class _Reader:
         if known:
             return min(known, key=lambda p: abs((p.start + p.end) / 2 - mid)), spot, "clause"
         countries = [p for p in inside if p.kind == "country"]
-        if countries:  # "183 people were arrested across France": the clause's own country, not the town before
+        if countries:  # "506,000 protested across France": the clause's own country, not the town before
             return countries[0], spot, "clause"
         before = [
             p
