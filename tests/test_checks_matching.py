@@ -354,7 +354,7 @@ def test_the_columns_read_in_sql_equal_the_frames_read_in_python(tmp_path: Path)
     Frame objects. On the sample corpus and two sentences with parts of a toll, both give the same flags,
     days and spans, and ids that split the claims the same way."""
     import numpy as np
-    from test_checks_support import sample_warehouse
+    from test_checks_support import copy_warehouse, sample_warehouse
 
     from checks.claim_columns import frame_from_row, frame_table
     from checks.identity import load_settings
@@ -362,7 +362,8 @@ def test_the_columns_read_in_sql_equal_the_frames_read_in_python(tmp_path: Path)
     from checks.pair_scores import FrameTable
 
     lex, st = load_lexicon(), load_settings()
-    db = sample_warehouse(tmp_path)
+    (tmp_path / "copy").mkdir()
+    db = copy_warehouse(sample_warehouse(tmp_path), tmp_path / "copy")  # the sample file is shared
     people = {"counted": "people", "concept": "people"}
     load_docs(db, [
         claim_doc("p", "Police arrested 190 people across France on Thursday, 92 of them in Paris.",
