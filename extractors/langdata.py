@@ -68,6 +68,20 @@ def read_raw(code: str) -> dict:
     return _merge(common, lang)
 
 
+def decimal_separators() -> dict[str, str]:
+    """Each language file's decimal separator (``[numbers] decimal``), by language code.
+
+    The warehouse reads the rounding of a figure from its last digit group ("2,500" is 2.5 in French,
+    2500 in English); it takes the separator from here, so a new language file is enough for that too.
+    The files are read afresh (a few milliseconds, once per refresh), so the answer follows the data.
+
+    >>> decimal_separators()["fr"], decimal_separators()["en"]
+    (',', '.')
+    """
+    codes = sorted(p.stem for p in LANG_DIR.glob("*.toml") if p.stem != "common")
+    return {code: read_raw(code)["numbers"]["decimal"] for code in codes}
+
+
 def _low(items) -> list[str]:
     return sorted({str(x).lower() for x in items if str(x)})
 
