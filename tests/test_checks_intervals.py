@@ -163,3 +163,29 @@ def test_decimal_separator_comes_from_the_language_files(monkeypatch, tmp_path) 
     [point] = claim_intervals([claim])
     assert point != comma
     assert point == pytest.approx(claim_intervals([Claim("2,500", 2.5, lang="en")])[0])
+
+
+def test_a_new_decimal_separator_makes_the_next_refresh_rebuild(monkeypatch, tmp_path) -> None:
+    """The separators are an input of the refresh like the SQL itself: changing one in a language file
+    changes the digest that lets an unchanged warehouse skip its rebuild (checks/state.py)."""
+    import shutil
+
+    from checks import state
+    from extractors import langdata
+
+    for path in langdata.LANG_DIR.glob("*.toml"):
+        shutil.copy(path, tmp_path / path.name)
+    state.code_digest.cache_clear()
+    try:
+        before = state.code_digest()
+        monkeypatch.setattr(langdata, "LANG_DIR", tmp_path)
+        state.code_digest.cache_clear()
+        assert state.code_digest() == before  # the same files elsewhere
+        english = tmp_path / "en.toml"
+        english.write_text(english.read_text(encoding="utf-8").replace('decimal = "."', 'decimal = ","'),
+                           encoding="utf-8")
+        state.code_digest.cache_clear()
+        assert state.code_digest() != before
+    finally:
+        monkeypatch.undo()
+        state.code_digest.cache_clear()
