@@ -2,7 +2,7 @@
 -- Parameters: $min_sig, $half_step, $approx_rel (checks/tolerances.toml); $decimal_langs and
 -- $decimal_seps, two lists of the same length: each language file's code and its [numbers] decimal
 -- separator (extractors.langdata.decimal_separators), so a language added as data is read right here too.
--- Interval rules: checks/intervals.py and docs/readme/checks.md. One vectorised pass, no pairs.
+-- Interval rules: checks/intervals.py and docs/facts.md ("From a claim to an interval"). One vectorised pass, no pairs.
 CREATE OR REPLACE TEMP TABLE qc_intervals AS
 WITH base AS (
     SELECT
