@@ -24,9 +24,9 @@ bench: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check extractors checks flows warehouse tests
 
-# The long reliability campaign (hostile inputs, faults, soak); regenerates the README's reliability table.
+# The long reliability campaign (hostile inputs, faults, soak); regenerates the reliability table of docs/reliability.md.
 reliability: $(STAMP)
-	QUANTCHECK_RELIABILITY_TABLE=docs/reliability-table.md:README.md QUANTCHECK_FUZZ_EXAMPLES=300 \
+	QUANTCHECK_RELIABILITY_TABLE=docs/reliability-table.md:docs/reliability.md QUANTCHECK_FUZZ_EXAMPLES=300 \
 	$(BIN)/python -m pytest -q -rxX tests/reliability tests/test_reliability_*.py
 
 # Coverage-guided fuzzing with atheris; crashes land in tests/fuzz/crashes/ (turn each into a regression test).

@@ -111,7 +111,16 @@ def reference_date(
 
 def weekday_before(ref: date, weekday: int, last: bool = False) -> date:
     """The most recent ``weekday`` (0 = Monday) on or before ``ref``; ``last`` moves a same-day match back
-    a week."""
+    a week.
+
+    An article of Wednesday 2024-03-13 saying "on Monday" means the 11th; "on Wednesday" means that very
+    day, but "last Wednesday" the week before:
+
+    >>> weekday_before(date(2024, 3, 13), 0), weekday_before(date(2024, 3, 13), 2)
+    (datetime.date(2024, 3, 11), datetime.date(2024, 3, 13))
+    >>> weekday_before(date(2024, 3, 13), 2, last=True)
+    datetime.date(2024, 3, 6)
+    """
     delta = (ref.weekday() - weekday) % 7
     if last and delta == 0:
         delta = 7

@@ -33,7 +33,11 @@ def _words(key: str) -> str:
 
 
 def is_measure(kind: str | None) -> bool:
-    """A pint dimension ("[length] ** 2", "currency_EUR", "dimensionless") rather than a concept key."""
+    """A pint dimension ("[length] ** 2", "currency_EUR", "dimensionless") rather than a concept key.
+
+    >>> is_measure("[length] ** 2"), is_measure("currency_EUR / [mass]"), is_measure("troops")
+    (True, True, False)
+    """
     return bool(kind) and (kind.startswith("[") or kind.startswith("currency_") or kind == "dimensionless"
                            or "[" in kind)
 

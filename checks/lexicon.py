@@ -276,6 +276,13 @@ def parse_terms(path: Path) -> Terms:
         if grp not in labels["group"] or g2 not in labels["group"] or act not in labels["action"]:
             raise LexiconError(f"{path}: [group_is] {grp} = {pair!r} must name a group and 'group:action'")
         group_is[grp] = (g2, act)
+    for key in data.get("generic", {}):
+        if key not in ("topics", "measures"):
+            raise LexiconError(f"{path}: [generic] unknown key {key!r}; use one of ['measures', 'topics']")
+    for section in ("group", "group_parent", "group_is", "action", "topic", "topic_dimension"):
+        for key, value in data.get(section, {}).items():
+            if not isinstance(value, str):
+                raise LexiconError(f"{path}: [{section}] {key} must be a string, got {value!r}")
     generic = frozenset(data.get("generic", {}).get("topics", []))
     measure_words = frozenset(data.get("generic", {}).get("measures", []))
     for name, keys in (("topics", generic), ("measures", measure_words)):

@@ -23,6 +23,7 @@ from checks.identity import Settings, load_settings
 from checks.lexicon import Lexicon, load_lexicon
 from checks.sqlfiles import sql
 from checks.tolerances import Tolerances, load_tolerances
+from extractors.langdata import decimal_separators
 
 PAIRS_SCHEMA = pa.schema([("claim_a", pa.string()), ("claim_b", pa.string()), ("fact_id", pa.string()),
                           ("score", pa.float64()), ("reason", pa.string())])
@@ -40,8 +41,10 @@ def pivot_currency(con: duckdb.DuckDBPyConnection) -> str | None:
 def compute_intervals(con: duckdb.DuckDBPyConnection, tolerances: Tolerances) -> None:
     """The temp table qc_intervals: every mention's interval in base units, converted when rates allow."""
     p = tolerances.sql_params()
+    decimals = decimal_separators()
     con.execute(sql("claim_intervals"),
-                {"min_sig": p["min_sig"], "half_step": p["half_step"], "approx_rel": p["approx_rel"]})
+                {"min_sig": p["min_sig"], "half_step": p["half_step"], "approx_rel": p["approx_rel"],
+                 "decimal_langs": list(decimals), "decimal_seps": list(decimals.values())})
     pivot = pivot_currency(con)
     if pivot is not None:
         con.execute(sql("convert_currencies"), {"pivot": pivot, "max_rate_age": p["max_rate_age"]})

@@ -17,6 +17,7 @@ from pathlib import Path
 import duckdb
 
 from checks.sqlfiles import sql
+from extractors.langdata import decimal_separators
 
 CHECKS_DIR = Path(__file__).parent
 STATE_NAME = "refresh"
@@ -24,12 +25,14 @@ STATE_NAME = "refresh"
 
 @cache
 def code_digest() -> str:
-    """sha256 of the checks code, SQL, lexicon and tolerances: any change rebuilds everything."""
+    """sha256 of the checks code, SQL, lexicon and tolerances, and of the language data the SQL reads (the
+    decimal separators of extractors/lang): any change rebuilds everything."""
     digest = hashlib.sha256()
     files = sorted([*CHECKS_DIR.glob("*.py"), *CHECKS_DIR.glob("*.toml"), *(CHECKS_DIR / "sql").glob("*.sql"),
                     *(CHECKS_DIR / "lexicon").glob("*.toml")])
     for path in files:
         digest.update(str(path.relative_to(CHECKS_DIR)).encode() + b"\0" + path.read_bytes() + b"\0")
+    digest.update(repr(sorted(decimal_separators().items())).encode())
     return digest.hexdigest()
 
 

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
+from extractors.langschema import check_file
 from extractors.prefilter import guard_ahead, guard_behind
 from extractors.unitmatch import UnitMatcher
 
@@ -57,15 +58,35 @@ def _merge(base: dict, over: dict) -> dict:
 
 
 def read_raw(code: str) -> dict:
-    """The merged (common + language) data of one language, as plain TOML values."""
-    with open(LANG_DIR / "common.toml", "rb") as fh:
+    """The merged (common + language) data of one language, as plain TOML values.
+
+    Both files are checked against the schema first (extractors/langschema.py, docs/languages.md): a
+    mistyped key is an error naming the file and the key, never a rule silently switched off."""
+    common_path = LANG_DIR / "common.toml"
+    with open(common_path, "rb") as fh:
         common = tomllib.load(fh)
+    check_file(common, str(common_path))
     path = LANG_DIR / f"{code}.toml"
     if not path.exists():
         raise ValueError(f"no language data for {code!r} (have: {', '.join(available_languages())})")
     with open(path, "rb") as fh:
         lang = tomllib.load(fh)
+    check_file(lang, str(path), language=code)
     return _merge(common, lang)
+
+
+def decimal_separators() -> dict[str, str]:
+    """Each language file's decimal separator (``[numbers] decimal``), by language code.
+
+    The warehouse reads the rounding of a figure from its last digit group ("2,500" is 2.5 in French,
+    2500 in English); it takes the separator from here, so a new language file is enough for that too.
+    The files are read afresh (a few milliseconds, once per refresh), so the answer follows the data.
+
+    >>> decimal_separators()["fr"], decimal_separators()["en"]
+    (',', '.')
+    """
+    codes = sorted(p.stem for p in LANG_DIR.glob("*.toml") if p.stem != "common")
+    return {code: read_raw(code)["numbers"]["decimal"] for code in codes}
 
 
 def _low(items) -> list[str]:
@@ -148,7 +169,7 @@ class LangData:
     phone_words: list[str] = field(default_factory=list)  # "Tel.", "llame al": the number after is a phone
     age_units: frozenset[str] = frozenset()  # "die 23-Jährige", "ein 45-jähriger Mann": ages when a noun
     age_nouns: frozenset[str] = frozenset()  # person nouns: "un hombre de 45 años", "45-jähriger Mann"
-    # ---- real, messy news (extractors/lang/README.md, "Vague counts" and "Counts of one") ----
+    # ---- real, messy news (docs/languages.md, "[vague]" and "Counts of one") ----
     vague: dict[str, tuple[float, float, float]] = field(default_factory=dict)  # "dozens": (24, 99, 12)
     vague_modifiers: dict[str, tuple[float, float | None]] = field(default_factory=dict)  # "several": (3, 9)
     vague_guarded: dict[str, frozenset[str]] = field(default_factory=dict)  # "scores": the words after it

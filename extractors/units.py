@@ -81,7 +81,17 @@ def _strip_currency_brackets(dimensionality: str) -> str:
 
 @lru_cache(maxsize=4096)
 def unit_info(unit: str) -> UnitInfo:
-    """Base-unit map of a pint unit expression; raises ValueError for an unknown unit."""
+    """Base-unit map of a pint unit expression; raises ValueError for an unknown unit.
+
+    A base value is ``value * factor + offset``: the offset is what makes temperatures comparable
+    (0 °C is 273.15 K), and a count has no unit at all.
+
+    >>> info = unit_info("degC")
+    >>> info.factor, info.offset, info.si_unit
+    (1.0, 273.15, 'kelvin')
+    >>> unit_info("km").factor, unit_info("").dimension
+    (1000.0, 'count')
+    """
     if not unit:
         return COUNT
     ureg = registry()

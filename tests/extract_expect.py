@@ -1,4 +1,4 @@
-"""Helpers for the per-language extraction tests (tests/test_extract_lang_*.py).
+"""Helpers for the per-language extraction tests (tests/test_extract_lang_specs.py and others).
 
 A case is a sentence and the complete list of mentions a fact-checker expects in it, in text order,
 each given by the fields that matter for it (value, low/high, unit, qualifier, counted). Units are

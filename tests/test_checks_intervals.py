@@ -136,3 +136,56 @@ def test_odd_values_never_raise_and_are_left_unmatched() -> None:
     assert len(got) == len(odd)
     assert got[0] == (0.0, 0.0)
     assert all(math.isnan(lo) or math.isnan(hi) or lo <= hi for lo, hi in got)   # NaN: never matched
+
+
+def test_decimal_separator_comes_from_the_language_files(monkeypatch, tmp_path) -> None:
+    """The interval SQL reads '2,500' with the separator of the claim's language file, not a list of its own:
+    a new language file whose decimal is ',' makes '2,500' 2.5 (two decimals), one whose decimal is '.'
+    makes it 2500 (grouped), and an unknown language falls back to the length of the last group."""
+    import shutil
+
+    from extractors import langdata
+
+    for name in ("common.toml", "en.toml"):
+        shutil.copy(langdata.LANG_DIR / name, tmp_path / name)
+    monkeypatch.setattr(langdata, "LANG_DIR", tmp_path)
+    english = (tmp_path / "en.toml").read_text(encoding="utf-8")
+    assert 'decimal = "."' in english
+    claim = Claim("2,500", 2.5, lang="xx")
+
+    (tmp_path / "xx.toml").write_text(english.replace('code = "en"', 'code = "xx"')
+                                      .replace('decimal = "."', 'decimal = ","'), encoding="utf-8")
+    assert langdata.decimal_separators()["xx"] == ","
+    [comma] = claim_intervals([claim])
+    assert comma == pytest.approx((2.4995, 2.5005))  # three decimals written: ± half the last one
+
+    (tmp_path / "xx.toml").write_text(english.replace('code = "en"', 'code = "xx"'), encoding="utf-8")
+    [point] = claim_intervals([claim])
+    assert point != comma
+    assert point == pytest.approx(claim_intervals([Claim("2,500", 2.5, lang="en")])[0])
+
+
+def test_a_new_decimal_separator_makes_the_next_refresh_rebuild(monkeypatch, tmp_path) -> None:
+    """The separators are an input of the refresh like the SQL itself: changing one in a language file
+    changes the digest that lets an unchanged warehouse skip its rebuild (checks/state.py)."""
+    import shutil
+
+    from checks import state
+    from extractors import langdata
+
+    for path in langdata.LANG_DIR.glob("*.toml"):
+        shutil.copy(path, tmp_path / path.name)
+    state.code_digest.cache_clear()
+    try:
+        before = state.code_digest()
+        monkeypatch.setattr(langdata, "LANG_DIR", tmp_path)
+        state.code_digest.cache_clear()
+        assert state.code_digest() == before  # the same files elsewhere
+        english = tmp_path / "en.toml"
+        english.write_text(english.read_text(encoding="utf-8").replace('decimal = "."', 'decimal = ","'),
+                           encoding="utf-8")
+        state.code_digest.cache_clear()
+        assert state.code_digest() != before
+    finally:
+        monkeypatch.undo()
+        state.code_digest.cache_clear()

@@ -1,7 +1,7 @@
 """The rules for real, messy news (issues 10 and 11): named cases per rule and language, both ways.
 
 Each rule is general and its language knowledge is data (extractors/lang/*.toml, documented in
-extractors/lang/README.md); these cases are sentences written for the tests, in the styles the rules were
+docs/languages.md); these cases are sentences written for the tests, in the styles the rules were
 made for: wire copy, market reports, casualty reports, sport, car and tech reviews, and scraped text that lost
 its punctuation. Each case lists every mention a fact-checker expects in the sentence, so a false positive
 fails too (tests/extract_expect.py).

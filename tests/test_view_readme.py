@@ -1,6 +1,7 @@
 """The README as a new user reads it: the fact-checker's walk-through runs exactly as written and prints
-what the README shows; every table and view of the warehouse is listed in the README and in `quantcheck
-sql --help`; the README states one time for `make test`."""
+what the README shows; every table and view of the warehouse is listed in docs/warehouse.md (the README's
+link for them; tests/test_docs_contracts.py checks their columns) and in `quantcheck sql --help`; the
+README and docs/reliability.md state one time for `make test`; every docs/ page the README links exists."""
 
 from __future__ import annotations
 
@@ -20,6 +21,8 @@ from warehouse.migrate import apply_migrations
 
 ROOT = Path(__file__).resolve().parents[1]
 README = (ROOT / "README.md").read_text(encoding="utf-8")
+WAREHOUSE_DOC = (ROOT / "docs" / "warehouse.md").read_text(encoding="utf-8")
+RELIABILITY_DOC = (ROOT / "docs" / "reliability.md").read_text(encoding="utf-8")
 SETUP_LINES = ("make demo", ". .venv/bin/activate")   # done once per clone; the tests run inside the venv
 
 
@@ -97,15 +100,16 @@ def _names() -> tuple[set[str], set[str]]:
     return tables, views
 
 
-def test_every_table_and_view_is_listed_in_the_readme_and_sql_help(capsys) -> None:
+def test_every_table_and_view_is_listed_in_the_docs_and_sql_help(capsys) -> None:
     from flows.cli import main
 
     tables, views = _names()
-    section = README.split("### Tables and views")[1].split("\n### ")[0]
-    listed = set(re.findall(r"^\| `([a-z_]+)`", section, re.M))
-    assert tables | views <= listed, f"missing from README's table: {sorted((tables | views) - listed)}"
+    assert "docs/warehouse.md" in README.split("### Tables and views")[1].split("\n### ")[0]
+    listed = set(re.findall(r"^### `([a-z_]+)` \((?:table|view)\)$", WAREHOUSE_DOC, re.M))
+    assert tables | views <= listed, f"missing from docs/warehouse.md: {sorted((tables | views) - listed)}"
     for view in views:
-        assert re.search(rf"^\| `{view}` \(view\)", section, re.M), view
+        assert re.search(rf"^### `{view}` \(view\)$", WAREHOUSE_DOC, re.M), view
+        assert f"`{view}`" in README, f"the README's list of views lacks {view}"
     with pytest.raises(SystemExit):
         main(["sql", "--help"])
     help_text = " ".join(capsys.readouterr().out.split())
@@ -114,9 +118,19 @@ def test_every_table_and_view_is_listed_in_the_readme_and_sql_help(capsys) -> No
 
 
 def test_one_time_for_make_test() -> None:
-    row = [line for line in README.splitlines() if line.startswith("| `make test` |")]
+    row = [line for line in RELIABILITY_DOC.splitlines() if line.startswith("| `make test` |")]
     assert len(row) == 1
     in_table = re.findall(r"about (\d+) min", row[0])
     development = re.findall(r"`make test` runs everything.*?\(about (\d+) minutes", README, re.S)
     assert in_table and development and in_table == development, (in_table, development)
     assert "2–3 min" not in README
+
+
+def test_every_docs_page_the_readme_links_exists() -> None:
+    links = set(re.findall(r"\]\((docs/[^)#]+)\)", README))
+    assert {"docs/warehouse.md", "docs/mentions.md", "docs/languages.md", "docs/reliability.md"} <= links
+    assert [link for link in sorted(links) if not (ROOT / link).is_file()] == []
+    for page in (ROOT / "docs").glob("*.md"):
+        text = page.read_text(encoding="utf-8")
+        broken = [t for t in re.findall(r"\]\(([a-z_-]+\.md)\)", text) if not (page.parent / t).is_file()]
+        assert not broken, f"{page.name} links to missing pages: {broken}"

@@ -1,6 +1,8 @@
 -- Step 1 of the claim_keys rebuild: every mention's interval in base units and its kind.
--- Parameters: $min_sig, $half_step, $approx_rel (checks/tolerances.toml).
--- Interval rules: checks/intervals.py and docs/readme/checks.md. One vectorised pass, no pairs.
+-- Parameters: $min_sig, $half_step, $approx_rel (checks/tolerances.toml); $decimal_langs and
+-- $decimal_seps, two lists of the same length: each language file's code and its [numbers] decimal
+-- separator (extractors.langdata.decimal_separators), so a language added as data is read right here too.
+-- Interval rules: checks/intervals.py and docs/facts.md ("From a claim to an interval"). One vectorised pass, no pairs.
 CREATE OR REPLACE TEMP TABLE qc_intervals AS
 WITH base AS (
     SELECT
@@ -37,8 +39,8 @@ digits2 AS (
 digits3 AS (
     SELECT *,
         CASE WHEN last_group.sep = '' THEN false
-             WHEN lang = 'en' THEN last_group.sep = '.'
-             WHEN lang IN ('fr', 'es', 'de', 'it', 'pt', 'nl') THEN last_group.sep = ','
+             WHEN list_contains($decimal_langs, lang)
+                  THEN last_group.sep = $decimal_seps[list_position($decimal_langs, lang)]
              ELSE length(last_group.after) <> 3 END AS has_decimals,
         length(dstr) - length(rtrim(dstr, '0')) AS trailing_zeros,
         -- the value of one unit of the last written digit; guarded: any input must give a row, not an error

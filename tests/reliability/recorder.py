@@ -1,6 +1,6 @@
-"""Records what each hostile input and fault did, and writes the README's reliability table from it.
+"""Records what each hostile input and fault did, and writes the reliability table (docs/reliability.md).
 
-The README promises a table of every hostile input and fault tried, how many cases, and what happened.
+docs/reliability.md promises a table of every hostile input and fault tried, the cases, what happened.
 Writing that table by hand would let it drift from the truth, so the tests write it: each case calls
 ``case_log(request).record(kind, case)`` and fills in the outcome it observed (the error the pipeline
 logged, what was kept); a pytest plugin registered on first use pairs each case with the test's result
