@@ -82,7 +82,8 @@ def test_a_circle_inside_one_package_is_found_even_through_a_function_import() -
         "extractors/currency_country.py": "from extractors.langdata import load\n",
     })
     assert scan.upward == []
-    assert scan.cycles == [["extractors.currency_country", "extractors.langdata", "extractors.currency_country"]]
+    circle = ["extractors.currency_country", "extractors.langdata", "extractors.currency_country"]
+    assert scan.cycles == [circle]
 
 
 def test_two_backend_choosers_calling_each_other_are_a_circle() -> None:

@@ -15,6 +15,7 @@ import math
 import sys
 from datetime import date
 
+from checks.conflicts import fetch_conflicts
 from flows.commands.common import DB_HELP, open_reader
 
 FORMATS = ("text", "csv", "json")
@@ -28,14 +29,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--format", choices=FORMATS, default="text", help="output format (default: text)")
     p.add_argument("--limit", type=int, default=0, metavar="N", help="show at most N conflicts (0 = all)")
     p.set_defaults(func=run)
-
-
-def fetch_conflicts(con) -> list[dict]:
-    from checks.sqlfiles import sql
-
-    cur = con.execute(sql("list_conflicts"))
-    names = [d[0] for d in cur.description]
-    return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
 
 
 def _json_value(v):

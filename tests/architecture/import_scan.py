@@ -86,11 +86,21 @@ def _imports(module: str, is_package: bool, tree: ast.AST, modules: set[str]) ->
             for alias in node.names:  # ``from checks import refresh`` and ``from flows.commands import x``
                 submodule = f"{origin}.{alias.name}"
                 add(submodule if submodule in modules else origin, node.lineno)
-        elif (isinstance(node, ast.Call) and isinstance(node.func, ast.Name | ast.Attribute)
-              and getattr(node.func, "attr", getattr(node.func, "id", "")) == "import_module"
-              and node.args and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str)):
-            add(node.args[0].value, node.lineno)  # importlib.import_module("checks") is an import too
+        elif _imported_by_name(node) is not None:  # importlib.import_module("checks") is an import too
+            add(_imported_by_name(node), node.lineno)
     return found
+
+
+def _imported_by_name(node: ast.AST) -> str | None:
+    """The module named by a call ``import_module("x.y")`` / ``importlib.import_module("x.y")``."""
+    if not isinstance(node, ast.Call) or not node.args:
+        return None
+    func = node.func
+    name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+    first = node.args[0]
+    if name == "import_module" and isinstance(first, ast.Constant) and isinstance(first.value, str):
+        return first.value
+    return None
 
 
 def _layer(module: str) -> int | None:
