@@ -16,7 +16,7 @@ import sys
 from datetime import date
 
 from checks.conflicts import fetch_conflicts
-from flows.commands.common import DB_HELP, open_reader
+from flows.commands.common import DB_HELP, read_with
 
 FORMATS = ("text", "csv", "json")
 
@@ -74,14 +74,9 @@ def format_text(rows: list[dict], total: int | None = None) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-
-    con = open_reader(args.db)
-    if con is None:
+    rows = read_with(args.db, fetch_conflicts)
+    if rows is None:
         return 2
-    try:
-        rows = fetch_conflicts(con)
-    finally:
-        con.close()
     total = len(rows)
     if args.limit > 0:
         rows = rows[: args.limit]
