@@ -486,10 +486,7 @@ def open_writer(
     writer = lake_writer(con)
     try:
         yield writer
-        if writer.run_id is not None and not writer.run_finished:
-            writer.finish_run("completed")
-        if before_publish is not None:
-            writer.change(lambda: before_publish(con), "refresh the derived tables")
+        writer.complete(before_publish)
     except BaseException as exc:
         if writer.run_id is not None and not writer.run_finished:
             with contextlib.suppress(Exception):

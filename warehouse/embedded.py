@@ -21,10 +21,10 @@ from pathlib import Path
 
 import duckdb
 
-from warehouse.create_views import ViewError, apply_views
-from warehouse.lock import RunLock, WarehouseBusy
-from warehouse.migrate import MigrationError, apply_migrations
-from warehouse.paths import WarehousePaths, default_db_path
+from warehouse.create_views import apply_views
+from warehouse.lock import RunLock
+from warehouse.migrate import apply_migrations
+from warehouse.paths import WarehousePaths
 from warehouse.publish import fsync_dir, fsync_file, publish_file
 from warehouse.writer import Writer
 
@@ -38,18 +38,6 @@ SAFE_READER_CONFIG = {
     "allow_community_extensions": False,
     "lock_configuration": True,
 }
-
-__all__ = [
-    "MigrationError",
-    "NotAWarehouse",
-    "ViewError",
-    "WarehouseBusy",
-    "WarehouseNotFound",
-    "connect_read_only",
-    "default_db_path",
-    "open_writer",
-    "publish_now",
-]
 
 
 class WarehouseNotFound(FileNotFoundError):
@@ -129,10 +117,7 @@ def open_writer(
         writer = Writer(con)
         try:
             yield writer
-            if writer.run_id is not None and not writer.run_finished:
-                writer.finish_run("completed")
-            if before_publish is not None:
-                before_publish(con)
+            writer.complete(before_publish)
             con.execute("CHECKPOINT")
             con.close()
         except BaseException as exc:

@@ -231,6 +231,14 @@ class Writer:
         self.reported = self.change(body, "finish a run")
         self.run_finished = True
 
+    def complete(self, before_publish: Callable[[duckdb.DuckDBPyConnection], object] | None = None) -> None:
+        """What both backends do when the run's block ends normally: mark a started run completed, then
+        rebuild what is derived from its writes (``before_publish(con)``, e.g. checks.refresh), one change."""
+        if self.run_id is not None and not self.run_finished:
+            self.finish_run("completed")
+        if before_publish is not None:
+            self.change(lambda: before_publish(self.con), "refresh the derived tables")
+
     def _reportable(self, remember: bool) -> list[dict[str, Any]]:
         """The skipped entries this run stores: those of local files unchanged since an earlier run listed
         them are left out (one note per source says how many and where they are listed); the files'
