@@ -1,8 +1,9 @@
 """Cross-source comparison: claims as intervals, claims about the same fact, conflicts and verdicts.
 
-``refresh(con)`` is called by the warehouse writer before every publish (warehouse/README.md); it
-brings the tables the views ``claim_facts``, ``claim_groups``, ``conflicts`` and ``checks`` read up to date,
-so those views are plain SQL any DuckDB client can query. What a fact is: checks/identity.py.
+``refresh(con)`` runs inside the warehouse writer before every publish, handed to it by flows as
+``open_writer(db, before_publish=refresh)`` (flows/warehouse_writer.py: the warehouse never imports
+checks); it brings the tables the views ``claim_facts``, ``claim_groups``, ``conflicts`` and ``checks``
+read up to date, so those views are plain SQL any DuckDB client can query. What a fact is: checks/identity.py.
 """
 
 from __future__ import annotations

@@ -24,6 +24,7 @@ from datetime import date
 
 import duckdb
 
+from checks.conflicts import fetch_conflicts
 from checks.display_units import DisplayUnit, choose_unit
 from checks.present import fmt_interval
 from checks.sqlfiles import sql
@@ -100,8 +101,6 @@ def claim_reviews(con: duckdb.DuckDBPyConnection, author: str = "quantcheck",
 def conflict_reviews(con: duckdb.DuckDBPyConnection, author: str = "quantcheck",
                      reviewed_on: date | None = None) -> list[dict]:
     """One ClaimReview per claim in at least one conflict, citing the articles that contradict it."""
-    from flows.commands.conflicts import fetch_conflicts
-
     reviewed_on = reviewed_on or date.today()
     claims: dict[str, dict] = {}
     for c in fetch_conflicts(con):

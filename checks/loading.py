@@ -2,8 +2,9 @@
 
 Files are read whole and validated before anything is written: a file with one bad row is refused with
 every problem listed (row numbers as a spreadsheet shows them), so a load never leaves half a file in
-the warehouse. Writes go through the warehouse writer (warehouse.db.open_writer), which refreshes the
-checks tables and publishes the new snapshot atomically.
+the warehouse. Writes go through the warehouse writer (warehouse.db.open_writer, with ``checks.refresh``
+before publishing), whose SQL suits the backend: a DuckLake has no primary keys to replace rows by, so
+it deletes and inserts in one transaction where the embedded file uses INSERT OR REPLACE.
 """
 
 from __future__ import annotations
@@ -11,12 +12,17 @@ from __future__ import annotations
 import hashlib
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import duckdb
 import pyarrow as pa
+
+if TYPE_CHECKING:
+    from warehouse.writer import Writer
 
 REFERENCE_COLUMNS = ("fact_id", "concept", "subject", "value", "low", "high", "unit", "as_of", "source",
                      "notes")
@@ -218,32 +224,22 @@ def parse_rate_rows(path: Path, rows: list[dict]) -> pa.Table:
                                            ("rate", pa.float64()), ("source", pa.string())]))
 
 
-def _insert_or_replace(db: str | None, table: pa.Table, statement: str) -> int:
-    """Load a validated Arrow table through the warehouse writer (so it publishes atomically); the
-    statement reads it as ``qc_rows_in``. Returns the number of rows."""
+def _store(db: str | None, store: Callable[[Writer], int]) -> int:
+    """Open the warehouse's writer (comparison tables refreshed before it publishes) and store rows."""
+    from checks import refresh
     from warehouse.db import open_writer
 
-    with open_writer(db) as writer:
-        writer.con.register("qc_rows_in", table)
-        try:
-            writer.con.execute(statement)
-        finally:
-            writer.con.unregister("qc_rows_in")
-    return table.num_rows
+    with open_writer(db, before_publish=refresh) as writer:
+        return store(writer)
 
 
 def load_reference_file(path: Path, db: str | None) -> int:
     """Validate, convert and load reference facts (replacing facts with the same fact_id); return count."""
-    return _insert_or_replace(
-        db, parse_reference_rows(path, read_table(path)),
-        "INSERT OR REPLACE INTO reference_facts (fact_id, concept, subject, value, low, high, unit, "
-        "si_value, si_unit, as_of, source, si_low, si_high, dimension, notes, loaded_at) "
-        "SELECT *, now() FROM qc_rows_in")
+    rows = parse_reference_rows(path, read_table(path))
+    return _store(db, lambda writer: writer.replace_reference_facts(rows))
 
 
 def load_rates_file(path: Path, db: str | None) -> int:
     """Validate and load dated exchange rates (replacing the same date/from/to); return the count."""
-    return _insert_or_replace(
-        db, parse_rate_rows(path, read_table(path)),
-        'INSERT OR REPLACE INTO exchange_rates ("date", "from", "to", rate, source, loaded_at) '
-        "SELECT *, now() FROM qc_rows_in")
+    rows = parse_rate_rows(path, read_table(path))
+    return _store(db, lambda writer: writer.replace_exchange_rates(rows))

@@ -25,6 +25,7 @@ from datetime import UTC, date, datetime
 
 import duckdb
 
+from checks.conflicts import fetch_conflicts
 from checks.display_units import DisplayUnit
 from checks.labels import day_span
 from checks.present import Axis, fmt_interval, fmt_number, nice_axis, plural, same_name
@@ -448,8 +449,6 @@ def render_report(rows: list[dict], conflicts: list[dict], summary: dict | None 
 
 
 def build_report(con: duckdb.DuckDBPyConnection, generated: datetime | None = None) -> str:
-    from flows.commands.conflicts import fetch_conflicts
-
     return render_report(fetch_report_rows(con), fetch_conflicts(con), fetch_summary(con), generated,
                          references=fetch_references(con))
 

@@ -1,11 +1,12 @@
 """Skip a refresh whose inputs did not change: the ``checks_state`` table (migration 0011).
 
-The warehouse writer calls ``checks.refresh`` before every publish, including runs that added nothing
-(a scheduled run re-reading the same feeds). Rebuilding claim_keys then costs seconds on a large
-warehouse for an identical result. The refresh's output depends only on the tables it reads, the lexicon,
-the tolerances and the checks code, so a digest of those — order-independent row hashes computed in one
-scan (checks/sql/input_digest.sql, tens of milliseconds for a million mentions) plus a hash of the code
-and data files — recorded after each refresh tells the next run whether there is anything to do.
+The warehouse writer runs ``checks.refresh`` (passed in by flows) before every publish, including runs
+that added nothing (a scheduled run re-reading the same feeds). Rebuilding claim_keys then costs seconds
+on a large warehouse for an identical result. The refresh's output depends only on the tables it reads,
+the lexicon, the tolerances and the checks code, so a digest of those — order-independent row hashes
+computed in one scan (checks/sql/input_digest.sql, tens of milliseconds for a million mentions) plus a
+hash of the code and data files — recorded after each refresh tells the next run whether there is
+anything to do.
 """
 
 from __future__ import annotations

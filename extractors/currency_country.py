@@ -31,8 +31,6 @@ from dataclasses import dataclass
 
 import regex
 
-from extractors.langdata import load
-
 
 @dataclass(frozen=True)
 class CountryCurrencies:
@@ -84,11 +82,6 @@ def compile_countries(raw: dict) -> CountryCurrencies:
             cut_before = regex.compile("(?r)" + cls, regex.V1)
             cut_after = regex.compile(cls, regex.V1)
     return CountryCurrencies(family_of, frozenset(document_wide), code_of, pattern, cut_before, cut_after)
-
-
-def country_data(code: str) -> CountryCurrencies:
-    """The compiled country data of a language (built once per process with its other data)."""
-    return load(code).countries
 
 
 class CountryResolver:

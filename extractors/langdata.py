@@ -619,7 +619,7 @@ def _build(code: str) -> LangData:
         **_messy_news(raw),
     )
     _compile(data, raw)
-    from extractors.currency_country import compile_countries  # (that module imports this one)
+    from extractors.currency_country import compile_countries
 
     data.countries = compile_countries(raw)
     data.country_heads = frozenset(w[:3] for w in data.countries.code_of)  # a cheap test before the lookup

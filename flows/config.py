@@ -30,7 +30,7 @@ from urllib.parse import unquote, urlsplit
 
 KINDS = ("file", "folder", "url", "feed")
 TASK_RUNNERS = ("thread", "process", "dask")
-FEED_SUFFIXES = (".xml", ".rss", ".atom")
+FEED_SUFFIXES = (".xml", ".rss", ".atom")  # a file or URL path read as a feed (also flows/sources.py)
 NAME_RE = re.compile(r"[^\w.\-]+", re.UNICODE)
 
 
@@ -99,7 +99,7 @@ SETTINGS_TYPES: dict[str, tuple[type, ...]] = {
     "user_agent": (str,),
 }
 SOURCE_KEYS = {"name", "kind", "location", "lang", "schedule"}
-LANG_RE = re.compile(r"^[a-z]{2,3}$")
+LANG_RE = re.compile(r"^[a-z]{2,3}$")  # an ISO 639 code as a source or a JSON Lines line gives it
 
 
 def is_url(location: str) -> bool:

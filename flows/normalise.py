@@ -1,4 +1,4 @@
-"""Text normalisation and the content hash that deduplicates articles.
+"""Text normalisation, before the content hash (warehouse.records.content_hash) deduplicates articles.
 
 The stored text is the normalised text: mention offsets refer to it, and its sha256 is the dedupe key, so
 two copies of an article that differ only in Unicode composition, line endings, trailing spaces or
@@ -9,7 +9,6 @@ them as digit-group separators.
 
 from __future__ import annotations
 
-import hashlib
 import re
 import tomllib
 import unicodedata
@@ -74,7 +73,3 @@ def clean_string(value: str) -> str:
     """
     return SURROGATE_RE.sub("\ufffd", value)
 
-
-def content_hash(text: str) -> str:
-    """sha256 hex of the normalised text (UTF-8): equal texts from any source share one hash."""
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()

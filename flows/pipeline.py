@@ -187,14 +187,14 @@ def config_failure(config_path: str | None, db: str | None, exc: ConfigError):
     error) and end the flow run Failed with that one-line message."""
     from prefect.states import Failed
 
-    from warehouse.db import open_writer
+    from flows.warehouse_writer import open_run_writer
 
     message = f"{CONFIG_ERROR}{exc}"
     log = get_run_logger()
     log.error("%s", message)
     db_path = resolve_db(db, Settings(db=_settings_db(config_path)))
     try:
-        with open_writer(db_path) as writer:
+        with open_run_writer(db_path) as writer:
             writer.start_run(flow_run_id=str(flow_run.id) if flow_run.id else None)
             writer.finish_run("failed", error=message)
     except Exception as record_exc:  # the config error is what the user must see; this is bookkeeping
@@ -219,7 +219,7 @@ def _settings_db(config_path: str | None) -> str | None:
 
 def run_pipeline(cfg: Config, db_path: str) -> dict:
     """The body of the flow (must run inside a flow run: it submits tasks)."""
-    from warehouse.db import open_writer
+    from flows.warehouse_writer import open_run_writer
 
     log = get_run_logger()
     started = time.monotonic()
@@ -240,7 +240,7 @@ def run_pipeline(cfg: Config, db_path: str) -> dict:
                      len(res.skipped))
         docs, summary.documents_repeated = dedupe(results)
 
-        with open_writer(db_path) as writer:
+        with open_run_writer(db_path) as writer:
             summary.run_id = writer.start_run(flow_run_id=str(flow_run.id) if flow_run.id else None)
             for s in cfg.sources:
                 writer.upsert_source(s.name, kind=s.kind, location=s.location, lang=s.lang)

@@ -25,7 +25,7 @@ import httpx
 
 from flows import local_files
 from flows.budget import TimeBudget
-from flows.config import Settings, SourceConfig
+from flows.config import FEED_SUFFIXES, LANG_RE, Settings, SourceConfig
 from flows.decode import UndecodableError, decode_bytes
 from flows.documents import Document, RawDocument, Skipped, SourceResult
 from flows.feeds import FeedError, parse_feed
@@ -33,18 +33,17 @@ from flows.fetch import FetchError, fetch, is_feed_type, is_page_type, make_clie
 from flows.html_text import page_to_text
 from flows.languages import UnsupportedLanguage, check_language
 from flows.markdown_text import markdown_to_text, split_front_matter
-from flows.normalise import clean_string, content_hash, normalise_text
+from flows.normalise import clean_string, normalise_text
 from flows.publishers import publisher_from_metadata, resolve_publisher
+from warehouse.records import content_hash
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 TEXT_SUFFIXES = (".txt", ".text", "")
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
-FEED_SUFFIXES = (".xml", ".rss", ".atom")
 SUPPORTED_SUFFIXES = HTML_SUFFIXES + MARKDOWN_SUFFIXES + JSONL_SUFFIXES + FEED_SUFFIXES + TEXT_SUFFIXES
 JSONL_FIELDS = ("url", "title", "text", "lang", "published_at")
 XML_START_RE = re.compile(rb"^\s*(<\?xml[^>]*>\s*)?(<!--.*?-->\s*)*<(rss|feed|rdf:RDF)\b", re.DOTALL)
-LANG_RE = re.compile(r"^[a-z]{2,3}$")
 # Skipped items listed one by one: per local file (the lines of a JSON Lines file), and per source; the rest
 # are counted into one summary entry ("and 999,980 more skipped lines: …"). A file of a million bad lines
 # used to send a million warnings to Prefect, 195 MB to stdout and a 168 MB cell to runs.skipped.

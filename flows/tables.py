@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from importlib import resources
+
+from warehouse.sqlfiles import sql_text
 
 
 def sql_file(name: str) -> str:
     """The text of flows/sql/NAME.sql (queries live in .sql files, not Python strings)."""
-    return (resources.files("flows") / "sql" / f"{name}.sql").read_text(encoding="utf-8")
+    return sql_text("flows", "sql", name)
 
 
 def cell(value: object, width: int | None = None) -> str:

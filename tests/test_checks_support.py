@@ -115,10 +115,10 @@ def claim_doc(source: str, text: str, figures: list[dict], lang: str = "en", pub
 
 
 def load_docs(db: Path, docs: list) -> None:
-    """Load documents through the real warehouse writer (which runs checks.refresh and publishes)."""
-    from warehouse.db import open_writer
+    """Load documents through the real warehouse writer, as a run does (checks.refresh, then publish)."""
+    from flows.warehouse_writer import open_run_writer
 
-    with open_writer(db) as writer:
+    with open_run_writer(db) as writer:
         writer.start_run(flow_run_id=None)
         result = writer.load_batch(docs)
         assert not result.skipped, result.skipped

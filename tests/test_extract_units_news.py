@@ -13,8 +13,7 @@ from __future__ import annotations
 import pytest
 
 from extractors import extract
-from extractors.currency_country import country_data
-from extractors.langdata import available_languages, read_raw
+from extractors.langdata import available_languages, load, read_raw
 from extractors.units import unit_info
 from tests.extract_expect import Q, case, check_case, show
 
@@ -188,7 +187,7 @@ def test_exact_units(lang, text, expected):
 def test_country_words_name_known_currencies_of_a_family(code):
     """Every country word points at a currency pint knows and that belongs to a family (else it is dead
     data), and no word is listed for two currencies."""
-    data = country_data(code)
+    data = load(code).countries  # compiled with the rest of the language (extractors/currency_country.py)
     raw = read_raw(code).get("currency_countries", {})
     seen: dict[str, str] = {}
     for cur, words in raw.items():

@@ -19,7 +19,7 @@ import pytest
 from extractors import extract
 from flows.documents import Document
 from flows.extraction import extract_documents
-from flows.normalise import content_hash
+from warehouse.records import content_hash
 
 SHAPES = {
     "number-words-partial": ("fünfzigtausend ", "de", "fünfz"),

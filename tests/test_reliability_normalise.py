@@ -22,7 +22,8 @@ from hypothesis import strategies as st
 from reliability.recorder import case_log
 
 from flows.decode import UndecodableError, decode_bytes
-from flows.normalise import content_hash, normalise_text
+from flows.normalise import normalise_text
+from warehouse.records import content_hash
 
 CAMPAIGN = int(os.environ.get("QUANTCHECK_FUZZ_EXAMPLES", "0"))
 FAST = settings(

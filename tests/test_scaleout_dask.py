@@ -231,32 +231,13 @@ def test_flow_on_two_dask_workers_gives_the_same_warehouse_as_threads(
     assert len(local["claims"]) == local_summary["mentions_added"]
 
 
-def pipeline_routes_lakes() -> bool:
-    """--db ducklake:… reaches a lake writer in the flow."""
-    import inspect
-
-    import flows.pipeline
-    import warehouse.db
-    from flows.config import Settings
-
-    lake = "ducklake:sqlite:/nowhere/catalog.sqlite"
-    kept = flows.pipeline.resolve_db(lake, Settings()) == lake
-    routed = "lake_for" in inspect.getsource(warehouse.db) or "open_any_writer" in inspect.getsource(
-        flows.pipeline
-    )
-    return kept and routed
-
-
 @pytest.mark.slow
-@pytest.mark.skipif(not pipeline_routes_lakes(),
-                    reason="`--db ducklake:…` does not reach a lake writer yet: hooks H1 (warehouse/db.py) "
-                           "and H2 (flows/pipeline.py resolve_db) of issue 6 are not applied")
 def test_flow_on_dask_into_a_ducklake_matches_the_embedded_default(
     prefect_harness, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Dask workers extract, the flow loads into a DuckLake (SQLite catalog): same tables and views."""
     from flows.pipeline import quantcheck_pipeline
-    from warehouse import ducklake
+    from warehouse.db import connect_read_only
 
     monkeypatch.setenv("QUANTCHECK_DASK_WORKERS", "2")
     embedded_db = tmp_path / "embedded.duckdb"
@@ -265,7 +246,7 @@ def test_flow_on_dask_into_a_ducklake_matches_the_embedded_default(
     lake = f"ducklake:sqlite:{tmp_path / 'lake' / 'catalog.sqlite'}"
     summary = quantcheck_pipeline(config_path=str(write_config(tmp_path / "dask.toml", "dask")), db=lake)
     assert summary["documents_added"] > 0
-    con = ducklake.connect_any_read_only(lake)
+    con = connect_read_only(lake)
     try:
         got = warehouse_content(con)
     finally:

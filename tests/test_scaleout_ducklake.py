@@ -35,9 +35,11 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from checks import refresh
 from extractors.model import Mention
 from warehouse import ducklake, extensions
 from warehouse.records import DocumentIn
+from warehouse.writer import Writer
 
 ROOT = Path(__file__).resolve().parents[1]
 FETCHED = datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC)
@@ -326,7 +328,7 @@ def test_same_rows_in_every_table_and_view_on_all_backends(
     from warehouse.db import connect_read_only, open_writer
 
     db = tmp_path / "embedded.duckdb"
-    with open_writer(db) as writer:
+    with open_writer(db, before_publish=refresh) as writer:
         load(writer, sample_batches())
     con = connect_read_only(db)
     try:
@@ -335,7 +337,7 @@ def test_same_rows_in_every_table_and_view_on_all_backends(
         con.close()
     assert len(expected["claims"]) == 13
     for config in (sqlite_lake, postgres_lake):
-        with ducklake.open_writer(config) as writer:
+        with ducklake.open_writer(config, before_publish=refresh) as writer:
             load(writer, sample_batches())
         con = ducklake.connect_read_only(config)
         try:
@@ -355,21 +357,21 @@ def test_a_writer_that_lost_the_race_retries_and_adds_nothing(lake: ducklake.Lak
     con_a = ducklake.connect(lake)
     con_b = ducklake.connect(lake)
 
-    class LateWriter(ducklake.LakeWriter):
+    class LateWriter(Writer):
         """Lets writer A load the same texts inside this writer's first transaction attempt."""
 
         raced = False
 
-        def _select_new(self, documents, mentions, result):
-            selected = super()._select_new(documents, mentions, result)  # B has read: nothing stored yet
+        def known_hashes(self, hashes):
+            known = super().known_hashes(hashes)  # B has read: nothing stored yet
             if not self.raced:
                 self.raced = True
                 assert writer_a.load_batch(docs).documents_added == 6  # A commits the same texts now
-            return selected
+            return known
 
     try:
-        writer_a = ducklake.LakeWriter(con_a)
-        writer_b = LateWriter(con_b)
+        writer_a = ducklake.lake_writer(con_a)
+        writer_b = LateWriter(con_b, ducklake.LakeBackend())
         writer_a.start_run()
         writer_b.start_run()
         result = writer_b.load_batch(docs)
@@ -484,20 +486,22 @@ def test_reading_a_lake_that_does_not_exist_is_a_clear_error(tmp_path: Path) -> 
     assert not (tmp_path / "nowhere").exists()
 
 
-def test_backend_choice_from_db_and_settings(tmp_path: Path) -> None:
-    from types import SimpleNamespace
+def test_backend_choice_from_db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Only ``db`` names a lake; the data path of a new lake comes from the environment or sits beside a
+    SQLite catalog."""
+    from warehouse.db import is_lake
 
+    monkeypatch.delenv(ducklake.DATA_PATH_ENV, raising=False)
     assert ducklake.lake_config_from(str(tmp_path / "w.duckdb")) is None
+    assert not is_lake(str(tmp_path / "w.duckdb"))
     lake = ducklake.lake_config_from(f"ducklake:sqlite:{tmp_path / 'c.sqlite'}")
     assert lake is not None and lake.data_path == str(tmp_path / "data") + os.sep
-    settings = SimpleNamespace(warehouse_backend="ducklake", ducklake_catalog="postgres:host=db dbname=qc",
-                               ducklake_data_path="s3://bucket/qc/")
-    pg = ducklake.lake_config_from(None, settings)
+    assert is_lake(lake.uri)
+    monkeypatch.setenv(ducklake.DATA_PATH_ENV, "s3://bucket/qc/")
+    pg = ducklake.lake_config_from("ducklake:postgres:host=db dbname=qc")
     assert pg is not None and (pg.kind, pg.data_path) == ("postgres", "s3://bucket/qc/")
-    with pytest.raises(ducklake.LakeError, match="needs ducklake_catalog"):
-        ducklake.lake_config_from(None, SimpleNamespace(warehouse_backend="ducklake"))
-    with pytest.raises(ducklake.LakeError, match="expected one of duckdb, ducklake"):
-        ducklake.lake_config_from(None, SimpleNamespace(warehouse_backend="iceberg"))
+    monkeypatch.setenv("QUANTCHECK_DB", "ducklake:postgres:host=db dbname=qc")
+    assert is_lake(None)
 
 
 def test_an_existing_lake_keeps_its_recorded_data_path(tmp_path: Path) -> None:

@@ -8,8 +8,9 @@ import os
 import pytest
 
 from flows.config import Settings, SourceConfig
-from flows.normalise import content_hash, normalise_text
+from flows.normalise import normalise_text
 from flows.sources import read_source
+from warehouse.records import content_hash
 
 SETTINGS = Settings(max_bytes=50_000)
 PARA = "Pas moins de 100 000 soldats russes sont massés à la frontière, selon Washington."

@@ -23,8 +23,8 @@ from flows.config import ConfigError, Settings, SourceConfig, load_config
 from flows.documents import Document
 from flows.extraction import extract_documents
 from flows.languages import detected_unsupported, language_code, supported_languages
-from flows.normalise import content_hash
 from flows.sources import read_source
+from warehouse.records import content_hash
 
 ITALIAN = ("Il governo italiano ha stanziato 2,5 miliardi di euro per le famiglie colpite dall'alluvione "
            "in Emilia-Romagna, dove almeno 14 persone sono morte e 36.000 sono state evacuate dalle loro "

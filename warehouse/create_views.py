@@ -26,9 +26,15 @@ def view_files(directory: Path | None = None) -> list[Path]:
     return sorted((directory or default_views_dir()).glob("*.sql"))
 
 
+def view_sources(directory: Path | None = None) -> dict[str, str]:
+    """{view name: the SQL of its file}, by name."""
+    return {path.stem: path.read_text(encoding="utf-8") for path in view_files(directory)}
+
+
 def apply_views(con: duckdb.DuckDBPyConnection, directory: Path | None = None) -> list[str]:
-    """Create or replace every view; return the view names in the order they were applied."""
-    pending = {path.stem: path.read_text(encoding="utf-8") for path in view_files(directory)}
+    """Create or replace every view; return the view names in the order they were applied (a dependency
+    order: the DuckLake backend replays it on the lake, warehouse/ducklake.py)."""
+    pending = view_sources(directory)
     order: list[str] = []
     while pending:
         errors: dict[str, str] = {}

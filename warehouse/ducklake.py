@@ -30,27 +30,24 @@ import functools
 import os
 import random
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from typing import Any, TypeVar
 
 import duckdb
 
 from warehouse import extensions, migrate
-from warehouse.arrow_batch import MentionColumns
+from warehouse.create_views import apply_views, view_sources
 from warehouse.extensions import sql_literal
-from warehouse.records import LoadResult, source_id
-from warehouse.storable import optional_storable, storable
-from warehouse.writer import Writer, _skipped_json
+from warehouse.sqlfiles import run_sql_script, sql_text
+from warehouse.writer import Writer
 
 T = TypeVar("T")
 
 DEFAULT_ALIAS = "qc"
 STATE_SCHEMA = "writer_state"
-SQL_DIR = Path(str(resources.files("warehouse") / "ducklake_sql"))
-VIEWS_DIR = Path(str(resources.files("warehouse") / "views"))
+SQL_FOLDER = "ducklake_sql"  # this backend's own versions of warehouse/statements (no primary keys here)
 # Substrings of the errors that mean "another writer committed first; retry on the newer snapshot".
 RETRYABLE = (
     "transaction conflict",
@@ -262,10 +259,7 @@ def touch_state(con: duckdb.DuckDBPyConnection) -> None:
 
 def run_script(con: duckdb.DuckDBPyConnection, name: str, params: dict[str, Any]) -> None:
     """Run ``ducklake_sql/<name>.sql`` statement by statement, each with the parameters it names."""
-    sql = (SQL_DIR / f"{name}.sql").read_text(encoding="utf-8")
-    for parsed in duckdb.extract_statements(sql):
-        wanted = parsed.named_parameters
-        con.execute(parsed, {k: v for k, v in params.items() if k in wanted})
+    run_sql_script(con, sql_text("warehouse", SQL_FOLDER, name), params)
 
 
 # --------------------------------------------------------------------------------------------------
@@ -310,7 +304,8 @@ def reference_schema() -> Reference:
         ).fetchall()
         for table, column, data_type, nullable, default in rows:
             tables.setdefault(table, []).append(Column(column, data_type, bool(nullable), default))
-        views = _view_order(mem, _view_sources())
+        sources = view_sources()
+        views = [(name, sources[name]) for name in apply_views(mem)]  # the embedded file's order
         definitions = {
             name: (sql, comment)
             for name, sql, comment in mem.execute(
@@ -320,30 +315,6 @@ def reference_schema() -> Reference:
     finally:
         mem.close()
     return Reference(tables, migrate.discover(), views, definitions)
-
-
-def _view_sources() -> dict[str, str]:
-    return {path.stem: path.read_text(encoding="utf-8") for path in sorted(VIEWS_DIR.glob("*.sql"))}
-
-
-def _view_order(con: duckdb.DuckDBPyConnection, sources: dict[str, str]) -> list[tuple[str, str]]:
-    """Dependency order of the view files, found by creating them on the reference database."""
-    pending = dict(sources)
-    order: list[tuple[str, str]] = []
-    while pending:
-        errors: dict[str, str] = {}
-        for name, sql in list(pending.items()):
-            try:
-                con.execute(sql)
-            except duckdb.Error as exc:
-                errors[name] = str(exc)
-                continue
-            order.append((name, sql))
-            del pending[name]
-        if len(errors) == len(pending) and pending:
-            detail = "; ".join(f"{n}.sql: {m}" for n, m in sorted(errors.items()))
-            raise LakeSchemaError(f"views that cannot be created: {detail}")
-    return order
 
 
 def _lake_columns(con: duckdb.DuckDBPyConnection, alias: str) -> dict[str, list[Column]]:
@@ -429,21 +400,13 @@ def ensure_schema(con: duckdb.DuckDBPyConnection, alias: str = DEFAULT_ALIAS) ->
 
 
 def _record_migrations(con: duckdb.DuckDBPyConnection, migrations: Iterable[migrate.Migration]) -> None:
+    """Record the migrations whose tables schema_plan created; recorded ones are checked as the embedded
+    file checks them (warehouse.migrate.pending: an unknown or edited migration is an error)."""
     applied = dict(con.execute("SELECT version, checksum FROM schema_migrations").fetchall())
-    known = {m.version: m for m in migrations}
-    unknown = sorted(set(applied) - set(known))
-    if unknown:
-        raise LakeSchemaError(
-            f"the lake has migrations {unknown} unknown to this quantcheck: upgrade quantcheck"
-        )
-    for version, mig in sorted(known.items()):
-        if version in applied:
-            if applied[version] != mig.checksum:
-                raise LakeSchemaError(f"migration {version:04d}_{mig.name}.sql changed after it was applied")
-            continue
+    for mig in migrate.pending(applied, list(migrations)):
         con.execute(
             "INSERT INTO schema_migrations (version, name, applied_at, checksum) VALUES (?, ?, now(), ?)",
-            [version, mig.name, mig.checksum],
+            [mig.version, mig.name, mig.checksum],
         )
 
 
@@ -469,151 +432,61 @@ def _sync_views(con: duckdb.DuckDBPyConnection, alias: str, ref: Reference) -> l
 # The writer: warehouse.writer.Writer's interface, each change one retried lake transaction.
 
 
-class LakeWriter(Writer):
-    """``warehouse.writer.Writer`` on a DuckLake: same methods, same SQL, same ids, same results.
+class LakeBackend:
+    """How the Writer's changes reach a DuckLake (``warehouse.writer.Backend``): same SQL, same ids.
 
-    Each of the writer's changes (start a run, upsert a source, load a batch, finish a run) runs as the
-    embedded writer runs it, inside one lake transaction that also rewrites the writer-state row, and is
-    re-run from the start on a newer snapshot when another writer committed first. That makes the
-    embedded writer's "skip texts already stored" and "next run id = max + 1" exact with any number of
-    writers. Differences forced by sharing the lake: every batch commits on its own (there is no private
-    copy to publish at the end), so a run that crashes keeps the batches it committed (each one whole)
-    and its ``runs`` row stays ``running``; re-running adds only what is missing.
+    Each change (start a run, upsert a source, finish a run, reference facts, the derived tables' refresh)
+    runs inside one lake transaction that also rewrites the writer-state row, and is re-run from the start
+    on a newer snapshot when another writer committed first; a batch load takes the writer-state row as the
+    first statement of its own transaction (``claim``). That makes the embedded writer's "skip texts
+    already stored" and "next run id = max + 1" exact with any number of writers. Differences forced by
+    sharing the lake: every batch commits on its own (there is no private copy to publish at the end), so
+    a run that crashes keeps the batches it committed (each one whole); re-running adds only what is
+    missing.
     """
 
-    def __init__(self, con: duckdb.DuckDBPyConnection, attempts: int = 60) -> None:
-        super().__init__(con)
+    sql_folder = SQL_FOLDER
+
+    def __init__(self, attempts: int = 60) -> None:
         self.attempts = attempts
         self.conflicts = 0  # transactions re-run because another writer committed first
-        self._in_transaction = False
-        self._state_taken = False
 
     def _count(self, exc: BaseException) -> None:
         self.conflicts += 1
 
-    def _retried(self, fn: Callable[[], T], what: str, own_transaction: bool) -> T:
-        """Run ``fn`` until it commits; ``own_transaction``: wrap it in BEGIN/state row/COMMIT here.
+    def change(self, con: duckdb.DuckDBPyConnection, body: Callable[[], T], what: str) -> T:
+        return self.batch(lambda: in_transaction(con, lambda _con: body()), what)
 
-        Otherwise ``fn`` is one of the embedded writer's methods that opens and commits its own
-        transaction (``load_batch``); the state row is then rewritten from ``_select_new``, its first step
-        inside that transaction.
-        """
-        sources_before = dict(self._sources)
+    def batch(self, attempt: Callable[[], T], what: str) -> T:
+        return with_retry(attempt, what=what, attempts=self.attempts, on_retry=self._count)
 
-        def attempt() -> T:
-            # A retried attempt must not trust sources "created" by the attempt that was rolled back.
-            self._sources = dict(sources_before)
-            self._in_transaction = True
-            try:
-                if not own_transaction:
-                    return fn()
-                return in_transaction(self.con, lambda con: fn())
-            finally:
-                self._in_transaction = False
+    def claim(self, con: duckdb.DuckDBPyConnection) -> None:
+        touch_state(con)
 
-        try:
-            return with_retry(attempt, what=what, attempts=self.attempts, on_retry=self._count)
-        except BaseException:
-            self._sources = sources_before
-            raise
 
-    def start_run(self, flow_run_id: str | None = None) -> int:
-        if self.run_id is not None:
-            raise RuntimeError(f"run {self.run_id} already started on this writer")
-        parent_start = super().start_run
-
-        def body() -> int:
-            self.run_id = None  # set by a rolled-back attempt
-            return parent_start(flow_run_id)
-
-        try:
-            return self._retried(body, "start a run", own_transaction=True)
-        except BaseException:
-            self.run_id = None
-            raise
-
-    def finish_run(
-        self, status: str = "completed", skipped: Iterable[Any] = (), error: str | None = None
-    ) -> None:
-        if self.run_id is None:
-            self.start_run()
-        self.skipped.extend(_skipped_json(item) for item in skipped)  # once, not once per attempt
-        parent_finish = super().finish_run
-        self._retried(lambda: parent_finish(status, (), error), "finish a run", own_transaction=True)
-
-    def upsert_source(self, name: str, kind: str, location: str, lang: str | None = None) -> str:
-        if not isinstance(name, str) or not name.strip():
-            raise ValueError(f"a source needs a non-empty name, got {name!r}")
-        sid = source_id(name)
-        params = {
-            "source_id": sid, "name": storable(name), "kind": kind, "location": storable(str(location)),
-            "lang": optional_storable(lang or None),
-        }
-        if self._in_transaction:  # called from load_batch for a source not upserted before
-            run_script(self.con, "upsert_source", params)
-        else:
-            self._retried(
-                lambda: run_script(self.con, "upsert_source", params), f"upsert source {name}", True
-            )
-        self._sources[name] = sid
-        return sid
-
-    def _select_new(self, documents: Sequence[Any], mentions: Any, result: LoadResult) -> Any:
-        """First step inside load_batch's transaction: take the writer-state row, then anti-join."""
-        touch_state(self.con)
-        self._state_taken = True
-        return super()._select_new(documents, mentions, result)
-
-    def load_batch(
-        self,
-        documents: Sequence[Any],
-        mentions: Sequence[Sequence[Any]] | MentionColumns | None = None,
-        extractor_version: str | None = None,
-    ) -> LoadResult:
-        """The embedded writer's load (one transaction, Arrow bulk inserts), retried on conflict."""
-        if self.run_id is None:
-            self.start_run()
-        parent_load = super().load_batch
-
-        def attempt() -> LoadResult:
-            self._state_taken = False
-            result = parent_load(documents, mentions, extractor_version)
-            if not self._state_taken:
-                # The embedded writer no longer selects new documents through _select_new: this load was
-                # not serialised with other writers. Fail loudly rather than risk silent duplicates.
-                raise LakeError("warehouse.writer.Writer.load_batch did not call _select_new: "
-                                "LakeWriter must be updated to take the writer-state row")
-            return result
-
-        return self._retried(attempt, "load a batch", own_transaction=False)
-
-    def refresh_checks(self) -> None:
-        """Let checks/ rebuild its derived tables, as the embedded warehouse does before publishing."""
-        try:
-            import checks
-        except ImportError:
-            return
-        refresh = getattr(checks, "refresh", None)
-        if callable(refresh):
-            self._retried(lambda: refresh(self.con), "refresh checks", own_transaction=True)
+def lake_writer(con: duckdb.DuckDBPyConnection, attempts: int = 60) -> Writer:
+    """The Writer on a connection made by ``connect`` (schema up to date)."""
+    return Writer(con, LakeBackend(attempts))
 
 
 @contextlib.contextmanager
-def open_writer(config: LakeConfig, *, wait_seconds: float | None = None) -> Iterator[LakeWriter]:
-    """Write access to a DuckLake warehouse, shaped like ``warehouse.db.open_writer``.
+def open_writer(
+    config: LakeConfig, *, before_publish: Callable[[duckdb.DuckDBPyConnection], object] | None = None,
+    wait_seconds: float | None = None,
+) -> Iterator[Writer]:
+    """Write access to a DuckLake warehouse, shaped like ``warehouse.embedded.open_writer``.
 
     There is no run lock (``wait_seconds`` is accepted for the same call shape and ignored): any number of
     writers may be open at once, in any processes or machines that reach the catalog. On normal exit the
-    run is marked completed and the checks hook runs; on an exception the run is marked failed (its
-    committed batches stay) and the error is re-raised.
+    run is marked completed and ``before_publish`` (the derived tables' refresh the caller passes in, e.g.
+    ``checks.refresh``) runs as one change; on an exception the run is marked failed (its committed
+    batches stay) and the error is re-raised.
     """
     con = connect(config)
-    writer = LakeWriter(con)
+    writer = lake_writer(con)
     try:
         yield writer
-        if writer.run_id is not None and not writer.run_finished:
-            writer.finish_run("completed")
-        writer.refresh_checks()
+        writer.complete(before_publish)
     except BaseException as exc:
         if writer.run_id is not None and not writer.run_finished:
             with contextlib.suppress(Exception):
@@ -668,10 +541,7 @@ LOCKDOWN = (
 
 
 # --------------------------------------------------------------------------------------------------
-# Choosing the backend: one place for the flow and the commands to call.
-
-BACKENDS = ("duckdb", "ducklake")
-
+# Which lake a `--db` names: warehouse.db chooses the backend with it.
 
 def is_lake_location(db: str | os.PathLike[str] | None) -> bool:
     """``--db ducklake:sqlite:/…`` / ``QUANTCHECK_DB=ducklake:postgres:…`` name a lake, not a file."""
@@ -691,63 +561,21 @@ def lake_for(db: str | os.PathLike[str] | None) -> LakeConfig | None:
         db = os.environ.get("QUANTCHECK_DB", "").strip() or None
     if not is_lake_location(db):
         return None
-    return lake_config_from(db, None)
+    return lake_config_from(db)
 
 
-def lake_config_from(db: str | os.PathLike[str] | None, settings: Any = None) -> LakeConfig | None:
-    """The lake the run should write, or None for the embedded DuckDB file.
+def lake_config_from(db: str | os.PathLike[str] | None) -> LakeConfig | None:
+    """The lake ``db`` names (``ducklake:…``), or None for the embedded DuckDB file.
 
-    A ``db`` of the form ``ducklake:…`` wins; otherwise ``settings.warehouse_backend == "ducklake"`` with
-    ``settings.ducklake_catalog``. The data path comes from ``settings.ducklake_data_path`` or
-    ``$QUANTCHECK_DUCKLAKE_DATA_PATH``; for a SQLite catalog without one the Parquet files go to ``data/``
-    beside the catalog file. An existing lake keeps the data path recorded in its catalog.
+    The data path comes from ``$QUANTCHECK_DUCKLAKE_DATA_PATH``; for a SQLite catalog without one the
+    Parquet files go to ``data/`` beside the catalog file. An existing lake keeps the data path recorded in
+    its catalog. Only ``db`` chooses the backend (``--db``, ``$QUANTCHECK_DB`` or the config's
+    ``[settings] db``): there is no second setting that could disagree with it.
     """
-    backend = getattr(settings, "warehouse_backend", None) or "duckdb"
-    if backend not in BACKENDS:
-        raise LakeError(f"warehouse_backend = {backend!r}: expected one of {', '.join(BACKENDS)}")
-    data_path = getattr(settings, "ducklake_data_path", None) or os.environ.get(DATA_PATH_ENV, "").strip()
-    data_path = data_path or None
-    schema = getattr(settings, "ducklake_metadata_schema", None)
-    if is_lake_location(db):
-        catalog = str(db)
-    elif backend == "ducklake":
-        catalog = getattr(settings, "ducklake_catalog", None) or ""
-        if not catalog:
-            raise LakeError(
-                "warehouse_backend = \"ducklake\" needs ducklake_catalog (sqlite:/… or postgres:…)"
-            )
-    else:
+    if not is_lake_location(db):
         return None
-    config = LakeConfig(catalog, data_path, metadata_schema=schema)
+    data_path = os.environ.get(DATA_PATH_ENV, "").strip() or None
+    config = LakeConfig(str(db), data_path)
     if config.data_path is None and config.kind == "sqlite":
-        config = LakeConfig(catalog, str(Path(config.catalog[len("sqlite:"):]).parent / "data"),
-                            metadata_schema=schema)
+        config = LakeConfig(str(db), str(Path(config.catalog[len("sqlite:"):]).parent / "data"))
     return config
-
-
-@contextlib.contextmanager
-def open_any_writer(
-    db: str | os.PathLike[str] | None, settings: Any = None, *, wait_seconds: float | None = 300.0
-) -> Iterator[Writer]:
-    """``warehouse.db.open_writer(db)`` for the embedded file, or a lake writer: same interface."""
-    lake = lake_config_from(db, settings)
-    if lake is None:
-        from warehouse.db import open_writer as open_embedded
-
-        with open_embedded(db, wait_seconds=wait_seconds) as writer:
-            yield writer
-    else:
-        with open_writer(lake) as writer:
-            yield writer
-
-
-def connect_any_read_only(
-    db: str | os.PathLike[str] | None, settings: Any = None
-) -> duckdb.DuckDBPyConnection:
-    """A read-only connection to whichever warehouse ``db``/``settings`` name (for ``quantcheck sql``)."""
-    lake = lake_config_from(db, settings)
-    if lake is None:
-        from warehouse.db import connect_read_only as connect_embedded
-
-        return connect_embedded(db)
-    return connect_read_only(lake)

@@ -62,11 +62,9 @@ def discover(directory: Path | None = None) -> list[Migration]:
     return [found[v] for v in sorted(found)]
 
 
-def apply_migrations(con: duckdb.DuckDBPyConnection, directory: Path | None = None) -> list[int]:
-    """Apply the pending migrations; return the versions applied now (empty when up to date)."""
-    migrations = discover(directory)
-    con.execute(CREATE_TABLE)
-    applied = dict(con.execute("SELECT version, checksum FROM schema_migrations").fetchall())
+def pending(applied: dict[int, str], migrations: list[Migration]) -> list[Migration]:
+    """The migrations not applied yet, after checking the applied ones ({version: checksum}, as recorded
+    in ``schema_migrations`` by either backend) against the files: an unknown or edited one is an error."""
     known = {m.version for m in migrations}
     unknown = sorted(set(applied) - known)
     if unknown:
@@ -74,15 +72,22 @@ def apply_migrations(con: duckdb.DuckDBPyConnection, directory: Path | None = No
             f"the database has migrations {unknown} that this quantcheck does not know: it was written by "
             "a newer version; upgrade quantcheck"
         )
-    done: list[int] = []
     for mig in migrations:
-        if mig.version in applied:
-            if applied[mig.version] != mig.checksum:
-                raise MigrationError(
-                    f"migration {mig.version:04d}_{mig.name}.sql was changed after it was applied "
-                    "(checksum differs); migrations are append-only: restore it and add a new migration"
-                )
-            continue
+        if mig.version in applied and applied[mig.version] != mig.checksum:
+            raise MigrationError(
+                f"migration {mig.version:04d}_{mig.name}.sql was changed after it was applied "
+                "(checksum differs); migrations are append-only: restore it and add a new migration"
+            )
+    return [m for m in migrations if m.version not in applied]
+
+
+def apply_migrations(con: duckdb.DuckDBPyConnection, directory: Path | None = None) -> list[int]:
+    """Apply the pending migrations; return the versions applied now (empty when up to date)."""
+    migrations = discover(directory)
+    con.execute(CREATE_TABLE)
+    applied = dict(con.execute("SELECT version, checksum FROM schema_migrations").fetchall())
+    done: list[int] = []
+    for mig in pending(applied, migrations):
         con.execute("BEGIN TRANSACTION")
         try:
             con.execute(mig.sql)

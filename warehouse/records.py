@@ -13,13 +13,29 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
 
 from extractors.model import Mention
+from warehouse.storable import SURROGATE
 
 HEX = re.compile(r"[0-9a-f]{16,128}")
 
 
 def content_hash(text: str) -> str:
-    """sha256 hex of the text's UTF-8 bytes (lone surrogates kept, so any Python str hashes)."""
-    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+    """sha256 hex of the text as the warehouse stores it: its UTF-8 bytes, lone surrogates as U+FFFD.
+
+    The one content hash of the project: the pipeline hashes normalised texts with it to skip those
+    already stored (flows/normalise.py re-exports it) and the writer hashes texts given without one.
+
+    Lone surrogates (half a UTF-16 pair, from a JSON ``"\\ud800"``) cannot be encoded as UTF-8. They are
+    replaced by U+FFFD, decided once here, because that is what the warehouse stores in their place
+    (warehouse/arrow_batch.py; flows/normalise.py replaces them before extraction too, so offsets count one
+    character for one): the hash is then the hash of the stored text, recomputable from ``documents.text``,
+    and the function never raises. Strict encoding would raise on texts the writer accepts;
+    ``surrogatepass`` (this function's old behaviour) hashed bytes that no stored text has. For a text
+    without lone surrogates — every text the pipeline reads, since it normalises first — the bytes hashed
+    are its plain UTF-8, exactly as both former functions hashed them, so stored hashes do not change.
+    """
+    if SURROGATE.search(text) is not None:
+        text = SURROGATE.sub("\ufffd", text)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def source_id(name: str) -> str:

@@ -1,7 +1,16 @@
-"""The Writer: what a run does to the warehouse (runs, sources, bulk loads), on the run's scratch copy.
+"""The Writer: every write to the warehouse (runs, sources, bulk loads, reference facts, exchange rates).
 
-A Writer is only obtained from ``warehouse.db.open_writer``, which owns the lock, the scratch copy and
-publication; the Writer itself only talks SQL. Each ``load_batch`` is one transaction.
+A Writer is only obtained from ``warehouse.db.open_writer``, which chooses the backend and owns what
+surrounds the writes (the embedded file's lock, scratch copy and publication; a lake's connection). The
+Writer itself only talks SQL, the same on both backends except where a backend has its own version of a
+statement (``warehouse/ducklake_sql/NAME.sql`` beside ``warehouse/statements/NAME.sql``: DuckLake tables
+have no primary keys, so nothing there may rely on ``ON CONFLICT`` or ``INSERT OR REPLACE``).
+
+How a change reaches the store is the backend's business (``Backend``): on the embedded file's private
+scratch copy a change simply runs (one writer, and a crash discards the copy); on a DuckLake each change
+is one transaction, re-run when another writer committed first (warehouse/ducklake.py). The Writer hands
+every change to its backend as a function, so no backend needs to override the Writer's own steps. Each
+``load_batch`` is one transaction on both.
 """
 
 from __future__ import annotations
@@ -9,11 +18,9 @@ from __future__ import annotations
 import contextlib
 import json
 import logging
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, datetime
-from functools import cache
-from importlib import resources
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 import duckdb
 import pyarrow as pa
@@ -21,7 +28,10 @@ import pyarrow as pa
 from warehouse import arrow_batch
 from warehouse.arrow_batch import MentionColumns
 from warehouse.records import HEX, DocumentIn, LoadResult, Skipped, content_hash, source_id, to_utc
+from warehouse.sqlfiles import has_sql, run_sql_script, sql_text
 from warehouse.storable import optional_storable, storable, storable_value
+
+T = TypeVar("T")
 
 log = logging.getLogger(__name__)
 
@@ -39,10 +49,48 @@ LOAD_THREADS = 1
 DIRECT_WRITE_MENTIONS = 50_000
 
 
-@cache
-def statement(name: str) -> str:
-    """The SQL of ``warehouse/statements/NAME.sql`` (SQL lives in .sql files, not Python strings)."""
-    return (resources.files("warehouse") / "statements" / f"{name}.sql").read_text(encoding="utf-8")
+def statement(name: str, folder: str = "statements") -> str:
+    """The SQL of ``warehouse/<folder>/NAME.sql``; a backend's own folder falls back to ``statements``."""
+    if folder != "statements" and not has_sql("warehouse", folder, name):
+        folder = "statements"
+    return sql_text("warehouse", folder, name)
+
+
+class Backend(Protocol):
+    """How a Writer's changes reach the store (see the module docstring)."""
+
+    sql_folder: str  # where this backend's own versions of statements live (under warehouse/)
+    conflicts: int   # changes re-run because another writer committed first
+
+    def change(self, con: duckdb.DuckDBPyConnection, body: Callable[[], T], what: str) -> T:
+        """Run ``body`` (a few statements) as one change of the store; return its result."""
+        ...
+
+    def batch(self, attempt: Callable[[], T], what: str) -> T:
+        """Run ``attempt``, which opens and commits its own transaction (a batch load), to completion."""
+        ...
+
+    def claim(self, con: duckdb.DuckDBPyConnection) -> None:
+        """The first statement inside a batch's transaction (a lake serialises its writers here)."""
+        ...
+
+
+class FileBackend:
+    """The embedded DuckDB file: the run writes a private scratch copy alone, so a change just runs."""
+
+    sql_folder = "statements"
+
+    def __init__(self) -> None:
+        self.conflicts = 0
+
+    def change(self, con: duckdb.DuckDBPyConnection, body: Callable[[], T], what: str) -> T:
+        return body()
+
+    def batch(self, attempt: Callable[[], T], what: str) -> T:
+        return attempt()
+
+    def claim(self, con: duckdb.DuckDBPyConnection) -> None:
+        return None
 
 
 def default_extractor_version() -> str:
@@ -75,10 +123,12 @@ def _stored(entry: dict[str, Any]) -> dict[str, Any]:
 
 
 class Writer:
-    """Write access to one run's scratch copy of the warehouse. ``con`` is the DuckDB connection."""
+    """Write access to the warehouse for one run. ``con`` is the DuckDB connection, ``backend`` how changes
+    reach the store (the embedded file's by default)."""
 
-    def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
+    def __init__(self, con: duckdb.DuckDBPyConnection, backend: Backend | None = None) -> None:
         self.con = con
+        self.backend: Backend = backend or FileBackend()
         self.run_id: int | None = None
         self.flow_run_id: str | None = None
         self.run_finished = False
@@ -90,6 +140,43 @@ class Writer:
         self.skipped: list[dict[str, Any]] = []
         self.reported: list[dict[str, Any]] = []  # what finish_run stored in runs.skipped
         self._sources: dict[str, str] = {}
+        self._in_change = False
+
+    @property
+    def conflicts(self) -> int:
+        """Changes re-run because another writer committed first (always 0 on the embedded file)."""
+        return self.backend.conflicts
+
+    def sql(self, name: str) -> str:
+        """This backend's version of ``warehouse/statements/NAME.sql``."""
+        return statement(name, self.backend.sql_folder)
+
+    def change(self, body: Callable[[], T], what: str) -> T:
+        """Run ``body`` as one change of the store through the backend (on a lake: one transaction, re-run
+        from the start when another writer committed first); a change made inside another runs as part of
+        it. Sources cached by an attempt that was rolled back are forgotten."""
+        return self._through_backend(body, what, batch=False)
+
+    def _through_backend(self, body: Callable[[], T], what: str, batch: bool) -> T:
+        if self._in_change:
+            return body()
+        sources_before = dict(self._sources)
+
+        def attempt() -> T:
+            self._sources = dict(sources_before)
+            self._in_change = True
+            try:
+                return body()
+            finally:
+                self._in_change = False
+
+        try:
+            if batch:
+                return self.backend.batch(attempt, what)
+            return self.backend.change(self.con, attempt, what)
+        except BaseException:
+            self._sources = sources_before
+            raise
 
     # --- runs ---------------------------------------------------------------------------------------
 
@@ -97,12 +184,16 @@ class Writer:
         """Open this run's record in ``runs``; returns ``run_id`` (1, 2, 3, … per warehouse)."""
         if self.run_id is not None:
             raise RuntimeError(f"run {self.run_id} already started on this writer")
-        (run_id,) = self.con.execute("SELECT coalesce(max(run_id), 0) + 1 FROM runs").fetchone()
-        self.con.execute(
-            "INSERT INTO runs (run_id, flow_run_id, started_at, status) VALUES (?, ?, now(), 'running')",
-            [run_id, None if flow_run_id is None else str(flow_run_id)],
-        )
-        self.run_id = int(run_id)
+
+        def body() -> int:
+            (run_id,) = self.con.execute("SELECT coalesce(max(run_id), 0) + 1 FROM runs").fetchone()
+            self.con.execute(
+                "INSERT INTO runs (run_id, flow_run_id, started_at, status) VALUES (?, ?, now(), 'running')",
+                [run_id, None if flow_run_id is None else str(flow_run_id)],
+            )
+            return int(run_id)
+
+        self.run_id = self.change(body, "start a run")
         self.flow_run_id = None if flow_run_id is None else str(flow_run_id)
         return self.run_id
 
@@ -119,22 +210,34 @@ class Writer:
             self.start_run()
         for item in skipped:
             self.skipped.append(_skipped_json(item))
-        reported = self._reportable(remember=status == "completed")
-        self.con.execute(
-            statement("finish_run"),
-            {
-                "run_id": self.run_id,
-                "status": status,
-                "documents_added": self.documents_added,
-                "mentions_added": self.mentions_added,
-                "documents_seen": self.documents_seen,
-                "documents_duplicate": self.documents_duplicate,
-                "skipped": json.dumps(storable_value(reported), ensure_ascii=False, default=str),
-                "error": optional_storable(error),
-            },
-        )
-        self.reported = reported
+
+        def body() -> list[dict[str, Any]]:
+            reported = self._reportable(remember=status == "completed")
+            self.con.execute(
+                self.sql("finish_run"),
+                {
+                    "run_id": self.run_id,
+                    "status": status,
+                    "documents_added": self.documents_added,
+                    "mentions_added": self.mentions_added,
+                    "documents_seen": self.documents_seen,
+                    "documents_duplicate": self.documents_duplicate,
+                    "skipped": json.dumps(storable_value(reported), ensure_ascii=False, default=str),
+                    "error": optional_storable(error),
+                },
+            )
+            return reported
+
+        self.reported = self.change(body, "finish a run")
         self.run_finished = True
+
+    def complete(self, before_publish: Callable[[duckdb.DuckDBPyConnection], object] | None = None) -> None:
+        """What both backends do when the run's block ends normally: mark a started run completed, then
+        rebuild what is derived from its writes (``before_publish(con)``, e.g. checks.refresh), one change."""
+        if self.run_id is not None and not self.run_finished:
+            self.finish_run("completed")
+        if before_publish is not None:
+            self.change(lambda: before_publish(self.con), "refresh the derived tables")
 
     def _reportable(self, remember: bool) -> list[dict[str, Any]]:
         """The skipped entries this run stores: those of local files unchanged since an earlier run listed
@@ -157,14 +260,14 @@ class Writer:
         self.con.register("reported_files", table)
         try:
             known = {(r[0], r[1]): (r[2], r[3]) for r in
-                     self.con.execute(statement("known_skip_reports")).fetchall()}
+                     self.con.execute(self.sql("known_skip_reports")).fetchall()}
             unchanged = {k: known[k][1] for k, (fp, _) in files.items() if k in known and known[k][0] == fp}
             if remember:
                 self.con.unregister("reported_files")
                 changed = [i for i, k in enumerate(files) if k not in unchanged]
                 self.con.register("reported_files", table.take(pa.array(changed, pa.int64())))
-                self.con.execute(statement("forget_skip_reports"))
-                self.con.execute(statement("remember_skip_reports"), {"run_id": self.run_id})
+                self.con.execute(self.sql("forget_skip_reports"))
+                self.con.execute(self.sql("remember_skip_reports"), {"run_id": self.run_id})
         finally:
             self.con.unregister("reported_files")
         kept = [_stored(e) for e in self.skipped if (e.get("source"), e.get("file")) not in unchanged]
@@ -191,13 +294,35 @@ class Writer:
         if not isinstance(name, str) or not name.strip():
             raise ValueError(f"a source needs a non-empty name, got {name!r}")
         sid = source_id(name)
-        self.con.execute(
-            statement("upsert_source"),
-            {"source_id": sid, "name": storable(name), "kind": kind, "location": storable(str(location)),
-             "lang": optional_storable(lang or None)},
-        )
+        params = {"source_id": sid, "name": storable(name), "kind": kind, "location": storable(str(location)),
+                  "lang": optional_storable(lang or None)}
+        self.change(lambda: run_sql_script(self.con, self.sql("upsert_source"), params),
+                    f"upsert source {name}")
         self._sources[name] = sid
         return sid
+
+    # --- reference files ----------------------------------------------------------------------------
+
+    def replace_reference_facts(self, rows: pa.Table) -> int:
+        """Store validated reference facts (checks/loading.py), replacing those with the same fact_id;
+        returns the number of rows. One change: a file is loaded whole or not at all."""
+        return self._replace_rows("replace_reference_facts", rows)
+
+    def replace_exchange_rates(self, rows: pa.Table) -> int:
+        """Store validated exchange rates, replacing those of the same date, from and to currencies."""
+        return self._replace_rows("replace_exchange_rates", rows)
+
+    def _replace_rows(self, name: str, rows: pa.Table) -> int:
+        """Run ``NAME.sql`` (per backend), which reads ``rows`` as the table ``qc_rows_in``."""
+        def body() -> None:
+            self.con.register("qc_rows_in", rows)
+            try:
+                run_sql_script(self.con, self.sql(name), {})
+            finally:
+                self.con.unregister("qc_rows_in")
+
+        self.change(body, name.replace("_", " "))
+        return rows.num_rows
 
     def _source_for(self, doc: Any) -> str:
         name = doc.source
@@ -251,11 +376,26 @@ class Writer:
             raise ValueError(f"{len(documents)} documents but {len(mentions)} mention lists")
         if self.run_id is None:
             self.start_run()
-        result = LoadResult()
         version = extractor_version or default_extractor_version()
+        result = self._through_backend(lambda: self._load_once(documents, mentions, prepared, version),
+                                       "load a batch", batch=True)
+        self.documents_seen += len(documents)
+        self.documents_added += result.documents_added
+        self.mentions_added += result.mentions_added
+        self.documents_duplicate += result.documents_duplicate
+        self.skipped.extend(s.to_json() for s in result.skipped)
+        return result
+
+    def _load_once(
+        self, documents: Sequence[Any], mentions: Sequence[Sequence[Any]] | None,
+        prepared: MentionColumns | None, version: str,
+    ) -> LoadResult:
+        """One attempt at loading a batch, in one transaction (rolled back on any error)."""
+        result = LoadResult()
         self.con.execute("SET threads = ?", [LOAD_THREADS])
         self.con.execute("BEGIN TRANSACTION")
         try:
+            self.backend.claim(self.con)
             rows, mention_lists = self._select_new(documents, mentions, result)
             batch = arrow_batch.build(rows, prepared if prepared is not None else mention_lists, version)
             result.skipped.extend(batch.skipped)
@@ -263,8 +403,8 @@ class Writer:
                 self.con.register("batch_documents", batch.documents)
                 self.con.register("batch_mentions", batch.mentions)
                 try:
-                    (result.documents_added,) = self.con.execute(statement("insert_documents")).fetchone()
-                    (result.mentions_added,) = self.con.execute(statement("insert_mentions")).fetchone()
+                    (result.documents_added,) = self.con.execute(self.sql("insert_documents")).fetchone()
+                    (result.mentions_added,) = self.con.execute(self.sql("insert_mentions")).fetchone()
                 finally:
                     self.con.unregister("batch_documents")
                     self.con.unregister("batch_mentions")
@@ -276,11 +416,6 @@ class Writer:
         finally:
             with contextlib.suppress(duckdb.Error):
                 self.con.execute("RESET threads")
-        self.documents_seen += len(documents)
-        self.documents_added += result.documents_added
-        self.mentions_added += result.mentions_added
-        self.documents_duplicate += result.documents_duplicate
-        self.skipped.extend(s.to_json() for s in result.skipped)
         return result
 
     def _commit(self, direct: bool) -> None:
@@ -365,4 +500,4 @@ def _document_problem(doc: Any, h: str | None) -> str | None:
     return None
 
 
-__all__ = ["DocumentIn", "LoadResult", "MentionColumns", "Writer", "statement"]
+__all__ = ["Backend", "DocumentIn", "FileBackend", "LoadResult", "MentionColumns", "Writer", "statement"]

@@ -8,8 +8,12 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
+from typing import TypeVar
 
 import duckdb
+
+T = TypeVar("T")
 
 DB_HELP = "warehouse file (default: $QUANTCHECK_DB or ./quantcheck.duckdb)"
 
@@ -30,6 +34,28 @@ def open_reader(db: str | None, limits: dict[str, object] | None = None) -> duck
     except duckdb.Error as exc:
         print(f"error: cannot open the warehouse read-only: {exc}", file=sys.stderr)
     return None
+
+
+def read_with(db: str | None, read: Callable[[duckdb.DuckDBPyConnection], T]) -> T | None:
+    """``read(con)`` on a locked-down read-only connection, closed afterwards; None after printing why
+    the warehouse cannot be opened (the caller exits with status 2)."""
+    con = open_reader(db)
+    if con is None:
+        return None
+    try:
+        return read(con)
+    finally:
+        con.close()
+
+
+def write_or_complain(path, text: str, prefix: str) -> bool:
+    """``write_output``; False after printing why the file cannot be written (the caller exits with 1)."""
+    try:
+        write_output(path, text, prefix)
+    except OSError as exc:
+        print(f"error: cannot write {path}: {exc}", file=sys.stderr)
+        return False
+    return True
 
 
 def current_umask() -> int:

@@ -15,7 +15,8 @@ import math
 import sys
 from datetime import date
 
-from flows.commands.common import DB_HELP, open_reader
+from checks.conflicts import fetch_conflicts
+from flows.commands.common import DB_HELP, read_with
 
 FORMATS = ("text", "csv", "json")
 
@@ -28,14 +29,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--format", choices=FORMATS, default="text", help="output format (default: text)")
     p.add_argument("--limit", type=int, default=0, metavar="N", help="show at most N conflicts (0 = all)")
     p.set_defaults(func=run)
-
-
-def fetch_conflicts(con) -> list[dict]:
-    from checks.sqlfiles import sql
-
-    cur = con.execute(sql("list_conflicts"))
-    names = [d[0] for d in cur.description]
-    return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
 
 
 def _json_value(v):
@@ -81,14 +74,9 @@ def format_text(rows: list[dict], total: int | None = None) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-
-    con = open_reader(args.db)
-    if con is None:
+    rows = read_with(args.db, fetch_conflicts)
+    if rows is None:
         return 2
-    try:
-        rows = fetch_conflicts(con)
-    finally:
-        con.close()
     total = len(rows)
     if args.limit > 0:
         rows = rows[: args.limit]

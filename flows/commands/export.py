@@ -19,7 +19,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from flows.commands.common import DB_HELP, open_reader, write_output
+from flows.commands.common import DB_HELP, read_with, write_or_complain
 
 EMPTY_HINT = {
     False: "no ClaimReview to export: reviews are made for claims matched to reference facts, and the "
@@ -60,24 +60,18 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run_claimreview(args: argparse.Namespace) -> int:
     from checks.claimreview import claim_reviews, conflict_reviews
 
-    con = open_reader(args.db)
-    if con is None:
+    build = conflict_reviews if args.conflicts else claim_reviews
+    reviewed_on = args.date or date.today()
+    reviews = read_with(args.db, lambda con: build(con, author=args.author, reviewed_on=reviewed_on))
+    if reviews is None:
         return 2
-    try:
-        build = conflict_reviews if args.conflicts else claim_reviews
-        reviews = build(con, author=args.author, reviewed_on=args.date or date.today())
-    finally:
-        con.close()
     text = json.dumps(reviews, ensure_ascii=False, indent=2) + "\n"
     if not reviews:
         print(f"quantcheck export: {EMPTY_HINT[args.conflicts]}", file=sys.stderr)
     if args.out is None:
         sys.stdout.write(text)
         return 0
-    try:
-        write_output(args.out, text, ".claimreview-")
-    except OSError as exc:
-        print(f"error: cannot write {args.out}: {exc}", file=sys.stderr)
+    if not write_or_complain(args.out, text, ".claimreview-"):
         return 1
     noun = "ClaimReview" if len(reviews) == 1 else "ClaimReviews"
     print(f"wrote {len(reviews)} {noun} to {args.out}", file=sys.stderr)

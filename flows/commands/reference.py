@@ -41,10 +41,10 @@ def missing_warehouse(db: str | None) -> str | None:
     """Why there is no warehouse to load into, or None. Loading reference figures adds to a warehouse
     that runs have filled; it never creates one (a typo in --db would otherwise give a new, empty
     warehouse that no report ever reads)."""
-    from warehouse import ducklake
+    from warehouse.db import is_lake
     from warehouse.paths import WarehousePaths
 
-    if ducklake.lake_for(db) is not None:
+    if is_lake(db):
         return None
     paths = WarehousePaths.for_db(db)
     if paths.public.is_file() or paths.master.is_file():

@@ -10,10 +10,9 @@ cannot be written.
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
-from flows.commands.common import DB_HELP, open_reader, write_output
+from flows.commands.common import DB_HELP, read_with, write_or_complain
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -28,18 +27,11 @@ def run(args: argparse.Namespace) -> int:
     from checks.present import plural
     from checks.report import build_report
 
-    con = open_reader(args.db)
-    if con is None:
+    page = read_with(args.db, build_report)
+    if page is None:
         return 2
-    try:
-        page = build_report(con)
-    finally:
-        con.close()
     out: Path = args.out
-    try:
-        write_output(out, page, ".report-")
-    except OSError as exc:
-        print(f"error: cannot write {out}: {exc}", file=sys.stderr)
+    if not write_or_complain(out, page, ".report-"):
         return 1
     facts = page.count('<section class="fact')
     disputed = page.count('<section class="fact has-conflict"')

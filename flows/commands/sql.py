@@ -4,7 +4,7 @@
     quantcheck sql --format csv "SELECT * FROM conflicts" > conflicts.csv
     quantcheck sql --db /tmp/w.duckdb --format json "SELECT * FROM runs"
 
-The connection is read-only *and* locked down (warehouse.db.SAFE_READER_CONFIG): no statement typed
+The connection is read-only *and* locked down (warehouse.embedded.SAFE_READER_CONFIG): no statement typed
 here can change the warehouse, write or read another file, attach a database, install or load an
 extension, or change a setting; and warehouse.query_guard accepts only one SELECT whose table functions
 are side-effect free. The query is passed to DuckDB as typed, never pasted into other SQL.

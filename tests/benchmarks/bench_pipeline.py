@@ -189,7 +189,7 @@ def baseline(corpus: Path, db: Path) -> dict:
     from extractors import EXTRACTOR_VERSION, detect_language, extract
     from flows.config import Settings, SourceConfig
     from flows.sources import read_source
-    from warehouse.db import open_writer
+    from flows.warehouse_writer import open_run_writer
 
     t0 = time.perf_counter()
     res = read_source(SourceConfig(name="bench", kind="folder", location=str(corpus)), Settings())
@@ -197,7 +197,7 @@ def baseline(corpus: Path, db: Path) -> dict:
     t_read = time.perf_counter() - t0
     load_s = 0.0
     mentions = 0
-    with open_writer(db) as w:
+    with open_run_writer(db) as w:
         w.start_run()
         for i in range(0, len(docs), 200):
             batch = docs[i:i + 200]

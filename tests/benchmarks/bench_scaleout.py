@@ -113,12 +113,13 @@ LOADER = textwrap.dedent(
         docs.append(DocumentIn(source="bench", text=text, mentions=mentions, source_kind="file",
                                source_location="bench"))
     if spec["backend"] == "embedded":
-        from warehouse.db import open_writer
-        opener = lambda: open_writer(spec["db"], wait_seconds=None)
+        from flows.warehouse_writer import open_run_writer
+        opener = lambda: open_run_writer(spec["db"], wait_seconds=None)
     else:
+        from checks import refresh
         from warehouse import ducklake
         config = ducklake.LakeConfig(spec["catalog"], spec["data_path"], metadata_schema=spec["schema"])
-        opener = lambda: ducklake.open_writer(config)
+        opener = lambda: ducklake.open_writer(config, before_publish=refresh)
     t0 = time.perf_counter()
     with opener() as writer:
         for k in range(0, len(docs), spec["batch"]):

@@ -61,7 +61,8 @@ def check(data: bytes) -> None:
     from flows.decode import UndecodableError, decode_bytes
     from flows.feeds import FeedError, parse_feed
     from flows.html_text import fragment_to_text, page_to_text
-    from flows.normalise import content_hash, normalise_text
+    from flows.normalise import normalise_text
+    from warehouse.records import content_hash
 
     mode, content_type, body = split(data)
     if mode == "decode":
