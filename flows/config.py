@@ -40,7 +40,7 @@ class ConfigError(ValueError):
 
 @dataclass(frozen=True, slots=True)
 class Settings:
-    """Run-wide knobs. Defaults suit a laptop; each is documented in the README ("A sources file")."""
+    """Run-wide knobs. Defaults suit a laptop; each is documented in docs/sources.md."""
 
     db: str | None = None                 # warehouse path; --db and QUANTCHECK_DB take precedence
     batch_size: int = 200                 # documents per extraction task and per load transaction
