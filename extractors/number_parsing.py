@@ -36,71 +36,32 @@ from extractors.vague import parse_vague
 
 
 def parse_anchor(ctx: ExtractionContext, m: regex.Match) -> tuple[Candidate | None, int]:
-    """The candidate mention starting at anchor ``m`` and the offset up to which text is used."""
-    text, lang = ctx.text, ctx.lang
+    """The candidate mention starting at anchor ``m`` and the offset up to which text is used.
+
+    The steps, each a function of its own: read the number (``read_digit_number`` with a currency sign
+    before it, or number words), its sign (``read_sign``), what rules it out right after the digits
+    (``digits_not_a_quantity``), a scale word (``read_scale``), a unit (``find_unit``, ``apply_unit``), a
+    noun glued to the digits, and what follows the unit (``after_unit.read_after_unit``)."""
     kind = m.lastgroup
     if kind == "vague":
         return parse_vague_count(ctx, m)
     if kind in ("one", "onepre"):
         return parse_count_of_one(ctx, m)
+    text = ctx.text
     s = m.start()
     cur_code = None
     cur_scale = 1.0
-    start = s
+    start = num_start = s
     neg = False
     if kind == "num":
-        before = text[s - 1] if s else " "
-        cm = None
-        if s:
-            cm = ctx.patterns["cur_left"].search(ctx.lower, max(0, s - 12), s) or \
-                ctx.patterns["code_left"].search(text, max(0, s - 12), s)
-        if before.isalpha() or before == "_":
-            if cm is None or cm.group("sp") or cm.group("neg"):
-                return None, ALNUM_RUN.match(text, s).end()  # "F35", "i7", "L2": identifiers
-        elif before in "-‑" and s > 1 and text[s - 2].isalpha() and cm is None:
-            return None, ALNUM_RUN.match(text, s).end()  # "F-35", "COVID-19", "MiG-29"
-        elif before in ".," and s > 1 and text[s - 2].isalnum():
-            return None, s + 1
-        if cm is not None:
-            got = currency_of(ctx, text[cm.start("sym"):cm.end("sym")].strip())
-            if got is not None:
-                cur_code, cur_scale = got
-                start = cm.start()
-                neg = bool(cm.group("neg"))
-        if s and not text[s - 1].isspace() and in_url(ctx, s):
-            return None, NON_SPACE_RUN.match(text, s).end()  # "insee.fr/statistiques/8245121"
-        if text[s] == "0" and text[s + 1:s + 2].isdigit():
-            # "030 1234567", "0171/555": no quantity opens with 0
-            return None, CODE_RUN.match(text, s).end()
-        num = parse_digits(text, s, lang)
-        num_start = s
-        if num is not None and 5 <= len(num.plain_int) <= 6 and glued_date(num.plain_int) and \
-                month_before(ctx, s):
-            return None, num.end  # "Jul 172015", "Mar 32016": a day glued to its year by scraping
-        if num is not None and before == "." and lang.decimal == "." and cm is None and \
-                (s == 1 or text[s - 2] in " \t\n(\"'“") and num.plain_int and len(num.plain_int) <= 4:
-            # "a .600 winning percentage", "hit .312": a decimal written without its leading zero
-            value = float("0." + num.plain_int)
-            num = Number(value=value, end=num.end, decimals=len(num.plain_int), raw=value)
-            start = num_start = s - 1
-        elif num is not None and num.plain_int and text[num.end:num.end + 1] == "-":
-            fm = MIXED_FRACTION.match(text, num.end)
-            if fm is not None and 0 < int(fm.group(1)) < int(fm.group(2)) <= 16:
-                # "a 2-1/2 year conflict": two and a half
-                value = num.value + int(fm.group(1)) / int(fm.group(2))
-                num = Number(value=value, end=fm.end(), raw=value)
-    elif kind == "vfrac":
-        num = Number(value=VULGAR[text[s]], end=s + 1, raw=VULGAR[text[s]])
-        num_start = s
-    elif kind == "word":
-        if s > 1 and text[s - 1] in "-‑" and text[s - 2].isalpha():
-            return None, m.end()  # "a straight-six", "V-eight": a number word ending a hyphenated name
-        # "zweistündige": a glued unit only on a lower-case word (an adjective; "Elfmeter" is a noun)
-        num = parse_words(ctx.lower, s, lang, glued_unit=text[s].islower())
-        num_start = s
+        opened = read_digit_number(ctx, s)
+        if len(opened) == 2:
+            return opened  # (None, the offset up to which the rejected text is used)
+        num, start, num_start, cur_code, cur_scale, neg = opened
     else:
-        num = parse_words(ctx.lower, s, lang, article=True)
-        num_start = s
+        num = read_word_number(ctx, kind, s)
+        if num is _REJECTED:
+            return None, m.end()
     if num is None:
         run = ctx.patterns["digits"].match(text, num_start) if kind == "num" else None
         return None, (run.end() if run else m.end())
@@ -109,130 +70,38 @@ def parse_anchor(ctx: ExtractionContext, m: regex.Match) -> tuple[Candidate | No
         # "245 23 yen", "1 2 3": a bare number right before another one is part of a code or a list (see
         # is_non_quantity); no unit, scale or noun can start with a digit, so decide it now, cheaply
         return None, e
-    # sign
     if kind in ("num", "vfrac") and s > 0 and not neg and not after_number(text, s):
-        ch = text[s - 1]
-        before = text[s - 2] if s > 1 else " "
-        # ("5.25%-5.5%", "20°-25°": a hyphen against what precedes it joins, it is no minus)
-        if ch in "-−" and not (before.isalnum() or before in ".,%°'’)]$€£"):
-            neg, start = True, s - 1
-        elif ch == "–" and before in " \t\n(\u00a0":  # "–12 °C": an en dash against the digits is a minus
-            neg, start = True, s - 1
-        elif ch == " " and before in "-−" and (s < 3 or text[s - 3] in " \t\n(\"'"):
-            neg, start = True, s - 2
-        if not neg:
-            mm = ctx.patterns["minus_left"].search(ctx.lower, max(0, s - 12), s)
-            if mm and lang.minus_not_after and \
-                    ctx.lower[max(0, mm.start() - 12):mm.start()].rstrip().endswith(lang.minus_not_after):
-                mm = None  # "plus or minus 2.5 percentage points": a margin either way
-            if mm:
-                # "au moins 35", "al menos 35", "por lo menos": the minus word ends a qualifier
-                qm = ctx.patterns["qual_left"].search(ctx.lower, max(0, s - 40), s)
-                if qm is None or qm.start() >= mm.start():
-                    neg, start = True, mm.start()
-            elif "plus_left" in ctx.patterns:  # "minus 3 bis plus 2 Grad": a plus sign written as a word
-                pm = ctx.patterns["plus_left"].search(ctx.lower, max(0, s - 12), s)
-                if pm:
-                    start = pm.start()
-    if kind == "num" and not num.words and num.plain_int and num.plain_int.endswith("0") and \
-            text[num.end:num.end + 1] == "s" and not text[num.end + 1:num.end + 2].isalpha():
-        return None, num.end + 1  # "the 1960s", "the 90s": decades
-    if kind == "num" and num.plain_int and text[num.end:num.end + 1] == "." and \
-            ordinal_dot(ctx, num.end, s):
-        return None, num.end + 1  # "3.º", "1.ª", "Sie wurde 3. im Rennen", "der 5. Platz": ordinals
-    if kind == "num" and cur_code is None and len(num.plain_int) == 1 and \
-            text[num.end:num.end + 1] == "K" and not text[num.end + 1:num.end + 2].isalnum():
-        return None, num.end + 1  # "4K", "8K" screens, a "5K" race: names, neither thousands nor kelvins
+        neg, start = read_sign(ctx, s, start)
+    if kind == "num":
+        used = digits_not_a_quantity(ctx, num, s, cur_code)
+        if used >= 0:
+            return None, used
     c = Candidate(start=start, end=num.end, value=num.value, num=num, words=num.words, num_start=num_start,
-             scaled=num.scaled, rule="words" if num.words else "digits")
+                  scaled=num.scaled, rule="words" if num.words else "digits")
     pos = num.end
     # attached letters must be a unit or a scale: "3rd", "8C", "1960s", "24703L202" are not quantities
     attached_letter = pos < ctx.length and (text[pos].isalpha() and not num.words)
-    # "and a half"
-    hm = ctx.patterns["half"].match(ctx.lower, pos, pos + AHEAD)
-    if hm and num.value == int(num.value):
-        # "un millón y medio", "deux millions et demi": the half is of the scale word that ends the number
-        c.value = num.value + 0.5 * (num.scaled if num.scaled > 1 and num.value % num.scaled == 0 else 1)
-        pos = hm.end()
-    # scale word or symbol
-    sm = scale_at(ctx, pos)
-    if sm and c.scaled == 1.0:
-        factor = None
-        if sm.groupdict().get("w"):
-            factor = lang.scales.get(sm.group("w").lower())
-        else:
-            sym = sm.group("s")
-            spaced = bool(sm.group("sp"))
-            if sym in ("bn", "Bn", "mn", "tn") or (sym in ("k", "K") and not spaced):
-                factor = lang.scale_symbols.get(sym)
-            elif not spaced and (cur_code or currency_follows(ctx, sm.end())):
-                factor = lang.scale_symbols.get(sym)
-            elif spaced and not cur_code and currency_follows(ctx, sm.end(), glued=True):
-                factor = lang.scale_symbols.get(sym)  # "45 M€", "52 k€": the sign is glued to the scale
-            elif not spaced and sym == "m" and noun_follows(ctx, sm.end(), num.decimals > 0):
-                factor = lang.scale_symbols.get(sym)  # "1.8m vehicles", "1.7m hectares": not metres
-        if factor:
-            c.value = (c.value or 0) * factor
-            c.scaled = factor
-            pos = sm.end()
-            attached_letter = False
-            hm = ctx.patterns["half"].match(ctx.lower, pos, pos + AHEAD)
-            if hm and num.value == int(num.value):  # "2 millions et demi"
-                c.value += 0.5 * factor
-                pos = hm.end()
+    pos = read_half(ctx, c, num, pos)
+    if c.scaled == 1.0:
+        scaled_end = read_scale(ctx, c, num, pos, cur_code)
+        if scaled_end >= 0:
+            pos, attached_letter = scaled_end, False
     c.value = c.value * cur_scale if c.value is not None else None
     money = cur_code is not None
     if num.words and c.scaled == 1.0 and c.value is not None and 0 < c.value < 1 and cur_code is None:
         got = fraction_of(ctx, c, pos)
         if got is not None:
             return c, got
-    # unit (possibly after "de"/"of", or after an adjective such as "dernières")
-    unit_hit = match_unit(ctx, pos, c, money)
-    if unit_hit is None and c.scaled > 1.0 or unit_hit is None and not num.words:
-        lm = ctx.patterns["link"].match(ctx.lower, pos, pos + AHEAD)
-        if lm:
-            unit_hit = match_unit(ctx, lm.end(), c, money)
-    if unit_hit is None and c.scaled == 1.0:  # "30 dernières années"; never "3bn last year"
-        gap_word = ctx.patterns.get("gap_word")
-        gm = gap_word.match(ctx.lower, pos, pos + AHEAD) if gap_word is not None else None
-        if gm:
-            hit = match_unit(ctx, gm.end(), c, money)
-            if hit and hit[0] in TIME_UNITS:
-                unit_hit = hit
-    if unit_hit is not None:
-        unit, uend = unit_hit
-        if "*" in unit and unit.split("*")[0].isupper():  # "MUSD": code with a scale letter
-            code, factor = unit.split("*")
-            c.value = (c.value or 0) * float(factor)
-            c.scaled = float(factor)
-            unit = code
-        if cur_code and unit != cur_code:
-            if unit.isupper() or unit in MINOR_UNITS:
-                pass  # "$ 10 dollars", "C$ 5 dollars": the prefix decides
-            else:
-                unit_hit = None
-                c.unit = cur_code
-        if unit_hit is not None:
-            c.unit = cur_code or unit
-            pos = uend
-            attached_letter = False
-    elif cur_code:
-        c.unit = cur_code
+    unit_end = apply_unit(c, find_unit(ctx, c, num, pos, money), cur_code)
+    if unit_end >= 0:
+        pos, attached_letter = unit_end, False
     if attached_letter:
         glued = ALNUM_RUN.match(text, num.end).group()
-        if glued.lower() not in lang.concepts or not glued.isalpha():
+        if glued.lower() not in ctx.lang.concepts or not glued.isalpha():
             return None, ALNUM_RUN.match(text, num.end).end()
-        c.counted = glued.lower() if not lang.capitalised_nouns else glued  # "100000people": a lost space
+        c.counted = glued.lower() if not ctx.lang.capitalised_nouns else glued  # "100000people": a lost space
     if neg and c.value is not None:
-        if text[start:start + 2].strip() in ("-", "−") and text[start + 1] == " " and \
-                not spaced_minus_is_sign(ctx, start, c.unit):
-            neg = False
-            start = num_start
-            c.start = start
-        else:
-            c.value = -c.value
-            if c.unit:
-                c.unit = negative_reading(ctx, c.unit)
+        apply_sign(ctx, c, start, num_start)
     c.end = pos
     if c.unit:
         pos = read_after_unit(ctx, c, pos, money)
@@ -244,6 +113,218 @@ def parse_anchor(ctx: ExtractionContext, m: regex.Match) -> tuple[Candidate | No
                 ctx.patterns["qual_left"].search(ctx.lower, max(0, c.start - 40), c.start)):
             return None, num.end
     return c, pos
+
+
+_REJECTED = Number(value=0.0, end=0)  # read_word_number: the word is no number here (a sentinel)
+
+
+def read_digit_number(ctx: ExtractionContext, s: int) -> tuple:
+    """The number written in digits at ``s`` with a currency sign or code just before it: (number, start,
+    number start, currency code, currency scale, negative), or (None, used) when the digits are no quantity
+    (an identifier "F35", "COVID-19", a web address, a code opening with 0, a day glued to its year). The
+    number is None when the digits do not parse."""
+    text, lang, low = ctx.text, ctx.lang, ctx.lower
+    before = text[s - 1] if s else " "
+    start = s
+    cur_code, cur_scale, neg = None, 1.0, False
+    cm = None
+    if s:
+        cm = ctx.patterns["cur_left"].search(low, max(0, s - 12), s) or \
+            ctx.patterns["code_left"].search(text, max(0, s - 12), s)
+    if before.isalpha() or before == "_":
+        if cm is None or cm.group("sp") or cm.group("neg"):
+            return None, ALNUM_RUN.match(text, s).end()  # "F35", "i7", "L2": identifiers
+    elif before in "-‑" and s > 1 and text[s - 2].isalpha() and cm is None:
+        return None, ALNUM_RUN.match(text, s).end()  # "F-35", "COVID-19", "MiG-29"
+    elif before in ".," and s > 1 and text[s - 2].isalnum():
+        return None, s + 1
+    if cm is not None:
+        got = currency_of(ctx, text[cm.start("sym"):cm.end("sym")].strip())
+        if got is not None:
+            cur_code, cur_scale = got
+            start = cm.start()
+            neg = bool(cm.group("neg"))
+    if s and not text[s - 1].isspace() and in_url(ctx, s):
+        return None, NON_SPACE_RUN.match(text, s).end()  # "insee.fr/statistiques/8245121"
+    if text[s] == "0" and text[s + 1:s + 2].isdigit():
+        # "030 1234567", "0171/555": no quantity opens with 0
+        return None, CODE_RUN.match(text, s).end()
+    num = parse_digits(text, s, lang)
+    num_start = s
+    if num is not None and 5 <= len(num.plain_int) <= 6 and glued_date(num.plain_int) and \
+            month_before(ctx, s):
+        return None, num.end  # "Jul 172015", "Mar 32016": a day glued to its year by scraping
+    if num is not None and before == "." and lang.decimal == "." and cm is None and \
+            (s == 1 or text[s - 2] in " \t\n(\"'“") and num.plain_int and len(num.plain_int) <= 4:
+        # "a .600 winning percentage", "hit .312": a decimal written without its leading zero
+        value = float("0." + num.plain_int)
+        num = Number(value=value, end=num.end, decimals=len(num.plain_int), raw=value)
+        start = num_start = s - 1
+    elif num is not None and num.plain_int and text[num.end:num.end + 1] == "-":
+        fm = MIXED_FRACTION.match(text, num.end)
+        if fm is not None and 0 < int(fm.group(1)) < int(fm.group(2)) <= 16:
+            # "a 2-1/2 year conflict": two and a half
+            value = num.value + int(fm.group(1)) / int(fm.group(2))
+            num = Number(value=value, end=fm.end(), raw=value)
+    return num, start, num_start, cur_code, cur_scale, neg
+
+
+def read_word_number(ctx: ExtractionContext, kind: str, s: int) -> Number | None:
+    """The number at an anchor of ``kind`` other than digits: a vulgar fraction ("½"), number words, or an
+    article before a unit ("a mile"); ``_REJECTED`` for a number word ending a hyphenated name."""
+    text = ctx.text
+    if kind == "vfrac":
+        return Number(value=VULGAR[text[s]], end=s + 1, raw=VULGAR[text[s]])
+    if kind == "word":
+        if s > 1 and text[s - 1] in "-‑" and text[s - 2].isalpha():
+            return _REJECTED  # "a straight-six", "V-eight": a number word ending a hyphenated name
+        # "zweistündige": a glued unit only on a lower-case word (an adjective; "Elfmeter" is a noun)
+        return parse_words(ctx.lower, s, ctx.lang, glued_unit=text[s].islower())
+    return parse_words(ctx.lower, s, ctx.lang, article=True)
+
+
+def read_sign(ctx: ExtractionContext, s: int, start: int) -> tuple[bool, int]:
+    """(negative, start) of the number at ``s``: a minus sign against it, an en dash after a space, a
+    spaced minus opening a line or a sentence, or a minus word ("moins 12", "minus 3"; not "plus or minus
+    2.5", not "au moins 35"); a plus word moves the start only ("minus 3 bis plus 2 Grad")."""
+    text, low = ctx.text, ctx.lower
+    ch = text[s - 1]
+    before = text[s - 2] if s > 1 else " "
+    # ("5.25%-5.5%", "20°-25°": a hyphen against what precedes it joins, it is no minus)
+    if ch in "-−" and not (before.isalnum() or before in ".,%°'’)]$€£"):
+        return True, s - 1
+    if ch == "–" and before in " \t\n(\u00a0":  # "–12 °C": an en dash against the digits is a minus
+        return True, s - 1
+    if ch == " " and before in "-−" and (s < 3 or text[s - 3] in " \t\n(\"'"):
+        return True, s - 2
+    mm = ctx.patterns["minus_left"].search(low, max(0, s - 12), s)
+    if mm and ctx.lang.minus_not_after and \
+            low[max(0, mm.start() - 12):mm.start()].rstrip().endswith(ctx.lang.minus_not_after):
+        mm = None  # "plus or minus 2.5 percentage points": a margin either way
+    if mm:
+        # "au moins 35", "al menos 35", "por lo menos": the minus word ends a qualifier
+        qm = ctx.patterns["qual_left"].search(low, max(0, s - 40), s)
+        if qm is None or qm.start() >= mm.start():
+            return True, mm.start()
+    elif "plus_left" in ctx.patterns:  # "minus 3 bis plus 2 Grad": a plus sign written as a word
+        pm = ctx.patterns["plus_left"].search(low, max(0, s - 12), s)
+        if pm:
+            return False, pm.start()
+    return False, start
+
+
+def digits_not_a_quantity(ctx: ExtractionContext, num: Number, s: int, cur_code: str | None) -> int:
+    """The offset up to which the digits at ``s`` are used when what is glued after them makes them no
+    quantity (a decade "1960s", an ordinal "3.º", "der 5. Platz", a name "4K"), else -1."""
+    text = ctx.text
+    if not num.words and num.plain_int and num.plain_int.endswith("0") and \
+            text[num.end:num.end + 1] == "s" and not text[num.end + 1:num.end + 2].isalpha():
+        return num.end + 1  # "the 1960s", "the 90s": decades
+    if num.plain_int and text[num.end:num.end + 1] == "." and ordinal_dot(ctx, num.end, s):
+        return num.end + 1  # "3.º", "1.ª", "Sie wurde 3. im Rennen", "der 5. Platz": ordinals
+    if cur_code is None and len(num.plain_int) == 1 and \
+            text[num.end:num.end + 1] == "K" and not text[num.end + 1:num.end + 2].isalnum():
+        return num.end + 1  # "4K", "8K" screens, a "5K" race: names, neither thousands nor kelvins
+    return -1
+
+
+def read_half(ctx: ExtractionContext, c: Candidate, num: Number, pos: int) -> int:
+    """"un millón y medio", "deux millions et demi", "two and a half": the half is of the scale word that
+    ends the number, else of one; the end of what is used."""
+    hm = ctx.patterns["half"].match(ctx.lower, pos, pos + AHEAD)
+    if hm and num.value == int(num.value):
+        c.value = num.value + 0.5 * (num.scaled if num.scaled > 1 and num.value % num.scaled == 0 else 1)
+        return hm.end()
+    return pos
+
+
+def read_scale(ctx: ExtractionContext, c: Candidate, num: Number, pos: int, cur_code: str | None) -> int:
+    """A scale word or symbol after the number ("2 millions", "3bn", "45 M€", "1.8m vehicles"; not "1.8m
+    tall"), applied to ``c``; the end of what is used, or -1 when there is none."""
+    lang = ctx.lang
+    sm = scale_at(ctx, pos)
+    if not sm:
+        return -1
+    factor = None
+    if sm.groupdict().get("w"):
+        factor = lang.scales.get(sm.group("w").lower())
+    else:
+        sym = sm.group("s")
+        spaced = bool(sm.group("sp"))
+        if sym in ("bn", "Bn", "mn", "tn") or (sym in ("k", "K") and not spaced):
+            factor = lang.scale_symbols.get(sym)
+        elif not spaced and (cur_code or currency_follows(ctx, sm.end())):
+            factor = lang.scale_symbols.get(sym)
+        elif spaced and not cur_code and currency_follows(ctx, sm.end(), glued=True):
+            factor = lang.scale_symbols.get(sym)  # "45 M€", "52 k€": the sign is glued to the scale
+        elif not spaced and sym == "m" and noun_follows(ctx, sm.end(), num.decimals > 0):
+            factor = lang.scale_symbols.get(sym)  # "1.8m vehicles", "1.7m hectares": not metres
+    if not factor:
+        return -1
+    c.value = (c.value or 0) * factor
+    c.scaled = factor
+    pos = sm.end()
+    hm = ctx.patterns["half"].match(ctx.lower, pos, pos + AHEAD)
+    if hm and num.value == int(num.value):  # "2 millions et demi"
+        c.value += 0.5 * factor
+        pos = hm.end()
+    return pos
+
+
+def find_unit(ctx: ExtractionContext, c: Candidate, num: Number, pos: int,
+              money: bool) -> tuple[str, int] | None:
+    """(unit, end) of the unit after the number: right after it, after a link word ("de", "of"; not after
+    bare number words), or, for a time unit, after an adjective ("30 dernières années"; never "3bn last
+    year")."""
+    unit_hit = match_unit(ctx, pos, c, money)
+    if unit_hit is None and c.scaled > 1.0 or unit_hit is None and not num.words:
+        lm = ctx.patterns["link"].match(ctx.lower, pos, pos + AHEAD)
+        if lm:
+            unit_hit = match_unit(ctx, lm.end(), c, money)
+    if unit_hit is None and c.scaled == 1.0:
+        gap_word = ctx.patterns.get("gap_word")
+        gm = gap_word.match(ctx.lower, pos, pos + AHEAD) if gap_word is not None else None
+        if gm:
+            hit = match_unit(ctx, gm.end(), c, money)
+            if hit and hit[0] in TIME_UNITS:
+                unit_hit = hit
+    return unit_hit
+
+
+def apply_unit(c: Candidate, unit_hit: tuple[str, int] | None, cur_code: str | None) -> int:
+    """Give ``c`` its unit: a code with a scale letter ("MUSD") scales the value; a currency sign before
+    the number decides over another unit word that is no money ("$ 10 dollars" stays dollars; "$5 million"
+    with a non-money word after it keeps the sign's currency). The end of the unit, or -1 when the unit
+    found is not used."""
+    if unit_hit is None:
+        if cur_code:
+            c.unit = cur_code
+        return -1
+    unit, uend = unit_hit
+    if "*" in unit and unit.split("*")[0].isupper():  # "MUSD": code with a scale letter
+        code, factor = unit.split("*")
+        c.value = (c.value or 0) * float(factor)
+        c.scaled = float(factor)
+        unit = code
+    if cur_code and unit != cur_code and not (unit.isupper() or unit in MINOR_UNITS):
+        c.unit = cur_code  # ("$ 10 dollars", "C$ 5 dollars": the prefix decides)
+        return -1
+    c.unit = cur_code or unit
+    return uend
+
+
+def apply_sign(ctx: ExtractionContext, c: Candidate, start: int, num_start: int) -> None:
+    """Make ``c`` negative, unless its sign is a dash written apart that is no minus here (a bullet, an
+    incise: see ``spaced_minus_is_sign``); a negative value takes the unit's negative reading ("-5 degrees"
+    is a temperature)."""
+    text = ctx.text
+    if text[start:start + 2].strip() in ("-", "−") and text[start + 1] == " " and \
+            not spaced_minus_is_sign(ctx, start, c.unit):
+        c.start = num_start
+        return
+    c.value = -c.value
+    if c.unit:
+        c.unit = negative_reading(ctx, c.unit)
 
 
 def parse_vague_count(ctx: ExtractionContext, m: regex.Match) -> tuple[Candidate | None, int]:
