@@ -38,11 +38,31 @@ from extractors.units import COUNT
 
 
 def is_non_quantity(ctx: ExtractionContext, c: Candidate) -> bool:
-    """Years, dates, times of day, identifiers, list markers: not quantities."""
-    text, lang = ctx.text, ctx.lang
-    num = c.num
+    """Years, dates, times of day, identifiers, names, codes, list markers: not quantities.
+
+    The named checks run in order, cheapest and most frequent first; a number with a unit is only ever a
+    time of day ("9 h 15"), a bare number any of the others."""
     if c.vague:
         return False  # "dozens", "des centaines": read from words no date or name is made of
+    if time_of_day(ctx, c):
+        return True
+    if c.unit:
+        return clock_hour_with_unit(ctx, c)
+    if c.value is None or date_or_year(ctx, c):
+        return True
+    pw = prev_word(ctx, c.start)
+    lpw = pw.lower().rstrip(".")
+    if "'" in lpw or "’" in lpw:  # "l'article 5": the noun after an elided article
+        lpw = lpw.replace("’", "'").rsplit("'", 1)[-1]
+    return identifier_or_furniture(ctx, c, pw, lpw) or name_or_address(ctx, c, pw, lpw) or \
+        code_or_list_marker(ctx, c, pw, lpw) or c.num.words and number_word_not_count(ctx, c)
+
+
+def time_of_day(ctx: ExtractionContext, c: Candidate) -> bool:
+    """A time of day: "9 a.m.", "2pm", "2.30 pm" (not "2.1 pm"), "von 9 bis 17 Uhr", "1615 GMT",
+    "18.05 GMTGold"."""
+    text = ctx.text
+    num = c.num
     # time of day: "9 a.m.", "2pm", "2.30 pm" (but "2.1 pm" is a length); "von 9 bis 17 Uhr",
     # "from 9 to 5 pm"
     if c.value is not None and 0 <= c.value <= 24 and num.decimals in (0, 2) and not num.words and (
@@ -55,25 +75,35 @@ def is_non_quantity(ctx: ExtractionContext, c: Candidate) -> bool:
     if c.value is not None and 0 <= c.value <= 24 and num.decimals in (0, 2) and not num.words and \
             text[num.end + 1:num.end + 2].isupper() and glued_clock_word(ctx, num.end):
         return True  # "Last modified on Tue 12 Mar 2024 18.05 GMTGold climbed": a glued headline
-    if c.unit:
-        hour = c.num.value  # "à 9 h 15": the hour as written, before the minutes were added
-        # "a las 23.40 horas": hours and minutes written as a decimal
-        hhmm = c.num.decimals == 2 and round(hour % 1 * 100) < 60
-        if c.unit == "hour" and c.value is not None and hour <= 24 and (hour == int(hour) and
-                                                                        c.num.decimals == 0 or hhmm):
-            pw = prev_word(ctx, c.start).lower()
-            if pw in lang.clock_before:
-                before = ctx.text[max(0, c.start - 30):c.start].rstrip()[: -len(pw)].rstrip()
-                # "de 2 à 3 heures" is a range, not 3 o'clock; "de 14h30 à 16h", "le 03/11/2025 à 07h45"
-                return RANGE_START_END.search(before) is None
-            if pw in lang.clock_range_before:  # "de 8 heures à 18 heures"; not "une grève de 24 heures"
-                return ctx.patterns["clock_range_next"].match(ctx.lower, c.end, c.end + AHEAD) is not None
+    return False
 
-        return False
+
+def clock_hour_with_unit(ctx: ExtractionContext, c: Candidate) -> bool:
+    """A number with a unit is a quantity, except an hour that is a time of day: "à 9 h 15", "a las 23.40
+    horas", "de 8 heures à 18 heures" (not "de 2 à 3 heures", a range; not "une grève de 24 heures")."""
+    lang = ctx.lang
+    hour = c.num.value  # "à 9 h 15": the hour as written, before the minutes were added
+    # "a las 23.40 horas": hours and minutes written as a decimal
+    hhmm = c.num.decimals == 2 and round(hour % 1 * 100) < 60
+    if c.unit == "hour" and c.value is not None and hour <= 24 and (hour == int(hour) and
+                                                                    c.num.decimals == 0 or hhmm):
+        pw = prev_word(ctx, c.start).lower()
+        if pw in lang.clock_before:
+            before = ctx.text[max(0, c.start - 30):c.start].rstrip()[: -len(pw)].rstrip()
+            # "de 2 à 3 heures" is a range, not 3 o'clock; "de 14h30 à 16h", "le 03/11/2025 à 07h45"
+            return RANGE_START_END.search(before) is None
+        if pw in lang.clock_range_before:  # "de 8 heures à 18 heures"; not "une grève de 24 heures"
+            return ctx.patterns["clock_range_next"].match(ctx.lower, c.end, c.end + AHEAD) is not None
+    return False
+
+
+def date_or_year(ctx: ExtractionContext, c: Candidate) -> bool:
+    """A day of a date ("10 janvier", "January 10", "le 1er mai") or a year (not "as many as 1300", nor a
+    year-like count of a known counted noun)."""
+    lang = ctx.lang
+    num = c.num
     v = c.value
-    if v is None:
-        return True
-    end = num.end
+    end = c.num.end
     # dates: "10 janvier", "January 10", "le 1er mai"
     if ctx.patterns["month_after"].match(ctx.lower, end, end + AHEAD) and month_after(ctx, end) or \
             ctx.patterns["month_before"].search(ctx.lower, max(0, c.start - 16), c.start) and \
@@ -85,10 +115,16 @@ def is_non_quantity(ctx: ExtractionContext, c: Candidate) -> bool:
             return True
         if ctx.patterns["month_day_before"].search(ctx.lower, max(0, c.start - 24), c.start):
             return True  # "July 30 2014 Bombs in Aleppo": the year of a date, whatever follows
-    pw = prev_word(ctx, c.start)
-    lpw = pw.lower().rstrip(".")
-    if "'" in lpw or "’" in lpw:  # "l'article 5": the noun after an elided article
-        lpw = lpw.replace("’", "'").rsplit("'", 1)[-1]
+    return False
+
+
+def identifier_or_furniture(ctx: ExtractionContext, c: Candidate, pw: str, lpw: str) -> bool:
+    """A number that an identifier word, a "#", a hyphenated identifier noun or a gallery counter names
+    ("article 5", "#3", "a 7.4-magnitude", "Photo 3 of 12"), page furniture, or a product ("iPhone 12")."""
+    text = ctx.text
+    lang = ctx.lang
+    num = c.num
+    end = c.num.end
     # ("chaque jour 230 000 frontaliers": a grouped number or a known counted noun is a count)
     if (lpw in lang.identifier_words or pw.lower() in lang.identifier_words) and not num.words and \
             c.scaled == 1.0 and not num.grouped and not (c.counted and concept_of(ctx, c, COUNT)):
@@ -115,6 +151,17 @@ def is_non_quantity(ctx: ExtractionContext, c: Candidate) -> bool:
     # "iPhone 12", "PlayStation 5", "BahnCard 25": a word with a capital inside is a product or brand name
     if not num.words and c.scaled == 1.0 and camel_case(pw.replace("’", "'").rsplit("'", 1)[-1]):
         return True
+    return False
+
+
+def name_or_address(ctx: ExtractionContext, c: Candidate, pw: str, lpw: str) -> bool:
+    """A number that is part of a name or an address: "Route 9", "la RN 10", "Hauptstraße 112", "13 avenue",
+    "Le 115", "les Vingt-Sept", or a time of day after a clock word ("a las 8.05")."""
+    text = ctx.text
+    lang = ctx.lang
+    num = c.num
+    v = c.value
+    end = c.num.end
     if pw and pw[0].isupper() and not num.words and lpw not in lang.stopwords and \
             lpw not in lang.name_exceptions and lpw not in lang.count_verbs and \
             (not c.counted or named_model(ctx, c, pw)) and \
@@ -145,6 +192,16 @@ def is_non_quantity(ctx: ExtractionContext, c: Candidate) -> bool:
     if pw.lower() in lang.clock_before_bare and num.decimals in (0, 2) and v <= 24 and \
             round(v % 1 * 100) < 60 and not c.counted:
         return True
+    return False
+
+
+def code_or_list_marker(ctx: ExtractionContext, c: Candidate, pw: str, lpw: str) -> bool:
+    """A phone or emergency number ("Tel. 912 345 678", "dial 999"), a group of a code or a list ("245 23",
+    "0 0 Tags"), a list marker ("1)") or an item number ("2. Pogacar")."""
+    text = ctx.text
+    lang = ctx.lang
+    num = c.num
+    end = c.num.end
     # "Tel. 912 345 678", "llame al 912 345 678": a phone number
     if c.scaled == 1.0 and not (c.counted and c.counted.lower() in lang.concepts) and lang.phone_words and \
             ctx.patterns["phone_left"].search(ctx.lower, max(0, c.start - 40), c.start):
@@ -174,29 +231,41 @@ def is_non_quantity(ctx: ExtractionContext, c: Candidate) -> bool:
              (text[end + 2:end + 3].isupper() or text[end + 2:end + 3].isdigit()) and
              c.start == c.num_start and ctx.sentences.span(c.start)[0] == c.start):
         return True
-    if num.words:
-        if (num.article_only or (v < 2 and not num.fraction)) and not c.one:
-            return True
-        # "a second in Damascus and a third in Busra": an article and a fraction word, with no link word,
-        # unit or scale after them, is an ordinal (a proportion says what it is part of: "a third of")
-        first = ctx.lower[c.num_start:c.num.end].split(None, 1)[0]
-        if v < 1 and first in lang.articles and first not in lang.one_words and \
-                ctx.patterns["qual_left"].search(ctx.lower, max(0, c.start - 40), c.start) is None:
-            return True  # (but "they now control roughly a third": a qualifier makes it a proportion)
-        # "un trois-pièces", "les deux-roues": a number word hyphenated to a noun is part of that noun;
-        # where adjectives come first it is a compound adjective and counts ("a nine-storey block"),
-        # except with the nouns of [words] hyphen_not_counts ("a two-state solution", "a three-way race")
-        if not lang.compound_words and text[end:end + 1] in "-‑" and text[end + 1:end + 2].isalpha():
-            if not lang.adjective_before_noun:
-                return True
-            hm = ctx.patterns["words_ahead"].match(ctx.lower, end + 1, end + AHEAD)
-            if hm is None or hm.group() in lang.hyphen_not_counts:
-                return True
-        # "une quarantaine de 14 jours": a collective noun whose "de" leads to another number is a noun
-        lm = ctx.patterns["link"].match(ctx.lower, end, end + AHEAD) if not c.counted else None
-        if lm is not None and text[lm.end():lm.end() + 1].isdigit():
-            return True
     return False
+
+
+def number_word_not_count(ctx: ExtractionContext, c: Candidate) -> bool:
+    """Number words that count nothing: an article alone ("a mix"), "one" without a noun, an ordinal ("a third
+    in Busra"), a number word hyphenated to a noun ("un trois-pièces"), a collective noun ("une quarantaine
+    de 14 jours")."""
+    text = ctx.text
+    lang = ctx.lang
+    num = c.num
+    v = c.value
+    end = c.num.end
+    if (num.article_only or (v < 2 and not num.fraction)) and not c.one:
+        return True
+    # "a second in Damascus and a third in Busra": an article and a fraction word, with no link word,
+    # unit or scale after them, is an ordinal (a proportion says what it is part of: "a third of")
+    first = ctx.lower[c.num_start:c.num.end].split(None, 1)[0]
+    if v < 1 and first in lang.articles and first not in lang.one_words and \
+            ctx.patterns["qual_left"].search(ctx.lower, max(0, c.start - 40), c.start) is None:
+        return True  # (but "they now control roughly a third": a qualifier makes it a proportion)
+    # "un trois-pièces", "les deux-roues": a number word hyphenated to a noun is part of that noun;
+    # where adjectives come first it is a compound adjective and counts ("a nine-storey block"),
+    # except with the nouns of [words] hyphen_not_counts ("a two-state solution", "a three-way race")
+    if not lang.compound_words and text[end:end + 1] in "-‑" and text[end + 1:end + 2].isalpha():
+        if not lang.adjective_before_noun:
+            return True
+        hm = ctx.patterns["words_ahead"].match(ctx.lower, end + 1, end + AHEAD)
+        if hm is None or hm.group() in lang.hyphen_not_counts:
+            return True
+    # "une quarantaine de 14 jours": a collective noun whose "de" leads to another number is a noun
+    lm = ctx.patterns["link"].match(ctx.lower, end, end + AHEAD) if not c.counted else None
+    if lm is not None and text[lm.end():lm.end() + 1].isdigit():
+        return True
+    return False
+
 
 
 def named_model(ctx: ExtractionContext, c: Candidate, pw: str) -> bool:
