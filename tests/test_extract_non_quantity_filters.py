@@ -72,4 +72,5 @@ def test_number_words_that_count_nothing():
 def test_the_whole_filter_keeps_counts():
     assert not is_non_quantity(*candidate("They killed 12 soldiers in 2014.", "12"))
     assert is_non_quantity(*candidate("They killed 12 soldiers in 2014.", "2014"))
-    assert not is_non_quantity(*candidate("It cost 2014 dollars.", "2014"))  # a unit: only a clock is left out
+    # with a unit, only a time of day is left out
+    assert not is_non_quantity(*candidate("It cost 2014 dollars.", "2014"))

@@ -44,7 +44,8 @@ def test_unit_word_inside_a_noun_is_no_unit():
 
 def test_a_country_word_names_the_currency():
     ctx = context("It cost 4.2 million Norwegian crowns.")
-    assert demonym_currency(ctx, ctx.text.index(" Norwegian")) == ("NOK", len("It cost 4.2 million Norwegian crowns"))
+    end = len("It cost 4.2 million Norwegian crowns")
+    assert demonym_currency(ctx, ctx.text.index(" Norwegian")) == ("NOK", end)
 
 
 def test_negative_values_read_degrees_as_temperatures():
