@@ -120,6 +120,8 @@ def age_unit_is_age(ctx: ExtractionContext, c: Candidate, pos: int) -> bool:
 
 
 def composite_part(ctx: ExtractionContext, c: Candidate, pos: int) -> int | None:
+    """"5 ft 2 in", "3 dollars 50 cents", "15 dollars et 15", "2 h 21": the second part of an amount
+    written in two units, added to ``c``; the end of what is used, or None when no such part follows."""
     text, lang = ctx.text, ctx.lang
     m = ctx.patterns["composite_gap"].match(ctx.lower, pos, pos + AHEAD)
     if m is None:

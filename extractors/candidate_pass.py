@@ -19,6 +19,9 @@ from extractors.unit_tables import AGE_UNITS
 
 
 def find_candidates(ctx: ExtractionContext) -> list[Candidate]:
+    """Every candidate of the text in order: the anchors (literal words, digits, number words) parsed one
+    by one, overlaps skipped, each given its counted noun and age, and the non-quantities dropped (with the
+    identifiers listed after one, "Crit'Air 3, 4 et 5"). Stops where the document's budget runs out."""
     out: list[Candidate] = []
     consumed = 0
     anchors = heapq.merge(literal_anchors(ctx), ctx.patterns["anchor"].finditer(ctx.text),
@@ -91,4 +94,5 @@ def literal_anchors(ctx: ExtractionContext) -> list[regex.Match]:
 
 
 def _start(m: regex.Match) -> int:
+    """The sort key of ``heapq.merge`` over anchors: where each starts."""
     return m.start()

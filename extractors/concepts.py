@@ -8,6 +8,9 @@ from extractors.units import UnitInfo
 
 
 def concept_of(ctx: ExtractionContext, c: Candidate, info: UnitInfo) -> str | None:
+    """What ``c`` measures or counts: "age", "money", "price", "percent", the language's concept of its
+    dimension, or, for a bare count, the concept of its counted noun (a plural, a singular, or the head of
+    a compound: "Verkehrstote"); None when unknown."""
     lang = ctx.lang
     if c.age:
         return "age"

@@ -17,6 +17,10 @@ def collective_number(ctx: ExtractionContext, num: Number, start: int) -> bool:
 
 
 def counted_noun(ctx: ExtractionContext, pos: int, scaled: bool) -> str | None:
+    """The noun a bare number at ``pos`` counts: the word after it, past adjectives, participles and
+    acronyms where adjectives come first ("3 armed men", "20 US soldiers"), after the link word of a scale
+    ("67 millions d'habitants"), hyphenated ("a 40-vehicle pile-up"); None before a verb, an article or a
+    month."""
     text, lang = ctx.text, ctx.lang
     if lang.adjective_before_noun and text[pos:pos + 1] in "-‑":  # "a 40-vehicle pile-up", "a 1,104-page"
         hm = ctx.patterns["words_ahead"].match(ctx.lower, pos + 1, pos + AHEAD)

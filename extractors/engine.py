@@ -45,6 +45,8 @@ __all__ = ["MINOR_UNITS", "READABLE_UNITS", "Candidate", "ExtractionContext", "_
 
 
 def _resolve_language(text: str, lang: str | None) -> str:
+    """The language code to read ``text`` in: ``lang`` when known ("en-GB" is "en"), detected when absent,
+    English (or the first language) for an unknown code."""
     langs = available_languages()
     if lang:
         code = str(lang).strip().lower().replace("_", "-").split("-")[0]
@@ -54,6 +56,8 @@ def _resolve_language(text: str, lang: str | None) -> str:
 
 
 def to_mention(ctx: ExtractionContext, c: Candidate) -> Mention | None:
+    """The ``Mention`` of a finished candidate (units written out readably, values in SI), or None when
+    its unit is unknown or a value is beyond a double."""
     _readable_unit(c)
     try:
         info = unit_info(c.unit) if c.unit else COUNT
@@ -74,6 +78,7 @@ def to_mention(ctx: ExtractionContext, c: Candidate) -> Mention | None:
 
 
 def run(ctx: ExtractionContext) -> list[Mention]:
+    """The passes in order: candidates, qualifiers, ranges, carried units; then the mentions."""
     cands = find_candidates(ctx)
     if not cands:
         return []

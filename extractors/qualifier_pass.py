@@ -10,6 +10,9 @@ from extractors.unit_tables import TIME_UNITS
 
 
 def qualify(ctx: ExtractionContext, cands: list[Candidate]) -> None:
+    """Give each candidate its qualifier: a phrase of [qualifiers] before it (not a verb's particle, not
+    "over five years" meaning during), else one after it or after its counted noun; an approximate
+    multiplier word ("une vingtaine"); and the bound an "at least"/"at most" gives."""
     prev_end = -10
     for c in cands:
         qm = ctx.patterns["qual_left"].search(ctx.lower, max(0, c.start - 40), c.start)

@@ -10,6 +10,8 @@ from extractors.unit_tables import TIME_UNITS
 
 
 def join_ranges(ctx: ExtractionContext, cands: list[Candidate]) -> list[Candidate]:
+    """Neighbouring candidates joined into ranges; scores ("3:1") dropped; a bare first number shares the
+    unit of the next."""
     out: list[Candidate] = []
     i = 0
     while i < len(cands):
@@ -68,6 +70,9 @@ def share_unit(ctx: ExtractionContext, a: Candidate, b: Candidate) -> None:
 
 
 def range_of(ctx: ExtractionContext, a: Candidate, b: Candidate) -> Candidate | None:
+    """The range ``a`` to ``b`` ("500-1300", "between 2 and 3 billion euros", "8- to 16-meter"), or None
+    when the two are a change ("rose from 3% to 5%"), have different units, or one counts and the other
+    measures."""
     text, lang = ctx.text, ctx.lang
     if a.value is None or b.value is None or a.qualifier == "range":
         return None

@@ -20,20 +20,24 @@ def sentence_lower(ctx: ExtractionContext, pos: int) -> str:
 
 
 def prev_word(ctx: ExtractionContext, pos: int) -> str:
+    """The word before ``pos`` (within 40 characters), without leading apostrophes, dots or dashes."""
     m = ctx.patterns["prev_word"].search(ctx.text, max(0, pos - 40), pos)
     return m.group("w").lstrip("'’.-") if m else ""
 
 
 def at_sentence_start(ctx: ExtractionContext, pos: int) -> bool:
+    """Whether only quotes, brackets or dashes stand between the sentence start and ``pos``."""
     s, _ = ctx.sentences.span(pos)
     return s >= pos - 80 and not ctx.text[s:pos].strip(" \t\"'“«(-—–")
 
 
 def followed_by_punct(ctx: ExtractionContext, pos: int) -> bool:
+    """Whether punctuation, a line break or the text end follows ``pos`` after spaces."""
     return PUNCT_END.match(ctx.text, pos, pos + AHEAD) is not None
 
 
 def next_word(ctx: ExtractionContext, pos: int) -> str:
+    """The word after ``pos``, lower-cased ("" when none)."""
     m = ctx.patterns["next_words"].match(ctx.text, pos, pos + AHEAD)
     return m.group("w1").lower() if m else ""
 

@@ -30,6 +30,8 @@ def currency_of(ctx: ExtractionContext, sym: str) -> tuple[str, float] | None:
 
 
 def read_currency(ctx: ExtractionContext, sym: str) -> tuple[str, float] | None:
+    """The uncached answer of ``currency_of``: a code, an alias, a code with a scale letter ("MUSD"), a
+    currency word before or after the number, or a unit word that names a currency."""
     lang = ctx.lang
     if sym in lang.currency_codes:
         return sym, 1.0
@@ -89,6 +91,8 @@ def country_currency(ctx: ExtractionContext, unit: str, pos: int) -> str:
 
 
 def guard_allows(ctx: ExtractionContext, surface: str, attached: bool, end: int, after_unit: bool) -> bool:
+    """Whether a guarded unit surface ([guards]: "m", "h", "pm" ...) is a unit here: glued to the number, the
+    second part of a composite, before punctuation or before one of its allowed next words."""
     g = ctx.lang.guards.get(surface)
     if g is None:
         g = ctx.lang.guards.get(surface.lower()) if surface.lower() in ctx.lang.units_ci else None
@@ -120,6 +124,7 @@ def unit_at(ctx: ExtractionContext, pos: int) -> regex.Match | None:
 
 
 def scale_at(ctx: ExtractionContext, pos: int) -> regex.Match | None:
+    """A scale word ("million", lower-cased) or symbol ("bn", "M", as written) at ``pos``."""
     a = ctx.patterns["scale_w"].match(ctx.lower, pos, pos + AHEAD)
     return a if a is not None else ctx.patterns["scale_s"].match(ctx.text, pos, pos + AHEAD)
 
@@ -213,6 +218,7 @@ def negative_reading(ctx: ExtractionContext, unit: str) -> str:
 
 
 def currency_follows(ctx: ExtractionContext, pos: int, glued: bool = False) -> bool:
+    """Whether a currency follows ``pos`` (glued to it with ``glued``): "3bn dollars", "45 M€"."""
     m = unit_at(ctx, pos)
     if m is None or glued and m.start("u") != pos:
         return False
