@@ -72,7 +72,7 @@ def parse_anchor(ctx: ExtractionContext, m: regex.Match) -> tuple[Candidate | No
         return None, e
     if kind in ("num", "vfrac") and s > 0 and not neg and not after_number(text, s):
         neg, start = read_sign(ctx, s, start)
-    if kind == "num":
+    if kind == "num" and text[e:e + 1] in _GLUED_AFTER_DIGITS:  # (a cheap test: most numbers end in a space)
         used = digits_not_a_quantity(ctx, num, s, cur_code)
         if used >= 0:
             return None, used
@@ -81,7 +81,9 @@ def parse_anchor(ctx: ExtractionContext, m: regex.Match) -> tuple[Candidate | No
     pos = num.end
     # attached letters must be a unit or a scale: "3rd", "8C", "1960s", "24703L202" are not quantities
     attached_letter = pos < ctx.length and (text[pos].isalpha() and not num.words)
-    pos = read_half(ctx, c, num, pos)
+    hm = ctx.patterns["half"].match(ctx.lower, pos, pos + AHEAD)
+    if hm and num.value == int(num.value):
+        pos = read_half(c, num, hm)
     if c.scaled == 1.0:
         scaled_end = read_scale(ctx, c, num, pos, cur_code)
         if scaled_end >= 0:
@@ -92,9 +94,11 @@ def parse_anchor(ctx: ExtractionContext, m: regex.Match) -> tuple[Candidate | No
         got = fraction_of(ctx, c, pos)
         if got is not None:
             return c, got
-    unit_end = apply_unit(c, find_unit(ctx, c, num, pos, money), cur_code)
-    if unit_end >= 0:
-        pos, attached_letter = unit_end, False
+    unit_hit = find_unit(ctx, c, num, pos, money)
+    if unit_hit is not None or cur_code:
+        unit_end = apply_unit(c, unit_hit, cur_code)
+        if unit_end >= 0:
+            pos, attached_letter = unit_end, False
     if attached_letter:
         glued = ALNUM_RUN.match(text, num.end).group()
         if glued.lower() not in ctx.lang.concepts or not glued.isalpha():
@@ -115,6 +119,7 @@ def parse_anchor(ctx: ExtractionContext, m: regex.Match) -> tuple[Candidate | No
     return c, pos
 
 
+_GLUED_AFTER_DIGITS = frozenset("s.K")  # what ``digits_not_a_quantity`` looks for right after the digits
 _REJECTED = Number(value=0.0, end=0)  # read_word_number: the word is no number here (a sentinel)
 
 
@@ -228,14 +233,11 @@ def digits_not_a_quantity(ctx: ExtractionContext, num: Number, s: int, cur_code:
     return -1
 
 
-def read_half(ctx: ExtractionContext, c: Candidate, num: Number, pos: int) -> int:
-    """"un millón y medio", "deux millions et demi", "two and a half": the half is of the scale word that
-    ends the number, else of one; the end of what is used."""
-    hm = ctx.patterns["half"].match(ctx.lower, pos, pos + AHEAD)
-    if hm and num.value == int(num.value):
-        c.value = num.value + 0.5 * (num.scaled if num.scaled > 1 and num.value % num.scaled == 0 else 1)
-        return hm.end()
-    return pos
+def read_half(c: Candidate, num: Number, half: regex.Match) -> int:
+    """"un millón y medio", "deux millions et demi", "two and a half" (``half``, after a whole number):
+    the half is of the scale word that ends the number, else of one; the end of what is used."""
+    c.value = num.value + 0.5 * (num.scaled if num.scaled > 1 and num.value % num.scaled == 0 else 1)
+    return half.end()
 
 
 def read_scale(ctx: ExtractionContext, c: Candidate, num: Number, pos: int, cur_code: str | None) -> int:
