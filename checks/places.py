@@ -163,6 +163,30 @@ def _has_cue(
     return False
 
 
+def _known_name_at(
+    text: str, toks: list[Token], raw: list[str], i: int, lang: Language, gaz: Gazetteer
+) -> tuple[int, str, list[Town], str | None] | None:
+    """The longest name of the gazetteer starting at token ``i`` (a country, else towns): (number of
+    tokens, name, towns, country), or None. A name is capitalised words, possibly joined by a name joiner
+    ("Bab al-Faraj", "Saint-Denis"), ending with a capitalised word."""
+    for n in range(MAX_NAME_TOKENS, 0, -1):
+        if i + n > len(toks):
+            continue
+        span = toks[i : i + n]
+        if not capitalised(span[-1], raw[i + n - 1]):
+            continue
+        if not all(
+            capitalised(t, raw[i + k]) or lang.is_("name_joiners", t.text) for k, t in enumerate(span)
+        ):
+            continue
+        name = text[span[0].start : span[-1].end]
+        country = gaz.country(name)
+        towns = [] if country else gaz.towns_named(name)
+        if country or towns:
+            return n, name, towns, country
+    return None
+
+
 def find_places(text: str, toks: list[Token], lang: Language, gaz: Gazetteer) -> list[Place]:
     """Every place mention in a document, in text order, resolved with the document's countries."""
     lowered = {t.text for t in toks if not t.capital}
@@ -185,23 +209,7 @@ def find_places(text: str, toks: list[Token], lang: Language, gaz: Gazetteer) ->
         if not capitalised(toks[i], raw[i]):
             i += 1
             continue
-        match = None
-        for n in range(MAX_NAME_TOKENS, 0, -1):
-            if i + n > len(toks):
-                continue
-            span = toks[i : i + n]
-            if not capitalised(span[-1], raw[i + n - 1]):
-                continue
-            if not all(
-                capitalised(t, raw[i + k]) or lang.is_("name_joiners", t.text) for k, t in enumerate(span)
-            ):
-                continue
-            name = text[span[0].start : span[-1].end]
-            country = gaz.country(name)
-            towns = [] if country else gaz.towns_named(name)
-            if country or towns:
-                match = (n, name, towns, country)
-                break
+        match = _known_name_at(text, toks, raw, i, lang, gaz)
         if (
             lang.months.get(toks[i].text) is not None
             or lang.weekdays.get(toks[i].text) is not None

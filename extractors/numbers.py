@@ -171,6 +171,39 @@ def parse_digits(text: str, pos: int, lang: LangData) -> Number | None:
     return Number(value=value, end=end, decimals=decimals, grouped=grouped, plain_int=plain, raw=value)
 
 
+def _adds_to(last_kind: str, last_val: float, v: float, joiner: str) -> bool:
+    """Whether the number word of value ``v`` adds to the one before it (of kind ``last_kind`` and value
+    ``last_val``, written ``joiner`` apart) rather than starting another number: after a multiplier
+    ("hundred two"), after a ten ("twenty-one", "quatre-vingt-quinze", "soixante-douze"), after a Spanish
+    hundred ("doscientos cincuenta"), before a German ten joined by "und" ("einundzwanzig")."""
+    if last_kind == "mult":
+        return v < last_val
+    if last_kind != "num":
+        return False
+    if last_val >= 20 and last_val % 10 == 0 and last_val < 100 and (
+            v < 10 or (last_val in (60.0, 80.0) and v < 20)):
+        return True
+    if 100 <= last_val < 1000 and last_val % 100 == 0 and v < 100:
+        return True  # Spanish hundreds are words of their own: "doscientos cincuenta"
+    return last_val < 10 and 20 <= v < 100 and v % 10 == 0 and joiner.strip().lower() == "und"
+
+
+def _after_fraction_article(text: str, end: int, lang: LangData) -> tuple[regex.Match | None, int]:
+    """After a lone fraction word ending at ``end``, an article and what follows it: (the next number
+    token, a scale or a multiplier, as in "half a million", "half a dozen"; else None) and the end of the
+    number (after the article when a unit follows it: "half a mile", "half a litre")."""
+    art = lang.res["words_ahead"].match(text, end + 1, end + AHEAD) if text[end:end + 1] == " " else None
+    if art is None or art.group(0) not in lang.articles:
+        return None, end
+    m = lang.res["word_tok_next"].match(text, art.end(), art.end() + AHEAD)
+    if m is not None and m.group("w").lower() not in lang.scales and \
+            m.group("w").lower() not in lang.multipliers:
+        m = None
+    if m is None and lang.res["unit_ci"].match(text, art.end(), art.end() + AHEAD) is not None:
+        end = art.end()  # "half a mile", "half a litre": the unit follows the article
+    return m, end
+
+
 def parse_words(text: str, pos: int, lang: LangData, article: bool = False,
                 glued_unit: bool = False) -> Number | None:
     """A number written in words from ``pos`` ("a hundred and two", "quatre-vingt-quinze").
@@ -212,16 +245,8 @@ def parse_words(text: str, pos: int, lang: LangData, article: bool = False,
                     if peek is None or peek.group("w").lower() not in lang.multipliers:
                         break
                 current = v
-            elif last_kind == "mult" and v < last_val:
+            elif _adds_to(last_kind, last_val, v, joiner):
                 current += v
-            elif last_kind == "num" and last_val >= 20 and last_val % 10 == 0 and last_val < 100 and (
-                    v < 10 or (last_val in (60.0, 80.0) and v < 20)):
-                current += v
-            elif last_kind == "num" and 100 <= last_val < 1000 and last_val % 100 == 0 and v < 100:
-                current += v  # Spanish hundreds are words of their own: "doscientos cincuenta"
-            elif last_kind == "num" and last_val < 10 and 20 <= v < 100 and v % 10 == 0 and \
-                    joiner.strip().lower() == "und":
-                current += v  # German "einundzwanzig"
             else:
                 break
             last_kind, last_val = "num", v
@@ -258,15 +283,7 @@ def parse_words(text: str, pos: int, lang: LangData, article: bool = False,
         end = m.end()
         m = tok_next.match(text, end, end + AHEAD)
         if m is None and ntok == 1 and last_kind == "frac":  # "half a million", "half a dozen"
-            art = lang.res["words_ahead"].match(text, end + 1, end + AHEAD) \
-                if text[end:end + 1] == " " else None
-            if art is not None and art.group(0) in lang.articles:
-                m = tok_next.match(text, art.end(), art.end() + AHEAD)
-                if m is not None and m.group("w").lower() not in lang.scales and \
-                        m.group("w").lower() not in lang.multipliers:
-                    m = None
-                if m is None and lang.res["unit_ci"].match(text, art.end(), art.end() + AHEAD) is not None:
-                    end = art.end()  # "half a mile", "half a litre": the unit follows the article
+            m, end = _after_fraction_article(text, end, lang)
     if ntok == 0:
         return None
     if lang.compound_words and end < len(text) and text[end].isalpha():

@@ -26,7 +26,9 @@ def registry() -> pint.UnitRegistry:
     if _REGISTRY is None:
         with _LOCK:
             if _REGISTRY is None:
-                ureg = pint.UnitRegistry(on_redefinition="ignore", autoconvert_offset_to_baseunit=True)
+                # "raise": a line of units.txt that clashes with pint's own definitions (or with another line)
+                # is an error at start-up, never a silent second meaning of a unit name
+                ureg = pint.UnitRegistry(on_redefinition="raise", autoconvert_offset_to_baseunit=True)
                 ureg.load_definitions(str(UNITS_FILE))
                 _REGISTRY = ureg
     return _REGISTRY

@@ -1,0 +1,149 @@
+"""The last pass: a bare number takes the unit or the counted noun of a mention nearby in its sentence
+("1.5 billion cubic metres, down from 2.1 billion", "3,2 %, contre 2,9", "RN 31,4 % (+7,2)").
+"""
+
+from __future__ import annotations
+
+import math
+
+from extractors.concepts import concept_of
+from extractors.extraction_context import Candidate, ExtractionContext
+from extractors.numbers import AHEAD
+from extractors.unit_tables import SECONDS
+from extractors.units import COUNT
+
+
+def carry_units(ctx: ExtractionContext, cands: list[Candidate]) -> None:
+    """"1.5 billion cubic metres ..., down from 2.1 billion": the second takes the first's unit."""
+    last_by_sentence: dict[int, Candidate] = {}
+    for c in cands:
+        si = ctx.sentences.index(c.start)
+        if c.unit:
+            if c.scaled > 1.0:
+                last_by_sentence[si] = c
+            continue
+        prev = last_by_sentence.get(si)
+        # "30 Mrd. Euro, davon 4,6 Milliarden ausgezahlt", "dont 5 millions de bonus": the amount's unit;
+        # not "pour 3 millions de foyers" (a known counted noun)
+        if prev is not None and c.scaled > 1.0 and not c.vague and (
+                not c.counted or prev.unit.isupper() and concept_of(ctx, c, COUNT) is None and
+                not plural_noun(ctx, c.counted)):
+            c.unit, c.counted = prev.unit, None
+            c.rule += "+carried"
+    metre_or_million(ctx, cands)
+    precision(ctx, cands)
+    carry_counted(ctx, cands)
+    signed_change(ctx, cands)
+    compared(ctx, cands)
+
+
+def plural_noun(ctx: ExtractionContext, word: str) -> bool:
+    """"2.5 million extra appointments": an English-style plural counts things, so the number after an
+    amount of money is no amount of that money ("bonus", "crisis", "gas" are singular)."""
+    w = word.lower()
+    return ctx.lang.adjective_before_noun and len(w) > 3 and w.endswith("s") and \
+        not w.endswith(("ss", "us", "is", "as"))
+
+
+def compared(ctx: ExtractionContext, cands: list[Candidate]) -> None:
+    """"128 000 dollars, contre 44 000 pour la France", "3,2 %, contre 2,9 en mai", "down from 3.7": a
+    bare number right after a comparison word ([words] comparison_words) takes the unit of the previous
+    mention of its sentence."""
+    if "comparison" not in ctx.patterns:
+        return
+    for i in range(1, len(cands)):
+        prev, c = cands[i - 1], cands[i]
+        if c.unit or c.value is None or c.qualifier == "range" or c.vague or \
+                not ctx.patterns["comparison"].search(ctx.lower, max(prev.end, c.start - 40), c.start) or \
+                c.counted and concept_of(ctx, c, COUNT) or \
+                ctx.sentences.index(prev.start) != ctx.sentences.index(c.start):
+            continue  # (cheapest tests first: most bare numbers follow no comparison word)
+        # the amount compared with is the earlier mention of the sentence nearest in size ("more than
+        # 150,000 patients waited longer than 12 hours, up from 133,000": patients, not hours)
+        si = ctx.sentences.index(c.start)
+        near = [o for o in cands[max(0, i - 4):i] if o.value and ctx.sentences.index(o.start) == si]
+        if c.value > 0 and len(near) > 1:
+            prev = min(near, key=lambda o: abs(math.log(c.value / abs(o.value))))
+        scale_carry = c.scaled == 1.0 and prev.scaled > 1.0 and c.value < prev.num.raw * 10 and \
+            prev.num.raw >= 1 and c.value < 1000  # "1,2 milliard, contre 0,9 l'an dernier"
+        if not scale_carry and prev.value and c.value and not \
+                0.01 <= c.value / abs(prev.value) <= 100:  # "$2 billion from 149 shows": no comparison
+            continue
+        if not prev.unit:
+            if prev.counted and not c.counted and not prev.vague:
+                c.counted = prev.counted
+                c.rule += "+compared"
+            continue
+        c.unit, c.counted = prev.unit, None
+        if scale_carry:
+            c.value *= prev.scaled
+            c.scaled = prev.scaled
+        c.rule += "+compared"
+
+
+def signed_change(ctx: ExtractionContext, cands: list[Candidate]) -> None:
+    """"RN 31,4 % (+7,2)", "SPD 16,4 % (−9,3)": a signed number in brackets right after a percentage is
+    a change in percentage points; it takes the unit."""
+    for prev, c in zip(cands, cands[1:], strict=False):
+        if prev.unit == "percent" and not c.unit and not c.counted and c.value is not None and \
+                ctx.text[c.end:c.end + 1] == ")" and ctx.text[prev.end:c.num_start].strip() in \
+                ("(", "(+", "(-", "(−", "(–", "(±"):
+            c.unit = "percent"
+            c.rule += "+points"
+
+
+def precision(ctx: ExtractionContext, cands: list[Candidate]) -> None:
+    """"à trois centièmes du record" after a time, "tres décimas más" after a percentage: a count of
+    hundredths or tenths ([words] precision_words) is a fraction of the previous mention's unit in the
+    same sentence (of a second for times, of a percentage point for percentages)."""
+    if not ctx.lang.precision_words:
+        return
+    prev: Candidate | None = None
+    for c in cands:
+        den = ctx.lang.precision_words.get((c.counted or "").lower()) if not c.unit else None
+        if den and prev is not None and c.value is not None and \
+                ctx.sentences.index(prev.start) == ctx.sentences.index(c.start) and \
+                (prev.unit in SECONDS or prev.unit == "percent"):
+            k = ctx.text.find(c.counted, c.num.end, c.num.end + AHEAD)
+            m = ctx.patterns["words_ahead"].match(ctx.text, k, k + AHEAD) if k >= 0 else None
+            c.value /= den
+            c.unit = "second" if prev.unit in SECONDS else "percent"
+            c.counted = None
+            c.end = m.end() if m is not None else c.end
+            c.rule += "+precision"
+        if c.unit:
+            prev = c
+
+
+def carry_counted(ctx: ExtractionContext, cands: list[Candidate]) -> None:
+    """"1,28 million de personnes selon le ministère, 3,5 millions selon la CGT", "shot down 33 of 40
+    drones": a bare count takes the counted noun of the nearest count of the same sentence (a noun of
+    the concept lists only), so that both claims compare with other sources."""
+    for i, c in enumerate(cands):
+        if c.unit or c.counted or c.value is None or c.qualifier == "range" or c.value < 2:
+            continue
+        si = ctx.sentences.index(c.start)
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(cands):
+                o = cands[j]
+                if o.counted and not o.unit and ctx.sentences.index(o.start) == si and \
+                        concept_of(ctx, o, COUNT) is not None and (o.scaled > 1.0) == (c.scaled > 1.0):
+                    c.counted = o.counted
+                    c.rule += "+counted"
+                    break
+
+
+def metre_or_million(ctx: ExtractionContext, cands: list[Candidate]) -> None:
+    """"grew by 1.2 million to 68.3m": a bare "m" against the digits after a number of millions in the
+    same sentence is a million too (of the same thing), not a metre."""
+    prev: Candidate | None = None
+    for c in cands:
+        if prev is not None and c.unit == "meter" and c.end == c.num.end + 1 and \
+                ctx.text[c.num.end] == "m" and c.qualifier != "range" and prev.scaled >= 1e6 and \
+                ctx.sentences.index(prev.start) == ctx.sentences.index(c.start) and \
+                (not prev.unit or prev.unit.isupper()):
+            c.unit, c.counted = prev.unit, prev.counted
+            c.value = (c.value or 0) * 1e6
+            c.scaled = 1e6
+            c.rule += "+million"
+        prev = c
