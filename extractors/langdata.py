@@ -205,7 +205,7 @@ class LangData:
     res: dict[str, regex.Pattern] = field(default_factory=dict)
     unit_pattern: str = ""  # the regex the unit matchers implement (reference for the tests)
     memo_currency: dict = field(default_factory=dict)  # engine's currency_of answers, by symbol
-    memo_negative: dict = field(default_factory=dict)  # engine's _negative_unit answers, by unit
+    memo_negative: dict = field(default_factory=dict)  # unit_resolution.negative_reading answers, by unit
     countries: CountryCurrencies | None = None  # same-named currencies by country (currency_country.py)
 
 
