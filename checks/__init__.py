@@ -20,18 +20,18 @@ def refresh(con: duckdb.DuckDBPyConnection, force: bool = False) -> dict[str, in
     otherwise frames are read for new mentions only (cached per mention) and facts are rebuilt.
     ``force`` rebuilds even when the inputs look unchanged.
     """
-    from checks import state
+    from quantcheck.checks import state
 
     if not force and state.is_current(con, state.input_digest(con)):
         keys, refs = state.table_counts(con)
         return {"new_frames": 0, "claim_keys": keys, "reference_keys": refs, "skipped": 1}
 
-    from checks.fact_labels import build_fact_labels, build_unit_labels
-    from checks.frame_store import refresh_frames
-    from checks.lexicon import load_lexicon
-    from checks.matching import build_claim_keys
-    from checks.reference import build_reference_keys
-    from checks.tolerances import load_tolerances
+    from quantcheck.checks.fact_labels import build_fact_labels, build_unit_labels
+    from quantcheck.checks.frame_store import refresh_frames
+    from quantcheck.checks.lexicon import load_lexicon
+    from quantcheck.checks.matching import build_claim_keys
+    from quantcheck.checks.reference import build_reference_keys
+    from quantcheck.checks.tolerances import load_tolerances
 
     lexicon = load_lexicon()
     tolerances = load_tolerances()

@@ -15,10 +15,10 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from checks.frames import CASUALTY, Frame
-from checks.identity import EXPLICIT, STRONG_PLACE, Settings
-from checks.lexicon import Lexicon
-from checks.pair_scores import PLACE_KIND, FrameTable
+from quantcheck.checks.frames import CASUALTY, Frame
+from quantcheck.checks.identity import EXPLICIT, STRONG_PLACE, Settings
+from quantcheck.checks.lexicon import Lexicon
+from quantcheck.checks.pair_scores import PLACE_KIND, FrameTable
 
 FRAME_FIELDS = ("measure", "grp", "fine_group", "thing", "action", "topic", "part", "scope", "incidents",
                 "place", "place_kind", "place_cc", "place_admin1", "place_gid", "place_source", "spot", "day",

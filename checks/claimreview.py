@@ -24,10 +24,10 @@ from datetime import date
 
 import duckdb
 
-from checks.conflicts import fetch_conflicts
-from checks.display_units import DisplayUnit, choose_unit
-from checks.present import fmt_interval
-from checks.sqlfiles import sql
+from quantcheck.checks.conflicts import fetch_conflicts
+from quantcheck.checks.display_units import DisplayUnit, choose_unit
+from quantcheck.checks.present import fmt_interval
+from quantcheck.checks.sqlfiles import sql
 
 RATINGS = {"consistent": (2, "Consistent with the reference figure"),
            "inconsistent": (1, "Inconsistent with the reference figure")}

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import duckdb
 
-from checks.sqlfiles import sql
+from quantcheck.checks.sqlfiles import sql
 
 
 def fetch_conflicts(con: duckdb.DuckDBPyConnection) -> list[dict]:

@@ -14,7 +14,7 @@ from datetime import date, timedelta
 
 import regex
 
-from checks.lexicon import Language, Token
+from quantcheck.checks.lexicon import Language, Token
 
 DATELINE_CHARS = 220  # a dateline sits in the first lines of the text
 DATELINE_MAX_SHIFT = 400  # days a dateline may differ from published_at and still be trusted

@@ -54,7 +54,7 @@ def _symbol(name: str) -> str:
         return symbols[name]
     if CURRENCY_RE.match(name):
         return name
-    from extractors.units import registry
+    from quantcheck.extractors.units import registry
 
     try:
         return registry().get_symbol(name)
@@ -81,7 +81,7 @@ def unit_label(unit: str) -> str:
     """
     if not unit:
         return ""
-    from extractors.units import registry
+    from quantcheck.extractors.units import registry
 
     try:
         parts = dict(registry().Unit(unit)._units)
@@ -100,7 +100,7 @@ def display_unit(unit: str) -> DisplayUnit:
     """The display unit for values of a written pint ``unit`` (counts: no unit)."""
     if not unit:
         return COUNT
-    from extractors.units import unit_info
+    from quantcheck.extractors.units import unit_info
 
     try:
         info = unit_info(unit)
@@ -157,7 +157,7 @@ def first_measuring(ranked_units: Iterable[str | None], si_unit: str | None) -> 
 
 @cache
 def _base_of(unit: str) -> str | None:
-    from extractors.units import unit_info
+    from quantcheck.extractors.units import unit_info
 
     try:
         return unit_info(unit).si_unit

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from checks.identity import VETO, Settings
-from checks.pair_scores import PLACE_KIND, FrameTable, pair_scores
+from quantcheck.checks.identity import VETO, Settings
+from quantcheck.checks.pair_scores import PLACE_KIND, FrameTable, pair_scores
 
 MAX_UNDATED_PARTNERS = 500   # an undated claim is compared with at most this many claims of its block
 NEAREST_PARTNERS = 60        # a claim placed only loosely meets this many claims nearest in time

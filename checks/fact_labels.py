@@ -11,11 +11,11 @@ from __future__ import annotations
 import duckdb
 import pyarrow as pa
 
-from checks.display_units import display_unit, first_measuring
-from checks.identity import SCOPE_WORDS
-from checks.labels import fact_label, measured_phrase
-from checks.lexicon import Lexicon, load_lexicon
-from checks.sqlfiles import sql
+from quantcheck.checks.display_units import display_unit, first_measuring
+from quantcheck.checks.identity import SCOPE_WORDS
+from quantcheck.checks.labels import fact_label, measured_phrase
+from quantcheck.checks.lexicon import Lexicon, load_lexicon
+from quantcheck.checks.sqlfiles import sql
 
 
 def build_fact_labels(con: duckdb.DuckDBPyConnection, lexicon: Lexicon | None = None) -> int:

@@ -16,8 +16,8 @@ from datetime import date
 
 import numpy as np
 
-from checks.fact_graph import block_graph
-from checks.identity import (
+from quantcheck.checks.fact_graph import block_graph
+from quantcheck.checks.identity import (
     VETO,
     Claim,
     Settings,
@@ -26,8 +26,8 @@ from checks.identity import (
     load_settings,
     reason,
 )
-from checks.lexicon import Lexicon, load_lexicon
-from checks.pair_scores import FrameTable, pair_scores
+from quantcheck.checks.lexicon import Lexicon, load_lexicon
+from quantcheck.checks.pair_scores import FrameTable, pair_scores
 
 
 def _day(c: Claim) -> date:

@@ -15,13 +15,13 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
-from checks.frames import ClaimInput, Frame, frames_for_document
-from checks.gazetteer import _versions as gazetteer_versions
-from checks.gazetteer import load as load_gazetteer
-from checks.gazetteer import skeleton
-from checks.identity import word_mask
-from checks.lexicon import Lexicon, load_lexicon
-from checks.sqlfiles import sql
+from quantcheck.checks.frames import ClaimInput, Frame, frames_for_document
+from quantcheck.checks.gazetteer import _versions as gazetteer_versions
+from quantcheck.checks.gazetteer import load as load_gazetteer
+from quantcheck.checks.gazetteer import skeleton
+from quantcheck.checks.identity import word_mask
+from quantcheck.checks.lexicon import Lexicon, load_lexicon
+from quantcheck.checks.sqlfiles import sql
 
 BATCH_DOCUMENTS = 2000
 

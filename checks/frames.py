@@ -27,11 +27,11 @@ from functools import lru_cache
 
 import regex
 
-from checks.dates import DateMention, find_dates, incident_day, reference_date
-from checks.gazetteer import Gazetteer
-from checks.gazetteer import load as load_gazetteer
-from checks.lexicon import Language, Lexicon, Token, load_lexicon, words
-from checks.places import Place, find_places
+from quantcheck.checks.dates import DateMention, find_dates, incident_day, reference_date
+from quantcheck.checks.gazetteer import Gazetteer
+from quantcheck.checks.gazetteer import load as load_gazetteer
+from quantcheck.checks.lexicon import Language, Lexicon, Token, load_lexicon, words
+from quantcheck.checks.places import Place, find_places
 
 WINDOW_CHARS = 260  # a claim's words are read within its sentence, at most this far each side
 NP_STEPS = 5  # words scanned after a number for the counted noun
@@ -762,8 +762,8 @@ def _attached_topic(
 @lru_cache(maxsize=8)
 def number_words(code: str) -> frozenset[str]:
     """Number words of a language, from the extractor's language data ("two", "deux", "zwei", "dozen")."""
-    from extractors.langdata import available_languages
-    from extractors.langdata import load as load_langdata
+    from quantcheck.extractors.langdata import available_languages
+    from quantcheck.extractors.langdata import load as load_langdata
 
     if code not in available_languages():
         code = "en"

@@ -27,10 +27,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from checks import labels
-from checks.frames import CASUALTY, Frame
-from checks.gazetteer import skeleton
-from checks.lexicon import Lexicon, load_lexicon
+from quantcheck.checks import labels
+from quantcheck.checks.frames import CASUALTY, Frame
+from quantcheck.checks.gazetteer import skeleton
+from quantcheck.checks.lexicon import Lexicon, load_lexicon
 
 IDENTITY_FILE = Path(__file__).with_name("identity.toml")
 VETO = float("-inf")

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 import duckdb
 
-from checks.tolerances import Tolerances
+from quantcheck.checks.tolerances import Tolerances
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,8 +59,8 @@ def overlaps(a: tuple[float, float], b: tuple[float, float]) -> bool:
 def claim_intervals(claims: Iterable[Claim],
                     tolerances: Tolerances | None = None) -> list[tuple[float, float]]:
     """(low, high) in base units for each claim, computed by the warehouse's own SQL."""
-    from checks.matching import build_claim_keys
-    from warehouse.migrate import apply_migrations
+    from quantcheck.checks.matching import build_claim_keys
+    from quantcheck.warehouse.migrate import apply_migrations
 
     claims = list(claims)
     con = duckdb.connect(":memory:")

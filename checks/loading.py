@@ -22,7 +22,7 @@ import duckdb
 import pyarrow as pa
 
 if TYPE_CHECKING:
-    from warehouse.writer import Writer
+    from quantcheck.warehouse.writer import Writer
 
 REFERENCE_COLUMNS = ("fact_id", "concept", "subject", "value", "low", "high", "unit", "as_of", "source",
                      "notes")
@@ -129,7 +129,7 @@ def convert(unit: str, value: float | None, low: float | None, high: float | Non
     """Values in base units through the extractor's pint registry (currencies as ISO codes)."""
     if not unit:
         return Converted(value, low, high, "", "count")
-    from extractors.units import unit_info
+    from quantcheck.extractors.units import unit_info
 
     info = unit_info(unit)
 
@@ -226,8 +226,8 @@ def parse_rate_rows(path: Path, rows: list[dict]) -> pa.Table:
 
 def _store(db: str | None, store: Callable[[Writer], int]) -> int:
     """Open the warehouse's writer (comparison tables refreshed before it publishes) and store rows."""
-    from checks import refresh
-    from warehouse.db import open_writer
+    from quantcheck.checks import refresh
+    from quantcheck.warehouse.db import open_writer
 
     with open_writer(db, before_publish=refresh) as writer:
         return store(writer)

@@ -14,16 +14,16 @@ import duckdb
 import numpy as np
 import pyarrow as pa
 
-from checks import identity
-from checks.claim_columns import ClaimColumns
-from checks.fact_graph import block_graph
-from checks.facts import gate_conflicts, horizon, unrivalled_rows
-from checks.frame_store import frame_version
-from checks.identity import Settings, load_settings
-from checks.lexicon import Lexicon, load_lexicon
-from checks.sqlfiles import sql
-from checks.tolerances import Tolerances, load_tolerances
-from extractors.langdata import decimal_separators
+from quantcheck.checks import identity
+from quantcheck.checks.claim_columns import ClaimColumns
+from quantcheck.checks.fact_graph import block_graph
+from quantcheck.checks.facts import gate_conflicts, horizon, unrivalled_rows
+from quantcheck.checks.frame_store import frame_version
+from quantcheck.checks.identity import Settings, load_settings
+from quantcheck.checks.lexicon import Lexicon, load_lexicon
+from quantcheck.checks.sqlfiles import sql
+from quantcheck.checks.tolerances import Tolerances, load_tolerances
+from quantcheck.extractors.langdata import decimal_separators
 
 PAIRS_SCHEMA = pa.schema([("claim_a", pa.string()), ("claim_b", pa.string()), ("fact_id", pa.string()),
                           ("score", pa.float64()), ("reason", pa.string())])

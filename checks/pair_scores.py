@@ -13,10 +13,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from checks.frames import CASUALTY, Frame
-from checks.gazetteer import skeleton
-from checks.identity import EXPLICIT, STRONG_PLACE, VETO, Settings, what_measured, word_mask
-from checks.lexicon import Lexicon
+from quantcheck.checks.frames import CASUALTY, Frame
+from quantcheck.checks.gazetteer import skeleton
+from quantcheck.checks.identity import EXPLICIT, STRONG_PLACE, VETO, Settings, what_measured, word_mask
+from quantcheck.checks.lexicon import Lexicon
 
 PLACE_KIND = {None: 0, "country": 1, "region": 2, "town": 3, "unknown": 4}
 

@@ -15,8 +15,8 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from checks.gazetteer import Gazetteer, Town, fold
-from checks.lexicon import Language, Token
+from quantcheck.checks.gazetteer import Gazetteer, Town, fold
+from quantcheck.checks.lexicon import Language, Token
 
 MAX_NAME_TOKENS = 4
 BIG_TOWN = 100_000  # a foreign town is believed without support from the document's countries

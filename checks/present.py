@@ -13,7 +13,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from checks.display_units import COUNT, DisplayUnit
+from quantcheck.checks.display_units import COUNT, DisplayUnit
 
 DISPLAY_DIGITS = 6     # significant digits shown for a value
 SCALED_DIGITS = 4      # ... once scaled to millions or billions ("1.235 million")

@@ -13,12 +13,12 @@ from __future__ import annotations
 import duckdb
 import pyarrow as pa
 
-from checks import identity
-from checks.claim_columns import FRAME_FIELDS, frame_from_row
-from checks.frame_store import frame_version
-from checks.frames import subject_frame
-from checks.lexicon import Lexicon, load_lexicon
-from checks.tolerances import Tolerances, load_tolerances
+from quantcheck.checks import identity
+from quantcheck.checks.claim_columns import FRAME_FIELDS, frame_from_row
+from quantcheck.checks.frame_store import frame_version
+from quantcheck.checks.frames import subject_frame
+from quantcheck.checks.lexicon import Lexicon, load_lexicon
+from quantcheck.checks.tolerances import Tolerances, load_tolerances
 
 CLAIM_FRAMES = """
 SELECT k.mention_id, k.kind, f.measure, f.grp, f.fine_group, f.thing, f.action, f.topic, f.part, f.scope,

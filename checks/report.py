@@ -25,11 +25,11 @@ from datetime import UTC, date, datetime
 
 import duckdb
 
-from checks.conflicts import fetch_conflicts
-from checks.display_units import DisplayUnit
-from checks.labels import day_span
-from checks.present import Axis, fmt_interval, fmt_number, nice_axis, plural, same_name
-from checks.sqlfiles import sql
+from quantcheck.checks.conflicts import fetch_conflicts
+from quantcheck.checks.display_units import DisplayUnit
+from quantcheck.checks.labels import day_span
+from quantcheck.checks.present import Axis, fmt_interval, fmt_number, nice_axis, plural, same_name
+from quantcheck.checks.sqlfiles import sql
 
 CONFLICT_COLOUR = "#d62728"   # the screenshot tests look for these exact colours
 AGREE_COLOUR = "#1f77b4"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from warehouse.sqlfiles import sql_text
+from quantcheck.warehouse.sqlfiles import sql_text
 
 
 def sql(name: str) -> str:

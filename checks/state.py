@@ -17,8 +17,8 @@ from pathlib import Path
 
 import duckdb
 
-from checks.sqlfiles import sql
-from extractors.langdata import decimal_separators
+from quantcheck.checks.sqlfiles import sql
+from quantcheck.extractors.langdata import decimal_separators
 
 CHECKS_DIR = Path(__file__).parent
 STATE_NAME = "refresh"

@@ -6,7 +6,7 @@ bundled language data once.
     ['100 000']
 """
 
-from extractors.model import QUALIFIERS, Mention
+from quantcheck.extractors.model import QUALIFIERS, Mention
 
 EXTRACTOR_VERSION = "0.1.0"
 
@@ -14,12 +14,12 @@ __all__ = ["EXTRACTOR_VERSION", "QUALIFIERS", "Mention", "extract", "detect_lang
 
 
 def extract(text: str, lang: str | None = None) -> list[Mention]:  # replaced by the engine
-    from extractors.engine import extract as _extract
+    from quantcheck.extractors.engine import extract as _extract
 
     return _extract(text, lang)
 
 
 def detect_language(text: str) -> str:
-    from extractors.langdetect import detect_language as _detect
+    from quantcheck.extractors.langdetect import detect_language as _detect
 
     return _detect(text)

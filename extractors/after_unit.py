@@ -6,12 +6,12 @@ from __future__ import annotations
 
 import dataclasses
 
-from extractors.extraction_context import Candidate, ExtractionContext
-from extractors.numbers import AHEAD, Number, parse_digits, parse_words
-from extractors.text_views import followed_by_punct, next_word
-from extractors.unit_resolution import match_unit, negative_reading, resolve_unit, unit_at
-from extractors.unit_tables import COMPOSITES, MINOR_UNITS, SECONDS, TIME_UNITS
-from extractors.units import unit_info
+from quantcheck.extractors.extraction_context import Candidate, ExtractionContext
+from quantcheck.extractors.numbers import AHEAD, Number, parse_digits, parse_words
+from quantcheck.extractors.text_views import followed_by_punct, next_word
+from quantcheck.extractors.unit_resolution import match_unit, negative_reading, resolve_unit, unit_at
+from quantcheck.extractors.unit_tables import COMPOSITES, MINOR_UNITS, SECONDS, TIME_UNITS
+from quantcheck.extractors.units import unit_info
 
 
 def read_after_unit(ctx: ExtractionContext, c: Candidate, pos: int, money: bool) -> int:

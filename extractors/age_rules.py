@@ -3,10 +3,10 @@
 
 from __future__ import annotations
 
-from extractors.concepts import concept_of
-from extractors.extraction_context import Candidate, ExtractionContext
-from extractors.text_views import followed_by_punct, next_word, prev_word
-from extractors.units import COUNT
+from quantcheck.extractors.concepts import concept_of
+from quantcheck.extractors.extraction_context import Candidate, ExtractionContext
+from quantcheck.extractors.text_views import followed_by_punct, next_word, prev_word
+from quantcheck.extractors.units import COUNT
 
 
 def apposition_age(ctx: ExtractionContext, c: Candidate) -> bool:

@@ -7,15 +7,15 @@ import heapq
 
 import regex
 
-from extractors import budget as _budget
-from extractors.age_rules import apposition_age, bare_age, second_age
-from extractors.counted_nouns import collective_number, counted_noun
-from extractors.extraction_context import Candidate, ExtractionContext
-from extractors.non_quantity_filters import is_non_quantity, per_article
-from extractors.number_parsing import clock_duration, parse_anchor
-from extractors.numbers import AHEAD
-from extractors.text_patterns import ALNUM_RUN
-from extractors.unit_tables import AGE_UNITS
+from quantcheck.extractors import budget as _budget
+from quantcheck.extractors.age_rules import apposition_age, bare_age, second_age
+from quantcheck.extractors.counted_nouns import collective_number, counted_noun
+from quantcheck.extractors.extraction_context import Candidate, ExtractionContext
+from quantcheck.extractors.non_quantity_filters import is_non_quantity, per_article
+from quantcheck.extractors.number_parsing import clock_duration, parse_anchor
+from quantcheck.extractors.numbers import AHEAD
+from quantcheck.extractors.text_patterns import ALNUM_RUN
+from quantcheck.extractors.unit_tables import AGE_UNITS
 
 
 def find_candidates(ctx: ExtractionContext) -> list[Candidate]:

@@ -3,8 +3,8 @@
 
 from __future__ import annotations
 
-from extractors.extraction_context import Candidate, ExtractionContext
-from extractors.units import UnitInfo
+from quantcheck.extractors.extraction_context import Candidate, ExtractionContext
+from quantcheck.extractors.units import UnitInfo
 
 
 def concept_of(ctx: ExtractionContext, c: Candidate, info: UnitInfo) -> str | None:

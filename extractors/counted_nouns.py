@@ -3,8 +3,8 @@
 
 from __future__ import annotations
 
-from extractors.extraction_context import ExtractionContext
-from extractors.numbers import AHEAD, Number
+from quantcheck.extractors.extraction_context import ExtractionContext
+from quantcheck.extractors.numbers import AHEAD, Number
 
 
 def collective_number(ctx: ExtractionContext, num: Number, start: int) -> bool:

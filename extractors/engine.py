@@ -27,18 +27,18 @@ from collections.abc import Callable
 
 import regex
 
-from extractors.candidate_pass import find_candidates
-from extractors.concepts import concept_of
-from extractors.extraction_context import Candidate, ExtractionContext
-from extractors.extraction_context import lower_same_length as _lower_same_length
-from extractors.langdata import available_languages, load
-from extractors.langdetect import detect_language
-from extractors.model import Mention
-from extractors.qualifier_pass import qualify
-from extractors.range_pass import join_ranges
-from extractors.unit_carrying_pass import carry_units
-from extractors.unit_tables import MINOR_UNITS, READABLE_UNITS
-from extractors.units import COUNT, unit_info
+from quantcheck.extractors.candidate_pass import find_candidates
+from quantcheck.extractors.concepts import concept_of
+from quantcheck.extractors.extraction_context import Candidate, ExtractionContext
+from quantcheck.extractors.extraction_context import lower_same_length as _lower_same_length
+from quantcheck.extractors.langdata import available_languages, load
+from quantcheck.extractors.langdetect import detect_language
+from quantcheck.extractors.model import Mention
+from quantcheck.extractors.qualifier_pass import qualify
+from quantcheck.extractors.range_pass import join_ranges
+from quantcheck.extractors.unit_carrying_pass import carry_units
+from quantcheck.extractors.unit_tables import MINOR_UNITS, READABLE_UNITS
+from quantcheck.extractors.units import COUNT, unit_info
 
 # the names other code and tests import from the engine (the parts live in their own modules)
 __all__ = ["MINOR_UNITS", "READABLE_UNITS", "Candidate", "ExtractionContext", "_lower_same_length", "extract"]

@@ -11,10 +11,10 @@ from dataclasses import dataclass
 
 import regex
 
-from extractors.currency_country import CountryResolver
-from extractors.langdata import LangData
-from extractors.numbers import Number
-from extractors.text_patterns import PUNCT_BREAK, SPACE_RUN
+from quantcheck.extractors.currency_country import CountryResolver
+from quantcheck.extractors.langdata import LangData
+from quantcheck.extractors.numbers import Number
+from quantcheck.extractors.text_patterns import PUNCT_BREAK, SPACE_RUN
 
 
 @dataclass(slots=True)

@@ -17,12 +17,12 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from extractors.langschema import check_file
-from extractors.prefilter import guard_ahead, guard_behind
-from extractors.unitmatch import UnitMatcher
+from quantcheck.extractors.langschema import check_file
+from quantcheck.extractors.prefilter import guard_ahead, guard_behind
+from quantcheck.extractors.unitmatch import UnitMatcher
 
 if TYPE_CHECKING:
-    from extractors.currency_country import CountryCurrencies
+    from quantcheck.extractors.currency_country import CountryCurrencies
 
 LANG_DIR = Path(__file__).with_name("lang")
 _LOCK = threading.Lock()
@@ -619,7 +619,7 @@ def _build(code: str) -> LangData:
         **_messy_news(raw),
     )
     _compile(data, raw)
-    from extractors.currency_country import compile_countries
+    from quantcheck.extractors.currency_country import compile_countries
 
     data.countries = compile_countries(raw)
     data.country_heads = frozenset(w[:3] for w in data.countries.code_of)  # a cheap test before the lookup

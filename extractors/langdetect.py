@@ -19,7 +19,7 @@ import threading
 from collections import Counter
 from functools import lru_cache
 
-from extractors.langdata import available_languages
+from quantcheck.extractors.langdata import available_languages
 
 FALLBACK = "en"
 SAMPLE_CHARS = 4000  # the first few thousand characters decide; enough for news, bounded for 50 MB inputs

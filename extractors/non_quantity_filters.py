@@ -7,10 +7,10 @@ reads the language's word lists, so the checks are the same in every language.
 
 from __future__ import annotations
 
-from extractors.concepts import concept_of
-from extractors.extraction_context import Candidate, ExtractionContext
-from extractors.numbers import AHEAD
-from extractors.text_patterns import (
+from quantcheck.extractors.concepts import concept_of
+from quantcheck.extractors.extraction_context import Candidate, ExtractionContext
+from quantcheck.extractors.numbers import AHEAD
+from quantcheck.extractors.text_patterns import (
     CODE_TAIL,
     DATE_TAIL,
     MODERN_YEAR,
@@ -21,7 +21,7 @@ from extractors.text_patterns import (
     RANGE_TAIL,
     SHORT_NUMBER_BEFORE,
 )
-from extractors.text_views import (
+from quantcheck.extractors.text_views import (
     at_sentence_start,
     at_sentence_start_word,
     camel_case,
@@ -34,7 +34,7 @@ from extractors.text_views import (
     next_word,
     prev_word,
 )
-from extractors.units import COUNT
+from quantcheck.extractors.units import COUNT
 
 
 def is_non_quantity(ctx: ExtractionContext, c: Candidate) -> bool:

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import regex
 
-from extractors.after_unit import read_after_unit
-from extractors.extraction_context import Candidate, ExtractionContext
-from extractors.numbers import AHEAD, VULGAR, Number, parse_digits, parse_words
-from extractors.text_patterns import ALNUM_RUN, CODE_RUN, MIXED_FRACTION, NON_SPACE_RUN
-from extractors.text_views import (
+from quantcheck.extractors.after_unit import read_after_unit
+from quantcheck.extractors.extraction_context import Candidate, ExtractionContext
+from quantcheck.extractors.numbers import AHEAD, VULGAR, Number, parse_digits, parse_words
+from quantcheck.extractors.text_patterns import ALNUM_RUN, CODE_RUN, MIXED_FRACTION, NON_SPACE_RUN
+from quantcheck.extractors.text_views import (
     after_number,
     followed_by_punct,
     glued_date,
@@ -23,7 +23,7 @@ from extractors.text_views import (
     number_after,
     prev_word,
 )
-from extractors.unit_resolution import (
+from quantcheck.extractors.unit_resolution import (
     currency_follows,
     currency_of,
     match_unit,
@@ -31,8 +31,8 @@ from extractors.unit_resolution import (
     noun_follows,
     scale_at,
 )
-from extractors.unit_tables import MINOR_UNITS, SECONDS, TIME_UNITS
-from extractors.vague import parse_vague
+from quantcheck.extractors.unit_tables import MINOR_UNITS, SECONDS, TIME_UNITS
+from quantcheck.extractors.vague import parse_vague
 
 
 def parse_anchor(ctx: ExtractionContext, m: regex.Match) -> tuple[Candidate | None, int]:

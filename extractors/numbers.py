@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import regex
 
-from extractors.langdata import SPACES, LangData
+from quantcheck.extractors.langdata import SPACES, LangData
 
 VULGAR = {"½": 0.5, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 0.25, "¾": 0.75, "⅕": 0.2, "⅖": 0.4, "⅗": 0.6,
           "⅘": 0.8, "⅙": 1 / 6, "⅚": 5 / 6, "⅛": 0.125, "⅜": 0.375, "⅝": 0.625, "⅞": 0.875}

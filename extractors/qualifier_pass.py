@@ -3,10 +3,10 @@
 
 from __future__ import annotations
 
-from extractors.extraction_context import Candidate, ExtractionContext
-from extractors.numbers import AHEAD
-from extractors.text_views import prev_word
-from extractors.unit_tables import TIME_UNITS
+from quantcheck.extractors.extraction_context import Candidate, ExtractionContext
+from quantcheck.extractors.numbers import AHEAD
+from quantcheck.extractors.text_views import prev_word
+from quantcheck.extractors.unit_tables import TIME_UNITS
 
 
 def qualify(ctx: ExtractionContext, cands: list[Candidate]) -> None:

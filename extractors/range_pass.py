@@ -4,9 +4,9 @@ or recognised as a score ("3:1") or a change ("rose from 3% to 5%").
 
 from __future__ import annotations
 
-from extractors.extraction_context import Candidate, ExtractionContext
-from extractors.text_views import prev_word
-from extractors.unit_tables import TIME_UNITS
+from quantcheck.extractors.extraction_context import Candidate, ExtractionContext
+from quantcheck.extractors.text_views import prev_word
+from quantcheck.extractors.unit_tables import TIME_UNITS
 
 
 def join_ranges(ctx: ExtractionContext, cands: list[Candidate]) -> list[Candidate]:

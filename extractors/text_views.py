@@ -6,10 +6,10 @@ them at every number.
 
 from __future__ import annotations
 
-from extractors.extraction_context import ExtractionContext
-from extractors.langdata import LangData
-from extractors.numbers import AHEAD
-from extractors.text_patterns import CAMEL, DIGIT, PUNCT_END
+from quantcheck.extractors.extraction_context import ExtractionContext
+from quantcheck.extractors.langdata import LangData
+from quantcheck.extractors.numbers import AHEAD
+from quantcheck.extractors.text_patterns import CAMEL, DIGIT, PUNCT_END
 
 
 def sentence_lower(ctx: ExtractionContext, pos: int) -> str:

@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import math
 
-from extractors.concepts import concept_of
-from extractors.extraction_context import Candidate, ExtractionContext
-from extractors.numbers import AHEAD
-from extractors.unit_tables import SECONDS
-from extractors.units import COUNT
+from quantcheck.extractors.concepts import concept_of
+from quantcheck.extractors.extraction_context import Candidate, ExtractionContext
+from quantcheck.extractors.numbers import AHEAD
+from quantcheck.extractors.unit_tables import SECONDS
+from quantcheck.extractors.units import COUNT
 
 
 def carry_units(ctx: ExtractionContext, cands: list[Candidate]) -> None:

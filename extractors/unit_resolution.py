@@ -9,10 +9,16 @@ from __future__ import annotations
 
 import regex
 
-from extractors.currency_country import CountryResolver
-from extractors.extraction_context import Candidate, ExtractionContext
-from extractors.numbers import AHEAD
-from extractors.text_views import followed_by_punct, has_word, next_word, phrase_follows, sentence_lower
+from quantcheck.extractors.currency_country import CountryResolver
+from quantcheck.extractors.extraction_context import Candidate, ExtractionContext
+from quantcheck.extractors.numbers import AHEAD
+from quantcheck.extractors.text_views import (
+    followed_by_punct,
+    has_word,
+    next_word,
+    phrase_follows,
+    sentence_lower,
+)
 
 _MISSING = object()
 

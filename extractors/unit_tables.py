@@ -8,7 +8,7 @@ own definitions), never written again here, so a definition changes in one place
 
 from __future__ import annotations
 
-from extractors.units import registry
+from quantcheck.extractors.units import registry
 
 TIME_UNITS = frozenset({"second", "millisecond", "minute", "hour", "day", "week", "fortnight", "month",
                         "year", "decade", "decennium", "century", "millennium"})

@@ -18,8 +18,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from extractors.langdata import LangData
-from extractors.numbers import AHEAD, parse_words
+from quantcheck.extractors.langdata import LangData
+from quantcheck.extractors.numbers import AHEAD, parse_words
 
 
 @dataclass(frozen=True, slots=True)

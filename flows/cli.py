@@ -35,7 +35,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for name in COMMAND_MODULES if only is None else (only,):
-        importlib.import_module(f"flows.commands.{name}").register(sub)
+        importlib.import_module(f"quantcheck.flows.commands.{name}").register(sub)
     return parser
 
 

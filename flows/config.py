@@ -270,7 +270,7 @@ def parse_source(raw: object, index: int, where: str, base_dir: Path | None) -> 
     if lang is not None and (not isinstance(lang, str) or not LANG_RE.match(lang)):
         raise ConfigError(f"{label}: lang must be an ISO 639-1 code such as 'fr', got {lang!r}")
     if lang is not None:
-        from flows.languages import UnsupportedLanguage, check_language
+        from quantcheck.flows.languages import UnsupportedLanguage, check_language
 
         try:
             lang = check_language(lang)

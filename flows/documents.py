@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from warehouse.storable import storable
+from quantcheck.warehouse.storable import storable
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,10 +23,10 @@ import threading
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 
-from extractors.model import Mention
-from flows.documents import Document, Skipped
-from flows.lifeline import die_with_parent
-from warehouse.arrow_batch import MentionColumns, mention_columns
+from quantcheck.extractors.model import Mention
+from quantcheck.flows.documents import Document, Skipped
+from quantcheck.flows.lifeline import die_with_parent
+from quantcheck.warehouse.arrow_batch import MentionColumns, mention_columns
 
 _POOL: ProcessPoolExecutor | None = None
 _POOL_SIZE = 0
@@ -62,9 +62,9 @@ def extract_documents(docs: list[Document] | tuple[Document, ...],
     each document: a document that spends it is stored with the mentions found up to that point, and the
     rest of it is listed as skipped with the position reached (a pathological text must not hold the run).
     """
-    from extractors import EXTRACTOR_VERSION, detect_language, extract
-    from extractors.budget import limited
-    from flows.languages import detected_unsupported, refusal
+    from quantcheck.extractors import EXTRACTOR_VERSION, detect_language, extract
+    from quantcheck.extractors.budget import limited
+    from quantcheck.flows.languages import detected_unsupported, refusal
 
     out_docs: list[Document] = []
     out_mentions: list[tuple[Mention, ...]] = []
@@ -145,7 +145,7 @@ def _mp_context():
         ctx = multiprocessing.get_context("forkserver")
     except ValueError:  # platforms without fork (Windows)
         return multiprocessing.get_context("spawn")
-    ctx.set_forkserver_preload(["flows.forkserver_watch", "flows.extraction_warmup"])
+    ctx.set_forkserver_preload(["quantcheck.flows.forkserver_watch", "quantcheck.flows.extraction_warmup"])
     return ctx
 
 

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 def warm_up() -> None:
     try:
-        from extractors import detect_language, extract
-        from warehouse import arrow_batch  # noqa: F401 - pyarrow, for the mention columns
+        from quantcheck.extractors import detect_language, extract
+        from quantcheck.warehouse import arrow_batch  # noqa: F401 - pyarrow, for the mention columns
 
         try:
-            from extractors.langdata import available_languages
+            from quantcheck.extractors.langdata import available_languages
 
             langs = list(available_languages())
         except Exception:

@@ -20,7 +20,7 @@ import defusedxml.ElementTree as safe_et
 import feedparser
 from defusedxml import DefusedXmlException
 
-from flows.html_text import fragment_to_text
+from quantcheck.flows.html_text import fragment_to_text
 
 DTD_RE = re.compile(rb"<!(DOCTYPE|ENTITY)", re.IGNORECASE)
 

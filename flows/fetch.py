@@ -20,9 +20,9 @@ from urllib.parse import urljoin, urlsplit
 
 import httpx
 
-from flows.budget import TimeBudget
-from flows.config import Settings
-from flows.deadline import DeadlineTransport, request_deadline
+from quantcheck.flows.budget import TimeBudget
+from quantcheck.flows.config import Settings
+from quantcheck.flows.deadline import DeadlineTransport, request_deadline
 
 MAX_REDIRECTS = 5
 HTML_TYPES = ("text/html", "application/xhtml+xml")

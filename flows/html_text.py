@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import lxml.html
 import trafilatura
 
-from flows.publishers import site_name_from_html
+from quantcheck.flows.publishers import site_name_from_html
 
 BLOCK_TAGS = {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table",
               "blockquote", "section", "article", "header", "footer", "pre", "dd", "dt", "figcaption", "hr"}

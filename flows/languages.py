@@ -28,7 +28,7 @@ class UnsupportedLanguage(ValueError):
 
 @cache
 def supported_languages() -> tuple[str, ...]:
-    from extractors.langdata import available_languages
+    from quantcheck.extractors.langdata import available_languages
 
     return tuple(sorted(available_languages()))
 

@@ -26,13 +26,13 @@ from prefect.cache_policies import NO_CACHE
 from prefect.runtime import flow_run
 from prefect.utilities.annotations import quote
 
-from flows.budget import TimeBudget
-from flows.config import Config, ConfigError, Settings, SourceConfig, build_config
-from flows.documents import Document, Skipped, SourceResult
-from flows.extraction import ExtractedBatch, resolve_processes, run_extraction, shutdown_pool
-from flows.runners import make_task_runner
-from flows.sources import read_source, run_budget
-from warehouse.storable import storable, storable_value
+from quantcheck.flows.budget import TimeBudget
+from quantcheck.flows.config import Config, ConfigError, Settings, SourceConfig, build_config
+from quantcheck.flows.documents import Document, Skipped, SourceResult
+from quantcheck.flows.extraction import ExtractedBatch, resolve_processes, run_extraction, shutdown_pool
+from quantcheck.flows.runners import make_task_runner
+from quantcheck.flows.sources import read_source, run_budget
+from quantcheck.warehouse.storable import storable, storable_value
 
 FLOW_NAME = "quantcheck-pipeline"
 
@@ -126,8 +126,8 @@ def resolve_db(cli_db: str | None, settings: Settings) -> str:
     """--db, then QUANTCHECK_DB, then [settings] db, then the warehouse's default location."""
     import os
 
-    from warehouse.db import default_db_path
-    from warehouse.ducklake import is_lake_location
+    from quantcheck.warehouse.db import default_db_path
+    from quantcheck.warehouse.ducklake import is_lake_location
 
     chosen = cli_db or os.environ.get("QUANTCHECK_DB") or settings.db
     if is_lake_location(chosen):
@@ -187,7 +187,7 @@ def config_failure(config_path: str | None, db: str | None, exc: ConfigError):
     error) and end the flow run Failed with that one-line message."""
     from prefect.states import Failed
 
-    from flows.warehouse_writer import open_run_writer
+    from quantcheck.flows.warehouse_writer import open_run_writer
 
     message = f"{CONFIG_ERROR}{exc}"
     log = get_run_logger()
@@ -219,7 +219,7 @@ def _settings_db(config_path: str | None) -> str | None:
 
 def run_pipeline(cfg: Config, db_path: str) -> dict:
     """The body of the flow (must run inside a flow run: it submits tasks)."""
-    from flows.warehouse_writer import open_run_writer
+    from quantcheck.flows.warehouse_writer import open_run_writer
 
     log = get_run_logger()
     started = time.monotonic()

@@ -35,7 +35,7 @@ from typing import Any
 
 from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner, ThreadPoolTaskRunner
 
-from flows.config import ConfigError
+from quantcheck.flows.config import ConfigError
 
 KINDS = ("thread", "process", "dask")
 ALIASES = {"local": "thread", "threads": "thread", "processes": "process"}
@@ -114,7 +114,7 @@ def make_task_runner(settings: Any = None) -> TaskRunner:
     if chosen.task_runner == "process":
         return ProcessPoolTaskRunner(max_workers=chosen.max_workers)
     try:
-        from flows.dask_runner import QuoteSafeDaskTaskRunner
+        from quantcheck.flows.dask_runner import QuoteSafeDaskTaskRunner
     except ImportError:
         raise RunnerConfigError("task_runner = 'dask' needs the prefect-dask package") from None
     if chosen.dask_address:

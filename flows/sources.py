@@ -23,19 +23,19 @@ from pathlib import Path
 
 import httpx
 
-from flows import local_files
-from flows.budget import TimeBudget
-from flows.config import FEED_SUFFIXES, LANG_RE, Settings, SourceConfig
-from flows.decode import UndecodableError, decode_bytes
-from flows.documents import Document, RawDocument, Skipped, SourceResult
-from flows.feeds import FeedError, parse_feed
-from flows.fetch import FetchError, fetch, is_feed_type, is_page_type, make_client
-from flows.html_text import page_to_text
-from flows.languages import UnsupportedLanguage, check_language
-from flows.markdown_text import markdown_to_text, split_front_matter
-from flows.normalise import clean_string, normalise_text
-from flows.publishers import publisher_from_metadata, resolve_publisher
-from warehouse.records import content_hash
+from quantcheck.flows import local_files
+from quantcheck.flows.budget import TimeBudget
+from quantcheck.flows.config import FEED_SUFFIXES, LANG_RE, Settings, SourceConfig
+from quantcheck.flows.decode import UndecodableError, decode_bytes
+from quantcheck.flows.documents import Document, RawDocument, Skipped, SourceResult
+from quantcheck.flows.feeds import FeedError, parse_feed
+from quantcheck.flows.fetch import FetchError, fetch, is_feed_type, is_page_type, make_client
+from quantcheck.flows.html_text import page_to_text
+from quantcheck.flows.languages import UnsupportedLanguage, check_language
+from quantcheck.flows.markdown_text import markdown_to_text, split_front_matter
+from quantcheck.flows.normalise import clean_string, normalise_text
+from quantcheck.flows.publishers import publisher_from_metadata, resolve_publisher
+from quantcheck.warehouse.records import content_hash
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 MARKDOWN_SUFFIXES = (".md", ".markdown")

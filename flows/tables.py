@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from warehouse.sqlfiles import sql_text
+from quantcheck.warehouse.sqlfiles import sql_text
 
 
 def sql_file(name: str) -> str:

@@ -10,9 +10,9 @@ from __future__ import annotations
 import os
 from contextlib import AbstractContextManager
 
-from checks import refresh
-from warehouse.db import open_writer
-from warehouse.writer import Writer
+from quantcheck.checks import refresh
+from quantcheck.warehouse.db import open_writer
+from quantcheck.warehouse.writer import Writer
 
 
 def open_run_writer(

@@ -15,7 +15,7 @@ from functools import lru_cache
 import pint
 import pytest
 
-from extractors import Mention, extract
+from quantcheck.extractors import Mention, extract
 
 CURRENCIES = "USD EUR GBP JPY CNY RUB UAH CHF CAD AUD MXN ARS BRL COP INR CLP XOF XAF NOK SEK SYP KRW".split()
 

@@ -7,9 +7,9 @@ on its own, without running the whole engine.
 
 from __future__ import annotations
 
-from extractors.extraction_context import Candidate, ExtractionContext
-from extractors.langdata import load
-from extractors.number_parsing import clock_duration, parse_anchor
+from quantcheck.extractors.extraction_context import Candidate, ExtractionContext
+from quantcheck.extractors.langdata import load
+from quantcheck.extractors.number_parsing import clock_duration, parse_anchor
 
 
 def context(text: str, lang: str = "en") -> ExtractionContext:

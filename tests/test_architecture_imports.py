@@ -64,6 +64,11 @@ def test_an_import_of_checks_hidden_in_a_function_and_try_is_upward() -> None:
     "import flows.commands.conflicts",
     "from flows.commands import conflicts",
     "import importlib\nimportlib.import_module('flows.commands.conflicts')",
+    # the installed names are the same modules
+    "from quantcheck.flows.commands.conflicts import fetch_conflicts",
+    "from quantcheck.flows.commands import conflicts",
+    "import quantcheck.flows.commands.conflicts",
+    "import importlib\nimportlib.import_module('quantcheck.flows.commands.conflicts')",
 ])
 def test_checks_reaching_into_the_cli_is_upward(statement: str) -> None:
     body = "def build_report(con):\n" + "".join(f"    {line}\n" for line in statement.splitlines())

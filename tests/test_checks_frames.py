@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 
-from checks.frames import ClaimInput, Frame, frames_for_document
+from quantcheck.checks.frames import ClaimInput, Frame, frames_for_document
 
 ARTICLE_DAY = date(2016, 7, 19)  # a Tuesday
 

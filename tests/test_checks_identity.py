@@ -9,10 +9,10 @@ from datetime import date
 import numpy as np
 import pytest
 
-from checks import identity
-from checks.facts import assign_facts, conflict_pairs
-from checks.frames import Frame
-from checks.identity import VETO, Claim, block_key, score
+from quantcheck.checks import identity
+from quantcheck.checks.facts import assign_facts, conflict_pairs
+from quantcheck.checks.frames import Frame
+from quantcheck.checks.identity import VETO, Claim, block_key, score
 
 MONDAY = date(2016, 7, 18)
 
@@ -204,7 +204,7 @@ def test_a_fact_never_holds_two_vetoed_claims_even_through_a_third() -> None:
 def test_a_big_story_grows_into_one_fact_without_every_pair_compared() -> None:
     """Claims that were never scored against each other (not candidates) count as two claims of one
     block: a chain of well-matched reports still joins, while a vetoed pair keeps them apart."""
-    from checks.fact_graph import grow_facts
+    from quantcheck.checks.fact_graph import grow_facts
 
     st = identity.load_settings()
     # 0-1, 1-2, 2-3 scored high; the other pairs unscored: one fact

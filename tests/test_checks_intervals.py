@@ -10,8 +10,8 @@ import math
 
 import pytest
 
-from checks.intervals import Claim, claim_intervals, overlaps
-from checks.tolerances import TOLERANCES_FILE, load_tolerances, parse_tolerances
+from quantcheck.checks.intervals import Claim, claim_intervals, overlaps
+from quantcheck.checks.tolerances import TOLERANCES_FILE, load_tolerances, parse_tolerances
 
 INF = math.inf
 MI2 = 2589988.110336      # m² per square mile
@@ -144,7 +144,7 @@ def test_decimal_separator_comes_from_the_language_files(monkeypatch, tmp_path) 
     makes it 2500 (grouped), and an unknown language falls back to the length of the last group."""
     import shutil
 
-    from extractors import langdata
+    from quantcheck.extractors import langdata
 
     for name in ("common.toml", "en.toml"):
         shutil.copy(langdata.LANG_DIR / name, tmp_path / name)
@@ -170,8 +170,8 @@ def test_a_new_decimal_separator_makes_the_next_refresh_rebuild(monkeypatch, tmp
     changes the digest that lets an unchanged warehouse skip its rebuild (checks/state.py)."""
     import shutil
 
-    from checks import state
-    from extractors import langdata
+    from quantcheck.checks import state
+    from quantcheck.extractors import langdata
 
     for path in langdata.LANG_DIR.glob("*.toml"):
         shutil.copy(path, tmp_path / path.name)

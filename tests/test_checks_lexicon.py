@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from checks.lexicon import LEXICON_DIR, SECTIONS, LexiconError, load_lexicon, parse_lexicon, words
+from quantcheck.checks.lexicon import LEXICON_DIR, SECTIONS, LexiconError, load_lexicon, parse_lexicon, words
 
 LANGS = ("en", "fr", "es", "de")
 

@@ -236,7 +236,7 @@ class TestCurrencies:
         assert {frozenset(x[:2]) for x in conflicts(db)} == {frozenset(("fr", "es"))}
 
     def test_loaded_rates_convert_with_the_rate_of_the_articles_date(self, tmp_path: Path) -> None:
-        from checks.loading import load_rates_file
+        from quantcheck.checks.loading import load_rates_file
 
         db = tmp_path / "w.duckdb"
         load_docs(db, self.docs())
@@ -256,7 +256,7 @@ class TestCurrencies:
         assert (rate, str(day), nominal) == (0.92, "2025-03-07", pytest.approx(2.1e9 * 0.92))
 
     def test_a_stale_rate_is_not_used(self, tmp_path: Path) -> None:
-        from checks.loading import load_rates_file
+        from quantcheck.checks.loading import load_rates_file
 
         db = tmp_path / "w.duckdb"
         load_docs(db, self.docs())
@@ -267,7 +267,7 @@ class TestCurrencies:
 
 
 def test_frames_are_cached_and_only_new_mentions_are_read(tmp_path: Path) -> None:
-    import checks
+    from quantcheck import checks
 
     db = tmp_path / "w.duckdb"
     load_docs(
@@ -295,9 +295,9 @@ def test_the_warehouse_blocks_claims_as_the_definition_does(tmp_path: Path) -> N
     definition. On the sample corpus (four languages, counts and measures) both agree for every claim."""
     from test_checks_support import sample_warehouse
 
-    from checks.claim_columns import frame_from_row
-    from checks.identity import block_key
-    from checks.lexicon import load_lexicon
+    from quantcheck.checks.claim_columns import frame_from_row
+    from quantcheck.checks.identity import block_key
+    from quantcheck.checks.lexicon import load_lexicon
 
     lex = load_lexicon()
     with duckdb.connect(str(sample_warehouse(tmp_path)), read_only=True) as con:
@@ -356,10 +356,10 @@ def test_the_columns_read_in_sql_equal_the_frames_read_in_python(tmp_path: Path)
     import numpy as np
     from test_checks_support import copy_warehouse, sample_warehouse
 
-    from checks.claim_columns import frame_from_row, frame_table
-    from checks.identity import load_settings
-    from checks.lexicon import load_lexicon
-    from checks.pair_scores import FrameTable
+    from quantcheck.checks.claim_columns import frame_from_row, frame_table
+    from quantcheck.checks.identity import load_settings
+    from quantcheck.checks.lexicon import load_lexicon
+    from quantcheck.checks.pair_scores import FrameTable
 
     lex, st = load_lexicon(), load_settings()
     (tmp_path / "copy").mkdir()

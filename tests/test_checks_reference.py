@@ -12,8 +12,8 @@ import duckdb
 import pytest
 from test_checks_support import copy_warehouse, sample_warehouse
 
-from checks.loading import LoadError, parse_rate_rows, parse_reference_rows, read_table
-from flows.cli import main
+from quantcheck.checks.loading import LoadError, parse_rate_rows, parse_reference_rows, read_table
+from quantcheck.flows.cli import main
 
 REFERENCE_CSV = """fact_id,concept,subject,value,low,high,unit,as_of,source
 troops-border,troops,Russian troops massed at the Ukrainian border,,100000,120000,,2021-12-30,Pentagon

@@ -11,8 +11,8 @@ from pathlib import Path
 import duckdb
 from test_checks_support import claim_doc, load_docs
 
-import checks
-from checks.loading import load_rates_file
+from quantcheck import checks
+from quantcheck.checks.loading import load_rates_file
 
 EUR = {"unit": "EUR", "si_unit": "EUR", "dimension": "currency_EUR"}
 USD = {"unit": "USD", "si_unit": "USD", "dimension": "currency_USD"}

@@ -11,7 +11,7 @@ import pytest
 from test_checks_reference import REFERENCE_CSV
 from test_checks_support import copy_warehouse, sample_warehouse
 
-from flows.cli import main
+from quantcheck.flows.cli import main
 
 
 @pytest.fixture(scope="module")
@@ -46,7 +46,7 @@ def test_conflicts_command_without_warehouse(tmp_path: Path, capsys) -> None:
 
 
 def test_report_escapes_article_text() -> None:
-    from checks.report import render_report
+    from quantcheck.checks.report import render_report
 
     row = {"fact_id": "F1", "kind": "troops", "subject": "deploy", "n_sources": 2, "n_conflicts": 0,
            "first_published": None, "last_published": None, "claim_id": "c1", "source": "<b>evil</b>",

@@ -27,7 +27,7 @@ def run_pipeline(config: Path, db: Path, timeout: float = 300) -> None:
     # the temporary Prefect server may start slowly on a loaded 2-core machine (default wait is 20 s)
     env.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
     proc = subprocess.run(
-        [sys.executable, "-m", "flows.cli", "run", "--config", str(config), "--db", str(db)],
+        [sys.executable, "-m", "quantcheck.flows.cli", "run", "--config", str(config), "--db", str(db)],
         cwd=ROOT, env=env, capture_output=True, text=True, timeout=timeout,
     )
     if proc.returncode != 0:
@@ -93,8 +93,8 @@ def claim_doc(source: str, text: str, figures: list[dict], lang: str = "en", pub
     Each figure: {"surface": ..., "value": ..., optional "qualifier", "unit", "si_value", "dimension",
     "concept", "low", "high", "occurrence"}; offsets are found in ``text`` and the sentence is the text.
     """
-    from extractors.model import Mention
-    from warehouse.records import DocumentIn
+    from quantcheck.extractors.model import Mention
+    from quantcheck.warehouse.records import DocumentIn
 
     mentions = []
     for f in figures:
@@ -116,7 +116,7 @@ def claim_doc(source: str, text: str, figures: list[dict], lang: str = "en", pub
 
 def load_docs(db: Path, docs: list) -> None:
     """Load documents through the real warehouse writer, as a run does (checks.refresh, then publish)."""
-    from flows.warehouse_writer import open_run_writer
+    from quantcheck.flows.warehouse_writer import open_run_writer
 
     with open_run_writer(db) as writer:
         writer.start_run(flow_run_id=None)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from flows.cli import main as cli_main
-from flows.commands.demo import sample_config
-from flows.config import load_config
+from quantcheck.flows.cli import main as cli_main
+from quantcheck.flows.commands.demo import sample_config
+from quantcheck.flows.config import load_config
 
 
 def test_demo_runs_sample_corpus_and_prints_claims_and_conflicts(prefect_harness, tmp_path, capsys):

@@ -18,7 +18,7 @@ import threading
 import time
 from pathlib import Path
 
-from flows.pipeline import quantcheck_pipeline
+from quantcheck.flows.pipeline import quantcheck_pipeline
 
 TEMPLATES = [
     ("en", "Officials said {n:,} people attended the rally in district {i}, about {p} percent more."),
@@ -38,7 +38,7 @@ def write_jsonl(path: Path, start: int, count: int) -> None:
 
 
 def public_state(db: Path) -> tuple:
-    from warehouse.db import connect_read_only
+    from quantcheck.warehouse.db import connect_read_only
 
     con = connect_read_only(db)
     try:
@@ -71,7 +71,7 @@ def test_killed_run_leaves_warehouse_unchanged_and_next_run_completes(prefect_ha
 
     env = {**os.environ, "PREFECT_API_URL": PREFECT_API_URL.value(), "PREFECT_LOGGING_LEVEL": "INFO",
            "PYTHONUNBUFFERED": "1"}
-    cmd = [sys.executable, "-m", "flows.cli", "run", "--config", str(both_cfg), "--db", str(db)]
+    cmd = [sys.executable, "-m", "quantcheck.flows.cli", "run", "--config", str(both_cfg), "--db", str(db)]
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
                             start_new_session=True)
     lines: queue.Queue[str] = queue.Queue()

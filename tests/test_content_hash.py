@@ -15,8 +15,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from warehouse.db import connect_read_only, open_writer
-from warehouse.records import DocumentIn, content_hash
+from quantcheck.warehouse.db import connect_read_only, open_writer
+from quantcheck.warehouse.records import DocumentIn, content_hash
 
 ORDINARY = [
     "",

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import duckdb
 
-from flows.commands.extract import run_jsonl
-from warehouse.create_views import apply_views
-from warehouse.migrate import apply_migrations
+from quantcheck.flows.commands.extract import run_jsonl
+from quantcheck.warehouse.create_views import apply_views
+from quantcheck.warehouse.migrate import apply_migrations
 
 DOCS = Path(__file__).resolve().parents[1] / "docs"
 

@@ -24,7 +24,7 @@ from pathlib import Path
 
 import pytest
 
-from extractors import extract
+from quantcheck.extractors import extract
 
 MB = 1_000_000
 PER_INPUT_SECONDS = 45.0     # CPU seconds per MB; linear extraction takes 0.1-10 s, a quadratic one hours
@@ -67,7 +67,7 @@ ADVERSARIAL = {
 # The child reads each input file, extracts, checks the offsets and prints one JSON line per input.
 _CHILD = textwrap.dedent("""
     import json, resource, sys, time, traceback
-    from extractors import extract
+    from quantcheck.extractors import extract
     for path in sys.argv[1:]:
         text = open(path, encoding="utf-8").read()
         print(json.dumps({"start": path}), flush=True)
@@ -259,7 +259,7 @@ def test_unknown_language_is_a_clear_error_or_a_valid_result():
 
 _HUGE = textwrap.dedent("""
     import json, resource, sys, time
-    from extractors import extract
+    from quantcheck.extractors import extract
     # 50 MB of news-like prose without digits, with a real claim every ~100 kB.
     chunk = ("The committee met again on the question of the border and said nothing new. " * 1300)
     claim = "Some 1,200 troops crossed. "

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from extractors.after_unit import physical_rate, wage_period
+from quantcheck.extractors.after_unit import physical_rate, wage_period
 from tests.extract_parts import candidate, context
 
 

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from extractors.age_rules import apposition_age, bare_age, second_age
-from extractors.concepts import concept_of
-from extractors.counted_nouns import collective_number, counted_noun
-from extractors.numbers import parse_words
-from extractors.units import COUNT, unit_info
+from quantcheck.extractors.age_rules import apposition_age, bare_age, second_age
+from quantcheck.extractors.concepts import concept_of
+from quantcheck.extractors.counted_nouns import collective_number, counted_noun
+from quantcheck.extractors.numbers import parse_words
+from quantcheck.extractors.units import COUNT, unit_info
 from tests.extract_parts import candidate, context
 
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from extractors import extract
-from extractors.langdata import load
-from extractors.numbers import parse_digits, parse_words
+from quantcheck.extractors import extract
+from quantcheck.extractors.langdata import load
+from quantcheck.extractors.numbers import parse_digits, parse_words
 
 
 def one(text: str, lang: str):

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from extractors.langdata import available_languages, load, read_raw
-from extractors.units import unit_info
+from quantcheck.extractors.langdata import available_languages, load, read_raw
+from quantcheck.extractors.units import unit_info
 
 
 @pytest.mark.parametrize("code", available_languages())

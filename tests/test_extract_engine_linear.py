@@ -15,7 +15,7 @@ import time
 
 import pytest
 
-from extractors import extract
+from quantcheck.extractors import extract
 
 MB = 1_000_000
 

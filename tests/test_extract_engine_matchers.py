@@ -14,9 +14,9 @@ import random
 import pytest
 import regex
 
-from extractors.engine import _lower_same_length
-from extractors.langdata import available_languages, load
-from extractors.prefilter import _Ahead, _Behind
+from quantcheck.extractors.engine import _lower_same_length
+from quantcheck.extractors.langdata import available_languages, load
+from quantcheck.extractors.prefilter import _Ahead, _Behind
 
 SENTENCES = [
     "About 12,000 troops crossed 20 square kilometres (5 sq. mi.) in 3 days, at 45 km/h.",

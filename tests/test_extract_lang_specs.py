@@ -25,7 +25,7 @@ from pathlib import Path
 import pytest
 from extract_expect import Q, check_case, concept_of
 
-from extractors import extract
+from quantcheck.extractors import extract
 
 SPEC_DIR = Path(__file__).parent / "specs" / "lang"
 CASE_KEYS = {"id", "group", "text", "expect", "xfail"}
@@ -67,7 +67,7 @@ def _cases() -> list:
 
 
 def test_every_language_has_cases():
-    from extractors.langdata import available_languages
+    from quantcheck.extractors.langdata import available_languages
 
     assert set(SPECS) == set(available_languages())
     assert all(spec.get("case") and spec.get("detect") for spec in SPECS.values())

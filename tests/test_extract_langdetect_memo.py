@@ -9,8 +9,8 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extractors.langdata import available_languages
-from extractors.langdetect import _identifier, detect_language
+from quantcheck.extractors.langdata import available_languages
+from quantcheck.extractors.langdetect import _identifier, detect_language
 
 NEWS = Path(__file__).resolve().parent / "specs" / "news"
 

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from checks import lexicon
-from extractors import langdata
-from extractors.langschema import SCHEMA, LanguageFileError, ListOf, MapOf, Table, check_file
+from quantcheck.checks import lexicon
+from quantcheck.extractors import langdata
+from quantcheck.extractors.langschema import SCHEMA, LanguageFileError, ListOf, MapOf, Table, check_file
 
 ROOT = Path(__file__).resolve().parents[1]
 DOC = ROOT / "docs" / "languages.md"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from extractors.non_quantity_filters import (
+from quantcheck.extractors.non_quantity_filters import (
     clock_hour_with_unit,
     code_or_list_marker,
     date_or_year,
@@ -12,7 +12,7 @@ from extractors.non_quantity_filters import (
     number_word_not_count,
     time_of_day,
 )
-from extractors.text_views import prev_word
+from quantcheck.extractors.text_views import prev_word
 from tests.extract_parts import candidate
 
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from extractors.extraction_context import Candidate
-from extractors.number_parsing import (
+from quantcheck.extractors.extraction_context import Candidate
+from quantcheck.extractors.number_parsing import (
     apply_unit,
     digits_not_a_quantity,
     parse_anchor,
@@ -11,7 +11,7 @@ from extractors.number_parsing import (
     read_scale,
     read_sign,
 )
-from extractors.numbers import Number, parse_digits
+from quantcheck.extractors.numbers import Number, parse_digits
 from tests.extract_parts import anchor_at, candidate, context
 
 

@@ -3,10 +3,10 @@ unit_carrying_pass (extractors/*_pass.py)."""
 
 from __future__ import annotations
 
-from extractors.candidate_pass import find_candidates, literal_anchors
-from extractors.qualifier_pass import qualify, vague_qualifier
-from extractors.range_pass import change_before, is_score, join_ranges, share_unit
-from extractors.unit_carrying_pass import carry_units, compared, signed_change
+from quantcheck.extractors.candidate_pass import find_candidates, literal_anchors
+from quantcheck.extractors.qualifier_pass import qualify, vague_qualifier
+from quantcheck.extractors.range_pass import change_before, is_score, join_ranges, share_unit
+from quantcheck.extractors.unit_carrying_pass import carry_units, compared, signed_change
 from tests.extract_parts import context
 
 

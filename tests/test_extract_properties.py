@@ -15,7 +15,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from extractors import QUALIFIERS, Mention, extract
+from quantcheck.extractors import QUALIFIERS, Mention, extract
 
 LANGS = st.sampled_from([None, "fr", "en", "es", "de"])
 # derandomize: `make test` must be deterministic, so the examples are the same on every run; raise

@@ -279,7 +279,7 @@ def test_real_news_rules_german(text, expected):
 
 def test_vague_count_after_a_qualifier_keeps_one_bound():
     """"at least dozens": no value, the low bound of the vague range; "up to hundreds": its high bound."""
-    from extractors import extract
+    from quantcheck.extractors import extract
 
     (m,) = extract("At least dozens were hurt.", lang="en")
     assert (m.value, m.low, m.high, m.qualifier) == (None, 24.0, None, "at_least")
@@ -291,7 +291,7 @@ def test_vague_count_after_a_qualifier_keeps_one_bound():
 
 def test_vague_bounds_are_language_data():
     """The bounds come from the [vague] tables: the same construction reads the same in every language."""
-    from extractors.langdata import load
+    from quantcheck.extractors.langdata import load
 
     assert load("en").vague["dozens"][:2] == (24.0, 99.0)
     assert load("fr").vague["centaines"][:2] == load("es").vague["cientos"][:2] == \

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from extractors.extraction_context import Sentences, lower_same_length, sentence_breaks
-from extractors.langdata import load
-from extractors.text_views import (
+from quantcheck.extractors.extraction_context import Sentences, lower_same_length, sentence_breaks
+from quantcheck.extractors.langdata import load
+from quantcheck.extractors.text_views import (
     after_number,
     at_sentence_start,
     camel_case,

@@ -10,8 +10,8 @@ from __future__ import annotations
 import pint
 import pytest
 
-from extractors import unit_tables
-from extractors.units import UNITS_FILE, registry, unit_info
+from quantcheck.extractors import unit_tables
+from quantcheck.extractors.units import UNITS_FILE, registry, unit_info
 
 
 def test_registry_raises_on_redefinition():
@@ -59,7 +59,7 @@ def test_readable_units_convert_to_their_readable_unit():
 
 
 def test_engine_reexports_the_tables():
-    from extractors import engine
+    from quantcheck.extractors import engine
 
     assert engine.MINOR_UNITS is unit_tables.MINOR_UNITS
     assert engine.READABLE_UNITS is unit_tables.READABLE_UNITS

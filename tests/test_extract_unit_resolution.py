@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from extractors.unit_resolution import (
+from quantcheck.extractors.unit_resolution import (
     currency_of,
     demonym_currency,
     match_unit,

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import pytest
 
-from extractors import extract
-from extractors.langdata import available_languages, load, read_raw
-from extractors.units import unit_info
+from quantcheck.extractors import extract
+from quantcheck.extractors.langdata import available_languages, load, read_raw
+from quantcheck.extractors.units import unit_info
 from tests.extract_expect import Q, case, check_case, show
 
 CASES = {

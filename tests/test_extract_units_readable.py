@@ -16,8 +16,8 @@ from pathlib import Path
 import pint
 import pytest
 
-from extractors.engine import MINOR_UNITS, READABLE_UNITS
-from extractors.langdata import available_languages, read_raw
+from quantcheck.extractors.engine import MINOR_UNITS, READABLE_UNITS
+from quantcheck.extractors.langdata import available_languages, read_raw
 
 UNITS_TXT = Path(__file__).resolve().parents[1] / "extractors" / "units.txt"
 # the minor units a consumer is expected to know, as ../shared/eval/quantscore.py defines them
@@ -77,7 +77,7 @@ def test_every_unit_of_the_language_is_readable_by_a_default_registry(code):
     ("La BCE a relevé ses taux de 25 points de base.", "fr", 0.25, "percent"),
 ])
 def test_project_only_units_are_written_out(text, lang, value, unit):
-    from extractors import extract
+    from quantcheck.extractors import extract
 
     got = [(m.value, m.unit) for m in extract(text, lang=lang)]
     assert (value, unit) in [(round(v, 6), u) for v, u in got], got

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from flows.commands.serve import deployment_name, schedule_groups
-from flows.config import (
+from quantcheck.flows.commands.serve import deployment_name, schedule_groups
+from quantcheck.flows.config import (
     Config,
     ConfigError,
     Settings,

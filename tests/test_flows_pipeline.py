@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from flows_support import LoopbackSite
 
-from flows.cli import main as cli_main
-from flows.pipeline import quantcheck_pipeline
+from quantcheck.flows.cli import main as cli_main
+from quantcheck.flows.pipeline import quantcheck_pipeline
 
 COUNTED_TABLES = ("sources", "documents", "mentions")
 
@@ -88,7 +88,7 @@ lang = "fr"
 
 
 def counts(db: Path) -> dict[str, int]:
-    from warehouse.db import connect_read_only
+    from quantcheck.warehouse.db import connect_read_only
 
     con = connect_read_only(db)
     try:
@@ -98,7 +98,7 @@ def counts(db: Path) -> dict[str, int]:
 
 
 def query(db: Path, sql: str, params=None) -> list[tuple]:
-    from warehouse.db import connect_read_only
+    from quantcheck.warehouse.db import connect_read_only
 
     con = connect_read_only(db)
     try:
@@ -203,13 +203,13 @@ def test_failed_run_leaves_warehouse_unchanged(prefect_harness, tmp_path, monkey
     before = counts(db)
     src2 = tmp_path / "b.txt"
     src2.write_text("A second text with 40 numbers.", encoding="utf-8")
-    import flows.extraction
+    from quantcheck import flows
 
     def broken(docs, processes, budget=None):
         raise ImportError("extractor engine missing (simulated deployment fault)")
 
     monkeypatch.setattr(flows.extraction, "run_extraction", broken)
-    monkeypatch.setattr("flows.pipeline.run_extraction", broken)
+    monkeypatch.setattr("quantcheck.flows.pipeline.run_extraction", broken)
     state = quantcheck_pipeline(db=str(db), sources=[str(src), str(src2)], return_state=True)
     assert state.is_failed()
     assert counts(db) == before

@@ -32,7 +32,7 @@ def prefect_server(tmp_path):
 
 
 def read_db(db: Path) -> dict[str, int]:
-    from warehouse.db import connect_read_only
+    from quantcheck.warehouse.db import connect_read_only
 
     if not db.exists():
         return {}
@@ -72,7 +72,7 @@ location = "nightly"
     env = {**os.environ, "PREFECT_API_URL": url, "PREFECT_HOME": str(home),
            "PREFECT_RUNNER_POLL_FREQUENCY": "2", "PREFECT_LOGGING_LEVEL": "INFO"}
     log = (tmp_path / "serve.log").open("w")
-    cmd = [sys.executable, "-m", "flows.cli", "serve", "--config", str(cfg), "--db", str(db)]
+    cmd = [sys.executable, "-m", "quantcheck.flows.cli", "serve", "--config", str(cfg), "--db", str(db)]
     serve = subprocess.Popen(cmd, env=env, cwd=tmp_path, stdout=log, stderr=subprocess.STDOUT,
                              start_new_session=True)
     try:

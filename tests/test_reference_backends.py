@@ -15,9 +15,9 @@ from pathlib import Path
 import pytest
 from test_scaleout_ducklake import load, sample_batches
 
-from flows.cli import main
-from flows.warehouse_writer import open_run_writer
-from warehouse.db import connect_read_only, is_lake
+from quantcheck.flows.cli import main
+from quantcheck.flows.warehouse_writer import open_run_writer
+from quantcheck.warehouse.db import connect_read_only, is_lake
 
 FACTS_CSV = """fact_id,concept,subject,value,low,high,unit,as_of,source
 troops-border,troops,soldiers massed at the border,,100000,120000,,2025-12-30,Pentagon

@@ -16,10 +16,10 @@ import logging
 import os
 from pathlib import Path
 
-from flows.config import Settings, SourceConfig
-from flows.pipeline import MAX_LOGGED_SKIPS, log_skipped
-from flows.sources import MAX_SKIPPED_PER_FILE, MAX_SKIPPED_PER_SOURCE, read_source
-from warehouse.db import connect_read_only
+from quantcheck.flows.config import Settings, SourceConfig
+from quantcheck.flows.pipeline import MAX_LOGGED_SKIPS, log_skipped
+from quantcheck.flows.sources import MAX_SKIPPED_PER_FILE, MAX_SKIPPED_PER_SOURCE, read_source
+from quantcheck.warehouse.db import connect_read_only
 
 BAD_LINES = 100_000
 
@@ -83,7 +83,7 @@ def _runs(db: Path) -> list[tuple[int, list]]:
 
 
 def test_an_unchanged_file_is_not_reported_again(tmp_path: Path, prefect_harness) -> None:
-    from flows.pipeline import quantcheck_pipeline
+    from quantcheck.flows.pipeline import quantcheck_pipeline
 
     path = bad_jsonl(tmp_path / "bad.jsonl", 30_000)
     db = tmp_path / "w.duckdb"

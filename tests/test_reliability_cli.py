@@ -25,9 +25,9 @@ from hypothesis import strategies as st
 from reliability.recorder import case_log
 from reliability.warehouse_state import dir_listing, file_sha256
 
-from flows.config import ConfigError, build_config
-from warehouse.db import open_writer
-from warehouse.records import DocumentIn
+from quantcheck.flows.config import ConfigError, build_config
+from quantcheck.warehouse.db import open_writer
+from quantcheck.warehouse.records import DocumentIn
 
 CAMPAIGN = int(os.environ.get("QUANTCHECK_FUZZ_EXAMPLES", "0"))
 FAST = settings(
@@ -239,7 +239,7 @@ def test_any_toml_config_gives_a_config_or_a_config_error(text: str, tmp_path: P
 
 
 def run_cli(*argv: str, stdin: bytes | None = None) -> tuple[int, str, str]:
-    from flows import cli
+    from quantcheck.flows import cli
 
     out, err = io.StringIO(), io.StringIO()
     old_stdin = sys.stdin
@@ -379,7 +379,7 @@ def test_sql_command_without_a_statement(query: str, small_warehouse: Path, requ
 
 def run_extract(argv: list[str], data: bytes) -> tuple[int, bytes, str]:
     """``quantcheck extract`` in this process with real byte streams on stdin/stdout."""
-    from flows import cli
+    from quantcheck.flows import cli
 
     stdin = io.TextIOWrapper(io.BytesIO(data), encoding="utf-8", errors="replace")
     out_bytes = io.BytesIO()

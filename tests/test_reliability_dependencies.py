@@ -42,7 +42,7 @@ def imported_modules() -> set[str]:
                     found |= {a.name.split(".")[0] for a in node.names}
                 elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
                     found.add(node.module.split(".")[0])
-    return {m for m in found if m not in sys.stdlib_module_names and m not in PACKAGES}
+    return {m for m in found if m not in sys.stdlib_module_names and m not in (*PACKAGES, "quantcheck")}
 
 
 def test_every_imported_module_comes_from_a_declared_distribution() -> None:

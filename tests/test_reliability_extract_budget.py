@@ -16,10 +16,10 @@ import time
 
 import pytest
 
-from extractors import extract
-from flows.documents import Document
-from flows.extraction import extract_documents
-from warehouse.records import content_hash
+from quantcheck.extractors import extract
+from quantcheck.flows.documents import Document
+from quantcheck.flows.extraction import extract_documents
+from quantcheck.warehouse.records import content_hash
 
 SHAPES = {
     "number-words-partial": ("fünfzigtausend ", "de", "fünfz"),

@@ -17,11 +17,11 @@ from pathlib import Path
 import pytest
 from reliability import hostile_server as hs
 
-from flows.budget import TimeBudget
-from flows.config import ConfigError, Settings, SourceConfig, parse_settings
-from flows.deadline import DeadlineTransport, _DeadlineBackend
-from flows.fetch import FetchError, fetch, make_client
-from flows.sources import read_source
+from quantcheck.flows.budget import TimeBudget
+from quantcheck.flows.config import ConfigError, Settings, SourceConfig, parse_settings
+from quantcheck.flows.deadline import DeadlineTransport, _DeadlineBackend
+from quantcheck.flows.fetch import FetchError, fetch, make_client
+from quantcheck.flows.sources import read_source
 
 FAST = Settings(deadline=1.0, read_timeout=0.5, connect_timeout=1.0, retries=1, backoff=0.05,
                 max_bytes=1_000_000)

@@ -37,7 +37,7 @@ ALONE = [c for c in CASES if c.kind in RUN_KILLERS]
 
 
 def run_flow(config: Path, db: Path) -> dict:
-    from flows.pipeline import quantcheck_pipeline
+    from quantcheck.flows.pipeline import quantcheck_pipeline
 
     return quantcheck_pipeline(config_path=str(config), db=str(db))
 

@@ -17,7 +17,7 @@ import pytest
 # The parent starts one child the way quantcheck does, prints the child's pid, then waits to be killed.
 PARENT = textwrap.dedent("""
     import subprocess, sys, time
-    from flows import lifeline
+    from quantcheck.flows import lifeline
     mode = sys.argv[1]
     if mode == "pdeathsig":
         child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(120)"],

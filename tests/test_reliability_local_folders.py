@@ -19,8 +19,8 @@ from pathlib import Path
 import pytest
 from reliability.recorder import case_log
 
-from flows.config import Settings, SourceConfig
-from flows.sources import read_source
+from quantcheck.flows.config import Settings, SourceConfig
+from quantcheck.flows.sources import read_source
 
 SECRET = "TOPSECRET-OUTSIDE"
 SWAPPER = textwrap.dedent("""

@@ -21,9 +21,9 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from reliability.recorder import case_log
 
-from flows.decode import UndecodableError, decode_bytes
-from flows.normalise import normalise_text
-from warehouse.records import content_hash
+from quantcheck.flows.decode import UndecodableError, decode_bytes
+from quantcheck.flows.normalise import normalise_text
+from quantcheck.warehouse.records import content_hash
 
 CAMPAIGN = int(os.environ.get("QUANTCHECK_FUZZ_EXAMPLES", "0"))
 FAST = settings(

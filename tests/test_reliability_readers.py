@@ -18,8 +18,8 @@ from reliability.hostile_inputs import SECRET, Env, Hostile, catalogue, config_t
 from reliability.hostile_server import hostile_server
 from reliability.recorder import case_log
 
-from flows.config import build_config
-from flows.sources import read_source
+from quantcheck.flows.config import build_config
+from quantcheck.flows.sources import read_source
 
 CASES = [c for c in catalogue() if not c.slow]
 TIME_BUDGET = {"Slow body (slowloris)": 6.0, "Slow response headers": 6.0}  # seconds; default below

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from extractors import extract
-from warehouse.arrow_batch import SENTENCE_REACH, SENTENCE_REACH_MIN
-from warehouse.db import connect_read_only, open_writer
-from warehouse.records import DocumentIn
+from quantcheck.extractors import extract
+from quantcheck.warehouse.arrow_batch import SENTENCE_REACH, SENTENCE_REACH_MIN
+from quantcheck.warehouse.db import connect_read_only, open_writer
+from quantcheck.warehouse.records import DocumentIn
 
 
 def price_list(items: int) -> str:

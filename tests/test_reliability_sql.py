@@ -25,9 +25,9 @@ import pytest
 from reliability.recorder import case_log
 from reliability.warehouse_state import dir_listing, file_sha256, fingerprint
 
-from extractors.model import Mention
-from warehouse.db import connect_read_only, open_writer
-from warehouse.records import DocumentIn
+from quantcheck.extractors.model import Mention
+from quantcheck.warehouse.db import connect_read_only, open_writer
+from quantcheck.warehouse.records import DocumentIn
 
 QUANTCHECK = Path(sys.executable).with_name("quantcheck")
 SECRET = "root:x:0:0"  # the first line of /etc/passwd on this kind of machine
@@ -179,7 +179,7 @@ def _first_line(text: str) -> str:
 
 
 def _sql_command():
-    from flows import cli
+    from quantcheck.flows import cli
 
     parser = cli.build_parser()
     sub = next(a for a in parser._actions if a.__class__.__name__ == "_SubParsersAction")
@@ -188,7 +188,7 @@ def _sql_command():
 
 def run_sql_command(*argv: str) -> tuple[int, str, str]:
     """``quantcheck sql ...`` in this process: (exit status, stdout, stderr)."""
-    from flows import cli
+    from quantcheck.flows import cli
 
     out, err = io.StringIO(), io.StringIO()
     with redirect_stdout(out), redirect_stderr(err):

@@ -23,8 +23,8 @@ from reliability.recorder import case_log
 from reliability.warehouse_state import dir_listing, file_sha256
 from test_reliability_sql import run_sql_command
 
-from warehouse.db import open_writer
-from warehouse.records import DocumentIn
+from quantcheck.warehouse.db import open_writer
+from quantcheck.warehouse.records import DocumentIn
 
 
 @pytest.fixture(scope="module")

@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from flows.documents import Skipped
-from warehouse.db import connect_read_only, open_writer
-from warehouse.storable import storable
+from quantcheck.flows.documents import Skipped
+from quantcheck.warehouse.db import connect_read_only, open_writer
+from quantcheck.warehouse.storable import storable
 
 LATIN1_NAME = os.fsdecode(b"/archive/old-caf\xe9.doc")  # 'old-caf\udce9.doc'
 

@@ -26,7 +26,7 @@ import duckdb
 import pytest
 from prefect import flow, task
 
-from flows.runners import RunnerConfigError, describe, make_task_runner, runner_settings
+from quantcheck.flows.runners import RunnerConfigError, describe, make_task_runner, runner_settings
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "flows" / "sample"
@@ -39,7 +39,7 @@ def test_runner_from_settings() -> None:
     from prefect.task_runners import ThreadPoolTaskRunner
     from prefect_dask import DaskTaskRunner
 
-    from flows.config import Settings
+    from quantcheck.flows.config import Settings
 
     assert isinstance(make_task_runner(Settings()), ThreadPoolTaskRunner)
     local = make_task_runner({"task_runner": "dask", "dask_workers": 3})
@@ -69,7 +69,7 @@ def test_local_cluster_size_from_environment(monkeypatch: pytest.MonkeyPatch) ->
     ],
 )
 def test_bad_runner_settings_are_clear_errors(settings: dict, message: str | None) -> None:
-    from flows.config import ConfigError
+    from quantcheck.flows.config import ConfigError
 
     if message is None:
         runner_settings(settings)
@@ -82,8 +82,8 @@ def test_bad_runner_settings_are_clear_errors(settings: dict, message: str | Non
 
 
 def sample_documents():
-    from flows.documents import Document
-    from warehouse.records import content_hash
+    from quantcheck.flows.documents import Document
+    from quantcheck.warehouse.records import content_hash
 
     texts = [
         ("fr", "Pas moins de 100 000 soldats russes sont massés à la frontière, selon Kiev."),
@@ -98,14 +98,14 @@ def sample_documents():
 
 
 def _extract_in_child(docs, queue) -> None:
-    from flows.extraction import extract_documents
+    from quantcheck.flows.extraction import extract_documents
 
     queue.put(pickle.dumps(extract_documents(docs)))
 
 
 def test_extraction_task_pickles_and_needs_no_inherited_state() -> None:
-    from flows.extraction import extract_documents
-    from flows.pipeline import extract_batch_task
+    from quantcheck.flows.extraction import extract_documents
+    from quantcheck.flows.pipeline import extract_batch_task
 
     docs = sample_documents()
     here = extract_documents(docs)
@@ -211,7 +211,7 @@ def embedded_content(db: Path) -> dict[str, list[tuple]]:
 def test_flow_on_two_dask_workers_gives_the_same_warehouse_as_threads(
     prefect_harness, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from flows.pipeline import quantcheck_pipeline
+    from quantcheck.flows.pipeline import quantcheck_pipeline
 
     monkeypatch.setenv("QUANTCHECK_DASK_WORKERS", "2")
     results = {}
@@ -236,8 +236,8 @@ def test_flow_on_dask_into_a_ducklake_matches_the_embedded_default(
     prefect_harness, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Dask workers extract, the flow loads into a DuckLake (SQLite catalog): same tables and views."""
-    from flows.pipeline import quantcheck_pipeline
-    from warehouse.db import connect_read_only
+    from quantcheck.flows.pipeline import quantcheck_pipeline
+    from quantcheck.warehouse.db import connect_read_only
 
     monkeypatch.setenv("QUANTCHECK_DASK_WORKERS", "2")
     embedded_db = tmp_path / "embedded.duckdb"

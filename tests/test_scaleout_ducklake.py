@@ -35,11 +35,11 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from checks import refresh
-from extractors.model import Mention
-from warehouse import ducklake, extensions
-from warehouse.records import DocumentIn
-from warehouse.writer import Writer
+from quantcheck.checks import refresh
+from quantcheck.extractors.model import Mention
+from quantcheck.warehouse import ducklake, extensions
+from quantcheck.warehouse.records import DocumentIn
+from quantcheck.warehouse.writer import Writer
 
 ROOT = Path(__file__).resolve().parents[1]
 FETCHED = datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC)
@@ -325,7 +325,7 @@ def test_a_failing_run_keeps_whole_batches_and_is_marked_failed(sqlite_lake: duc
 def test_same_rows_in_every_table_and_view_on_all_backends(
     tmp_path: Path, sqlite_lake: ducklake.LakeConfig, postgres_lake: ducklake.LakeConfig
 ) -> None:
-    from warehouse.db import connect_read_only, open_writer
+    from quantcheck.warehouse.db import connect_read_only, open_writer
 
     db = tmp_path / "embedded.duckdb"
     with open_writer(db, before_publish=refresh) as writer:
@@ -391,7 +391,7 @@ WRITER_SCRIPT = textwrap.dedent(
     from pathlib import Path
     sys.path.insert(0, sys.argv[1])
     import tests.test_scaleout_ducklake as t
-    from warehouse import ducklake
+    from quantcheck.warehouse import ducklake
 
     spec = json.loads(sys.argv[2])
     config = ducklake.LakeConfig(spec["catalog"], spec["data_path"], metadata_schema=spec["schema"])
@@ -489,7 +489,7 @@ def test_reading_a_lake_that_does_not_exist_is_a_clear_error(tmp_path: Path) -> 
 def test_backend_choice_from_db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Only ``db`` names a lake; the data path of a new lake comes from the environment or sits beside a
     SQLite catalog."""
-    from warehouse.db import is_lake
+    from quantcheck.warehouse.db import is_lake
 
     monkeypatch.delenv(ducklake.DATA_PATH_ENV, raising=False)
     assert ducklake.lake_config_from(str(tmp_path / "w.duckdb")) is None
@@ -523,7 +523,7 @@ KILLED_WRITER = textwrap.dedent(
     import json, sys
     sys.path.insert(0, sys.argv[1])
     import tests.test_scaleout_ducklake as t
-    from warehouse import ducklake
+    from quantcheck.warehouse import ducklake
 
     spec = json.loads(sys.argv[2])
     config = ducklake.LakeConfig(spec["catalog"], spec["data_path"])

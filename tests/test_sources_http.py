@@ -18,9 +18,9 @@ from flows_support import (
     gzip_bomb,
 )
 
-from flows.config import Settings, SourceConfig
-from flows.fetch import FetchError, TransientFetchError, fetch
-from flows.sources import read_source
+from quantcheck.flows.config import Settings, SourceConfig
+from quantcheck.flows.fetch import FetchError, TransientFetchError, fetch
+from quantcheck.flows.sources import read_source
 
 FAST = Settings(connect_timeout=2, read_timeout=0.5, deadline=3, retries=2, backoff=0.05,
                 max_bytes=2_000_000)

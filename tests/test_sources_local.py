@@ -7,10 +7,10 @@ import os
 
 import pytest
 
-from flows.config import Settings, SourceConfig
-from flows.normalise import normalise_text
-from flows.sources import read_source
-from warehouse.records import content_hash
+from quantcheck.flows.config import Settings, SourceConfig
+from quantcheck.flows.normalise import normalise_text
+from quantcheck.flows.sources import read_source
+from quantcheck.warehouse.records import content_hash
 
 SETTINGS = Settings(max_bytes=50_000)
 PARA = "Pas moins de 100 000 soldats russes sont massés à la frontière, selon Washington."

@@ -13,10 +13,10 @@ import duckdb
 import pytest
 from test_checks_support import claim_doc, load_docs, sample_warehouse
 
-from checks.display_units import choose_unit, display_unit, fallback_unit, unit_label
-from checks.labels import day_span, fact_label, measured_phrase
-from checks.lexicon import load_lexicon
-from checks.present import fmt_interval, fmt_number, nice_axis, nice_step, plural, round_sig
+from quantcheck.checks.display_units import choose_unit, display_unit, fallback_unit, unit_label
+from quantcheck.checks.labels import day_span, fact_label, measured_phrase
+from quantcheck.checks.lexicon import load_lexicon
+from quantcheck.checks.present import fmt_interval, fmt_number, nice_axis, nice_step, plural, round_sig
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -193,8 +193,9 @@ def test_fact_labels_follow_a_rebuild(tmp_path: Path) -> None:
         assert con.execute("SELECT count(*) FROM fact_labels").fetchone()[0] == 1
 
 
-@pytest.mark.parametrize("module", ["checks.labels", "checks.display_units", "checks.present",
-                                    "flows.languages", "flows.publishers"])
+@pytest.mark.parametrize("module", ["quantcheck.checks.labels", "quantcheck.checks.display_units",
+                                    "quantcheck.checks.present", "quantcheck.flows.languages",
+                                    "quantcheck.flows.publishers"])
 def test_docstring_examples(module: str) -> None:
     import doctest
     import importlib

@@ -14,9 +14,9 @@ import duckdb
 import pytest
 from test_checks_support import claim_doc, load_docs
 
-from flows.config import Settings, SourceConfig
-from flows.publishers import clean_publisher, publisher_from_url, site_name_from_html
-from flows.sources import read_source
+from quantcheck.flows.config import Settings, SourceConfig
+from quantcheck.flows.publishers import clean_publisher, publisher_from_url, site_name_from_html
+from quantcheck.flows.sources import read_source
 
 SETTINGS = Settings(max_bytes=200_000)
 
@@ -132,7 +132,7 @@ def test_two_sources_sharing_a_host_are_still_compared(tmp_path: Path) -> None:
 def test_folder_of_clippings_from_two_outlets_end_to_end(prefect_harness, tmp_path: Path, capsys) -> None:
     """`quantcheck run --source clips/` on HTML pages of two outlets: one source, two publishers, and
     their disagreement is listed by `quantcheck conflicts`."""
-    from flows.cli import main
+    from quantcheck.flows.cli import main
 
     clips = tmp_path / "clips"
     clips.mkdir()

@@ -16,8 +16,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from warehouse.create_views import apply_views
-from warehouse.migrate import apply_migrations
+from quantcheck.warehouse.create_views import apply_views
+from quantcheck.warehouse.migrate import apply_migrations
 
 ROOT = Path(__file__).resolve().parents[1]
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -101,7 +101,7 @@ def _names() -> tuple[set[str], set[str]]:
 
 
 def test_every_table_and_view_is_listed_in_the_docs_and_sql_help(capsys) -> None:
-    from flows.cli import main
+    from quantcheck.flows.cli import main
 
     tables, views = _names()
     assert "docs/warehouse.md" in README.split("### Tables and views")[1].split("\n### ")[0]

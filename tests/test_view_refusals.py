@@ -18,13 +18,13 @@ import duckdb
 import pytest
 from test_checks_support import sample_warehouse
 
-from flows.cli import main
-from flows.config import ConfigError, Settings, SourceConfig, load_config
-from flows.documents import Document
-from flows.extraction import extract_documents
-from flows.languages import detected_unsupported, language_code, supported_languages
-from flows.sources import read_source
-from warehouse.records import content_hash
+from quantcheck.flows.cli import main
+from quantcheck.flows.config import ConfigError, Settings, SourceConfig, load_config
+from quantcheck.flows.documents import Document
+from quantcheck.flows.extraction import extract_documents
+from quantcheck.flows.languages import detected_unsupported, language_code, supported_languages
+from quantcheck.flows.sources import read_source
+from quantcheck.warehouse.records import content_hash
 
 ITALIAN = ("Il governo italiano ha stanziato 2,5 miliardi di euro per le famiglie colpite dall'alluvione "
            "in Emilia-Romagna, dove almeno 14 persone sono morte e 36.000 sono state evacuate dalle loro "
@@ -179,7 +179,8 @@ def test_scheduled_run_with_a_config_typo_fails_in_one_line_with_a_runs_row(tmp_
                "PREFECT_RUNNER_POLL_FREQUENCY": "2", "PREFECT_LOGGING_LEVEL": "INFO"}
         log_path = tmp_path / "serve.log"
         with log_path.open("w") as log:
-            command = [sys.executable, "-m", "flows.cli", "serve", "--config", str(cfg), "--db", str(db)]
+            command = [sys.executable, "-m", "quantcheck.flows.cli", "serve", "--config", str(cfg),
+                       "--db", str(db)]
             serve = subprocess.Popen(command, env=env, cwd=tmp_path, stdout=log, stderr=subprocess.STDOUT,
                                      start_new_session=True)
             try:
@@ -210,7 +211,7 @@ def test_scheduled_run_with_a_config_typo_fails_in_one_line_with_a_runs_row(tmp_
 
 
 def _runs(db: Path) -> list[tuple]:
-    from warehouse.db import connect_read_only
+    from quantcheck.warehouse.db import connect_read_only
 
     if not db.exists():
         return []

@@ -18,8 +18,8 @@ import pytest
 from browser import chromium
 from test_checks_support import count_colour, sample_warehouse
 
-from checks.report import AGREE_COLOUR, CONFLICT_COLOUR
-from flows.cli import main
+from quantcheck.checks.report import AGREE_COLOUR, CONFLICT_COLOUR
+from quantcheck.flows.cli import main
 
 WIDTHS = {"desktop": 1280, "phone": 390}
 

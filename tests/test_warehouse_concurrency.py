@@ -26,7 +26,7 @@ import duckdb
 import pytest
 from test_warehouse_support import counts, file_digest, make_docs
 
-from warehouse.db import WarehouseBusy, connect_read_only, open_writer, publish_now
+from quantcheck.warehouse.db import WarehouseBusy, connect_read_only, open_writer, publish_now
 
 SUPPORT = Path(__file__).with_name("test_warehouse_support.py")
 

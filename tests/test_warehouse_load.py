@@ -11,12 +11,12 @@ import duckdb
 import pytest
 from test_warehouse_support import counts, file_digest, make_doc, make_docs
 
-from extractors.model import Mention
-from flows.documents import Document, Skipped
-from warehouse.arrow_batch import mention_columns
-from warehouse.db import connect_read_only, open_writer
-from warehouse.records import DocumentIn, content_hash
-from warehouse.writer import DIRECT_WRITE_MENTIONS
+from quantcheck.extractors.model import Mention
+from quantcheck.flows.documents import Document, Skipped
+from quantcheck.warehouse.arrow_batch import mention_columns
+from quantcheck.warehouse.db import connect_read_only, open_writer
+from quantcheck.warehouse.records import DocumentIn, content_hash
+from quantcheck.warehouse.writer import DIRECT_WRITE_MENTIONS
 
 
 def load(db: Path, *batches: list, flow_run_id: str | None = None) -> list:

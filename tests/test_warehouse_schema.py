@@ -10,9 +10,9 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from warehouse.create_views import ViewError, apply_views, default_views_dir
-from warehouse.db import NotAWarehouse, connect_read_only, open_writer
-from warehouse.migrate import MigrationError, apply_migrations, default_migrations_dir
+from quantcheck.warehouse.create_views import ViewError, apply_views, default_views_dir
+from quantcheck.warehouse.db import NotAWarehouse, connect_read_only, open_writer
+from quantcheck.warehouse.migrate import MigrationError, apply_migrations, default_migrations_dir
 
 SPEC_TABLES = {
     "sources": ["source_id", "name", "kind", "location", "lang", "added_at"],

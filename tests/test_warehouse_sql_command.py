@@ -17,8 +17,8 @@ from pathlib import Path
 import pytest
 from test_warehouse_support import file_digest, make_doc
 
-from flows.cli import main
-from warehouse.db import open_writer
+from quantcheck.flows.cli import main
+from quantcheck.warehouse.db import open_writer
 
 
 @pytest.fixture(scope="module")
@@ -88,7 +88,7 @@ def test_logging_to_a_file_is_refused_before_it_can_crash_the_process(
     query fails and closing the connection aborts the process: the guard must refuse it first."""
     query = f"{where} enable_logging(storage = 'file', storage_path = '{tmp_path}/logs')"
     proc = subprocess.run(
-        [sys.executable, "-m", "flows.cli", "sql", "--db", str(warehouse), query],
+        [sys.executable, "-m", "quantcheck.flows.cli", "sql", "--db", str(warehouse), query],
         capture_output=True, text=True, timeout=60,
     )
     assert proc.returncode == 1, proc.stderr
@@ -159,7 +159,8 @@ def test_bad_sql_and_missing_warehouse(
 def test_the_installed_command_uses_quantcheck_db(warehouse: Path, tmp_path: Path) -> None:
     env = {"QUANTCHECK_DB": str(warehouse), "PATH": "/usr/bin:/bin"}
     proc = subprocess.run(
-        [sys.executable, "-m", "flows.cli", "sql", "--format", "csv", "SELECT count(*) AS n FROM claims"],
+        [sys.executable, "-m", "quantcheck.flows.cli", "sql", "--format", "csv",
+         "SELECT count(*) AS n FROM claims"],
         capture_output=True, text=True, env=env, cwd=tmp_path, timeout=60,
     )
     assert (proc.returncode, proc.stdout) == (0, "n\n3\n"), proc.stderr

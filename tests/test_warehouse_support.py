@@ -13,8 +13,8 @@ import sys
 import time
 from pathlib import Path
 
-from extractors.model import Mention
-from warehouse.records import DocumentIn
+from quantcheck.extractors.model import Mention
+from quantcheck.warehouse.records import DocumentIn
 
 SENTENCE = "Report {doc} says {n} soldiers crossed the border at {km} km from the city."
 
@@ -88,7 +88,7 @@ def role_reader(db: str) -> None:
 
 def role_writer(db: str, prefix: str, batches: str, pause: str = "0", wait: str = "60") -> None:
     """Load ``batches`` batches of 5 documents; print a line after each; sleep ``pause`` s after each."""
-    from warehouse.db import open_writer
+    from quantcheck.warehouse.db import open_writer
 
     with open_writer(db, wait_seconds=float(wait)) as w:
         print(json.dumps({"locked": time.time()}), flush=True)

@@ -18,8 +18,8 @@ from typing import Any
 
 import pyarrow as pa
 
-from extractors.model import QUALIFIERS, Mention
-from warehouse.records import Skipped
+from quantcheck.extractors.model import QUALIFIERS, Mention
+from quantcheck.warehouse.records import Skipped
 
 QUALIFIER_SET = frozenset(QUALIFIERS)
 SURROGATE = re.compile("[\ud800-\udfff]")

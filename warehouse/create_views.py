@@ -19,7 +19,7 @@ class ViewError(RuntimeError):
 
 
 def default_views_dir() -> Path:
-    return Path(str(resources.files("warehouse") / "views"))
+    return Path(str(resources.files("quantcheck.warehouse") / "views"))
 
 
 def view_files(directory: Path | None = None) -> list[Path]:

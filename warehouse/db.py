@@ -15,13 +15,13 @@ from collections.abc import Callable, Iterator
 
 import duckdb
 
-from warehouse import ducklake, embedded
-from warehouse.create_views import ViewError
-from warehouse.embedded import NotAWarehouse, WarehouseNotFound, publish_now
-from warehouse.lock import WarehouseBusy
-from warehouse.migrate import MigrationError
-from warehouse.paths import default_db_path
-from warehouse.writer import Writer
+from quantcheck.warehouse import ducklake, embedded
+from quantcheck.warehouse.create_views import ViewError
+from quantcheck.warehouse.embedded import NotAWarehouse, WarehouseNotFound, publish_now
+from quantcheck.warehouse.lock import WarehouseBusy
+from quantcheck.warehouse.migrate import MigrationError
+from quantcheck.warehouse.paths import default_db_path
+from quantcheck.warehouse.writer import Writer
 
 __all__ = [
     "MigrationError",

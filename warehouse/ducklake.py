@@ -37,11 +37,11 @@ from typing import Any, TypeVar
 
 import duckdb
 
-from warehouse import extensions, migrate
-from warehouse.create_views import apply_views, view_sources
-from warehouse.extensions import sql_literal
-from warehouse.sqlfiles import run_sql_script, sql_text
-from warehouse.writer import Writer
+from quantcheck.warehouse import extensions, migrate
+from quantcheck.warehouse.create_views import apply_views, view_sources
+from quantcheck.warehouse.extensions import sql_literal
+from quantcheck.warehouse.sqlfiles import run_sql_script, sql_text
+from quantcheck.warehouse.writer import Writer
 
 T = TypeVar("T")
 

@@ -21,12 +21,12 @@ from pathlib import Path
 
 import duckdb
 
-from warehouse.create_views import apply_views
-from warehouse.lock import RunLock
-from warehouse.migrate import apply_migrations
-from warehouse.paths import WarehousePaths
-from warehouse.publish import fsync_dir, fsync_file, publish_file
-from warehouse.writer import Writer
+from quantcheck.warehouse.create_views import apply_views
+from quantcheck.warehouse.lock import RunLock
+from quantcheck.warehouse.migrate import apply_migrations
+from quantcheck.warehouse.paths import WarehousePaths
+from quantcheck.warehouse.publish import fsync_dir, fsync_file, publish_file
+from quantcheck.warehouse.writer import Writer
 
 log = logging.getLogger(__name__)
 

@@ -44,7 +44,7 @@ class Migration:
 
 
 def default_migrations_dir() -> Path:
-    return Path(str(resources.files("warehouse") / "migrations"))
+    return Path(str(resources.files("quantcheck.warehouse") / "migrations"))
 
 
 def discover(directory: Path | None = None) -> list[Migration]:

@@ -12,8 +12,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
 
-from extractors.model import Mention
-from warehouse.storable import SURROGATE
+from quantcheck.extractors.model import Mention
+from quantcheck.warehouse.storable import SURROGATE
 
 HEX = re.compile(r"[0-9a-f]{16,128}")
 

@@ -25,11 +25,11 @@ from typing import Any, Protocol, TypeVar
 import duckdb
 import pyarrow as pa
 
-from warehouse import arrow_batch
-from warehouse.arrow_batch import MentionColumns
-from warehouse.records import HEX, DocumentIn, LoadResult, Skipped, content_hash, source_id, to_utc
-from warehouse.sqlfiles import has_sql, run_sql_script, sql_text
-from warehouse.storable import optional_storable, storable, storable_value
+from quantcheck.warehouse import arrow_batch
+from quantcheck.warehouse.arrow_batch import MentionColumns
+from quantcheck.warehouse.records import HEX, DocumentIn, LoadResult, Skipped, content_hash, source_id, to_utc
+from quantcheck.warehouse.sqlfiles import has_sql, run_sql_script, sql_text
+from quantcheck.warehouse.storable import optional_storable, storable, storable_value
 
 T = TypeVar("T")
 
@@ -95,7 +95,7 @@ class FileBackend:
 
 def default_extractor_version() -> str:
     try:
-        from extractors import EXTRACTOR_VERSION
+        from quantcheck.extractors import EXTRACTOR_VERSION
     except ImportError:  # pragma: no cover - extractors is part of the project
         return "unknown"
     return str(EXTRACTOR_VERSION)

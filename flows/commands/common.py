@@ -25,7 +25,7 @@ def add_db_option(parser: argparse.ArgumentParser) -> None:
 def open_reader(db: str | None, limits: dict[str, object] | None = None) -> duckdb.DuckDBPyConnection | None:
     """A locked-down read-only connection (with ``limits``: warehouse.query_limits), or None after printing
     why there is none."""
-    from warehouse.db import WarehouseNotFound, connect_read_only
+    from quantcheck.warehouse.db import WarehouseNotFound, connect_read_only
 
     try:
         return connect_read_only(db, limits=limits)

@@ -15,8 +15,8 @@ import math
 import sys
 from datetime import date
 
-from checks.conflicts import fetch_conflicts
-from flows.commands.common import DB_HELP, read_with
+from quantcheck.checks.conflicts import fetch_conflicts
+from quantcheck.flows.commands.common import DB_HELP, read_with
 
 FORMATS = ("text", "csv", "json")
 
@@ -42,9 +42,9 @@ def _json_value(v):
 def format_text(rows: list[dict], total: int | None = None) -> str:
     """A numbered list a person reads: the fact's name, both claims in the fact's display unit with their
     outlet, date, sentence and link, and why they are the same fact."""
-    from checks.display_units import DisplayUnit
-    from checks.labels import day_span
-    from checks.present import fmt_interval, plural, same_name
+    from quantcheck.checks.display_units import DisplayUnit
+    from quantcheck.checks.labels import day_span
+    from quantcheck.checks.present import fmt_interval, plural, same_name
 
     if not rows:
         return "No conflicts: no two sources state disjoint figures for the same fact.\n"

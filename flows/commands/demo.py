@@ -19,7 +19,7 @@ CONFLICTS_SHOWN = 10
 
 
 def sample_config() -> Path:
-    return Path(str(resources.files("flows") / "sample" / "sources.toml"))
+    return Path(str(resources.files("quantcheck.flows") / "sample" / "sources.toml"))
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -36,8 +36,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def main(args: argparse.Namespace) -> int:
-    from flows.commands.run import execute, format_summary
-    from flows.config import ConfigError, load_config
+    from quantcheck.flows.commands.run import execute, format_summary
+    from quantcheck.flows.config import ConfigError, load_config
 
     config = sample_config()
     try:
@@ -66,7 +66,7 @@ def refuse_foreign_warehouse(db: Path, sample_sources: set[str]) -> str | None:
     """A reason not to delete ``db`` (it holds sources that are not the sample's), or None."""
     if not db.exists():
         return None
-    from warehouse.db import connect_read_only
+    from quantcheck.warehouse.db import connect_read_only
 
     try:
         con = connect_read_only(db)
@@ -96,8 +96,8 @@ def remove_warehouse(db: Path) -> None:
 
 def report(db: Path) -> str:
     """Sources, some claims per language and the conflicts, as text tables."""
-    from flows.tables import format_table, sql_file
-    from warehouse.db import connect_read_only
+    from quantcheck.flows.tables import format_table, sql_file
+    from quantcheck.warehouse.db import connect_read_only
 
     con = connect_read_only(db)
     try:

@@ -19,7 +19,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from flows.commands.common import DB_HELP, read_with, write_or_complain
+from quantcheck.flows.commands.common import DB_HELP, read_with, write_or_complain
 
 EMPTY_HINT = {
     False: "no ClaimReview to export: reviews are made for claims matched to reference facts, and the "
@@ -58,7 +58,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run_claimreview(args: argparse.Namespace) -> int:
-    from checks.claimreview import claim_reviews, conflict_reviews
+    from quantcheck.checks.claimreview import claim_reviews, conflict_reviews
 
     build = conflict_reviews if args.conflicts else claim_reviews
     reviewed_on = args.date or date.today()

@@ -17,8 +17,8 @@ import json
 import sys
 from typing import TextIO
 
-from extractors import detect_language, extract
-from flows.languages import UnsupportedLanguage, check_language, detected_unsupported, refusal
+from quantcheck.extractors import detect_language, extract
+from quantcheck.flows.languages import UnsupportedLanguage, check_language, detected_unsupported, refusal
 
 JSON_KEYS = ("id", "lang", "quantities")
 
@@ -73,7 +73,7 @@ def process_document(doc: object, default_lang: str | None) -> dict:
 
 
 def _effective_lang(lang: str) -> str:
-    from extractors.langdata import available_languages
+    from quantcheck.extractors.langdata import available_languages
 
     code = lang.strip().lower().replace("_", "-").split("-")[0]
     return code if code in available_languages() else "en"

@@ -14,7 +14,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from flows.commands.common import DB_HELP
+from quantcheck.flows.commands.common import DB_HELP
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -41,8 +41,8 @@ def missing_warehouse(db: str | None) -> str | None:
     """Why there is no warehouse to load into, or None. Loading reference figures adds to a warehouse
     that runs have filled; it never creates one (a typo in --db would otherwise give a new, empty
     warehouse that no report ever reads)."""
-    from warehouse.db import is_lake
-    from warehouse.paths import WarehousePaths
+    from quantcheck.warehouse.db import is_lake
+    from quantcheck.warehouse.paths import WarehousePaths
 
     if is_lake(db):
         return None
@@ -54,8 +54,8 @@ def missing_warehouse(db: str | None) -> str | None:
 
 
 def _run(loader, kind: str, args: argparse.Namespace) -> int:
-    from checks.loading import LoadError
-    from warehouse.db import WarehouseBusy
+    from quantcheck.checks.loading import LoadError
+    from quantcheck.warehouse.db import WarehouseBusy
 
     problem = missing_warehouse(args.db)
     if problem:
@@ -69,19 +69,19 @@ def _run(loader, kind: str, args: argparse.Namespace) -> int:
     except WarehouseBusy as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 3
-    from checks.present import plural
+    from quantcheck.checks.present import plural
 
     print(f"loaded {plural(n, kind)} from {args.file}")
     return 0
 
 
 def run_load(args: argparse.Namespace) -> int:
-    from checks.loading import load_reference_file
+    from quantcheck.checks.loading import load_reference_file
 
     return _run(load_reference_file, "reference fact", args)
 
 
 def run_rates(args: argparse.Namespace) -> int:
-    from checks.loading import load_rates_file
+    from quantcheck.checks.loading import load_rates_file
 
     return _run(load_rates_file, "exchange rate", args)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from flows.commands.common import DB_HELP, read_with, write_or_complain
+from quantcheck.flows.commands.common import DB_HELP, read_with, write_or_complain
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -24,8 +24,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from checks.present import plural
-    from checks.report import build_report
+    from quantcheck.checks.present import plural
+    from quantcheck.checks.report import build_report
 
     page = read_with(args.db, build_report)
     if page is None:

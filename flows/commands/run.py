@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from flows.config import ConfigError, build_config
+from quantcheck.flows.config import ConfigError, build_config
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -52,8 +52,8 @@ def execute(config_path: str | None, db: str | None, sources: list[str] | None) 
     """Run the flow; the summary dict when it completed, None (after printing why) when it did not."""
     import os
 
-    from flows.lifeline import own_temporary_prefect_server
-    from flows.pipeline import quantcheck_pipeline
+    from quantcheck.flows.lifeline import own_temporary_prefect_server
+    from quantcheck.flows.pipeline import quantcheck_pipeline
 
     config_abs = os.path.abspath(config_path) if config_path else None
     try:

@@ -17,7 +17,7 @@ import re
 import sys
 from collections import OrderedDict
 
-from flows.config import Config, ConfigError, build_config
+from quantcheck.flows.config import Config, ConfigError, build_config
 
 DEFAULT_NAME = "quantcheck"
 
@@ -60,7 +60,7 @@ def deployment_name(base: str, schedule: str | int | None, n_groups: int) -> str
 
 def build_deployments(cfg: Config, config_path: str, db: str | None, name: str) -> list:
     """RunnerDeployments of the pipeline flow, one per schedule group (parameters point at the config)."""
-    from flows.pipeline import quantcheck_pipeline
+    from quantcheck.flows.pipeline import quantcheck_pipeline
 
     groups = schedule_groups(cfg)
     deployments = []

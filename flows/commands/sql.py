@@ -34,9 +34,9 @@ from uuid import UUID
 
 import duckdb
 
-from flows.commands.common import open_reader
-from warehouse.db import default_db_path
-from warehouse.query_guard import UnsafeQuery, check_query
+from quantcheck.flows.commands.common import open_reader
+from quantcheck.warehouse.db import default_db_path
+from quantcheck.warehouse.query_guard import UnsafeQuery, check_query
 
 FORMATS = ("table", "csv", "json")
 NUMERIC_TYPES = (int, float, Decimal)
@@ -90,7 +90,7 @@ def _seconds(text: str) -> float:
 
 
 def run(args: argparse.Namespace) -> int:
-    from warehouse.query_limits import Deadline, query_limits
+    from quantcheck.warehouse.query_limits import Deadline, query_limits
 
     with query_limits(args.memory_limit) as limits:
         con = open_reader(args.db, limits.config())

@@ -7,6 +7,9 @@ hidden in a function still makes the lower package need the upper one, it only h
 import each other in a circle either, even within one package: a circle means neither module can be
 understood, tested or moved without the other.
 
+Modules are named by their folder (``checks.report``); an import of the installed name
+(``quantcheck.checks.report``, ``from quantcheck import checks``) is the same module.
+
 The scan works on plain source text (``scan_sources``) so the test can prove it catches each kind of
 offence on small synthetic modules, and on the real tree (``scan_tree``).
 """
@@ -19,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 LAYERS = ("extractors", "warehouse", "checks", "flows")  # lowest first
+INSTALLED = "quantcheck."  # installed as quantcheck.extractors etc.; modules are named without it
 
 
 @dataclass(frozen=True, order=True)
@@ -67,7 +71,7 @@ def _imports(module: str, is_package: bool, tree: ast.AST, modules: set[str]) ->
     found: dict[str, int] = {}
 
     def add(target: str, line: int) -> None:
-        resolved = _resolve(target, modules)
+        resolved = _resolve(target.removeprefix(INSTALLED), modules)
         if resolved is not None and resolved != module:
             found.setdefault(resolved, line)
 
@@ -84,7 +88,7 @@ def _imports(module: str, is_package: bool, tree: ast.AST, modules: set[str]) ->
             else:
                 origin = node.module or ""
             for alias in node.names:  # ``from checks import refresh`` and ``from flows.commands import x``
-                submodule = f"{origin}.{alias.name}"
+                submodule = f"{origin}.{alias.name}".removeprefix(INSTALLED)
                 add(submodule if submodule in modules else origin, node.lineno)
         elif _imported_by_name(node) is not None:  # importlib.import_module("checks") is an import too
             add(_imported_by_name(node), node.lineno)

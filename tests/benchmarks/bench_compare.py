@@ -25,14 +25,14 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
-import checks
-from checks.claim_columns import frame_from_row
-from checks.frame_store import frame_version, refresh_frames
-from checks.gazetteer import skeleton
-from checks.identity import score, word_mask
-from checks.lexicon import load_lexicon
-from warehouse.create_views import apply_views
-from warehouse.migrate import apply_migrations
+from quantcheck import checks
+from quantcheck.checks.claim_columns import frame_from_row
+from quantcheck.checks.frame_store import frame_version, refresh_frames
+from quantcheck.checks.gazetteer import skeleton
+from quantcheck.checks.identity import score, word_mask
+from quantcheck.checks.lexicon import load_lexicon
+from quantcheck.warehouse.create_views import apply_views
+from quantcheck.warehouse.migrate import apply_migrations
 
 N_CLAIMS = int(os.environ.get("QUANTCHECK_BENCH_CLAIMS", "1000000"))
 PER_DOC = 7

@@ -222,7 +222,7 @@ def build_corpus(min_chars: int = MIN_CHARS, seed: int = 20241125) -> list[dict]
 
 _QUANTCHECK = textwrap.dedent("""
     import json, resource, sys, time
-    from extractors import extract
+    from quantcheck.extractors import extract
     docs = [json.loads(line) for line in open(sys.argv[1], encoding="utf-8")]
     given = sys.argv[2] == "given"
     extract("Près de 20 000 soldats. About 3,000 troops.", lang=None)   # load the detector once

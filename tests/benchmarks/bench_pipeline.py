@@ -186,10 +186,10 @@ class RssSampler:
 
 def baseline(corpus: Path, db: Path) -> dict:
     """The same work as a plain loop: no Prefect, no threads, no processes."""
-    from extractors import EXTRACTOR_VERSION, detect_language, extract
-    from flows.config import Settings, SourceConfig
-    from flows.sources import read_source
-    from flows.warehouse_writer import open_run_writer
+    from quantcheck.extractors import EXTRACTOR_VERSION, detect_language, extract
+    from quantcheck.flows.config import Settings, SourceConfig
+    from quantcheck.flows.sources import read_source
+    from quantcheck.flows.warehouse_writer import open_run_writer
 
     t0 = time.perf_counter()
     res = read_source(SourceConfig(name="bench", kind="folder", location=str(corpus)), Settings())
@@ -213,7 +213,7 @@ def baseline(corpus: Path, db: Path) -> dict:
 
 
 def flow_run(corpus: Path, tmp: Path, name: str, processes: int) -> dict:
-    from flows.pipeline import quantcheck_pipeline
+    from quantcheck.flows.pipeline import quantcheck_pipeline
 
     cfg = tmp / f"{name}.toml"
     cfg.write_text(f'[settings]\nbatch_size = 200\nextract_processes = {processes}\n'

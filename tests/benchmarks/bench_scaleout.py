@@ -62,7 +62,7 @@ def write_config(path: Path, corpus: Path, runner: str) -> Path:
 
 
 def test_scaleout_throughput(prefect_harness, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from flows.pipeline import quantcheck_pipeline
+    from quantcheck.flows.pipeline import quantcheck_pipeline
 
     corpus = tmp_path / "corpus"
     n_docs = write_corpus(corpus)
@@ -98,8 +98,8 @@ LOADER = textwrap.dedent(
     import json, sys, time
     sys.path.insert(0, sys.argv[1])
     spec = json.loads(sys.argv[2])
-    from warehouse.records import DocumentIn
-    from extractors.model import Mention
+    from quantcheck.warehouse.records import DocumentIn
+    from quantcheck.extractors.model import Mention
     docs = []
     for i in range(spec["lo"], spec["hi"]):
         text = "Report %d. " % i + " ".join("Item %d cost %d,%03d dollars." % (k, i, k) for k in range(20))
@@ -113,11 +113,11 @@ LOADER = textwrap.dedent(
         docs.append(DocumentIn(source="bench", text=text, mentions=mentions, source_kind="file",
                                source_location="bench"))
     if spec["backend"] == "embedded":
-        from flows.warehouse_writer import open_run_writer
+        from quantcheck.flows.warehouse_writer import open_run_writer
         opener = lambda: open_run_writer(spec["db"], wait_seconds=None)
     else:
-        from checks import refresh
-        from warehouse import ducklake
+        from quantcheck.checks import refresh
+        from quantcheck.warehouse import ducklake
         config = ducklake.LakeConfig(spec["catalog"], spec["data_path"], metadata_schema=spec["schema"])
         opener = lambda: ducklake.open_writer(config, before_publish=refresh)
     t0 = time.perf_counter()
@@ -171,7 +171,7 @@ def test_ducklake_loading(tmp_path: Path) -> None:
                 step = n // writers
                 specs = [{"backend": "lake", "catalog": cat, "data_path": str(data), "schema": sch,
                           "lo": w * step, "hi": (w + 1) * step, "batch": batch} for w in range(writers)]
-                from warehouse import ducklake
+                from quantcheck.warehouse import ducklake
 
                 ducklake.connect(ducklake.LakeConfig(cat, str(data), metadata_schema=sch)).close()
                 seconds, conflicts = load_in_processes(specs)
@@ -198,8 +198,8 @@ def test_ducklake_loading(tmp_path: Path) -> None:
 
 
 def corpus_documents(n_chars: int):
-    from flows.documents import Document
-    from warehouse.records import content_hash
+    from quantcheck.flows.documents import Document
+    from quantcheck.warehouse.records import content_hash
 
     return [Document(source="bench", url=f"https://bench.example/{d['id']}", text=d["text"],
                      content_hash=content_hash(d["text"]), lang=d["lang"])
@@ -210,9 +210,9 @@ def test_extraction_batches_on_a_warm_dask_cluster(prefect_harness) -> None:
     """Extraction throughput without the fixed costs (cluster start, imports): 1 process vs 1/2 workers."""
     from prefect import flow
 
-    from flows.extraction import extract_documents
-    from flows.pipeline import extract_batch_task
-    from flows.runners import make_task_runner
+    from quantcheck.flows.extraction import extract_documents
+    from quantcheck.flows.pipeline import extract_batch_task
+    from quantcheck.flows.runners import make_task_runner
 
     docs = corpus_documents(CHARS // 2)
     batches = [docs[i:i + 100] for i in range(0, len(docs), 100)]

@@ -19,13 +19,13 @@ from pathlib import Path
 
 import duckdb
 
-from extractors.model import Mention
-from flows.warehouse_writer import open_run_writer
-from warehouse.arrow_batch import MentionColumns, mention_columns
-from warehouse.db import publish_now
-from warehouse.migrate import apply_migrations
-from warehouse.publish import copy_atomically
-from warehouse.records import DocumentIn
+from quantcheck.extractors.model import Mention
+from quantcheck.flows.warehouse_writer import open_run_writer
+from quantcheck.warehouse.arrow_batch import MentionColumns, mention_columns
+from quantcheck.warehouse.db import publish_now
+from quantcheck.warehouse.migrate import apply_migrations
+from quantcheck.warehouse.publish import copy_atomically
+from quantcheck.warehouse.records import DocumentIn
 
 DOCS = 10_000
 PER_DOC = 100

@@ -40,7 +40,7 @@ def decode_input(data: bytes) -> tuple[str, str | None]:
 
 def check(data: bytes) -> None:
     """The property: raise AssertionError (or let the extractor's exception through) when broken."""
-    from extractors import extract
+    from quantcheck.extractors import extract
 
     text, lang = decode_input(data)
     first = extract(text, lang=lang)
@@ -59,8 +59,8 @@ def main() -> None:
     import atheris
 
     with atheris.instrument_imports():
-        import extractors  # noqa: F401
-        import extractors.engine  # noqa: F401
+        import quantcheck.extractors.engine  # noqa: F401
+        from quantcheck import extractors  # noqa: F401
 
     atheris.Setup(sys.argv, check)
     atheris.Fuzz()

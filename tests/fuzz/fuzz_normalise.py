@@ -58,11 +58,11 @@ def assert_storable(text: str) -> None:
 
 def check(data: bytes) -> None:
     """The property; raises on a crash."""
-    from flows.decode import UndecodableError, decode_bytes
-    from flows.feeds import FeedError, parse_feed
-    from flows.html_text import fragment_to_text, page_to_text
-    from flows.normalise import normalise_text
-    from warehouse.records import content_hash
+    from quantcheck.flows.decode import UndecodableError, decode_bytes
+    from quantcheck.flows.feeds import FeedError, parse_feed
+    from quantcheck.flows.html_text import fragment_to_text, page_to_text
+    from quantcheck.flows.normalise import normalise_text
+    from quantcheck.warehouse.records import content_hash
 
     mode, content_type, body = split(data)
     if mode == "decode":
@@ -100,10 +100,11 @@ def main() -> None:
     import atheris
 
     with atheris.instrument_imports():
-        import flows.decode  # noqa: F401
-        import flows.feeds  # noqa: F401
-        import flows.html_text  # noqa: F401
-        import flows.normalise  # noqa: F401
+        import quantcheck.flows.decode  # noqa: F401
+        import quantcheck.flows.feeds  # noqa: F401
+        import quantcheck.flows.html_text  # noqa: F401
+        import quantcheck.flows.normalise  # noqa: F401
+        from quantcheck import flows  # noqa: F401
 
     atheris.Setup(sys.argv, check_ignoring_known)
     atheris.Fuzz()

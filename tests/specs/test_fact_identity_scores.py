@@ -56,8 +56,8 @@ def scored(
     sources = [arg for f in sorted(articles.glob("*.jsonl")) for arg in ("--source", str(f))]
     env = dict(os.environ, PREFECT_SERVER_ANALYTICS_ENABLED="false",
                PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS="120")
-    run = subprocess.run([sys.executable, "-m", "flows.cli", "run", "--db", str(db), *sources], cwd=ROOT,
-                         env=env, capture_output=True, text=True, timeout=600)
+    run = subprocess.run([sys.executable, "-m", "quantcheck.flows.cli", "run", "--db", str(db), *sources],
+                         cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
     assert run.returncode == 0, run.stdout[-2000:] + run.stderr[-2000:]
     score = subprocess.run([sys.executable, str(shared_dir / "eval" / "conflictscore.py"), "--db", str(db),
                             "--gold", str(gold), "--scope", str(scope), "--json"],

@@ -21,7 +21,7 @@ from types import ModuleType
 
 import pytest
 
-from extractors import extract
+from quantcheck.extractors import extract
 
 GOLD_SETS = ("seed_fr", "quantulum3_en", "recognizers_en", "recognizers_fr")
 MIN_F1 = {"seed_fr": 1.0, "quantulum3_en": 0.95, "recognizers_en": 0.85, "recognizers_fr": 0.85}

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from test_news_set import Score, score_doc
 
-from extractors import extract
+from quantcheck.extractors import extract
 
 HELDOUT = Path(__file__).resolve().parent / "heldout"
 FLOORS = {"fr": 0.95, "en": 0.92, "es": 0.955, "de": 0.97}

@@ -40,7 +40,7 @@ from types import ModuleType
 import pint
 import pytest
 
-from extractors import extract
+from quantcheck.extractors import extract
 
 NEWS = Path(__file__).resolve().parent / "news"
 LANGS = ("fr", "en", "es", "de")

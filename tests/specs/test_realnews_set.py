@@ -18,7 +18,7 @@ from types import ModuleType
 import pytest
 from test_news_set import Score, score_doc
 
-from extractors import extract
+from quantcheck.extractors import extract
 
 REALNEWS = Path(__file__).resolve().parent / "realnews_en"
 FLOORS = {"dev": 0.975, "heldout": 0.94}

@@ -35,7 +35,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[3]
 sys.path.insert(0, str(ROOT))
 
-from extractors import extract  # noqa: E402
+from quantcheck.extractors import extract  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 FAKES = ROOT.parent / "shared" / "eval" / "fakes"
