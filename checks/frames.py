@@ -40,39 +40,6 @@ SCOPE_SPAN = 8  # tokens each side searched for scope markers
 INCIDENT_SPAN = 25  # tokens each side searched for kinds of incident (inside the clause)
 CONTEXT_CHARS = 600  # a place named this far before a claim still frames it
 SIGNATURE_SPAN = 8
-COMPASS = frozenset(
-    {
-        "north",
-        "south",
-        "east",
-        "west",
-        "northeast",
-        "northwest",
-        "southeast",
-        "southwest",
-        "nord",
-        "sud",
-        "est",
-        "ouest",
-        "norte",
-        "sur",
-        "este",
-        "oeste",
-        "nördlich",
-        "südlich",
-        "östlich",
-        "westlich",
-        "nordöstlich",
-        "nordwestlich",
-        "südöstlich",
-        "südwestlich",
-        "au",
-        "al",
-        "away",
-        "from",
-        "de",
-    }
-)
 # prepositions that make a bare month name a period ("during April", "en avril", "en abril", "im April")
 PERIOD_WORDS = frozenset(
     {"during", "in", "throughout", "for", "en", "durant", "pendant", "durante", "im", "während"}
@@ -634,7 +601,7 @@ def read_claim(
         claim.dimension == "[length]"
         and np_end < len(doc.texts)
         and (
-            doc.texts[np_end] in COMPASS or (np_end + 1 < len(doc.texts) and doc.texts[np_end + 1] in COMPASS)
+            _toward(doc, np_end) or (np_end + 1 < len(doc.texts) and _toward(doc, np_end + 1))
         )
     ):
         topics = [(np_end, 1, "distance")]  # "25 km north of", "à 25 km au nord de", "25 km nördlich"
@@ -736,6 +703,11 @@ def choose_topics(
     if action:
         return []
     return [h for h in topics if h[2] not in lexicon.terms.generic_topics] or topics
+
+
+def _toward(doc: DocumentView, k: int) -> bool:
+    """A direction or a linking word right after a distance: "25 km north of", "à 25 km au nord de"."""
+    return doc.lang.is_("compass", doc.texts[k]) or doc.lang.is_("distance_links", doc.texts[k])
 
 
 ATTACHED_GAP = 3  # tokens between a topic word and its number at most ("un gasto de", "budget 2027 de")

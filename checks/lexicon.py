@@ -56,6 +56,9 @@ GRAMMAR = (
     "name_joiners",
     "dateline_markers",
     "conversion",
+    "compass",
+    "distance_links",
+    "demonym_endings",
 )
 DATES = ("weekdays", "months", "last", "relative")
 SECTIONS = (*TERM_SECTIONS, "group_action", "side", "marker", "grammar", "dates")
@@ -223,6 +226,10 @@ class Language:
     def is_(self, kind: str, word: str) -> bool:
         """True when ``word`` is one of the grammar words of ``kind`` (e.g. "qualifiers")."""
         return self.grammar[kind].word(word) is not None
+
+    def ends_with(self, kind: str, word: str) -> bool:
+        """True when ``word`` ends with one of the grammar endings of ``kind`` (e.g. "demonym_endings")."""
+        return any(word.endswith(ending) for ending in self.grammar[kind].exact)
 
 
 @dataclass(frozen=True)

@@ -21,48 +21,6 @@ from quantcheck.checks.lexicon import Language, Token
 MAX_NAME_TOKENS = 4
 BIG_TOWN = 100_000  # a foreign town is believed without support from the document's countries
 DATELINE_CHARS = 150
-COMPASS_SKIP = frozenset(
-    {
-        "north",
-        "south",
-        "east",
-        "west",
-        "northern",
-        "southern",
-        "eastern",
-        "western",
-        "central",
-        "nord",
-        "sud",
-        "est",
-        "ouest",
-        "norte",
-        "sur",
-        "este",
-        "oeste",
-    }
-)
-# endings of nationality adjectives in the four languages: "Syrian", "syrienne", "sirio", "syrische"
-DEMONYM_ENDINGS = (
-    "ian",
-    "ean",
-    "ese",
-    "ish",
-    "ien",
-    "ienne",
-    "ais",
-    "aise",
-    "ano",
-    "ana",
-    "ino",
-    "ina",
-    "ische",
-    "ischen",
-    "isch",
-    "er",
-    "ite",
-    "i",
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,10 +49,7 @@ def capitalised(tok: Token, raw: str) -> bool:
 def _is_reference_point(toks: list[Token], i: int, lang: Language) -> bool:
     """"70 km south of Valencia", "à 30 km au nord de Lyon": the place a distance is measured from."""
     window = toks[max(0, i - 6) : i]
-    has_compass = any(
-        lang.is_("place_modifiers", t.text) and t.text not in ("the", "of", "a", "an", "de", "la")
-        for t in window
-    )
+    has_compass = any(lang.is_("compass", t.text) for t in window)
     return has_compass and any(t.is_number for t in window)
 
 
@@ -111,12 +66,12 @@ def _texts(toks: list[Token]) -> list[str]:
     return cached[1]
 
 
-def _adjective_like(raw: list[str]) -> bool:
+def _adjective_like(raw: list[str], lang: Language) -> bool:
     """ "Syrian", "US-led", "Kurdish-run": a capitalised modifier, not a place name."""
     last = raw[-1]
     if "-" in last and last.rsplit("-", 1)[1][:1].islower():
         return True
-    return len(raw) == 1 and last.lower().endswith(DEMONYM_ENDINGS)
+    return len(raw) == 1 and lang.ends_with("demonym_endings", last.lower())
 
 
 def _noun_follows(toks: list[Token], k: int, lang: Language) -> bool:
@@ -151,7 +106,7 @@ def _has_cue(
         # spanischen Küste", where German capitalises a common noun) or over a compass word / "-held"
         between = texts[k + 1 : i]
         if texts[k] != "on" and all(
-            w in COMPASS_SKIP or w.endswith("-held") or (k2 in skippable)
+            lang.is_("compass", w) or w.endswith("-held") or (k2 in skippable)
             for k2, w in zip(range(k + 1, i), between, strict=True)
         ):
             return True
@@ -253,7 +208,7 @@ def find_places(text: str, toks: list[Token], lang: Language, gaz: Gazetteer) ->
             and not fused
             and _has_cue(toks, i, n, lang, genitives, strict=True)
             and toks[i].text not in lowered
-            and not (_adjective_like(raw[i : i + n]) and _noun_follows(toks, i + n, lang))
+            and not (_adjective_like(raw[i : i + n], lang) and _noun_follows(toks, i + n, lang))
             and not lang.is_("stopwords", toks[i].text)
             and lang.weekdays.get(toks[i].text) is None
             and lang.months.get(toks[i].text) is None
