@@ -379,7 +379,7 @@ def test_a_country_in_the_clause_places_the_figure_before_a_town_of_the_previous
         ("es", "Los bombardeos en el norte de Idlib mataron a 12 personas el domingo.", "12", "Idlib"),
     ],
 )
-def test_nationality_adjectives_and_directions_frame_no_place_of_their_own(lang, text, surface, place) -> None:
+def test_nationality_adjectives_and_directions_name_no_place_of_their_own(lang, text, surface, place) -> None:
     """Directions ("northern", "le nord de") and nationality adjectives ("Syrian forces") are language data
     (checks/lexicon/*.toml `compass`, `demonym_endings`): the place is the town they qualify."""
     assert frame(text, surface, lang).place == place
