@@ -41,9 +41,6 @@ INCIDENT_SPAN = 25  # tokens each side searched for kinds of incident (inside th
 CONTEXT_CHARS = 600  # a place named this far before a claim still frames it
 SIGNATURE_SPAN = 8
 # prepositions that make a bare month name a period ("during April", "en avril", "en abril", "im April")
-PERIOD_WORDS = frozenset(
-    {"during", "in", "throughout", "for", "en", "durant", "pendant", "durante", "im", "während"}
-)
 # an organisation's acronym as written: "SPD", "AfD", "CGT", "BSW", "ISIS" (two or more capitals)
 ACRONYM = regex.compile(r"(?:\p{Lu}\p{Ll}?){1,3}\p{Lu}|\p{Lu}{2,6}")
 CASUALTY = frozenset(
@@ -460,7 +457,7 @@ class _Reader:
             if (
                 self.lang.months.get(self.t[k]) is not None
                 and k > 0
-                and self.t[k - 1] in PERIOD_WORDS
+                and self.lang.is_("period_prepositions", self.t[k - 1])
                 and not (k + 1 < len(self.t) and self.doc.toks[k + 1].is_number)
                 and not self.doc.toks[k - 2 if k >= 2 else k].is_number
             ):

@@ -59,6 +59,8 @@ GRAMMAR = (
     "compass",
     "distance_links",
     "demonym_endings",
+    "period_prepositions",
+    "place_of",
 )
 DATES = ("weekdays", "months", "last", "relative")
 SECTIONS = (*TERM_SECTIONS, "group_action", "side", "marker", "grammar", "dates")

@@ -111,7 +111,7 @@ def _has_cue(
         ):
             return True
         return False
-    if i >= 2 and lang.is_("place_nouns", texts[i - 2]) and texts[i - 1] in ("of", "de", "d'", "del", "von"):
+    if i >= 2 and lang.is_("place_nouns", texts[i - 2]) and lang.is_("place_of", texts[i - 1]):
         return True
     if i + n < len(toks) and lang.is_("place_nouns", texts[i + n]):
         return True
