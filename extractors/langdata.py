@@ -162,6 +162,7 @@ class LangData:
     per_words: list[str]
     coordination: frozenset[str]
     compound_words: bool = False
+    ones_before_tens: frozenset[str] = frozenset()  # "und" in "einundzwanzig": a unit written before its ten
     score_words: frozenset[str] = frozenset()  # "won 3-1", "s'est imposé 3-1": a score, not a range
     age_before: list[str] = field(default_factory=list)  # "aged 23", "âgé de 45 ans": an age in years
     ordinal_suffixes: frozenset[str] = frozenset()  # "3rd", "3.º", "2e"; "." alone: German "3. Platz"
@@ -237,6 +238,7 @@ def _compile(data: LangData, raw: dict) -> None:
     codes |= set(data.currency_aliases)
     compound = "" in raw.get("numbers", {}).get("joiners", [])
     data.compound_words = compound
+    data.ones_before_tens = frozenset(_low(raw.get("numbers", {}).get("ones_before_tens", [])))
     lists = dict(
         nw=sorted(nw), art=sorted(art_start), artnext=sorted(art_next), curpre=sorted(cur_pre),
         codes=sorted(codes),

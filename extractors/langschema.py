@@ -113,7 +113,7 @@ SCHEMA = Table({
     "language": Table({"code": STR, "name": STR, "capitalised_nouns": BOOL, "adjective_before_noun": BOOL}),
     "numbers": Table({"decimal": STR,
                       **_words("group", "spaces", "minus", "plus", "minus_not_after", "negative_after",
-                               "joiners")}),
+                               "joiners", "ones_before_tens")}),
     "number_words": MapOf(NUM),
     "multipliers": MapOf(NUM),
     "scales": MapOf(NUM),

@@ -171,11 +171,14 @@ def parse_digits(text: str, pos: int, lang: LangData) -> Number | None:
     return Number(value=value, end=end, decimals=decimals, grouped=grouped, plain_int=plain, raw=value)
 
 
-def _adds_to(last_kind: str, last_val: float, v: float, joiner: str) -> bool:
+def _adds_to(
+    last_kind: str, last_val: float, v: float, joiner: str, ones_before_tens: frozenset[str]
+) -> bool:
     """Whether the number word of value ``v`` adds to the one before it (of kind ``last_kind`` and value
     ``last_val``, written ``joiner`` apart) rather than starting another number: after a multiplier
     ("hundred two"), after a ten ("twenty-one", "quatre-vingt-quinze", "soixante-douze"), after a Spanish
-    hundred ("doscientos cincuenta"), before a German ten joined by "und" ("einundzwanzig")."""
+    hundred ("doscientos cincuenta"), before a ten joined by the language's ``ones_before_tens`` word
+    ("einundzwanzig")."""
     if last_kind == "mult":
         return v < last_val
     if last_kind != "num":
@@ -185,7 +188,7 @@ def _adds_to(last_kind: str, last_val: float, v: float, joiner: str) -> bool:
         return True
     if 100 <= last_val < 1000 and last_val % 100 == 0 and v < 100:
         return True  # Spanish hundreds are words of their own: "doscientos cincuenta"
-    return last_val < 10 and 20 <= v < 100 and v % 10 == 0 and joiner.strip().lower() == "und"
+    return last_val < 10 and 20 <= v < 100 and v % 10 == 0 and joiner.strip().lower() in ones_before_tens
 
 
 def _after_fraction_article(text: str, end: int, lang: LangData) -> tuple[regex.Match | None, int]:
@@ -245,7 +248,7 @@ def parse_words(text: str, pos: int, lang: LangData, article: bool = False,
                     if peek is None or peek.group("w").lower() not in lang.multipliers:
                         break
                 current = v
-            elif _adds_to(last_kind, last_val, v, joiner):
+            elif _adds_to(last_kind, last_val, v, joiner, lang.ones_before_tens):
                 current += v
             else:
                 break
