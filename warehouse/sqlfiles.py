@@ -16,13 +16,14 @@ import duckdb
 
 @cache
 def sql_text(package: str, folder: str, name: str) -> str:
-    """The text of ``<package>/<folder>/<name>.sql``."""
-    return (resources.files(package) / folder / f"{name}.sql").read_text(encoding="utf-8")
+    """The text of ``<package>/<folder>/<name>.sql``; ``package`` is a folder of the project (``checks``),
+    installed as ``quantcheck.<package>``."""
+    return (resources.files(f"quantcheck.{package}") / folder / f"{name}.sql").read_text(encoding="utf-8")
 
 
 def has_sql(package: str, folder: str, name: str) -> bool:
     """Whether ``<package>/<folder>/<name>.sql`` exists (a backend's own version of a statement)."""
-    return (resources.files(package) / folder / f"{name}.sql").is_file()
+    return (resources.files(f"quantcheck.{package}") / folder / f"{name}.sql").is_file()
 
 
 def run_sql_script(con: duckdb.DuckDBPyConnection, sql: str, params: dict[str, object]) -> None:
