@@ -369,3 +369,25 @@ def test_a_country_in_the_clause_places_the_figure_before_a_town_of_the_previous
             "France on Thursday.")
     f = frame(text, "506,000", others=("55,000",))
     assert (f.place, f.place_kind, f.place_source) == ("France", "country", "clause")
+
+
+def test_a_gazetteer_cache_of_an_older_code_layout_is_rebuilt(tmp_path, monkeypatch) -> None:
+    """A cache file written by an older layout of the code (its classes pickled as ``checks.gazetteer``
+    before the package was installed as ``quantcheck.checks``) is rebuilt rather than failing every run."""
+    import pickletools
+
+    from quantcheck.checks import gazetteer
+
+    # a pickle of the class checks.gazetteer.Gazetteer, which no longer imports
+    content = b"\x80\x04\x8c\x10checks.gazetteer\x94\x8c\tGazetteer\x94\x93\x94."
+    assert "checks.gazetteer" in "".join(str(arg) for _, arg, _ in pickletools.genops(content))
+    monkeypatch.setenv("QUANTCHECK_CACHE", str(tmp_path))
+    path = tmp_path / f"gazetteer-{gazetteer._versions()}.pickle"
+    path.write_bytes(content)
+    gazetteer.load.cache_clear()
+    try:
+        gaz = gazetteer.load()
+    finally:
+        gazetteer.load.cache_clear()
+    assert isinstance(gaz, gazetteer.Gazetteer) and gaz.country("Syria") == "SY"
+    assert path.read_bytes() != content  # rewritten
