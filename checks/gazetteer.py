@@ -198,12 +198,16 @@ def build() -> Gazetteer:
 
 @lru_cache(maxsize=1)
 def load() -> Gazetteer:
-    """The gazetteer, from the cache file when it is there, else built and cached."""
+    """The gazetteer, from the cache file when it is there, else built and cached. A cache file that cannot
+    be read back — truncated, or written by a layout of the code whose classes no longer import — is
+    rebuilt, never an error."""
     path = cache_dir() / f"gazetteer-{_versions()}.pickle"
     try:
         with path.open("rb") as fh:
-            return pickle.load(fh)
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
+            gaz = pickle.load(fh)
+        if isinstance(gaz, Gazetteer):
+            return gaz
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError, TypeError):
         pass
     gaz = build()
     try:

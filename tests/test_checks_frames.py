@@ -383,3 +383,25 @@ def test_nationality_adjectives_and_directions_name_no_place_of_their_own(lang, 
     """Directions ("northern", "le nord de") and nationality adjectives ("Syrian forces") are language data
     (checks/lexicon/*.toml `compass`, `demonym_endings`): the place is the town they qualify."""
     assert frame(text, surface, lang).place == place
+
+
+def test_a_gazetteer_cache_of_an_older_code_layout_is_rebuilt(tmp_path, monkeypatch) -> None:
+    """A cache file written by an older layout of the code (its classes pickled as ``checks.gazetteer``
+    before the package was installed as ``quantcheck.checks``) is rebuilt rather than failing every run."""
+    import pickletools
+
+    from quantcheck.checks import gazetteer
+
+    # a pickle of the class checks.gazetteer.Gazetteer, which no longer imports
+    content = b"\x80\x04\x8c\x10checks.gazetteer\x94\x8c\tGazetteer\x94\x93\x94."
+    assert "checks.gazetteer" in "".join(str(arg) for _, arg, _ in pickletools.genops(content))
+    monkeypatch.setenv("QUANTCHECK_CACHE", str(tmp_path))
+    path = tmp_path / f"gazetteer-{gazetteer._versions()}.pickle"
+    path.write_bytes(content)
+    gazetteer.load.cache_clear()
+    try:
+        gaz = gazetteer.load()
+    finally:
+        gazetteer.load.cache_clear()
+    assert isinstance(gaz, gazetteer.Gazetteer) and gaz.country("Syria") == "SY"
+    assert path.read_bytes() != content  # rewritten
