@@ -18,20 +18,30 @@ from quantcheck.checks.pair_scores import PLACE_KIND, FrameTable, pair_scores
 
 MAX_UNDATED_PARTNERS = 500   # an undated claim is compared with at most this many claims of its block
 NEAREST_PARTNERS = 60        # a claim placed only loosely meets this many claims nearest in time
+# Pairs formed for one kind of neighbour in one block at most. A block crowded beyond it (tens of thousands
+# of claims of one town in a few days: generated or duplicated text rather than news) links each claim to its
+# nearest claims in time only — facts still grow through them — instead of forming billions of pairs.
+PAIR_BUDGET = 20_000_000
+MIN_PARTNERS = 16
 
 
 def _window_pairs(days: np.ndarray, windows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Every (a, b), a < b, of positions in ``days`` (sorted) whose gap is within either one's window."""
+    """Every (a, b), a < b, of positions in ``days`` (sorted) whose gap is within either one's window; when
+    that is more than ``PAIR_BUDGET`` pairs, each position keeps only its nearest neighbours on each side."""
     n = len(days)
     if n < 2:
         return np.empty(0, np.int64), np.empty(0, np.int64)
     pos = np.arange(n)
     hi = np.searchsorted(days, days + windows, side="right")           # forward, by the earlier one's window
     counts = np.maximum(hi - (pos + 1), 0)
-    first = np.repeat(pos, counts)
-    second = first + 1 + (np.arange(int(counts.sum())) - np.repeat(np.cumsum(counts) - counts, counts))
     lo = np.searchsorted(days, days - windows, side="left")             # backward, by the later one's window
     counts_b = np.maximum(pos - lo, 0)
+    if int(counts.sum()) + int(counts_b.sum()) > PAIR_BUDGET:
+        nearest = max(MIN_PARTNERS, PAIR_BUDGET // (2 * n))
+        counts, counts_b = np.minimum(counts, nearest), np.minimum(counts_b, nearest)
+        lo = pos - counts_b
+    first = np.repeat(pos, counts)
+    second = first + 1 + (np.arange(int(counts.sum())) - np.repeat(np.cumsum(counts) - counts, counts))
     later = np.repeat(pos, counts_b)
     earlier = np.repeat(lo, counts_b) + (np.arange(int(counts_b.sum()))
                                          - np.repeat(np.cumsum(counts_b) - counts_b, counts_b))
@@ -126,10 +136,18 @@ def candidate_pairs(table: FrameTable, members: np.ndarray, horizon: int) -> tup
         keep = x != at[y]
         add(rows[x][keep], rows[at[y]][keep])
     # undated claims: with the claims of their country (or any, without one), up to a bound
-    for u in np.flatnonzero(~dated).tolist():
-        others = np.flatnonzero((cc == cc[u]) | (cc < 0) | (cc[u] < 0))
-        others = others[others != u][:MAX_UNDATED_PARTNERS]
-        add(np.full(len(others), u), others)
+    undated = np.flatnonzero(~dated)
+    if len(undated):
+        per = min(MAX_UNDATED_PARTNERS, max(MIN_PARTNERS, PAIR_BUDGET // len(undated)))
+        for country in np.unique(cc[undated]).tolist():
+            pool = np.flatnonzero((cc == country) | (cc < 0)) if country >= 0 else np.arange(len(cc))
+            head = pool[: per + 1]
+            us = undated[cc[undated] == country]
+            x = np.repeat(us, len(head)).reshape(len(us), len(head))
+            y = np.broadcast_to(head, x.shape)
+            keep = y != x
+            keep &= np.cumsum(keep, axis=1) <= per  # the first ``per`` of the pool other than itself
+            add(x[keep], y[keep])
     if not out_i:
         return np.empty(0, np.int64), np.empty(0, np.int64)
     i = np.concatenate(out_i).astype(np.int64)

@@ -219,6 +219,36 @@ def test_a_big_story_grows_into_one_fact_without_every_pair_compared() -> None:
     assert len(set(roots)) > 1
 
 
+def test_a_crowded_block_forms_a_bounded_number_of_pairs(monkeypatch) -> None:
+    """Thousands of claims of one town and day (generated or duplicated text) would form millions of pairs:
+    past the pair budget each claim keeps its nearest neighbours in time, and undated claims a bounded
+    number of partners, so the work stays linear in the claims."""
+    from quantcheck.checks import fact_graph
+
+    monkeypatch.setattr(fact_graph, "PAIR_BUDGET", 20_000)
+    n = 3_000
+    days = np.zeros(n, dtype=np.int64)
+    a, b = fact_graph._window_pairs(days, np.full(n, 2, dtype=np.int64))
+    assert len(a) <= 2 * n * fact_graph.MIN_PARTNERS and (a < b).all()
+    assert set(a.tolist()) | set(b.tolist()) == set(range(n))  # everyone still has partners
+    # under the budget nothing changes: every pair within the window
+    a, b = fact_graph._window_pairs(days[:100], np.full(100, 2, dtype=np.int64))
+    assert len(a) == 100 * 99 // 2
+
+    frames = [f(f"m{k}", day=None, day_source="none") for k in range(n)]
+    table = identity_table(frames)
+    i, j = fact_graph.candidate_pairs(table, np.arange(n), 14)
+    assert 0 < len(i) <= n * fact_graph.MIN_PARTNERS and (i < j).all()
+
+
+def identity_table(frames: list[Frame]):
+    from quantcheck.checks.lexicon import load_lexicon
+    from quantcheck.checks.pair_scores import FrameTable
+
+    documents = [fr.mention_id for fr in frames]
+    return FrameTable.build(frames, documents, load_lexicon(), identity.load_settings())
+
+
 def test_fact_ids_do_not_depend_on_the_order_of_claims() -> None:
     claims = [claim(f("a"), "s1", 13), claim(f("b"), "s2", 36), claim(f("c"), "s3", 20)]
     assert assign_facts(claims) == assign_facts(list(reversed(claims)))
