@@ -16,6 +16,7 @@ from quantcheck.checks.identity import SCOPE_WORDS
 from quantcheck.checks.labels import fact_label, measured_phrase
 from quantcheck.checks.lexicon import Lexicon, load_lexicon
 from quantcheck.checks.sqlfiles import sql
+from quantcheck.warehouse.sqlfiles import registered
 
 
 def build_fact_labels(con: duckdb.DuckDBPyConnection, lexicon: Lexicon | None = None) -> int:
@@ -41,11 +42,8 @@ def build_fact_labels(con: duckdb.DuckDBPyConnection, lexicon: Lexicon | None = 
                       "measured": pa.array(measured, pa.string()),
                       "place": pa.array(places, pa.string())})
     con.execute("DELETE FROM fact_labels")
-    con.register("qc_fact_labels", table)
-    try:
+    with registered(con, qc_fact_labels=table):
         con.execute("INSERT INTO fact_labels BY NAME SELECT * FROM qc_fact_labels")
-    finally:
-        con.unregister("qc_fact_labels")
     return len(ids)
 
 
@@ -56,9 +54,6 @@ def build_unit_labels(con: duckdb.DuckDBPyConnection) -> int:
     table = pa.table({"unit": pa.array(written, pa.string()),
                       "display_unit": pa.array([display_unit(u).label for u in written], pa.string())})
     con.execute("DELETE FROM unit_labels")
-    con.register("qc_unit_labels", table)
-    try:
+    with registered(con, qc_unit_labels=table):
         con.execute("INSERT INTO unit_labels BY NAME SELECT * FROM qc_unit_labels")
-    finally:
-        con.unregister("qc_unit_labels")
     return len(written)

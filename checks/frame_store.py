@@ -22,6 +22,7 @@ from quantcheck.checks.gazetteer import skeleton
 from quantcheck.checks.identity import word_mask
 from quantcheck.checks.lexicon import Lexicon, load_lexicon
 from quantcheck.checks.sqlfiles import sql
+from quantcheck.warehouse.sqlfiles import registered
 
 BATCH_DOCUMENTS = 2000
 
@@ -140,11 +141,8 @@ def refresh_frames(con: duckdb.DuckDBPyConnection, lexicon: Lexicon | None = Non
                 text, lang, day = texts[doc_id]
                 frames.extend(frames_for_document(text, lang, day, claims[doc_id], lex, gazetteer))
             table = frames_table(frames, version)
-            con.register("qc_frames_arrow", table)
-            try:
+            with registered(con, qc_frames_arrow=table):
                 con.execute("INSERT INTO claim_frames SELECT * FROM qc_frames_arrow")
-            finally:
-                con.unregister("qc_frames_arrow")
             done += len(frames)
     con.execute("DROP TABLE IF EXISTS qc_pending")
     return done

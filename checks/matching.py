@@ -24,6 +24,7 @@ from quantcheck.checks.lexicon import Lexicon, load_lexicon
 from quantcheck.checks.sqlfiles import sql
 from quantcheck.checks.tolerances import Tolerances, load_tolerances
 from quantcheck.extractors.langdata import decimal_separators
+from quantcheck.warehouse.sqlfiles import registered
 
 PAIRS_SCHEMA = pa.schema([("claim_a", pa.string()), ("claim_b", pa.string()), ("fact_id", pa.string()),
                           ("score", pa.float64()), ("reason", pa.string())])
@@ -94,15 +95,10 @@ def build_claim_keys(con: duckdb.DuckDBPyConnection, tolerances: Tolerances | No
                         "block": table.column("block"),
                         "eps": pa.array(np.full(len(first), tol.float_epsilon))})
     labels = _labels(table, lex)
-    con.register("qc_leaders", leaders)
-    con.register("qc_labels", labels)
-    try:
+    with registered(con, qc_leaders=leaders, qc_labels=labels):
         con.execute("DELETE FROM claim_keys")
         con.execute(sql("store_claim_keys"), {"version": frame_version(lex)})
         con.execute(sql("conversion_facts"))
-    finally:
-        con.unregister("qc_leaders")
-        con.unregister("qc_labels")
     _store_pairs(con, cols, first, lex, st)
     con.execute("DROP TABLE IF EXISTS qc_intervals")
     return table.num_rows
@@ -136,11 +132,8 @@ def _store_pairs(con: duckdb.DuckDBPyConnection, cols: ClaimColumns, first: np.n
                       "hi": pa.array(cols.hi[rows]), "source": pa.array(cols.source[rows]),
                       "publisher": pa.array(cols.publisher[rows]),
                       "document": pa.array(cols.frames.document[rows])})
-    con.register("qc_fact_rows", facts)
-    try:
+    with registered(con, qc_fact_rows=facts):
         pairs = con.execute(sql("disjoint_pairs")).fetchnumpy()
-    finally:
-        con.unregister("qc_fact_rows")
     a = pairs["row_a"].astype(np.int64)
     b = pairs["row_b"].astype(np.int64)
     alone = unrivalled_rows(cols.frames, cols.block, first, lex, st)
@@ -152,10 +145,5 @@ def _store_pairs(con: duckdb.DuckDBPyConnection, cols: ClaimColumns, first: np.n
                        "score": pa.array(np.round(scores[kept], 3))})
     labels = pa.table({"kind": list(lex.terms.labels["incident"]),
                        "label": list(lex.terms.labels["incident"].values())})
-    con.register("qc_chosen", chosen)
-    con.register("qc_incident_labels", labels)
-    try:
+    with registered(con, qc_chosen=chosen, qc_incident_labels=labels):
         con.execute(sql("store_fact_pairs"), {"version": frame_version(lex)})
-    finally:
-        con.unregister("qc_chosen")
-        con.unregister("qc_incident_labels")

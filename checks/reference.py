@@ -19,6 +19,7 @@ from quantcheck.checks.frame_store import frame_version
 from quantcheck.checks.frames import subject_frame
 from quantcheck.checks.lexicon import Lexicon, load_lexicon
 from quantcheck.checks.tolerances import Tolerances, load_tolerances
+from quantcheck.warehouse.sqlfiles import registered
 
 CLAIM_FRAMES = """
 SELECT k.mention_id, k.kind, f.measure, f.grp, f.fine_group, f.thing, f.action, f.topic, f.part, f.scope,
@@ -118,9 +119,6 @@ def build_reference_keys(
     ):
         delete, insert = replace[table]
         con.execute(delete)
-        con.register("qc_reference_arrow", pa.table(data, schema=pa.schema(schema)))
-        try:
+        with registered(con, qc_reference_arrow=pa.table(data, schema=pa.schema(schema))):
             con.execute(insert)
-        finally:
-            con.unregister("qc_reference_arrow")
     return len(rows)

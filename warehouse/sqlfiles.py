@@ -8,10 +8,13 @@ because the files do not change while quantcheck runs.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import cache
 from importlib import resources
 
 import duckdb
+import pyarrow as pa
 
 
 @cache
@@ -24,6 +27,19 @@ def sql_text(package: str, folder: str, name: str) -> str:
 def has_sql(package: str, folder: str, name: str) -> bool:
     """Whether ``<package>/<folder>/<name>.sql`` exists (a backend's own version of a statement)."""
     return (resources.files(f"quantcheck.{package}") / folder / f"{name}.sql").is_file()
+
+
+@contextmanager
+def registered(con: duckdb.DuckDBPyConnection, **tables: pa.Table) -> Iterator[None]:
+    """Arrow tables readable by SQL under the given names while the block runs, and gone after it even when
+    a statement fails (a name left registered would shadow a table of the next run on this connection)."""
+    for name, table in tables.items():
+        con.register(name, table)
+    try:
+        yield
+    finally:
+        for name in tables:
+            con.unregister(name)
 
 
 def run_sql_script(con: duckdb.DuckDBPyConnection, sql: str, params: dict[str, object]) -> None:

@@ -28,7 +28,7 @@ import pyarrow as pa
 from quantcheck.warehouse import arrow_batch
 from quantcheck.warehouse.arrow_batch import MentionColumns
 from quantcheck.warehouse.records import HEX, DocumentIn, LoadResult, Skipped, content_hash, source_id, to_utc
-from quantcheck.warehouse.sqlfiles import has_sql, run_sql_script, sql_text
+from quantcheck.warehouse.sqlfiles import has_sql, registered, run_sql_script, sql_text
 from quantcheck.warehouse.storable import optional_storable, storable, storable_value
 
 T = TypeVar("T")
@@ -315,11 +315,8 @@ class Writer:
     def _replace_rows(self, name: str, rows: pa.Table) -> int:
         """Run ``NAME.sql`` (per backend), which reads ``rows`` as the table ``qc_rows_in``."""
         def body() -> None:
-            self.con.register("qc_rows_in", rows)
-            try:
+            with registered(self.con, qc_rows_in=rows):
                 run_sql_script(self.con, self.sql(name), {})
-            finally:
-                self.con.unregister("qc_rows_in")
 
         self.change(body, name.replace("_", " "))
         return rows.num_rows
@@ -345,13 +342,10 @@ class Writer:
         if not wanted:
             return set()
         # An Arrow table, not a list parameter: DuckDB converts list parameters element by element.
-        self.con.register("wanted_hashes", pa.table({"content_hash": pa.array(wanted, pa.string())}))
-        try:
+        with registered(self.con, wanted_hashes=pa.table({"content_hash": pa.array(wanted, pa.string())})):
             rows = self.con.execute(
                 "SELECT content_hash FROM documents SEMI JOIN wanted_hashes USING (content_hash)"
             ).fetchall()
-        finally:
-            self.con.unregister("wanted_hashes")
         return {r[0] for r in rows}
 
     def load_batch(
@@ -400,14 +394,9 @@ class Writer:
             batch = arrow_batch.build(rows, prepared if prepared is not None else mention_lists, version)
             result.skipped.extend(batch.skipped)
             if rows:
-                self.con.register("batch_documents", batch.documents)
-                self.con.register("batch_mentions", batch.mentions)
-                try:
+                with registered(self.con, batch_documents=batch.documents, batch_mentions=batch.mentions):
                     (result.documents_added,) = self.con.execute(self.sql("insert_documents")).fetchone()
                     (result.mentions_added,) = self.con.execute(self.sql("insert_mentions")).fetchone()
-                finally:
-                    self.con.unregister("batch_documents")
-                    self.con.unregister("batch_mentions")
             self._commit(result.mentions_added >= DIRECT_WRITE_MENTIONS)
         except BaseException:
             with contextlib.suppress(duckdb.Error):  # keep the original error, not "no transaction"
