@@ -41,6 +41,7 @@ INCIDENT_SPAN = 25  # tokens each side searched for kinds of incident (inside th
 CONTEXT_CHARS = 600  # a place named this far before a claim still frames it
 SIGNATURE_SPAN = 8
 # prepositions that make a bare month name a period ("during April", "en avril", "en abril", "im April")
+YEAR = regex.compile(r"(?:19|20)\d\d")  # a year written as a number: "since 2011", "le budget 2027"
 # an organisation's acronym as written: "SPD", "AfD", "CGT", "BSW", "ISIS" (two or more capitals)
 ACRONYM = regex.compile(r"(?:\p{Lu}\p{Ll}?){1,3}\p{Lu}|\p{Lu}{2,6}")
 CASUALTY = frozenset(
@@ -808,7 +809,6 @@ def _temporal_tokens(doc: DocumentView, claims: list[ClaimInput], spans: list) -
     return frozenset(out)
 
 
-YEAR = regex.compile(r"(?:19|20)\d\d")
 CONVERSION_GAP = 40  # characters between a figure and its conversion at most
 GAP_WORD = regex.compile(r"[^\W\d_]+(?:['’.-][^\W\d_]+)*\.?")
 

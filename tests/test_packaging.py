@@ -12,8 +12,10 @@ import tomllib
 import zipfile
 from pathlib import Path
 
+from architecture.import_scan import LAYERS
+
 ROOT = Path(__file__).resolve().parents[1]
-FOLDERS = ("extractors", "warehouse", "checks", "flows")
+FOLDERS = LAYERS  # the four folders, each installed as quantcheck.<folder>
 
 
 def _package_folders() -> set[str]:

@@ -17,16 +17,21 @@ import duckdb
 import pyarrow as pa
 
 
+def _sql_file(package: str, folder: str, name: str):
+    """``<package>/<folder>/<name>.sql``; ``package`` is a folder of the project (``checks``), installed as
+    ``quantcheck.<package>``."""
+    return resources.files(f"quantcheck.{package}") / folder / f"{name}.sql"
+
+
 @cache
 def sql_text(package: str, folder: str, name: str) -> str:
-    """The text of ``<package>/<folder>/<name>.sql``; ``package`` is a folder of the project (``checks``),
-    installed as ``quantcheck.<package>``."""
-    return (resources.files(f"quantcheck.{package}") / folder / f"{name}.sql").read_text(encoding="utf-8")
+    """The text of ``<package>/<folder>/<name>.sql``."""
+    return _sql_file(package, folder, name).read_text(encoding="utf-8")
 
 
 def has_sql(package: str, folder: str, name: str) -> bool:
     """Whether ``<package>/<folder>/<name>.sql`` exists (a backend's own version of a statement)."""
-    return (resources.files(f"quantcheck.{package}") / folder / f"{name}.sql").is_file()
+    return _sql_file(package, folder, name).is_file()
 
 
 @contextmanager
