@@ -25,6 +25,15 @@ PAIR_BUDGET = 20_000_000
 MIN_PARTNERS = 16
 
 
+def sorted_unique(keys: np.ndarray) -> np.ndarray:
+    """``np.unique`` of an integer array by one in-place sort: numpy 2's hash-based unique is several times
+    slower on the tens of millions of pair keys a large block forms."""
+    keys = np.sort(keys)
+    if len(keys) > 1:
+        keys = keys[np.concatenate(([True], keys[1:] != keys[:-1]))]
+    return keys
+
+
 def _window_pairs(days: np.ndarray, windows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Every (a, b), a < b, of positions in ``days`` (sorted) whose gap is within either one's window; when
     that is more than ``PAIR_BUDGET`` pairs, each position keeps only its nearest neighbours on each side."""
@@ -47,7 +56,7 @@ def _window_pairs(days: np.ndarray, windows: np.ndarray) -> tuple[np.ndarray, np
                                          - np.repeat(np.cumsum(counts_b) - counts_b, counts_b))
     a = np.concatenate([first, earlier])
     b = np.concatenate([second, later])
-    keys = np.unique(a * n + b)
+    keys = sorted_unique(a * n + b)
     return keys // n, keys % n
 
 
@@ -153,7 +162,7 @@ def candidate_pairs(table: FrameTable, members: np.ndarray, horizon: int) -> tup
     i = np.concatenate(out_i).astype(np.int64)
     j = np.concatenate(out_j).astype(np.int64)
     base = int(max(i.max(), j.max())) + 1
-    keys = np.unique(i * base + j)
+    keys = sorted_unique(i * base + j)
     return keys // base, keys % base
 
 
@@ -170,23 +179,18 @@ def grow_facts(n: int, i: np.ndarray, j: np.ndarray, s: np.ndarray, settings: Se
     operations over the pairs, whatever their number."""
     threshold = settings.thresholds["same_fact"]
     unscored = settings.weights["same_block"]
+    # a vetoed pair, or one below ``min_link``, enters the sums as -inf: the two groups it joins, and the
+    # groups they grow into, can never reach the threshold (one state instead of a separate veto list)
     blocked = (s == VETO) | (s < settings.thresholds["min_link"])
-    vi, vj = i[blocked].astype(np.int64), j[blocked].astype(np.int64)
-    i, j, s = i[~blocked].astype(np.int64), j[~blocked].astype(np.int64), s[~blocked]
+    s = np.where(blocked, -np.inf, s).astype(np.float64)
+    i, j = i.astype(np.int64), j.astype(np.int64)
     parent = np.arange(n, dtype=np.int64)
     size = np.ones(n, dtype=np.int64)
     # the state is one row per pair of groups (sum and number of scored pairs between them): it shrinks as
     # groups merge, so later rounds cost less than the first
-    keys, total, count = _aggregate(np.minimum(i, j) * n + np.maximum(i, j), s.astype(np.float64),
+    keys, total, count = _aggregate(np.minimum(i, j) * n + np.maximum(i, j), s,
                                     np.ones(len(s), dtype=np.int64))
-    vetoes = np.unique(np.minimum(vi, vj) * n + np.maximum(vi, vj))
     while len(keys):
-        # two groups with a vetoed pair between them can never merge, nor can the groups they grow into
-        if len(vetoes):
-            alive = ~np.isin(keys, vetoes, assume_unique=True)
-            keys, total, count = keys[alive], total[alive], count[alive]
-        if not len(keys):
-            break
         a, b = keys // n, keys % n
         cross = size[a] * size[b]
         mean = (total + (cross - count) * unscored) / cross
@@ -210,10 +214,9 @@ def grow_facts(n: int, i: np.ndarray, j: np.ndarray, s: np.ndarray, settings: Se
         tied = value == top[side]
         pick = np.full(n, n, dtype=np.int64)
         np.minimum.at(pick, side[tied], other[tied])
-        groups = np.flatnonzero(pick < n)                 # sorted groups and their best partners
+        groups = np.flatnonzero(pick < n)                 # groups with a partner, and their best partners
         best = pick[groups]
-        at = np.searchsorted(groups, best)  # every best partner is itself a group with a partner
-        mutual = (best[at] == groups) & (groups < best)
+        mutual = (pick[best] == groups) & (groups < best)  # every best partner is itself a group with one
         if not mutual.any():
             break
         keep_id, gone_id = groups[mutual], best[mutual]   # the higher id joins the lower one
@@ -225,9 +228,6 @@ def grow_facts(n: int, i: np.ndarray, j: np.ndarray, s: np.ndarray, settings: Se
         outer = a != b
         keys, total, count = _aggregate(np.minimum(a, b)[outer] * n + np.maximum(a, b)[outer],
                                         total[outer], count[outer])
-        if len(vetoes):
-            va, vb = follow[vetoes // n], follow[vetoes % n]
-            vetoes = np.unique(np.minimum(va, vb) * n + np.maximum(va, vb))
     # each node's root: follow the merges (a group merges at most once a round, into a lower id)
     while True:
         up = parent[parent]
@@ -239,7 +239,10 @@ def grow_facts(n: int, i: np.ndarray, j: np.ndarray, s: np.ndarray, settings: Se
 
 def _aggregate(keys: np.ndarray, total: np.ndarray, count: np.ndarray
                ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Rows with the same key summed: one row per pair of groups."""
+    """Rows with the same key summed: one row per pair of groups, keys ascending (keys already strictly
+    increasing — the candidate pairs of a block as formed — are returned as they are)."""
+    if len(keys) < 2 or bool((keys[1:] > keys[:-1]).all()):
+        return keys, total, count
     unique, inverse = np.unique(keys, return_inverse=True)
     return (unique, np.bincount(inverse, weights=total, minlength=len(unique)),
             np.bincount(inverse, weights=count, minlength=len(unique)).astype(np.int64))

@@ -1,9 +1,10 @@
 """The fact_labels and unit_labels tables: what the views show people instead of internal keys.
 
-Rebuilt by ``checks.refresh`` after claim_keys: one row per fact stated by at least two documents (the
-facts ``claim_groups`` and ``conflicts`` list) with its readable name (checks/labels.py) and the unit its
-articles used most (checks/display_units.py), and one row per unit written in mentions with the label a
-reader writes. Labels are built in Python from a few thousand distinct facts and units, never per claim.
+Rebuilt by ``checks.refresh`` after claim_keys, for the facts of the blocks it recomputed: one row per fact
+stated by at least two documents (the facts ``claim_groups`` and ``conflicts`` list) with its readable name
+(checks/labels.py) and the unit its articles used most (checks/display_units.py); and one row per unit
+written in mentions with the label a reader writes. Labels are built in Python from a few thousand distinct
+facts and units, never per claim.
 """
 
 from __future__ import annotations
@@ -19,10 +20,25 @@ from quantcheck.checks.sqlfiles import sql
 from quantcheck.warehouse.sqlfiles import registered
 
 
-def build_fact_labels(con: duckdb.DuckDBPyConnection, lexicon: Lexicon | None = None) -> int:
-    """Rebuild fact_labels from claim_keys (and the mentions' units); return its size."""
+def build_fact_labels(con: duckdb.DuckDBPyConnection, lexicon: Lexicon | None = None,
+                      touched_only: bool = False) -> int:
+    """Rebuild fact_labels from claim_keys; return how many labels were (re)built.
+
+    ``touched_only``: only the facts of the blocks this refresh recomputed (the temp table qc_touched,
+    checks/block_digests.py); the labels of facts that are gone are dropped, the others kept."""
     lex = lexicon or load_lexicon()
+    if touched_only:
+        con.execute("CREATE OR REPLACE TEMP TABLE qc_label_blocks AS "
+                    "SELECT block FROM qc_touched WHERE block IS NOT NULL")
+        con.execute("DELETE FROM fact_labels WHERE fact_id NOT IN (SELECT fact_id FROM claim_keys "
+                    "WHERE fact_id IS NOT NULL) OR fact_id IN (SELECT fact_id FROM claim_keys "
+                    "WHERE block IN (SELECT block FROM qc_label_blocks))")
+    else:
+        con.execute("CREATE OR REPLACE TEMP TABLE qc_label_blocks AS "
+                    "SELECT DISTINCT block FROM claim_keys WHERE block IS NOT NULL")
+        con.execute("DELETE FROM fact_labels")
     rows = con.execute(sql("fact_label_parts")).fetchall()
+    con.execute("DROP TABLE qc_label_blocks")
     ids, labels, units, factors, offsets, measured, places = [], [], [], [], [], [], []
     for fact_id, kind, what, place, incident, scope, base_unit, first_day, last_day, ranked_units in rows:
         shown = first_measuring(ranked_units, base_unit)
@@ -41,7 +57,6 @@ def build_fact_labels(con: duckdb.DuckDBPyConnection, lexicon: Lexicon | None = 
                       "display_offset": pa.array(offsets, pa.float64()),
                       "measured": pa.array(measured, pa.string()),
                       "place": pa.array(places, pa.string())})
-    con.execute("DELETE FROM fact_labels")
     with registered(con, qc_fact_labels=table):
         con.execute("INSERT INTO fact_labels BY NAME SELECT * FROM qc_fact_labels")
     return len(ids)

@@ -1,20 +1,26 @@
 """Build claim_keys and fact_pairs: every claim's interval and fact, and the disagreements worth showing.
 
 Intervals are SQL over all mentions (checks/sql/claim_intervals.sql, currency conversion when rates are
-loaded). The intervals and the cached frames are read as columns (checks/claim_columns.py); facts are grown
-block by block on arrays (checks/fact_graph.py); the rows of claim_keys are then written by SQL from a small
-table of (claim, first claim of its fact), so no Python object is made per claim. Only the disagreements
-that reach ``fact_pairs`` are read back as frames, for their reasons. The views ``claim_facts``,
+loaded) and meet the cached frames in the temp table qc_claims, one digested row per claim. Only the blocks
+whose rows changed since the last refresh are recomputed (checks/block_digests.py; all of them when forced):
+their claims are read as columns (checks/claim_columns.py), facts are grown block by block on arrays
+(checks/fact_graph.py, blocks spread over the CPUs), and their rows of claim_keys are written by SQL from a
+small table of (claim, first claim of its fact, repeat), so no Python object is made per claim. Only the
+disagreements that reach ``fact_pairs`` get a reason, written by SQL. The views ``claim_facts``,
 ``claim_groups``, ``conflicts`` and ``checks`` read these tables.
 """
 
 from __future__ import annotations
 
+import os
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+
 import duckdb
 import numpy as np
 import pyarrow as pa
 
-from quantcheck.checks import identity
+from quantcheck.checks import block_digests, identity
 from quantcheck.checks.claim_columns import ClaimColumns
 from quantcheck.checks.fact_graph import block_graph
 from quantcheck.checks.facts import gate_conflicts, horizon, unrivalled_rows
@@ -26,9 +32,27 @@ from quantcheck.checks.tolerances import Tolerances, load_tolerances
 from quantcheck.extractors.langdata import decimal_separators
 from quantcheck.warehouse.sqlfiles import registered
 
-PAIRS_SCHEMA = pa.schema([("claim_a", pa.string()), ("claim_b", pa.string()), ("fact_id", pa.string()),
-                          ("score", pa.float64()), ("reason", pa.string())])
 LABEL_COLUMNS = ("measure", "grp", "fine_group", "thing", "action", "topic", "part")
+# The columns of qc_claims that facts and conflicts are computed from (checks/claim_columns.py); the rest of
+# a claim's row is written to claim_keys by SQL without passing through Python.
+COMPARED_COLUMNS = ("mention_id", "document_id", "source_id", "publisher", "qualifier", "lo1", "hi1",
+                    "nominal", "block", "measure", "grp", "fine_group", "thing", "action", "topic", "part",
+                    "scope", "incidents", "place_kind", "place_cc", "place_admin1", "place_gid",
+                    "place_source", "day", "day_source", "wording", "entity", "year", "spot_key", "place_key",
+                    "words_mask")
+# Blocks are independent: they are grown on this many threads (numpy releases the GIL in its sorts and
+# array operations, so a refresh of many blocks uses both CPUs of a small machine).
+WORKERS = min(4, os.cpu_count() or 1)
+
+
+@dataclass(frozen=True, slots=True)
+class Rebuilt:
+    """What build_claim_keys did: the claims it keyed, the blocks there are and the blocks recomputed."""
+
+    claims: int
+    blocks: int
+    recomputed: int
+    full: bool
 
 
 def pivot_currency(con: duckdb.DuckDBPyConnection) -> str | None:
@@ -60,57 +84,101 @@ def first_of_facts(cols: ClaimColumns, lex: Lexicon, st: Settings) -> np.ndarray
         return first
     order = rows[np.argsort(cols.block[rows], kind="stable")]
     bounds = np.flatnonzero(np.diff(cols.block[order])) + 1
+    blocks = np.split(order, bounds)
+    alone = [members for members in blocks if len(members) == 1]
+    for members in alone:
+        first[members] = members
     span = horizon(lex, st)
-    for members in np.split(order, bounds):
-        if len(members) == 1:
-            first[members] = members
-            continue
+
+    def leaders(members: np.ndarray) -> None:
         roots = np.asarray(block_graph(cols.frames, members, span, st)[0], dtype=np.int64)
         # the first member of each fact: sort by (fact, day, row) and take each fact's first row
         days = cols.frames.day[members]
         by = np.lexsort((members, days, roots))
         head = np.ones(len(by), dtype=bool)
         head[1:] = roots[by][1:] != roots[by][:-1]
-        leader = dict(zip(roots[by][head].tolist(), members[by][head].tolist(), strict=True))
-        first[members] = [leader[r] for r in roots.tolist()]
+        leader = np.zeros(len(members), dtype=np.int64)
+        leader[roots[by][head]] = members[by][head]
+        first[members] = leader[roots]
+
+    crowded = sorted((m for m in blocks if len(m) > 1), key=len, reverse=True)  # largest first: even finish
+    if WORKERS > 1 and len(crowded) > 1:
+        with ThreadPoolExecutor(WORKERS) as pool:
+            list(pool.map(leaders, crowded))
+    else:
+        for members in crowded:
+            leaders(members)
     return first
 
 
+def repeats(table: pa.Table, cols: ClaimColumns, first: np.ndarray) -> np.ndarray:
+    """True for a later occurrence (by mention id: row order) of one interval of one fact in one document —
+    a title repeating the body; the first occurrence and claims that cannot be compared are False."""
+    lo = table.column("lo1").to_numpy().astype(np.float64)
+    hi = table.column("hi1").to_numpy().astype(np.float64)
+    document = cols.frames.document
+    by = np.lexsort((np.arange(len(first)), hi, lo, document, first))
+    same = np.zeros(len(by), dtype=bool)
+    same[1:] = ((first[by][1:] == first[by][:-1]) & (document[by][1:] == document[by][:-1])
+                & (lo[by][1:] == lo[by][:-1]) & (hi[by][1:] == hi[by][:-1]))
+    out = np.zeros(len(first), dtype=bool)
+    out[by] = same
+    return out & (first >= 0)
+
+
 def build_claim_keys(con: duckdb.DuckDBPyConnection, tolerances: Tolerances | None = None,
-                     lexicon: Lexicon | None = None) -> int:
-    """Rebuild claim_keys and fact_pairs from mentions, claim_frames and exchange rates; return the rows."""
+                     lexicon: Lexicon | None = None, force: bool = False) -> Rebuilt:
+    """Bring claim_keys and fact_pairs up to date from mentions, claim_frames and exchange rates, recomputing
+    the blocks whose claims changed (every block when ``force``). Leaves the temp tables qc_units and
+    qc_touched for the fact labels and :func:`checks.block_digests.record`."""
     tol = tolerances or load_tolerances()
     lex = lexicon or load_lexicon()
     st = load_settings()
     compute_intervals(con, tol)
-    table = con.execute(sql("claims_for_comparison"), {"version": frame_version(lex),
-                                     "loose_topics": sorted(lex.terms.loose_topics)}).to_arrow_table()
+    con.execute(sql("claims_for_comparison"), {"version": frame_version(lex),
+                                               "loose_topics": sorted(lex.terms.loose_topics)})
+    todo = block_digests.plan(con, block_digests.settings_digest(lex), force)
+    columns = ", ".join(COMPARED_COLUMNS)
+    table = con.execute(
+        f"SELECT {columns} FROM qc_claims WHERE block IN (SELECT block FROM qc_touched) "
+        "ORDER BY mention_id").to_arrow_table()
     cols = ClaimColumns.from_arrow(table, lex, st, tol.float_epsilon)
     first = first_of_facts(cols, lex, st)
-    lead = np.where(first >= 0, first, 0)
-    leaders = pa.table({"mention_id": table.column("mention_id"),
-                        "comparable": pa.array(first >= 0),
-                        "leader": table.column("mention_id").take(pa.array(lead)),
-                        "leader_day": table.column("day").take(pa.array(lead)),
-                        "block": table.column("block"),
-                        "eps": pa.array(np.full(len(first), tol.float_epsilon))})
-    labels = _labels(table, lex)
-    with registered(con, qc_leaders=leaders, qc_labels=labels):
+    if todo.full:
+        con.execute("DELETE FROM fact_pairs")
         con.execute("DELETE FROM claim_keys")
-        con.execute(sql("store_claim_keys"), {"version": frame_version(lex)})
-        con.execute(sql("conversion_facts"))
+    else:
+        con.execute(sql("forget_units"))
+    _store_keys(con, table, cols, first, lex, tol, todo.full)
     _store_pairs(con, cols, first, lex, st)
+    con.execute(sql("conversion_facts"))
+    claims = con.execute("SELECT count(*) FROM qc_claims").fetchone()[0]
     con.execute("DROP TABLE IF EXISTS qc_intervals")
-    return table.num_rows
+    con.execute("DROP TABLE IF EXISTS qc_claims")
+    return Rebuilt(claims=int(claims), blocks=todo.blocks, recomputed=todo.recomputed, full=todo.full)
 
 
-def _labels(table: pa.Table, lex: Lexicon) -> pa.Table:
-    """The readable "what is measured" of every distinct combination of frame parts."""
-    parts = table.select(list(LABEL_COLUMNS)).group_by(list(LABEL_COLUMNS)).aggregate([])
-    rows = parts.to_pylist()
-    out = {k: [r[k] for r in rows] for k in LABEL_COLUMNS}
-    out["measured"] = [
-        identity.measured(identity_frame(r), lex) if r["measure"] is not None else None for r in rows]
+def _store_keys(con: duckdb.DuckDBPyConnection, table: pa.Table, cols: ClaimColumns, first: np.ndarray,
+                lex: Lexicon, tol: Tolerances, everything: bool) -> None:
+    """Write the claim_keys rows of the recomputed units: facts from ``first``, the rest from qc_claims."""
+    lead = pa.array(np.where(first >= 0, first, 0))
+    leaders = pa.table({"mention_id": table.column("mention_id"),
+                        "block": table.column("block"),
+                        "leader": table.column("mention_id").take(lead),
+                        "leader_day": table.column("day").take(lead),
+                        "is_repeat": pa.array(repeats(table, cols, first))}).filter(pa.array(first >= 0))
+    with registered(con, qc_leaders=leaders, qc_labels=_labels(con, lex)):
+        con.execute(sql("store_claim_keys"), {"eps": tol.float_epsilon, "all": everything})
+
+
+def _labels(con: duckdb.DuckDBPyConnection, lex: Lexicon) -> pa.Table:
+    """The readable "what is measured" of every distinct combination of frame parts of qc_claims."""
+    columns = ", ".join(LABEL_COLUMNS)
+    rows = con.execute(f"SELECT DISTINCT {columns} FROM qc_claims").to_arrow_table().to_pylist()
+    out = {k: pa.array([r[k] for r in rows], pa.string()) for k in LABEL_COLUMNS}
+    out["measured"] = pa.array(
+        [identity.measured(identity_frame(r), lex) if r["measure"] is not None else None for r in rows],
+        pa.string())
     return pa.table(out)
 
 
@@ -125,7 +193,6 @@ def _store_pairs(con: duckdb.DuckDBPyConnection, cols: ClaimColumns, first: np.n
     """Candidate disagreements by SQL (pairs of one fact whose intervals do not overlap, from two outlets),
     scored and gated on arrays; reasons written for the ones kept."""
     rows = np.flatnonzero(first >= 0)
-    con.execute("DELETE FROM fact_pairs")
     if not len(rows):
         return
     facts = pa.table({"row": pa.array(rows), "fact": pa.array(first[rows]), "lo": pa.array(cols.lo[rows]),

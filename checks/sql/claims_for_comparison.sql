@@ -1,8 +1,12 @@
--- Every claim with its interval (qc_intervals) and its cached frame, and its block: the same key as
--- checks.identity.block_key (tests/test_checks_matching.py checks that both agree) — claims are only compared
--- inside one block. Parameters: $version (the frames' version), $loose_topics (topics that make no block of
--- their own: checks/lexicon/terms.toml [generic]).
-SELECT q.mention_id, q.document_id, q.source_id, q.source_name, q.surface, q.qualifier, q.kind, q.lo1, q.hi1,
+-- The temp table qc_claims: every claim with its interval (qc_intervals) and its cached frame, and its
+-- block: the same key as checks.identity.block_key (tests/test_checks_matching.py checks that both agree) —
+-- claims are only compared inside one block. row_hash digests the whole row: a block whose rows hash the
+-- same as at the last refresh has the same facts (checks/block_digests.py). Parameters: $version (the
+-- frames' version), $loose_topics (topics that make no block of their own: checks/lexicon/terms.toml
+-- [generic]).
+CREATE OR REPLACE TEMP TABLE qc_claims AS
+WITH claims AS (
+SELECT q.mention_id, q.unit, q.document_id, q.source_id, q.source_name, q.surface, q.qualifier, q.kind, q.lo1, q.hi1,
        q.nominal, q.base_unit, q.converted_from, q.rate, q.rate_date, q.published_day, q.publisher,
        f.measure, f.grp, f.fine_group, f.thing, f.action, f.topic, f.part, f.scope, f.incidents, f.place,
        f.place_kind, f.place_cc, f.place_admin1, f.place_gid, f.place_source, f.spot, f.day, f.day_source,
@@ -25,4 +29,5 @@ CASE
 END AS block
 FROM qc_intervals AS q
 LEFT JOIN claim_frames AS f ON f.mention_id = q.mention_id AND f.lexicon_version = $version
-ORDER BY q.mention_id;
+)
+SELECT *, hash(*COLUMNS(*)) AS row_hash FROM claims;

@@ -4,14 +4,15 @@
 -- the place its sentences (else its datelines) name most and its most named incident, its scope, the incident days its claims name (else the publication
 -- days of its articles), and the units its claims were written in, most used first (ties: alphabetical);
 -- the first one that measures the fact's base unit becomes its display unit. Repeats in one article count
--- once.
+-- once. Only the facts of the blocks in qc_label_blocks (the blocks a refresh recomputed): a fact never
+-- leaves its block, and its label reads nothing but its own claims.
 WITH facts AS MATERIALIZED (
     SELECT fact_id, min(kind) AS kind, min(base_unit) AS base_unit,
         min(scope) AS scope,
         coalesce(min(day), min(published_day)) AS first_day,
         CASE WHEN min(day) IS NOT NULL THEN max(day) ELSE max(published_day) END AS last_day
     FROM claim_keys
-    WHERE fact_id IS NOT NULL AND NOT is_repeat
+    WHERE fact_id IS NOT NULL AND NOT is_repeat AND block IN (SELECT block FROM qc_label_blocks)
     GROUP BY fact_id
     HAVING count(DISTINCT document_id) >= 2
 ),
