@@ -97,10 +97,8 @@ def gate_conflicts(frames: FrameTable, nominal: np.ndarray, at_least: np.ndarray
     the same-fact threshold when the fact is alone in its block and days (``alone``, indexed by the fact's
     first row)."""
     t = st.thresholds
-    s = pair_scores(frames, a, b, st)
-    keep = s != VETO
     fa, fb = frames.families[a], frames.families[b]
-    keep &= ~((fa != 0) & (fb != 0) & ((fa & fb) == 0))
+    keep = ~((fa != 0) & (fb != 0) & ((fa & fb) == 0))
     sa, sb = frames.spot[a], frames.spot[b]
     keep &= ~((sa >= 0) & (sb >= 0) & (sa != sb))
     toll = frames.casualty[a] | frames.casualty[b]
@@ -115,6 +113,12 @@ def gate_conflicts(frames: FrameTable, nominal: np.ndarray, at_least: np.ndarray
     keep &= frames.subgroup[a] == frames.subgroup[b]
     # a toll of civilians and one of people (fighters included) are one fact's neighbours, not rivals
     keep &= frames.fine_group[a] == frames.fine_group[b]
+    # only the pairs no rule above dropped are scored (scoring is the costly part); a dropped pair's score
+    # stays VETO
+    scored = np.flatnonzero(keep)
+    s = np.full(len(a), VETO)
+    s[scored] = pair_scores(frames, a[scored], b[scored], st)
+    keep &= s != VETO
     va, vb = np.abs(nominal[a]), np.abs(nominal[b])
     with np.errstate(divide="ignore", invalid="ignore"):
         far = (va > 0) & (vb > 0) & (np.maximum(va, vb) / np.minimum(va, vb) > t["conflict_ratio"])

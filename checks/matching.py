@@ -12,8 +12,9 @@ disagreements that reach ``fact_pairs`` get a reason, written by SQL. The views 
 
 from __future__ import annotations
 
+import multiprocessing as mp
 import os
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 
 import duckdb
@@ -27,6 +28,7 @@ from quantcheck.checks.facts import gate_conflicts, horizon, unrivalled_rows
 from quantcheck.checks.frame_store import frame_version
 from quantcheck.checks.identity import Settings, load_settings
 from quantcheck.checks.lexicon import Lexicon, load_lexicon
+from quantcheck.checks.pair_scores import FrameTable
 from quantcheck.checks.sqlfiles import sql
 from quantcheck.checks.tolerances import Tolerances, load_tolerances
 from quantcheck.extractors.langdata import decimal_separators
@@ -40,9 +42,10 @@ COMPARED_COLUMNS = ("mention_id", "document_id", "source_id", "publisher", "qual
                     "scope", "incidents", "place_kind", "place_cc", "place_admin1", "place_gid",
                     "place_source", "day", "day_source", "wording", "entity", "year", "spot_key", "place_key",
                     "words_mask")
-# Blocks are independent: they are grown on this many threads (numpy releases the GIL in its sorts and
-# array operations, so a refresh of many blocks uses both CPUs of a small machine).
+# Blocks are independent: when there are at least PARALLEL_CLAIMS claims to compare they are grown on this
+# many processes (a large refresh then uses both CPUs of a small machine; a small one is not worth a fork).
 WORKERS = min(4, os.cpu_count() or 1)
+PARALLEL_CLAIMS = 200_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,30 +88,52 @@ def first_of_facts(cols: ClaimColumns, lex: Lexicon, st: Settings) -> np.ndarray
     order = rows[np.argsort(cols.block[rows], kind="stable")]
     bounds = np.flatnonzero(np.diff(cols.block[order])) + 1
     blocks = np.split(order, bounds)
-    alone = [members for members in blocks if len(members) == 1]
-    for members in alone:
-        first[members] = members
-    span = horizon(lex, st)
-
-    def leaders(members: np.ndarray) -> None:
-        roots = np.asarray(block_graph(cols.frames, members, span, st)[0], dtype=np.int64)
-        # the first member of each fact: sort by (fact, day, row) and take each fact's first row
-        days = cols.frames.day[members]
-        by = np.lexsort((members, days, roots))
-        head = np.ones(len(by), dtype=bool)
-        head[1:] = roots[by][1:] != roots[by][:-1]
-        leader = np.zeros(len(members), dtype=np.int64)
-        leader[roots[by][head]] = members[by][head]
-        first[members] = leader[roots]
-
     crowded = sorted((m for m in blocks if len(m) > 1), key=len, reverse=True)  # largest first: even finish
-    if WORKERS > 1 and len(crowded) > 1:
-        with ThreadPoolExecutor(WORKERS) as pool:
-            list(pool.map(leaders, crowded))
-    else:
-        for members in crowded:
-            leaders(members)
+    for members in blocks:
+        if len(members) == 1:
+            first[members] = members
+    grown = grow_blocks(cols.frames, crowded, horizon(lex, st), st)
+    for members, leaders in zip(crowded, grown, strict=True):
+        first[members] = leaders
     return first
+
+
+def grow_blocks(frames: FrameTable, blocks: list[np.ndarray], span: int, st: Settings) -> list[np.ndarray]:
+    """The leader row of every member of each block (:func:`block_leaders`), block by block — on several
+    processes when the blocks are large: growing facts is numpy work that holds the GIL too often for
+    threads to overlap, and blocks share nothing. The processes are forked after the claims are read, so
+    they see the columns without copying them; each sends back one array of leaders per block."""
+    work = (frames, span, st)
+    size = sum(len(m) for m in blocks)
+    if WORKERS < 2 or size < PARALLEL_CLAIMS or len(blocks) < 2 or "fork" not in mp.get_all_start_methods():
+        return [block_leaders(work, members) for members in blocks]
+    _FORKED["work"] = work
+    try:
+        with ProcessPoolExecutor(WORKERS, mp_context=mp.get_context("fork")) as pool:
+            return list(pool.map(_forked_block_leaders, blocks))
+    finally:
+        _FORKED.clear()
+
+
+def block_leaders(work: tuple[FrameTable, int, Settings], members: np.ndarray) -> np.ndarray:
+    """The row of the first claim (earliest day, then row) of each member's fact, for one block."""
+    frames, span, st = work
+    roots = np.asarray(block_graph(frames, members, span, st)[0], dtype=np.int64)
+    # the first member of each fact: sort by (fact, day, row) and take each fact's first row
+    by = np.lexsort((members, frames.day[members], roots))
+    head = np.ones(len(by), dtype=bool)
+    head[1:] = roots[by][1:] != roots[by][:-1]
+    leader = np.zeros(len(members), dtype=np.int64)
+    leader[roots[by][head]] = members[by][head]
+    return leader[roots]
+
+
+_FORKED: dict[str, tuple[FrameTable, int, Settings]] = {}
+
+
+def _forked_block_leaders(members: np.ndarray) -> np.ndarray:
+    """:func:`block_leaders` in a forked worker, on the columns the parent held when it forked."""
+    return block_leaders(_FORKED["work"], members)
 
 
 def repeats(table: pa.Table, cols: ClaimColumns, first: np.ndarray) -> np.ndarray:
@@ -207,10 +232,12 @@ def _store_pairs(con: duckdb.DuckDBPyConnection, cols: ClaimColumns, first: np.n
     keep, scores = gate_conflicts(
         cols.frames, cols.nominal, cols.at_least, cols.exact, a, b, first, alone, st)
     kept = np.flatnonzero(keep)
-    mention = cols.table.column("mention_id")
-    chosen = pa.table({"claim_a": mention.take(pa.array(a[kept])), "claim_b": mention.take(pa.array(b[kept])),
-                       "score": pa.array(np.round(scores[kept], 3))})
-    labels = pa.table({"kind": list(lex.terms.labels["incident"]),
-                       "label": list(lex.terms.labels["incident"].values())})
-    with registered(con, qc_chosen=chosen, qc_incident_labels=labels):
-        con.execute(sql("store_fact_pairs"), {"version": frame_version(lex)})
+    low, high = pa.array(a[kept]), pa.array(b[kept])
+    column = cols.table.column
+    chosen = pa.table({"claim_a": column("mention_id").take(low), "claim_b": column("mention_id").take(high),
+                       "score": pa.array(np.round(scores[kept], 3)),
+                       "entity_a": column("entity").take(low), "entity_b": column("entity").take(high),
+                       "wording_a": column("wording").take(low), "wording_b": column("wording").take(high)})
+    incident = lex.terms.labels["incident"]
+    with registered(con, qc_chosen=chosen):
+        con.execute(sql("store_fact_pairs"), {"kinds": list(incident), "labels": list(incident.values())})

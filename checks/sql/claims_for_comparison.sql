@@ -1,7 +1,8 @@
 -- The temp table qc_claims: every claim with its interval (qc_intervals) and its cached frame, and its
 -- block: the same key as checks.identity.block_key (tests/test_checks_matching.py checks that both agree) —
 -- claims are only compared inside one block. row_hash digests the whole row: a block whose rows hash the
--- same as at the last refresh has the same facts (checks/block_digests.py). Parameters: $version (the
+-- same as at the last refresh has the same facts (checks/block_digests.py); the frame's words and spot
+-- are read only as words_mask and spot_key, so only those are carried. Parameters: $version (the
 -- frames' version), $loose_topics (topics that make no block of their own: checks/lexicon/terms.toml
 -- [generic]).
 CREATE OR REPLACE TEMP TABLE qc_claims AS
@@ -9,8 +10,8 @@ WITH claims AS (
 SELECT q.mention_id, q.unit, q.document_id, q.source_id, q.source_name, q.surface, q.qualifier, q.kind, q.lo1, q.hi1,
        q.nominal, q.base_unit, q.converted_from, q.rate, q.rate_date, q.published_day, q.publisher,
        f.measure, f.grp, f.fine_group, f.thing, f.action, f.topic, f.part, f.scope, f.incidents, f.place,
-       f.place_kind, f.place_cc, f.place_admin1, f.place_gid, f.place_source, f.spot, f.day, f.day_source,
-       f.words, f.wording, f.entity, f.year, f.spot_key, f.place_key, f.words_mask,
+       f.place_kind, f.place_cc, f.place_admin1, f.place_gid, f.place_source, f.day, f.day_source,
+       f.wording, f.entity, f.year, f.spot_key, f.place_key, f.words_mask,
 CASE
     -- a count is compared by the group its frame reads, even when the extractor named no concept
     WHEN f.measure IS NULL OR (q.kind IS NULL AND f.measure <> 'count') OR q.lo1 IS NULL OR q.hi1 IS NULL

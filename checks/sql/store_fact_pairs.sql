@@ -1,26 +1,34 @@
 -- fact_pairs from the disagreements kept by checks/facts.py gate_conflicts (qc_chosen: claim_a below claim_b,
--- score), with the reason a fact-checker reads — the same text as checks/identity.py reason():
+-- score, and each side's organisation and wording from its frame), with the reason a fact-checker reads —
+-- the same text as checks/identity.py reason():
 -- "both: people killed, Idlib, 12 Jun 2016, air strike; a day apart; 13 vs at least 36".
--- qc_incident_labels: kind of incident → English label. Parameter: $version (the frames' version).
+-- Parameters: $kinds and $labels, the kinds of incident and their English labels (two lists, same order).
 INSERT INTO fact_pairs
+WITH pairs AS (
+    SELECT c.*, a.fact_id, a.measured, a.place, a.day AS day_a, b.day AS day_b, a.surface AS surface_a,
+           b.surface AS surface_b, a.converted_from IS NOT NULL OR b.converted_from IS NOT NULL AS converted,
+           list_sort(list_intersect(a.incidents, b.incidents)) AS kinds
+    FROM qc_chosen AS c
+    JOIN claim_keys AS a ON a.mention_id = c.claim_a
+    JOIN claim_keys AS b ON b.mention_id = c.claim_b
+),
+named AS (
+    -- the kinds of incident both claims name, in words: computed once for each of the few distinct lists
+    SELECT kinds, array_to_string(list_transform(kinds, k -> coalesce(map($kinds, $labels)[k], k)), ', ') AS names
+    FROM (SELECT DISTINCT kinds FROM pairs)
+)
 SELECT
-    c.claim_a, c.claim_b, a.fact_id, c.score,
-    'both: ' || a.measured
-    || CASE WHEN a.place IS NOT NULL AND a.place <> '' THEN ', ' || a.place ELSE '' END
-    || CASE WHEN a.day IS NOT NULL THEN ', ' || strftime(a.day, '%-d %b %Y') ELSE '' END
-    || coalesce(', ' || (SELECT string_agg(coalesce(l.label, k.kind), ', ' ORDER BY k.kind)
-                         FROM (SELECT unnest(list_intersect(a.incidents, b.incidents)) AS kind) AS k
-                         LEFT JOIN qc_incident_labels AS l ON l.kind = k.kind), '')
-    || CASE WHEN a.day IS NULL OR b.day IS NULL OR a.day = b.day THEN ''
-            WHEN abs(b.day - a.day) = 1 THEN '; a day apart'
-            ELSE '; ' || abs(b.day - a.day) || ' days apart' END
-    || CASE WHEN fa.entity IS NOT NULL AND fa.entity = fb.entity THEN '; both about ' || fa.entity ELSE '' END
-    || CASE WHEN fa.wording <> '' AND fa.wording = fb.wording THEN '; same wording' ELSE '' END
-    || CASE WHEN a.converted_from IS NOT NULL OR b.converted_from IS NOT NULL
-            THEN '; converted with dated exchange rates' ELSE '' END
-    || '; ' || a.surface || ' vs ' || b.surface AS reason
-FROM qc_chosen AS c
-JOIN claim_keys AS a ON a.mention_id = c.claim_a
-JOIN claim_keys AS b ON b.mention_id = c.claim_b
-JOIN claim_frames AS fa ON fa.mention_id = c.claim_a AND fa.lexicon_version = $version
-JOIN claim_frames AS fb ON fb.mention_id = c.claim_b AND fb.lexicon_version = $version;
+    claim_a, claim_b, fact_id, score,
+    'both: ' || measured
+    || CASE WHEN place IS NOT NULL AND place <> '' THEN ', ' || place ELSE '' END
+    || CASE WHEN day_a IS NOT NULL THEN ', ' || strftime(day_a, '%-d %b %Y') ELSE '' END
+    || CASE WHEN len(kinds) > 0 THEN ', ' || names ELSE '' END
+    || CASE WHEN day_a IS NULL OR day_b IS NULL OR day_a = day_b THEN ''
+            WHEN abs(day_b - day_a) = 1 THEN '; a day apart'
+            ELSE '; ' || abs(day_b - day_a) || ' days apart' END
+    || CASE WHEN entity_a IS NOT NULL AND entity_a = entity_b THEN '; both about ' || entity_a ELSE '' END
+    || CASE WHEN wording_a <> '' AND wording_a = wording_b THEN '; same wording' ELSE '' END
+    || CASE WHEN converted THEN '; converted with dated exchange rates' ELSE '' END
+    || '; ' || surface_a || ' vs ' || surface_b AS reason
+FROM pairs
+LEFT JOIN named USING (kinds);
