@@ -3,18 +3,15 @@
 Intervals are SQL over all mentions (checks/sql/claim_intervals.sql, currency conversion when rates are
 loaded) and meet the cached frames in the temp table qc_claims, one digested row per claim. Only the blocks
 whose rows changed since the last refresh are recomputed (checks/block_digests.py; all of them when forced):
-their claims are read as columns (checks/claim_columns.py), facts are grown block by block on arrays
-(checks/fact_graph.py, blocks spread over the CPUs), and their rows of claim_keys are written by SQL from a
-small table of (claim, first claim of its fact, repeat), so no Python object is made per claim. Only the
-disagreements that reach ``fact_pairs`` get a reason, written by SQL. The views ``claim_facts``,
+their claims are read as columns (checks/claim_columns.py), facts and conflicts are computed block by block
+on arrays (checks/block_facts.py, blocks spread over the CPUs), and their rows of claim_keys are written by
+SQL from a small table of (claim, first claim of its fact, repeat), so no Python object is made per claim.
+Only the disagreements that reach ``fact_pairs`` get a reason, written by SQL. The views ``claim_facts``,
 ``claim_groups``, ``conflicts`` and ``checks`` read these tables.
 """
 
 from __future__ import annotations
 
-import multiprocessing as mp
-import os
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 
 import duckdb
@@ -22,13 +19,11 @@ import numpy as np
 import pyarrow as pa
 
 from quantcheck.checks import block_digests, identity
+from quantcheck.checks.block_facts import Compared, compare_blocks
 from quantcheck.checks.claim_columns import ClaimColumns
-from quantcheck.checks.fact_graph import block_graph
-from quantcheck.checks.facts import gate_conflicts, horizon, unrivalled_rows
 from quantcheck.checks.frame_store import frame_version
-from quantcheck.checks.identity import Settings, load_settings
+from quantcheck.checks.identity import load_settings
 from quantcheck.checks.lexicon import Lexicon, load_lexicon
-from quantcheck.checks.pair_scores import FrameTable
 from quantcheck.checks.sqlfiles import sql
 from quantcheck.checks.tolerances import Tolerances, load_tolerances
 from quantcheck.extractors.langdata import decimal_separators
@@ -42,10 +37,6 @@ COMPARED_COLUMNS = ("mention_id", "document_id", "source_id", "publisher", "qual
                     "scope", "incidents", "place_kind", "place_cc", "place_admin1", "place_gid",
                     "place_source", "day", "day_source", "wording", "entity", "year", "spot_key", "place_key",
                     "words_mask")
-# Blocks are independent: when there are at least PARALLEL_CLAIMS claims to compare they are grown on this
-# many processes (a large refresh then uses both CPUs of a small machine; a small one is not worth a fork).
-WORKERS = min(4, os.cpu_count() or 1)
-PARALLEL_CLAIMS = 200_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,64 +67,6 @@ def compute_intervals(con: duckdb.DuckDBPyConnection, tolerances: Tolerances) ->
     pivot = pivot_currency(con)
     if pivot is not None:
         con.execute(sql("convert_currencies"), {"pivot": pivot, "max_rate_age": p["max_rate_age"]})
-
-
-def first_of_facts(cols: ClaimColumns, lex: Lexicon, st: Settings) -> np.ndarray:
-    """For every row, the row of the first claim (earliest day, then mention id) of its fact; -1 for a claim
-    that cannot be compared."""
-    first = np.full(len(cols.block), -1, dtype=np.int64)
-    rows = np.flatnonzero(cols.block >= 0)
-    if not len(rows):
-        return first
-    order = rows[np.argsort(cols.block[rows], kind="stable")]
-    bounds = np.flatnonzero(np.diff(cols.block[order])) + 1
-    blocks = np.split(order, bounds)
-    crowded = sorted((m for m in blocks if len(m) > 1), key=len, reverse=True)  # largest first: even finish
-    for members in blocks:
-        if len(members) == 1:
-            first[members] = members
-    grown = grow_blocks(cols.frames, crowded, horizon(lex, st), st)
-    for members, leaders in zip(crowded, grown, strict=True):
-        first[members] = leaders
-    return first
-
-
-def grow_blocks(frames: FrameTable, blocks: list[np.ndarray], span: int, st: Settings) -> list[np.ndarray]:
-    """The leader row of every member of each block (:func:`block_leaders`), block by block — on several
-    processes when the blocks are large: growing facts is numpy work that holds the GIL too often for
-    threads to overlap, and blocks share nothing. The processes are forked after the claims are read, so
-    they see the columns without copying them; each sends back one array of leaders per block."""
-    work = (frames, span, st)
-    size = sum(len(m) for m in blocks)
-    if WORKERS < 2 or size < PARALLEL_CLAIMS or len(blocks) < 2 or "fork" not in mp.get_all_start_methods():
-        return [block_leaders(work, members) for members in blocks]
-    _FORKED["work"] = work
-    try:
-        with ProcessPoolExecutor(WORKERS, mp_context=mp.get_context("fork")) as pool:
-            return list(pool.map(_forked_block_leaders, blocks))
-    finally:
-        _FORKED.clear()
-
-
-def block_leaders(work: tuple[FrameTable, int, Settings], members: np.ndarray) -> np.ndarray:
-    """The row of the first claim (earliest day, then row) of each member's fact, for one block."""
-    frames, span, st = work
-    roots = np.asarray(block_graph(frames, members, span, st)[0], dtype=np.int64)
-    # the first member of each fact: sort by (fact, day, row) and take each fact's first row
-    by = np.lexsort((members, frames.day[members], roots))
-    head = np.ones(len(by), dtype=bool)
-    head[1:] = roots[by][1:] != roots[by][:-1]
-    leader = np.zeros(len(members), dtype=np.int64)
-    leader[roots[by][head]] = members[by][head]
-    return leader[roots]
-
-
-_FORKED: dict[str, tuple[FrameTable, int, Settings]] = {}
-
-
-def _forked_block_leaders(members: np.ndarray) -> np.ndarray:
-    """:func:`block_leaders` in a forked worker, on the columns the parent held when it forked."""
-    return block_leaders(_FORKED["work"], members)
 
 
 def repeats(table: pa.Table, cols: ClaimColumns, first: np.ndarray) -> np.ndarray:
@@ -168,14 +101,14 @@ def build_claim_keys(con: duckdb.DuckDBPyConnection, tolerances: Tolerances | No
         f"SELECT {columns} FROM qc_claims WHERE block IN (SELECT block FROM qc_touched) "
         "ORDER BY mention_id").to_arrow_table()
     cols = ClaimColumns.from_arrow(table, lex, st, tol.float_epsilon)
-    first = first_of_facts(cols, lex, st)
+    compared = compare_blocks(cols, lex, st)
     if todo.full:
         con.execute("DELETE FROM fact_pairs")
         con.execute("DELETE FROM claim_keys")
     else:
         con.execute(sql("forget_units"))
-    _store_keys(con, table, cols, first, lex, tol, todo.full)
-    _store_pairs(con, cols, first, lex, st)
+    _store_keys(con, table, cols, compared.first, lex, tol, todo.full)
+    _store_pairs(con, cols, compared, lex)
     con.execute(sql("conversion_facts"))
     claims = con.execute("SELECT count(*) FROM qc_claims").fetchone()[0]
     con.execute("DROP TABLE IF EXISTS qc_intervals")
@@ -213,29 +146,13 @@ def identity_frame(r: dict) -> identity.Frame:
                           "none")
 
 
-def _store_pairs(con: duckdb.DuckDBPyConnection, cols: ClaimColumns, first: np.ndarray, lex: Lexicon,
-                 st: Settings) -> None:
-    """Candidate disagreements by SQL (pairs of one fact whose intervals do not overlap, from two outlets),
-    scored and gated on arrays; reasons written for the ones kept."""
-    rows = np.flatnonzero(first >= 0)
-    if not len(rows):
-        return
-    facts = pa.table({"row": pa.array(rows), "fact": pa.array(first[rows]), "lo": pa.array(cols.lo[rows]),
-                      "hi": pa.array(cols.hi[rows]), "source": pa.array(cols.source[rows]),
-                      "publisher": pa.array(cols.publisher[rows]),
-                      "document": pa.array(cols.frames.document[rows])})
-    with registered(con, qc_fact_rows=facts):
-        pairs = con.execute(sql("disjoint_pairs")).fetchnumpy()
-    a = pairs["row_a"].astype(np.int64)
-    b = pairs["row_b"].astype(np.int64)
-    alone = unrivalled_rows(cols.frames, cols.block, first, lex, st)
-    keep, scores = gate_conflicts(
-        cols.frames, cols.nominal, cols.at_least, cols.exact, a, b, first, alone, st)
-    kept = np.flatnonzero(keep)
-    low, high = pa.array(a[kept]), pa.array(b[kept])
+def _store_pairs(con: duckdb.DuckDBPyConnection, cols: ClaimColumns, compared: Compared, lex: Lexicon
+                 ) -> None:
+    """fact_pairs for the conflicts the blocks kept, each with its reason (written by SQL)."""
+    low, high = pa.array(compared.a), pa.array(compared.b)
     column = cols.table.column
     chosen = pa.table({"claim_a": column("mention_id").take(low), "claim_b": column("mention_id").take(high),
-                       "score": pa.array(np.round(scores[kept], 3)),
+                       "score": pa.array(np.round(compared.score, 3)),
                        "entity_a": column("entity").take(low), "entity_b": column("entity").take(high),
                        "wording_a": column("wording").take(low), "wording_b": column("wording").take(high)})
     incident = lex.terms.labels["incident"]
