@@ -30,13 +30,6 @@ from quantcheck.extractors.langdata import decimal_separators
 from quantcheck.warehouse.sqlfiles import registered
 
 LABEL_COLUMNS = ("measure", "grp", "fine_group", "thing", "action", "topic", "part")
-# The columns of qc_claims that facts and conflicts are computed from (checks/claim_columns.py); the rest of
-# a claim's row is written to claim_keys by SQL without passing through Python.
-COMPARED_COLUMNS = ("mention_id", "document_id", "source_id", "publisher", "qualifier", "lo1", "hi1",
-                    "nominal", "block", "measure", "grp", "fine_group", "thing", "action", "topic", "part",
-                    "scope", "incidents", "place_kind", "place_cc", "place_admin1", "place_gid",
-                    "place_source", "day", "day_source", "wording", "entity", "year", "spot_key", "place_key",
-                    "words_mask")
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,10 +89,7 @@ def build_claim_keys(con: duckdb.DuckDBPyConnection, tolerances: Tolerances | No
     con.execute(sql("claims_for_comparison"), {"version": frame_version(lex),
                                                "loose_topics": sorted(lex.terms.loose_topics)})
     todo = block_digests.plan(con, block_digests.settings_digest(lex), force)
-    columns = ", ".join(COMPARED_COLUMNS)
-    table = con.execute(
-        f"SELECT {columns} FROM qc_claims WHERE block IN (SELECT block FROM qc_touched) "
-        "ORDER BY mention_id").to_arrow_table()
+    table = con.execute(sql("compared_claims")).to_arrow_table()
     cols = ClaimColumns.from_arrow(table, lex, st, tol.float_epsilon)
     compared = compare_blocks(cols, lex, st)
     if todo.full:
@@ -131,8 +121,8 @@ def _store_keys(con: duckdb.DuckDBPyConnection, table: pa.Table, cols: ClaimColu
 
 def _labels(con: duckdb.DuckDBPyConnection, lex: Lexicon) -> pa.Table:
     """The readable "what is measured" of every distinct combination of frame parts of qc_claims."""
-    columns = ", ".join(LABEL_COLUMNS)
-    rows = con.execute(f"SELECT DISTINCT {columns} FROM qc_claims").to_arrow_table().to_pylist()
+    rows = con.execute("SELECT DISTINCT measure, grp, fine_group, thing, action, topic, part "
+                       "FROM qc_claims").to_arrow_table().to_pylist()
     out = {k: pa.array([r[k] for r in rows], pa.string()) for k in LABEL_COLUMNS}
     out["measured"] = pa.array(
         [identity.measured(identity_frame(r), lex) if r["measure"] is not None else None for r in rows],

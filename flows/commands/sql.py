@@ -49,7 +49,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description="Run one read-only SQL query on the published warehouse. Tables: sources, documents, "
         "mentions, reference_facts, exchange_rates, runs, skip_reports; read once per mention: claim_frames; "
         "rebuilt by every run for the views: claim_keys, fact_pairs, reference_keys, reference_matches, "
-        "fact_labels, unit_labels, checks_state; bookkeeping: schema_migrations. "
+        "fact_labels, unit_labels, checks_state, checks_blocks; bookkeeping: schema_migrations. "
         "Views: claims, claim_facts, claim_groups, conflicts, checks. "
         "README \"Tables and views\" lists their columns; SELECT view_name, comment FROM duckdb_views() "
         "WHERE NOT internal says what one row of each view is.",

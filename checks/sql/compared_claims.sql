@@ -1,0 +1,10 @@
+-- The rows of qc_claims that facts and conflicts are computed from (checks/claim_columns.py): the claims of
+-- the blocks a refresh recomputes (qc_touched), ordered by mention id. The rest of a claim's row goes to
+-- claim_keys by SQL without passing through Python.
+SELECT mention_id, document_id, source_id, publisher, qualifier, lo1, hi1, nominal, block,
+       measure, grp, fine_group, thing, action, topic, part, scope, incidents,
+       place_kind, place_cc, place_admin1, place_gid, place_source, day, day_source,
+       wording, entity, year, spot_key, place_key, words_mask
+FROM qc_claims
+WHERE block IN (SELECT block FROM qc_touched)
+ORDER BY mention_id;
