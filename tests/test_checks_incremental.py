@@ -174,3 +174,15 @@ def test_other_settings_rebuild_every_block(tmp_path: Path) -> None:
         rate(con, "2024-01-03")
         assert checks.refresh(con)["recomputed_blocks"] == 3
     assert differences(db, tmp_path) == {}
+
+
+def test_blocks_grown_on_forked_workers_give_the_same_tables(tmp_path: Path, monkeypatch) -> None:
+    """A large refresh spreads its blocks over forked processes (checks/block_facts.py); here every refresh
+    does, and its tables equal the ones computed in one process."""
+    from quantcheck.checks import block_facts
+
+    db = tmp_path / "w.duckdb"
+    load(db, first_docs())                    # small: computed in this process
+    monkeypatch.setattr(block_facts, "PARALLEL_CLAIMS", 0)
+    monkeypatch.setattr(block_facts, "WORKERS", 2)
+    assert differences(db, tmp_path) == {}    # the forced rebuild: on two forked workers
