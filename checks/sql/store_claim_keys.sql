@@ -16,7 +16,15 @@ SELECT
     c.hi1 + $eps * abs(c.hi1) AS hi,
     c.base_unit, c.converted_from, c.rate, c.rate_date,
     coalesce(l.is_repeat, false) AS is_repeat
-FROM qc_claims AS c
+FROM (
+    -- the claims of the recomputed units, picked by semi joins before anything is joined to them
+    SELECT * FROM qc_claims WHERE $all
+    UNION ALL
+    SELECT c.* FROM qc_claims AS c SEMI JOIN qc_touched AS t ON t.block = c.block WHERE NOT $all
+    UNION ALL
+    SELECT c.* FROM qc_claims AS c SEMI JOIN qc_touched AS t ON t.document_id = c.document_id
+    WHERE NOT $all AND c.block IS NULL
+) AS c
 LEFT JOIN (SELECT mention_id, is_repeat,
                   'F' || substr(md5(block || '|' || coalesce(CAST(leader_day AS VARCHAR), '') || '|' || leader),
                                 1, 15) AS fact_id
@@ -25,7 +33,4 @@ LEFT JOIN qc_labels AS lb
   ON lb.measure IS NOT DISTINCT FROM c.measure AND lb.grp IS NOT DISTINCT FROM c.grp
  AND lb.fine_group IS NOT DISTINCT FROM c.fine_group AND lb.thing IS NOT DISTINCT FROM c.thing
  AND lb.action IS NOT DISTINCT FROM c.action AND lb.topic IS NOT DISTINCT FROM c.topic
- AND lb.part IS NOT DISTINCT FROM c.part
-WHERE $all
-   OR c.block IN (SELECT block FROM qc_touched WHERE block IS NOT NULL)
-   OR (c.block IS NULL AND c.document_id IN (SELECT document_id FROM qc_touched WHERE document_id IS NOT NULL));
+ AND lb.part IS NOT DISTINCT FROM c.part;
