@@ -250,6 +250,9 @@ def block_graph(table: FrameTable, members: np.ndarray, horizon: int, settings: 
     """Candidate pairs of one block, their scores, and the fact root of each member (local indices)."""
     gi, gj = candidate_pairs(table, members, horizon)
     scores = pair_scores(table, gi, gj, settings)
+    # figures that agree are evidence of one fact (identity.toml same_value); unknown intervals never agree
+    agree = (table.lo[gi] <= table.hi[gj]) & (table.lo[gj] <= table.hi[gi])
+    scores = np.where(agree & (scores != VETO), scores + settings.weights["same_value"], scores)
     # the same figure repeated in one article (title and body) is one claim: always linked
     repeat = (table.document[gi] == table.document[gj]) & (table.wording[gi] == table.wording[gj])
     scores = np.where(repeat & (scores != VETO), np.maximum(scores, settings.thresholds["same_fact"]), scores)

@@ -55,7 +55,8 @@ def assign_facts(claims: list[Claim], lexicon: Lexicon | None = None, settings: 
     if not rows:
         return {}
     comparable = [claims[k] for k in rows]
-    table = FrameTable.build([c.frame for c in comparable], [c.document_id for c in comparable], lex, st)
+    table = FrameTable.build([c.frame for c in comparable], [c.document_id for c in comparable], lex, st,
+                             [(c.lo, c.hi) for c in comparable])
     blocks: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for local, k in enumerate(rows):
         blocks[keys[k]].append(local)
@@ -103,7 +104,7 @@ def gate_conflicts(frames: FrameTable, nominal: np.ndarray, at_least: np.ndarray
     keep &= ~((fa != 0) & (fb != 0) & ((fa & fb) == 0))
     sa, sb = frames.spot[a], frames.spot[b]
     keep &= ~((sa >= 0) & (sb >= 0) & (sa != sb))
-    toll = frames.casualty[a] | frames.casualty[b]
+    toll = frames.casualty[a] | frames.casualty[b] | frames.people[a] | frames.people[b]
     ea, eb = frames.entity[a], frames.entity[b]
     keep &= toll | ~((ea >= 0) & (eb >= 0) & (ea != eb))
     # "another six were killed": an increment over a toll the two articles may not share

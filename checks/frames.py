@@ -27,8 +27,8 @@ from functools import lru_cache
 
 import regex
 
-from quantcheck.checks.dates import DateMention, find_dates, incident_day, reference_date
-from quantcheck.checks.gazetteer import Gazetteer
+from quantcheck.checks.dates import PAST_WINDOW, DateMention, find_dates, incident_day, reference_date
+from quantcheck.checks.gazetteer import Gazetteer, fold
 from quantcheck.checks.gazetteer import load as load_gazetteer
 from quantcheck.checks.lexicon import Language, Lexicon, Token, load_lexicon, words
 from quantcheck.checks.places import Place, find_places
@@ -57,6 +57,16 @@ CASUALTY = frozenset(
         "rescued",
         "trapped",
         "casualties",
+    }
+)
+# Groups of people (canonical terms of lexicon/terms.toml). An organisation named next to a count of people
+# is who counted them or who acted ("506,000 according to the ministry, a million according to the CGT",
+# "ISIS killed 40"), not whose figure it is, unlike "SPD 25 seats": two such counts with different
+# organisations are rival figures for one fact, not two facts.
+PEOPLE = frozenset(
+    {
+        "people", "civilians", "children", "women", "men", "state_forces", "nonstate_fighters", "fighters",
+        "migrants", "passengers", "firefighters", "workers", "protesters", "patients",
     }
 )
 
@@ -118,6 +128,7 @@ class DocumentView:
     starts: list[int] = field(default_factory=list)      # token start offsets, for bisection
     ends: list[int] = field(default_factory=list)
     place_tokens: frozenset[int] = frozenset()           # tokens inside a place name
+    country: Place | None = None                         # the document's own country (nationwide figures)
 
     def __post_init__(self) -> None:
         self.starts = [t.start for t in self.toks]
@@ -129,6 +140,8 @@ class DocumentView:
                 inside.add(k)
                 k += 1
         self.place_tokens = frozenset(inside)
+        if self.country is None:
+            self.country = _document_country(self.places, self.main_place)
 
     def span(self, start: int, end: int) -> tuple[int, int] | None:
         """Tokens overlapping [start, end), as a half-open index range."""
@@ -165,6 +178,22 @@ def read_document(
     return DocumentView(
         text, lang, toks, [t.text for t in toks], places, dates, ref, head[0] if head else None, dateline
     )
+
+
+def _document_country(places: list[Place], main: Place | None) -> Place | None:
+    """The country a document is about: its dateline's, else the one most of its local places lie in
+    (named countries count twice); as a country Place for nationwide figures."""
+    votes: dict[str, int] = {}
+    for p in places:
+        if p.cc and (p.kind == "country" or p.local):
+            votes[p.cc] = votes.get(p.cc, 0) + (2 if p.kind == "country" else 1)
+    cc = main.cc if main is not None and main.cc else None
+    if cc is None and votes:
+        cc = max(sorted(votes), key=votes.__getitem__)
+    if cc is None:
+        return None
+    name = load_gazetteer().country_names.get(cc, cc)
+    return Place(0, 0, name, fold(name), "country", cc)
 
 
 def _span(toks: list[Token], start: int, end: int) -> tuple[int, int] | None:
@@ -488,6 +517,52 @@ class _Reader:
             return "additional"
         return ""
 
+    def nationwide(self, lo: int, hi: int, inside: list[Place]) -> Place | None:
+        """The country of a figure said to cover all of it ("506,000 protesters nationwide, including 55,000
+        in Paris", "dans toute la France", "landesweit"): the country named with the marker or in the
+        clause, else the document's own; None without such a marker next to the number (or no country)."""
+        own = self.own
+        near_lo, near_hi = max(lo, own[0] - 8), min(hi, own[1] + 8)
+        grammar = self.lang.grammar
+        named: Place | None = None
+        hit = False
+        for pos, n, _ in grammar["nationwide"].scan(self.t, near_lo, near_hi):
+            hit = hit or self._nothing_between(pos, pos + n)
+        for pos, n, _ in grammar["whole_of"].scan(self.t, near_lo, near_hi):
+            country = self._country_at(pos + n)
+            if country is not None and self._nothing_between(pos, pos + n):
+                named, hit = country, True
+        if not hit:
+            return None
+        if named is None:
+            named = next((p for p in inside if p.kind == "country"), None) or self.doc.country
+        return named
+
+    def _nothing_between(self, a: int, b: int) -> bool:
+        """Words at toks[a:b] that qualify this claim's number: no other figure stands between them, and
+        words after a figure are that figure's ("500.000 personas se manifestaron en toda Francia, 55.000 de
+        ellas en París": "en toda Francia" is the first figure's, though nearer to the second; "landesweit
+        506.000 Menschen": nothing before it, so the next one's)."""
+        before = b <= self.own[0]
+        lo, hi = (b, self.own[0]) if before else (self.own[1], a)
+        others = [k for k in self.numbers if k not in self.temporal and not (self.own[0] <= k < self.own[1])]
+        if any(lo <= k < hi for k in others):
+            return False
+        return not (before and any(a - 8 <= k < a for k in others))
+
+    def _country_at(self, k: int) -> Place | None:
+        """A country named by the capitalised words from token ``k`` on ("France", "Royaume-Uni")."""
+        toks = self.doc.toks
+        gaz = load_gazetteer()
+        for n in (3, 2, 1):
+            if k + n > len(toks) or not all(t.capital for t in toks[k : k + n]):
+                continue
+            name = self.doc.text[toks[k].start : toks[k + n - 1].end]
+            cc = gaz.country(name)
+            if cc:
+                return Place(toks[k].start, toks[k + n - 1].end, name, fold(name), "country", cc)
+        return None
+
     def nearest_place(self, lo: int, hi: int) -> tuple[Place | None, str | None, str]:
         claim = self.claim
         mid = (claim.start + claim.end) / 2
@@ -504,6 +579,9 @@ class _Reader:
             if spots
             else None
         )
+        wide = self.nationwide(lo, hi, inside)
+        if wide is not None:
+            return wide, None, "nationwide"
         known = [p for p in inside if p.kind in ("town", "region") and p.local]
         if known:
             return min(known, key=lambda p: abs((p.start + p.end) / 2 - mid)), spot, "clause"
@@ -622,6 +700,14 @@ def read_claim(
     scope = r.scope(run_start, run_end, action, claim.dimension or "count")
     if scope == "cumulative" and dsrc in ("weekday", "relative"):
         scope = "incident"  # "in total, nine people were killed on Friday": the day's toll
+    year = r.year(clo, chi, run_start, run_end)
+    earlier = _earlier_date(doc, clo, chi) if scope == "incident" and dsrc != "date" else None
+    if earlier is not None:
+        # "struck Valencia on 29 October 2024, killing 229", "le 7 mars 2023, le ministère avait compté 1,28
+        # million": a figure of an earlier incident than the article's, told as background
+        year = year or earlier.year
+        if claim.dimension in (None, "", "count"):
+            scope = "past"
     sig_lo, sig_hi = max(r.lo, run_start - SIGNATURE_SPAN), min(r.hi, run_end + SIGNATURE_SPAN)
     sig = tuple(
         sorted(
@@ -659,8 +745,20 @@ def read_claim(
         words=sig,
         wording=wording,
         entity=r.entity(clo, chi, run_start, run_end),
-        year=r.year(clo, chi, run_start, run_end),
+        year=year,
     )
+
+
+def _earlier_date(doc: DocumentView, clo: int, chi: int) -> date | None:
+    """A full date in the clause older than an incident reported today can be (dates.PAST_WINDOW days
+    before the article), when the clause has no recent one: the claim is about that earlier day."""
+    if doc.ref is None or chi <= clo:
+        return None
+    start, end = doc.toks[clo].start, doc.toks[chi - 1].end
+    inside = [d for d in doc.dates if start <= d.start < end]
+    if not inside or any((d.day - doc.ref).days >= -PAST_WINDOW for d in inside):
+        return None
+    return max(d.day for d in inside)
 
 
 def _empty(claim: ClaimInput) -> Frame:
@@ -771,6 +869,7 @@ def frames_for_document(
     frames = [read_claim(doc, c, taken, lex, temporal) for c in claims]
     frames = [_carry_group(f, c, frames, claims) for f, c in zip(frames, claims, strict=True)]
     frames = [_check_increment(f, c, frames, claims) for f, c in zip(frames, claims, strict=True)]
+    frames = [_carry_nationwide(f, c, frames, claims) for f, c in zip(frames, claims, strict=True)]
     return _mark_conversions(frames, claims, text, doc.lang)
 
 
@@ -867,6 +966,25 @@ def _carry_group(frame: Frame, claim: ClaimInput, frames: list[Frame], claims: l
         return frame
     _, f = prev[-1]
     return replace(frame, group=f.group, fine_group=f.fine_group, action=frame.action or f.action)
+
+
+def _carry_nationwide(
+    frame: Frame, claim: ClaimInput, frames: list[Frame], claims: list[ClaimInput]
+) -> Frame:
+    """A figure of the same group and action later in a sentence whose first figure covers the whole country,
+    and with no place of its own clause, covers it too: "the ministry counted 506,000 protesters
+    nationwide, including 55,000 in Paris, while the CGT claimed more than one million"."""
+    if frame.place_source in ("clause", "nationwide") or frame.part:
+        return frame
+    for c, f in zip(claims, frames, strict=True):
+        same = (f.measure, f.group, f.action) == (frame.measure, frame.group, frame.action)
+        if same and c.start < claim.start and c.sentence_start == claim.sentence_start and (
+            f.place_source == "nationwide"
+        ):
+            return replace(frame, place=f.place, place_kind=f.place_kind, place_cc=f.place_cc,
+                           place_admin1=f.place_admin1, place_gid=f.place_gid, place_source="nationwide",
+                           spot=None)
+    return frame
 
 
 def _check_increment(frame: Frame, claim: ClaimInput, frames: list[Frame], claims: list[ClaimInput]) -> Frame:

@@ -61,6 +61,9 @@ GRAMMAR = (
     "demonym_endings",
     "period_prepositions",
     "place_of",
+    "definite_articles",
+    "nationwide",
+    "whole_of",
 )
 DATES = ("weekdays", "months", "last", "relative")
 SECTIONS = (*TERM_SECTIONS, "group_action", "side", "marker", "grammar", "dates")

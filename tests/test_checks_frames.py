@@ -4,6 +4,7 @@ lexicon and gazetteer, as checks.refresh does."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
@@ -31,9 +32,11 @@ def frame(
         pos = text.index(surface, pos + 1)
 
     def sentence(at: int) -> tuple[int, int]:
-        start = text.rfind(". ", 0, at)
-        end = text.find(". ", at)
-        return (0 if start < 0 else start + 2), (len(text) if end < 0 else end + 1)
+        # a full stop after a digit is a German ordinal ("am 29. Oktober"), not a sentence's end
+        stops = [m.start() for m in re.finditer(r"(?<!\d)\. ", text)]
+        start = max((k for k in stops if k < at), default=-2)
+        end = min((k for k in stops if k >= at), default=len(text) - 1)
+        return start + 2, end + 1
 
     claims = [ClaimInput("m", pos, pos + len(surface), *sentence(pos), dimension, counted, None)]
     for i, other in enumerate(others):
@@ -368,7 +371,7 @@ def test_a_country_in_the_clause_places_the_figure_before_a_town_of_the_previous
     text = ("The march in Paris drew 55,000 people, police said. In all, 506,000 people protested across "
             "France on Thursday.")
     f = frame(text, "506,000", others=("55,000",))
-    assert (f.place, f.place_kind, f.place_source) == ("France", "country", "clause")
+    assert (f.place, f.place_kind, f.place_source) == ("France", "country", "nationwide")
 
 
 @pytest.mark.parametrize(
@@ -405,3 +408,101 @@ def test_a_gazetteer_cache_of_an_older_code_layout_is_rebuilt(tmp_path, monkeypa
         gazetteer.load.cache_clear()
     assert isinstance(gaz, gazetteer.Gazetteer) and gaz.country("Syria") == "SY"
     assert path.read_bytes() != content  # rewritten
+
+
+# -- a figure for the whole country, earlier incidents, weapons, buildings -------------------------------
+
+SEPT = date(2026, 9, 19)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface", "others"),
+    [
+        ("en", "The interior ministry counted 506,000 protesters nationwide, including 55,000 in Paris.",
+         "506,000", ("55,000",)),
+        ("fr", "Le ministère attend entre 400 000 et 600 000 manifestants dans toute la France, dont "
+         "50 000 à Paris.", "entre 400 000 et 600 000", ("50 000",)),
+        ("es", "Más de 500.000 personas se manifestaron el viernes en toda Francia, 55.000 de ellas en "
+         "París.", "500.000", ("55.000",)),
+        ("de", "Nach Angaben des Innenministeriums gingen landesweit 506.000 Menschen auf die Straße. In "
+         "Paris zählte die Polizei 55.000 Demonstranten.", "506.000", ("55.000",)),
+    ],
+)
+def test_a_figure_for_the_whole_country_is_the_country_s_not_a_town_s(lang, text, surface, others) -> None:
+    f = frame(text, surface, lang, others=others, published=SEPT)
+    assert (f.place_kind, f.place_cc, f.place_source) == ("country", "FR", "nationwide")
+    # the part counted in one town keeps its town
+    town = frame(text, others[0], lang, others=(surface,), published=SEPT)
+    assert (town.place_kind, town.place_cc, town.place_source) == ("town", "FR", "clause")
+
+
+def test_a_rival_count_later_in_a_nationwide_sentence_covers_the_country_too() -> None:
+    text = ("The interior ministry counted 506,000 protesters nationwide, including 55,000 in Paris, while "
+            "the CGT union claimed more than one million.")
+    f = frame(text, "one million", others=("506,000", "55,000"), published=SEPT)
+    assert (f.place_cc, f.place_source) == ("FR", "nationwide")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface", "year"),
+    [
+        ("en", "Spain's deadliest flood struck the Valencia region on 29 October 2024, killing 229 people.",
+         "229", 2024),
+        ("fr", "Le 7 mars 2023, au plus fort de la contestation, le ministère avait compté 1,28 million de "
+         "manifestants.", "1,28 million", 2023),
+        ("es", "El 29 de octubre de 2024 la DANA mató a 229 personas en la provincia de Valencia.", "229",
+         2024),
+        ("de", "Am 29. Oktober 2024 kamen bei der Flut 229 Menschen ums Leben.", "229", 2024),
+    ],
+)
+def test_a_count_dated_long_before_the_article_is_a_past_figure(lang, text, surface, year) -> None:
+    f = frame(text, surface, lang, published=SEPT)
+    assert (f.scope, f.year) == ("past", year)
+
+
+def test_a_recent_date_in_the_clause_stays_the_incident_day() -> None:
+    text = "Rescuers searched Pego on Friday. The floods killed 10 people in Oliva on 17 September 2026."
+    f = frame(text, "10", published=SEPT)
+    assert (f.scope, f.year) == ("incident", None)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "drones", "missiles"),
+    [
+        ("en", "Overnight, Russia launched 87 drones and four missiles at Ukraine.", "87", "four"),
+        ("fr", "Dans la nuit, la Russie a lancé 87 drones et quatre missiles sur l'Ukraine.", "87", "quatre"),
+        ("es", "Durante la noche, Rusia lanzó 87 drones y cuatro misiles contra Ucrania.", "87", "cuatro"),
+        ("de", "In der Nacht feuerte Russland 87 Drohnen und vier Marschflugkörper auf die Ukraine ab.", "87",
+         "vier"),
+    ],
+)
+def test_drones_and_missiles_are_counted_apart(lang, text, drones, missiles) -> None:
+    a = frame(text, drones, lang, others=(missiles,), published=SEPT)
+    b = frame(text, missiles, lang, others=(drones,), published=SEPT)
+    assert (a.group, b.group) == ("drones", "missiles")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "The president met 12 senators at the White House on Monday."),
+        ("fr", "Le président a reçu 12 sénateurs à la Maison Blanche lundi."),
+    ],
+)
+def test_a_building_named_like_a_town_after_an_article_is_no_place(lang, text) -> None:
+    # GeoNames spells Casablanca "White House" / "Maison Blanche" (Dar el Beida): not after "the" / "la"
+    f = frame(text, "12", lang)
+    assert f.place_cc != "MA"
+
+
+def test_a_german_noun_after_a_fused_article_is_no_town() -> None:
+    # "am Boden" is "on the ground", not the Swedish town of Boden
+    f = frame("Das Radar kann rund 51.800 Quadratkilometer abdecken und Bewegungen am Boden verfolgen.",
+              "51.800", "de", dimension="[length] ** 2")
+    assert f.place is None
+
+
+def test_a_capitalised_noun_before_a_sentence_does_not_swallow_the_town_after_it() -> None:
+    text = "Tausende gingen auf die Straße. In Paris zählte die Polizei 55.000 Demonstranten."
+    f = frame(text, "55.000", "de")
+    assert (f.place, f.place_source) == ("Paris", "clause")

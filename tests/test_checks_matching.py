@@ -392,4 +392,4 @@ def test_the_columns_read_in_sql_equal_the_frames_read_in_python(tmp_path: Path)
         elif name == "day":  # days since two different epochs, -1 when undated
             assert np.array_equal(left < 0, right < 0) and len(set((left - right)[left >= 0])) == 1
         else:
-            assert np.array_equal(left, right), name
+            assert np.array_equal(left, right, equal_nan=left.dtype.kind == "f"), name
