@@ -157,7 +157,8 @@ def candidate_pairs(table: FrameTable, members: np.ndarray, horizon: int) -> tup
     return keys // base, keys % base
 
 
-def grow_facts(n: int, i: np.ndarray, j: np.ndarray, s: np.ndarray, settings: Settings) -> list[int]:
+def grow_facts(n: int, i: np.ndarray, j: np.ndarray, s: np.ndarray, settings: Settings,
+               days: np.ndarray | None = None, windows: np.ndarray | None = None) -> list[int]:
     """Average-linkage clustering of ``n`` local nodes on the sparse scored pairs; returns a root per node.
 
     Two groups of claims may merge when no pair between them is vetoed or scores below ``min_link``, and
@@ -167,7 +168,12 @@ def grow_facts(n: int, i: np.ndarray, j: np.ndarray, s: np.ndarray, settings: Se
     outlets — grow into one fact without every pair having been compared, and groups with little in common
     stay apart. Average linkage is reducible, so merging every pair of groups that are each other's best
     partner at once gives the same facts as merging the best pair one at a time: each round is a few array
-    operations over the pairs, whatever their number."""
+    operations over the pairs, whatever their number.
+
+    With ``days`` (day ordinals, -1 undated) and ``windows`` (each claim's span of days), two groups merge
+    only when the days of the merged group stay within the longer of their spans: pairs too far apart in
+    time are never scored, so without this bound a city bombed every day would chain its daily tolls into
+    one fact through claims a day apart."""
     threshold = settings.thresholds["same_fact"]
     unscored = settings.weights["same_block"]
     blocked = (s == VETO) | (s < settings.thresholds["min_link"])
@@ -180,6 +186,12 @@ def grow_facts(n: int, i: np.ndarray, j: np.ndarray, s: np.ndarray, settings: Se
     keys, total, count = _aggregate(np.minimum(i, j) * n + np.maximum(i, j), s.astype(np.float64),
                                     np.ones(len(s), dtype=np.int64))
     vetoes = np.unique(np.minimum(vi, vj) * n + np.maximum(vi, vj))
+    timed = days is not None and windows is not None
+    if timed:
+        dated = days >= 0
+        first_day = np.where(dated, days, np.iinfo(np.int64).max).astype(np.int64)
+        last_day = np.where(dated, days, np.iinfo(np.int64).min).astype(np.int64)
+        span = np.asarray(windows, dtype=np.int64).copy()
     while len(keys):
         # two groups with a vetoed pair between them can never merge, nor can the groups they grow into
         if len(vetoes):
@@ -191,6 +203,9 @@ def grow_facts(n: int, i: np.ndarray, j: np.ndarray, s: np.ndarray, settings: Se
         cross = size[a] * size[b]
         mean = (total + (cross - count) * unscored) / cross
         ok = mean >= threshold
+        if timed:
+            lo, hi = np.minimum(first_day[a], first_day[b]), np.maximum(last_day[a], last_day[b])
+            ok &= (hi < lo) | (hi - lo <= np.maximum(span[a], span[b]))  # hi < lo: an undated group
         if not ok.any():
             break
         # a group with no pair at the threshold never merges again (a merge only averages its pairs), so
@@ -219,6 +234,10 @@ def grow_facts(n: int, i: np.ndarray, j: np.ndarray, s: np.ndarray, settings: Se
         keep_id, gone_id = groups[mutual], best[mutual]   # the higher id joins the lower one
         parent[gone_id] = keep_id
         size[keep_id] += size[gone_id]
+        if timed:
+            first_day[keep_id] = np.minimum(first_day[keep_id], first_day[gone_id])
+            last_day[keep_id] = np.maximum(last_day[keep_id], last_day[gone_id])
+            span[keep_id] = np.maximum(span[keep_id], span[gone_id])
         follow = np.arange(n, dtype=np.int64)
         follow[gone_id] = keep_id
         a, b = follow[a], follow[b]
@@ -259,5 +278,8 @@ def block_graph(table: FrameTable, members: np.ndarray, horizon: int, settings: 
     order = np.argsort(members, kind="stable")
     li = order[np.searchsorted(members[order], gi)]
     lj = order[np.searchsorted(members[order], gj)]
-    roots = grow_facts(len(members), li, lj, scores, settings)
+    window = np.minimum(np.where(table.cumulative[members], horizon,
+                                 np.where(table.incident_days[members] > 0, table.incident_days[members],
+                                          table.action_days[members])), horizon)
+    roots = grow_facts(len(members), li, lj, scores, settings, table.day[members].astype(np.int64), window)
     return roots, gi, gj, scores

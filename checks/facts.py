@@ -4,7 +4,8 @@
 pairs on arrays and grows facts on the sparse graph of non-vetoed pairs (checks/fact_graph.py).
 :func:`conflict_pairs` then keeps, inside each fact, the pairs of different outlets whose intervals do not
 overlap and whose own score clears the bar: the conflict threshold in a crowded block (several facts of the
-same kind in the same days), the same-fact threshold for a fact alone in its block and days.
+same kind in the same days), the same-fact threshold for a fact alone in its block and days or stated by many
+outlets.
 """
 
 from __future__ import annotations
@@ -95,8 +96,8 @@ def gate_conflicts(frames: FrameTable, nominal: np.ndarray, at_least: np.ndarray
     a narrower group ("civilians" against "people") or only one is a part of its article's figure ("92 of
     them"); figures more than ``conflict_ratio`` apart, and "at
     least N" above a smaller exact figure, lose points; the rest must reach the conflict threshold — or only
-    the same-fact threshold when the fact is alone in its block and days (``alone``, indexed by the fact's
-    first row)."""
+    the same-fact threshold when the fact is alone in its block and days or stated by many outlets
+    (``alone``, indexed by the fact's first row: :func:`unrivalled_rows`, :func:`followed_rows`)."""
     t = st.thresholds
     s = pair_scores(frames, a, b, st)
     keep = s != VETO
@@ -163,6 +164,19 @@ def unrivalled_rows(frames: FrameTable, block: np.ndarray, first: np.ndarray, le
     return alone
 
 
+def followed_rows(first: np.ndarray, source: np.ndarray, st: Settings) -> np.ndarray:
+    """True at the first row of every fact stated by at least ``conflict_outlets`` sources (identity.toml):
+    a story many outlets followed, whose disagreements need only the same-fact score."""
+    rows = np.flatnonzero(first >= 0)
+    followed = np.zeros(len(first), dtype=bool)
+    if not len(rows):
+        return followed
+    pairs = np.unique(np.stack([first[rows], source[rows].astype(np.int64)]), axis=1)
+    outlets = np.bincount(pairs[0], minlength=len(first))
+    followed[: len(outlets)] = outlets >= st.thresholds["conflict_outlets"]
+    return followed
+
+
 def conflict_pairs(claims: list[Claim], facts: dict[str, str], lexicon: Lexicon | None = None,
                    settings: Settings | None = None) -> list[ConflictPair]:
     """Disagreements worth showing among Claim objects (the refresh does the same on columns,
@@ -203,7 +217,9 @@ def conflict_pairs(claims: list[Claim], facts: dict[str, str], lexicon: Lexicon 
     nominal = np.asarray([c.nominal if c.nominal is not None else np.nan for c in rows], dtype=np.float64)
     at_least = np.asarray([c.qualifier == "at_least" for c in rows])
     exact = np.asarray([c.qualifier == "exact" for c in rows])
-    alone = unrivalled_rows(frames, block, first, lex, st)
+    sources: dict[str, int] = {}
+    source = np.asarray([sources.setdefault(c.source_id, len(sources)) for c in rows], dtype=np.int64)
+    alone = unrivalled_rows(frames, block, first, lex, st) | followed_rows(first, source, st)
     keep, scores = gate_conflicts(frames, nominal, at_least, exact, a, b, first, alone, st)
     out = []
     for k in np.flatnonzero(keep).tolist():

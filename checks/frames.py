@@ -450,6 +450,20 @@ class _Reader:
                 return False
         return True
 
+    def _since_the_war(self, clo: int, chi: int) -> bool:
+        """ "since Syria's war started", "depuis le début de la guerre", "seit Beginn des Krieges" in the
+        clause: every toll of the clause counts the whole war, however far the words are from the number
+        ("280,000 people have been killed and millions displaced since Syria's war started")."""
+        lo, hi = max(clo, self.lo), min(chi, self.hi)
+        since = self.lang.markers["since"]
+        for pos, _, _ in self.lang.markers["war"].scan(self.t, lo, hi):
+            toks = self.doc.toks
+            if toks[pos].capital and self.lang.code != "de" and pos > lo and toks[pos - 1].capital:
+                continue  # inside a name ("the Gulf War Syndrome")
+            if any(since.at(self.t, k) for k in range(max(lo, pos - 5), pos)):  # "depuis le début de la"
+                return True
+        return False
+
     def scope(self, run_start: int, run_end: int, action: str | None, measure: str = "count") -> str:
         lo, hi = run_start - SCOPE_SPAN, run_end + SCOPE_SPAN
         clo, chi = self.clause(run_start, run_end)
@@ -468,6 +482,8 @@ class _Reader:
                 or self.lang.weekdays.get(self.t[nxt]) is not None
             ):
                 continue
+            return "cumulative"
+        if action in CASUALTY and self._since_the_war(clo, chi):
             return "cumulative"
         war = self.lang.markers["war"].scan(
             self.t, max(clo, run_start - 12, self.lo), min(chi, run_end + 8, self.hi)
@@ -494,9 +510,22 @@ class _Reader:
                 return "cumulative"  # "killed during April", "en mars", "im Mai": a month's total
         if measure == "count" and self.any_marker("past", lo, hi):
             return "past"  # a toll of "last month"; a price "last week" is still the price in question
+        if self.any_marker("long_ago", lo, hi):
+            return "past"  # "16.7% five years ago", "damals 39,6 Prozent": another election's share
         if self.any_marker("forecast", max(clo, run_start - 10), min(chi, run_end + 6)):
             return "forecast"
         return "incident"
+
+    def budget_part(self, q0: int, np_end: int) -> str:
+        """ "core" or "total" for an amount said to be only a budget's core or its whole with extra funds
+        ("€86.4bn in the core budget", "174 milliards au total en incluant les fonds spéciaux"), else ""."""
+        lo, hi = self.clause(q0, np_end)
+        lo, hi = max(lo, q0 - 8), min(hi, np_end + 8)
+        for name, part in (("budget_core", "core"), ("budget_total", "total")):
+            hits = self.lang.markers[name].scan(self.t, lo, hi)
+            if any(self._nothing_between(p, p + n) for p, n, _ in hits):
+                return part
+        return ""
 
     def part(self, q0: int, i1: int, np_end: int, run_subgroup: bool) -> str:
         before = range(max(self.lo, q0 - 3), q0)
@@ -539,16 +568,33 @@ class _Reader:
         return named
 
     def _nothing_between(self, a: int, b: int) -> bool:
-        """Words at toks[a:b] that qualify this claim's number: no other figure stands between them, and
-        words after a figure are that figure's ("500.000 personas se manifestaron en toda Francia, 55.000 de
-        ellas en París": "en toda Francia" is the first figure's, though nearer to the second; "landesweit
-        506.000 Menschen": nothing before it, so the next one's)."""
+        """Words at toks[a:b] qualify this claim's figure: no other figure stands between them, and when a
+        figure stands on their other side, they are this one's unless a comma sets them apart from it
+        ("500.000 personas se manifestaron en toda Francia, 55.000 de ellas en París": the first figure's),
+        or the other figure is nearer with no comma ("531,8 Milliarden ausgeben und dafür im Kernhaushalt
+        86,4 Milliarden": 86,4's). A tie goes to the figure the words follow ("506,000 protesters
+        nationwide, including 55,000")."""
         before = b <= self.own[0]
         lo, hi = (b, self.own[0]) if before else (self.own[1], a)
-        others = [k for k in self.numbers if k not in self.temporal and not (self.own[0] <= k < self.own[1])]
+        others = [k for k in self.numbers if self.lo <= k < self.hi and k not in self.temporal
+                  and not (self.own[0] <= k < self.own[1])]
         if any(lo <= k < hi for k in others):
             return False
-        return not (before and any(a - 8 <= k < a for k in others))
+        if before:
+            other = max((k for k in others if k < a), default=None)
+            far = (other + 1, a) if other is not None else None
+        else:
+            other = min((k for k in others if k >= b), default=None)
+            far = (b, other) if other is not None else None
+        if other is None or far is None:
+            return True
+        comma = frozenset({",", ";", ":"})
+        sep_me = any(self.t[k] in comma for k in range(lo, hi))
+        sep_other = any(self.t[k] in comma for k in range(*far))
+        if sep_me != sep_other:
+            return sep_other
+        mine, theirs = hi - lo, far[1] - far[0]
+        return mine < theirs or (mine == theirs and not before)
 
     def _country_at(self, k: int) -> Place | None:
         """A country named by the capitalised words from token ``k`` on ("France", "Royaume-Uni")."""
@@ -656,6 +702,8 @@ def read_claim(
         else:
             thing = claim.concept or (claim.counted.lower() if claim.counted else None)
     part = r.part(q0, i1, np_end, run_sub)
+    if not part and (claim.dimension or "").startswith("currency"):
+        part = r.budget_part(q0, np_end)
     fine = group
     parent = lexicon.terms.group_parent.get(group or "")
     if parent and part != "subgroup":

@@ -76,6 +76,7 @@ def parse_settings(text: str, origin: str = "identity.toml") -> Settings:
             "same_fact",
             "min_link",
             "conflict",
+            "conflict_outlets",
             "conflict_ratio",
             "conflict_ratio_penalty",
             "conflict_at_least_penalty",
@@ -340,8 +341,9 @@ def measured(f: Frame, lex: Lexicon) -> str:
         elif f.part == "additional":
             who = "further " + who
         return labels.measured_phrase(kind="count", who=who, action=lex.label("action", f.action))
-    return labels.measured_phrase(kind=f.measure, action=lex.label("action", f.action),
-                                  topic=lex.label("topic", f.topic))
+    phrase = labels.measured_phrase(kind=f.measure, action=lex.label("action", f.action),
+                                    topic=lex.label("topic", f.topic))
+    return f"{phrase} ({f.part})" if f.part in ("core", "total") else phrase
 
 
 def reason(low: Claim, high: Claim, lex: Lexicon) -> str:

@@ -39,6 +39,9 @@ MARKERS = (
     "additional_after",
     "separate",
     "forecast",
+    "long_ago",
+    "budget_core",
+    "budget_total",
 )
 GRAMMAR = (
     "qualifiers",

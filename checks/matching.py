@@ -17,7 +17,7 @@ import pyarrow as pa
 from quantcheck.checks import identity
 from quantcheck.checks.claim_columns import ClaimColumns
 from quantcheck.checks.fact_graph import block_graph
-from quantcheck.checks.facts import gate_conflicts, horizon, unrivalled_rows
+from quantcheck.checks.facts import followed_rows, gate_conflicts, horizon, unrivalled_rows
 from quantcheck.checks.frame_store import frame_version
 from quantcheck.checks.identity import Settings, load_settings
 from quantcheck.checks.lexicon import Lexicon, load_lexicon
@@ -136,7 +136,7 @@ def _store_pairs(con: duckdb.DuckDBPyConnection, cols: ClaimColumns, first: np.n
         pairs = con.execute(sql("disjoint_pairs")).fetchnumpy()
     a = pairs["row_a"].astype(np.int64)
     b = pairs["row_b"].astype(np.int64)
-    alone = unrivalled_rows(cols.frames, cols.block, first, lex, st)
+    alone = unrivalled_rows(cols.frames, cols.block, first, lex, st) | followed_rows(first, cols.source, st)
     keep, scores = gate_conflicts(
         cols.frames, cols.nominal, cols.at_least, cols.exact, a, b, first, alone, st)
     kept = np.flatnonzero(keep)

@@ -506,3 +506,59 @@ def test_a_capitalised_noun_before_a_sentence_does_not_swallow_the_town_after_it
     text = "Tausende gingen auf die Straße. In Paris zählte die Polizei 55.000 Demonstranten."
     f = frame(text, "55.000", "de")
     assert (f.place, f.place_source) == ("Paris", "clause")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface"),
+    [
+        ("en", "At least 280,000 people have been killed and millions displaced since Syria's war started.",
+         "280,000"),
+        ("fr", "Au moins 280 000 personnes ont été tuées et des millions déplacées depuis le début de la "
+         "guerre.", "280 000"),
+        ("es", "Al menos 280.000 personas han muerto y millones han huido desde el inicio de la guerra.",
+         "280.000"),
+        ("de", "Mindestens 280.000 Menschen wurden getötet und Millionen vertrieben seit Beginn des Krieges.",
+         "280.000"),
+    ],
+)
+def test_a_toll_since_the_war_began_is_a_running_total_however_far_the_words(lang, text, surface) -> None:
+    assert frame(text, surface, lang).scope == "cumulative"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface"),
+    [
+        ("en", "The AfD, which won 16.7% five years ago, has been leading national polls.", "16.7%"),
+        ("fr", "L'AfD avait alors obtenu 16,7 % des voix.", "16,7 %"),
+        ("es", "La AfD obtuvo por aquel entonces el 16,7 % de los votos.", "16,7 %"),
+        ("de", "Die AfD kam damals auf 16,7 Prozent.", "16,7 Prozent"),
+    ],
+)
+def test_a_share_of_years_before_is_a_past_figure(lang, text, surface) -> None:
+    assert frame(text, surface, lang, dimension="[dimensionless]").scope == "past"
+
+
+def test_a_price_of_last_week_is_still_the_price_in_question() -> None:
+    f = frame("Le gazole a atteint 2,19 euros le litre la semaine dernière.", "2,19 euros le litre", "fr",
+              dimension="[currency] / [length] ** 3")
+    assert f.scope == "incident"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "core", "total"),
+    [
+        ("en", "Net borrowing in the core budget will amount to €86.4bn. Borrowing including the special "
+         "funds reaches €174bn.", "€86.4bn", "€174bn"),
+        ("fr", "L'emprunt atteint 86,4 milliards d'euros dans le budget principal, et 174 milliards au total "
+         "en incluant les fonds spéciaux.", "86,4 milliards d'euros", "174 milliards"),
+        ("es", "La nueva deuda será de 86.400 millones de euros en el presupuesto básico y de 174.000 "
+         "millones de euros en total.", "86.400 millones de euros", "174.000 millones de euros"),
+        ("de", "Der Bund will im Kernhaushalt 86,4 Milliarden Euro neue Kredite aufnehmen, insgesamt 174 "
+         "Milliarden Euro.", "86,4 Milliarden Euro", "174 Milliarden Euro"),
+    ],
+)
+def test_a_budget_s_core_and_its_total_are_two_figures(lang, text, core, total) -> None:
+    money = "currency_EUR"
+    a = frame(text, core, lang, dimension=money, others=((total, money),), published=SEPT)
+    b = frame(text, total, lang, dimension=money, others=((core, money),), published=SEPT)
+    assert (a.part, b.part) == ("core", "total")

@@ -428,3 +428,18 @@ def test_a_claim_placed_only_by_its_dateline_joins_the_fact_whose_figure_it_stat
     ]
     facts = assign_facts(claims)
     assert facts["d"] == facts["n1"] == facts["n2"] and facts["p1"] == facts["p2"] != facts["n1"]
+
+
+def test_daily_tolls_of_a_city_bombed_every_day_do_not_chain_into_one_fact() -> None:
+    # each day's toll, dated only by its article, is reported by two outlets; consecutive days are within a
+    # toll's two-day span, so without a bound on the fact's own days they would chain into one
+    claims = []
+    for k in range(6):
+        day = date(2016, 6, 1 + k)
+        for source in ("s1", "s2"):
+            fr = f(f"{k}{source}", day=day, day_source="article", incidents=(), words=(), spot=None,
+                   place_source="context")
+            claims.append(claim(fr, source, 10 + k))
+    facts = assign_facts(claims)
+    assert facts["0s1"] == facts["0s2"] and facts["5s1"] == facts["5s2"]
+    assert facts["0s1"] != facts["5s1"] and facts["0s1"] != facts["3s1"]
