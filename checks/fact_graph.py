@@ -264,14 +264,26 @@ def _aggregate(keys: np.ndarray, total: np.ndarray, count: np.ndarray
             np.bincount(inverse, weights=count, minlength=len(unique)).astype(np.int64))
 
 
+def magnitudes_apart(table: FrameTable, i: np.ndarray, j: np.ndarray, settings: Settings) -> np.ndarray:
+    """Pairs whose intervals lie more than ``magnitudes_apart`` times apart (both positive, both known)."""
+    lo = np.maximum(table.lo[i], table.lo[j])          # the higher figure's lower bound
+    hi = np.minimum(table.hi[i], table.hi[j])          # the lower figure's upper bound
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return (hi > 0) & (lo > hi * settings.thresholds["magnitudes_apart"])
+
+
 def block_graph(table: FrameTable, members: np.ndarray, horizon: int, settings: Settings,
                 ) -> tuple[list[int], np.ndarray, np.ndarray, np.ndarray]:
     """Candidate pairs of one block, their scores, and the fact root of each member (local indices)."""
     gi, gj = candidate_pairs(table, members, horizon)
     scores = pair_scores(table, gi, gj, settings)
-    # figures that agree are evidence of one fact (identity.toml same_value); unknown intervals never agree
+    # figures that agree are evidence of one fact (identity.toml same_value); unknown intervals never agree;
+    # figures orders of magnitude apart count as nothing in common (magnitudes_apart): a veto would let one
+    # misread figure split a whole story
     agree = (table.lo[gi] <= table.hi[gj]) & (table.lo[gj] <= table.hi[gi])
     scores = np.where(agree & (scores != VETO), scores + settings.weights["same_value"], scores)
+    apart = magnitudes_apart(table, gi, gj, settings) & (scores != VETO)
+    scores = np.where(apart, np.minimum(scores, settings.thresholds["min_link"]), scores)
     # the same figure repeated in one article (title and body) is one claim: always linked
     repeat = (table.document[gi] == table.document[gj]) & (table.wording[gi] == table.wording[gj])
     scores = np.where(repeat & (scores != VETO), np.maximum(scores, settings.thresholds["same_fact"]), scores)

@@ -17,7 +17,7 @@ from datetime import date
 
 import numpy as np
 
-from quantcheck.checks.fact_graph import block_graph
+from quantcheck.checks.fact_graph import block_graph, magnitudes_apart
 from quantcheck.checks.identity import (
     VETO,
     Claim,
@@ -100,7 +100,7 @@ def gate_conflicts(frames: FrameTable, nominal: np.ndarray, at_least: np.ndarray
     (``alone``, indexed by the fact's first row: :func:`unrivalled_rows`, :func:`followed_rows`)."""
     t = st.thresholds
     s = pair_scores(frames, a, b, st)
-    keep = s != VETO
+    keep = (s != VETO) & ~magnitudes_apart(frames, a, b, st)
     fa, fb = frames.families[a], frames.families[b]
     keep &= ~((fa != 0) & (fb != 0) & ((fa & fb) == 0))
     sa, sb = frames.spot[a], frames.spot[b]

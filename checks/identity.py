@@ -80,6 +80,7 @@ def parse_settings(text: str, origin: str = "identity.toml") -> Settings:
             "conflict_ratio",
             "conflict_ratio_penalty",
             "conflict_at_least_penalty",
+            "magnitudes_apart",
             "suburb_km",
             "city_population",
         ),

@@ -443,3 +443,11 @@ def test_daily_tolls_of_a_city_bombed_every_day_do_not_chain_into_one_fact() -> 
     facts = assign_facts(claims)
     assert facts["0s1"] == facts["0s2"] and facts["5s1"] == facts["5s2"]
     assert facts["0s1"] != facts["5s1"] and facts["0s1"] != facts["3s1"]
+
+
+def test_figures_orders_of_magnitude_apart_are_never_a_conflict() -> None:
+    # "56 killed in the strike" / "the death toll may be as high as 400,000": the war's toll
+    claims = [claim(f("a"), "s1", 56), claim(f("b"), "s2", 400_000), claim(f("c"), "s3", 60)]
+    pairs = conflict_pairs(claims, assign_facts(claims))
+    assert all("b" not in (p.claim_a, p.claim_b) for p in pairs)
+    assert [(p.claim_a, p.claim_b) for p in pairs] == [("a", "c")]
