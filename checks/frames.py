@@ -36,6 +36,10 @@ from quantcheck.checks.places import Place, find_places
 WINDOW_CHARS = 260  # a claim's words are read within its sentence, at most this far each side
 NP_STEPS = 5  # words scanned after a number for the counted noun
 RIGHT_GAP, LEFT_GAP = 4, 5  # content words allowed between a number and the verb that governs it
+# words that link a scale word to its noun ("un million **de** manifestants", "des milliers **d'**habitants",
+# "cientos **de** personas", "Tausende **von** Menschen"); English "of" is not one: "six **of** the dead" is a
+# part
+NOUN_LINKS = frozenset({"de", "d'", "di", "von", "der", "des", "la", "los", "las"})
 SCOPE_SPAN = 8  # tokens each side searched for scope markers
 INCIDENT_SPAN = 25  # tokens each side searched for kinds of incident (inside the clause)
 CONTEXT_CHARS = 600  # a place named this far before a claim still frames it
@@ -266,18 +270,11 @@ class _Reader:
                 continue
             if self.is_("place_nouns", j):
                 return j + 1, None, "@place", side
-            if self.is_("stopwords", j) and self.t[j] not in (
-                "of",
-                "de",
-                "d'",
-                "di",
-                "von",
-                "der",
-                "des",
-                "la",
-                "los",
-                "las",
-            ):
+            if self.t[j] in NOUN_LINKS:  # "un million **de** manifestants", "un millón **de** personas"
+                j += 1
+                steps += 1
+                continue
+            if self.is_("stopwords", j):
                 break
             if tok.capital or len(self.t[j]) > 2:
                 j += 1

@@ -562,3 +562,16 @@ def test_a_budget_s_core_and_its_total_are_two_figures(lang, text, core, total) 
     a = frame(text, core, lang, dimension=money, others=((total, money),), published=SEPT)
     b = frame(text, total, lang, dimension=money, others=((core, money),), published=SEPT)
     assert (a.part, b.part) == ("core", "total")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface"),
+    [
+        ("fr", "La CGT revendique plus d'un million de manifestants.", "un million"),
+        ("es", "Los sindicatos hablaron de un millón de manifestantes.", "un millón"),
+        ("de", "Die Gewerkschaften sprachen von einer Million Demonstranten.", "einer Million"),
+    ],
+)
+def test_a_scale_word_reaches_its_noun_over_de(lang, text, surface) -> None:
+    f = frame(text, surface, lang, published=SEPT)
+    assert (f.group, f.action) == ("people", "protesting")
