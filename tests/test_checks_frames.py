@@ -575,3 +575,16 @@ def test_a_budget_s_core_and_its_total_are_two_figures(lang, text, core, total) 
 def test_a_scale_word_reaches_its_noun_over_de(lang, text, surface) -> None:
     f = frame(text, surface, lang, published=SEPT)
     assert (f.group, f.action) == ("people", "protesting")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface"),
+    [
+        ("en", "The two parties won 37 seats, one short of the 38 needed for a majority.", "38"),
+        ("fr", "Il faut 38 sièges pour la majorité absolue au Landtag.", "38"),
+        ("es", "Son necesarios 38 escaños para la mayoría absoluta.", "38"),
+        ("de", "Für eine Mehrheit sind 38 Sitze nötig.", "38"),
+    ],
+)
+def test_a_requirement_is_not_what_happened(lang, text, surface) -> None:
+    assert frame(text, surface, lang, others=("37",) if "37" in text else ()).scope == "forecast"
