@@ -513,6 +513,13 @@ class _Reader:
             return "forecast"
         return "incident"
 
+    def toll_noun_before(self, run_start: int) -> bool:
+        """A noun naming a death toll earlier in the clause, with no other figure between ("the death toll
+        as collated from medical centers in the suburbs east of Damascus was 213", "le bilan s'élève à")."""
+        lo, _ = self.clause(run_start, run_start + 1)
+        hits = self.lang.markers["toll_nouns"].scan(self.t, max(lo, run_start - 16), run_start)
+        return any(self._nothing_between(p, p + n) for p, n, _ in hits)
+
     def budget_part(self, q0: int, np_end: int) -> str:
         """ "core" or "total" for an amount said to be only a budget's core or its whole with extra funds
         ("€86.4bn in the core budget", "174 milliards au total en incluant les fonds spéciaux"), else ""."""
@@ -692,12 +699,7 @@ def read_claim(
     if group in lexicon.terms.group_is and action == lexicon.terms.group_is[group][1]:
         group = lexicon.terms.group_is[group][0]
     if group is None and claim.dimension == "count":
-        if counts_places:
-            thing = "places"
-        elif action in CASUALTY and not claim.counted:
-            group = "people"
-        else:
-            thing = claim.concept or (claim.counted.lower() if claim.counted else None)
+        group, action, thing = _uncounted(r, claim, action, counts_places, run_start)
     part = r.part(q0, i1, np_end, run_sub)
     if not part and (claim.dimension or "").startswith("currency"):
         part = r.budget_part(q0, np_end)
@@ -792,6 +794,22 @@ def read_claim(
         entity=r.entity(clo, chi, run_start, run_end),
         year=year,
     )
+
+
+def _uncounted(
+    r: _Reader, claim: ClaimInput, action: str | None, counts_places: bool, run_start: int
+) -> tuple[str | None, str | None, str | None]:
+    """(group, action, thing) of a count whose noun names no group: places counted, people by a casualty
+    verb ("killing 12") or a death toll's noun earlier in the clause ("the death toll as collated from
+    medical centres ... was 213"), else what the extractor says it counts."""
+    if counts_places:
+        return None, action, "places"
+    if not claim.counted:
+        if action in CASUALTY:
+            return "people", action, None
+        if action is None and r.toll_noun_before(run_start):
+            return "people", "killed", None
+    return None, action, claim.concept or (claim.counted.lower() if claim.counted else None)
 
 
 def _earlier_date(doc: DocumentView, clo: int, chi: int) -> date | None:

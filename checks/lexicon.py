@@ -42,6 +42,7 @@ MARKERS = (
     "long_ago",
     "budget_core",
     "budget_total",
+    "toll_nouns",
 )
 GRAMMAR = (
     "qualifiers",

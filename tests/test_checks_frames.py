@@ -588,3 +588,17 @@ def test_a_scale_word_reaches_its_noun_over_de(lang, text, surface) -> None:
 )
 def test_a_requirement_is_not_what_happened(lang, text, surface) -> None:
     assert frame(text, surface, lang, others=("37",) if "37" in text else ()).scope == "forecast"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Bayan Baker said the death toll as collated from medical centers in the suburbs was 213."),
+        ("fr", "Le bilan provisoire établi par les hôpitaux de la région s'élève à 213."),
+        ("es", "El balance de muertos facilitado por los hospitales asciende a 213."),
+        ("de", "Die Zahl der Toten stieg nach Angaben der Kliniken auf 213."),
+    ],
+)
+def test_a_death_toll_named_before_its_figure_counts_people_killed(lang, text) -> None:
+    f = frame(text, "213", lang)
+    assert (f.group, f.action) == ("people", "killed")
