@@ -22,7 +22,7 @@ from quantcheck.checks.pair_scores import PLACE_KIND, FrameTable, town_columns
 
 FRAME_FIELDS = ("measure", "grp", "fine_group", "thing", "action", "topic", "part", "scope", "incidents",
                 "place", "place_kind", "place_cc", "place_admin1", "place_gid", "place_source", "spot", "day",
-                "day_source", "words", "wording", "entity", "year")
+                "day_source", "words", "wording", "entity", "year", "since")
 
 
 def _codes(column: pa.ChunkedArray | pa.Array) -> np.ndarray:
@@ -163,6 +163,8 @@ def frame_table(table: pa.Table, lexicon: Lexicon, settings: Settings) -> FrameT
         document=_codes(col("document_id")),
         lo=np.full(n, np.nan),
         hi=np.full(n, np.nan),
+        since=pc.fill_null(pc.cast(col("since"), pa.int32()), -1).to_numpy(zero_copy_only=False)
+        .astype(np.int32),
     )
 
 
@@ -176,4 +178,5 @@ def frame_from_row(mention_id: str, row: dict) -> Frame | None:
         incidents=tuple(row["incidents"] or ()), place=row["place"], place_kind=row["place_kind"],
         place_cc=row["place_cc"], place_admin1=row["place_admin1"], place_gid=row["place_gid"],
         place_source=row["place_source"], spot=row["spot"], day=row["day"], day_source=row["day_source"],
-        words=tuple(row["words"] or ()), wording=row["wording"] or "", entity=row["entity"], year=row["year"])
+        words=tuple(row["words"] or ()), wording=row["wording"] or "", entity=row["entity"], year=row["year"],
+        since=row.get("since"))

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 
 import regex
@@ -114,6 +114,7 @@ class Frame:
     wording: str = ""
     entity: str | None = None  # an organisation or party the figure is about ("SPD", "CGT"), not its source
     year: int | None = None  # a year written next to the number ("the 2018 fire", "budget 2027")
+    since: date | None = None  # a running total's first day ("since April", "in the past two weeks")
 
 
 @dataclass
@@ -513,6 +514,48 @@ class _Reader:
             return "forecast"
         return "incident"
 
+    def period_start(self, run_start: int, run_end: int) -> date | None:
+        """The first day of a running total, from the words after its marker: a date ("since 21 May"), a
+        month ("since April", "depuis mars 2011"), a year ("since 2011") or a length back from the article
+        ("in the past two weeks", "ces trois derniers mois", "seit zwei Jahren"); None when they give none."""
+        ref = self.doc.ref
+        if ref is None:
+            return None
+        clo, chi = self.clause(run_start, run_end)
+        lo, hi = max(clo, run_start - 20), min(chi, run_end + 20)
+        for pos, n, _ in self.lang.markers["cumulative"].scan(self.t, lo, hi):
+            if self._nothing_between(pos, pos + n):
+                start = self._start_after(pos, pos + n, min(hi, pos + n + 6), ref)
+                if start is not None:
+                    return start
+        return None
+
+    def _start_after(self, marker: int, k: int, end: int, ref: date) -> date | None:
+        toks, texts = self.doc.toks, self.t
+        start_char, end_char = toks[marker].start, toks[end - 1].end if end > k else toks[k - 1].end
+        for d in self.doc.dates:  # "since 21 May", "depuis le 3 mars"
+            if start_char <= d.start <= end_char and d.day <= ref:
+                return d.day
+        values = number_values(self.lang.code)
+        count: float | None = None
+        for j in range(marker, end):
+            text = texts[j]
+            month = self.lang.months.get(text)
+            if month is not None and j > marker:
+                year = ref.year if month <= ref.month else ref.year - 1
+                if j + 1 < len(texts) and YEAR.fullmatch(texts[j + 1]):
+                    year = int(texts[j + 1])
+                return date(year, month, 1)
+            if YEAR.fullmatch(text) and j > marker:
+                return date(int(text), 1, 1)
+            if toks[j].is_number or text in values:
+                count = values.get(text) or _plain_number(text)
+                continue
+            days = self.lang.units.get(text)
+            if days is not None:
+                return ref - timedelta(days=int(days * (count or 1)))
+        return None
+
     def toll_noun_before(self, run_start: int) -> bool:
         """A noun naming a death toll earlier in the clause, with no other figure between ("the death toll
         as collated from medical centers in the suburbs east of Damascus was 213", "le bilan s'élève à")."""
@@ -793,6 +836,7 @@ def read_claim(
         wording=wording,
         entity=r.entity(clo, chi, run_start, run_end),
         year=year,
+        since=r.period_start(run_start, run_end) if scope == "cumulative" else None,
     )
 
 
@@ -888,6 +932,22 @@ def _attached_topic(
         if all(doc.lang.is_("stopwords", doc.texts[k]) or YEAR.fullmatch(doc.texts[k]) for k in gap):
             return [(pos, n, name)]
     return []
+
+
+@lru_cache(maxsize=8)
+def number_values(code: str) -> dict[str, float]:
+    """Number words of a language and their values ("two" 2, "deux" 2, "zwei" 2)."""
+    from quantcheck.extractors.langdata import available_languages
+    from quantcheck.extractors.langdata import load as load_langdata
+
+    if code not in available_languages():
+        code = "en"
+    return {w.lower(): v for w, v in load_langdata(code).number_words.items()}
+
+
+def _plain_number(text: str) -> float | None:
+    """A small whole number written in digits ("2" in "the past 2 weeks"), else None."""
+    return float(text) if text.isdigit() and len(text) <= 3 else None
 
 
 @lru_cache(maxsize=8)

@@ -48,7 +48,7 @@ class Settings:
 def parse_settings(text: str, origin: str = "identity.toml") -> Settings:
     data = tomllib.loads(text)
     expected = {
-        "days": ("casualty", "other", "cumulative"),
+        "days": ("casualty", "other", "cumulative", "period_slack"),
         "weights": (
             "same_block",
             "same_place",
@@ -81,6 +81,7 @@ def parse_settings(text: str, origin: str = "identity.toml") -> Settings:
             "conflict_ratio_penalty",
             "conflict_at_least_penalty",
             "magnitudes_apart",
+            "period_share",
             "suburb_km",
             "city_population",
         ),
@@ -279,6 +280,11 @@ def score(
             reasons.append(f"{gap} days apart")
         else:
             return VETO, [f"{gap} days apart"]
+    if a.scope == b.scope == "cumulative" and a.since and b.since and a.day and b.day:
+        longest = max((a.day - a.since).days, (b.day - b.since).days)
+        slack = max(st.days["period_slack"], st.thresholds["period_share"] * longest)
+        if abs((a.since - b.since).days) > slack:
+            return VETO, ["different periods"]  # "in the past two weeks" / "since April"
     fa, fb = _families(a, lex), _families(b, lex)
     if fa and fb:
         if fa & fb:

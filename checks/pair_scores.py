@@ -69,6 +69,7 @@ class FrameTable:
     words: np.ndarray  # uint64 word mask
     wording: np.ndarray  # int64 id of the wording, -1 when empty
     document: np.ndarray  # int32 id
+    since: np.ndarray  # int32 a running total's first day (same epoch as ``day``), -1 when unknown
     lo: np.ndarray  # float64 the claim's interval in base units (NaN: unknown); read when facts are grown
     hi: np.ndarray
 
@@ -84,6 +85,7 @@ class FrameTable:
         days, terms = lexicon.terms.incident_days, lexicon.terms.incident_family
         for i, f in enumerate(frames):
             cols["day"][i] = f.day.toordinal() if f.day else -1
+            cols["since"][i] = f.since.toordinal() if f.since else -1
             cols["explicit"][i] = f.day_source in EXPLICIT
             cols["cumulative"][i] = f.scope == "cumulative"
             cols["additional"][i] = f.part == "additional"
@@ -129,13 +131,25 @@ class FrameTable:
                   "spot": np.int32,
                   "place_sk": np.int32, "entity": np.int32, "what": np.int32, "year": np.int16,
                   "day_year": np.int16, "words": np.uint64, "wording": np.int64, "document": np.int32,
-                  "lo": np.float64, "hi": np.float64}
+                  "lo": np.float64, "hi": np.float64,
+                  "since": np.int32}
         return cls(**{k: np.asarray(v, dtype=dtypes[k]) for k, v in cols.items()})
 
 
 def strong_only(t: FrameTable, k: np.ndarray) -> np.ndarray:
     """Placed by the text before the clause (strong, but not the clause's own words)."""
     return t.strong[k] & ~t.own_place[k] & ~t.nationwide[k]
+
+
+def different_periods(both_running: np.ndarray, day_a: np.ndarray, day_b: np.ndarray, since_a: np.ndarray,
+                      since_b: np.ndarray, settings: Settings) -> np.ndarray:
+    """Two running totals whose periods start on days further apart than the slack allows
+    (identity.toml ``period_slack`` days or ``period_share`` of the longer period): "in the past two weeks" /
+    "since April" are two totals; "since 2011" / "since March 2011" five years on are one."""
+    known = both_running & (since_a >= 0) & (since_b >= 0) & (day_a >= 0) & (day_b >= 0)
+    longest = np.maximum(day_a - since_a, day_b - since_b)
+    slack = np.maximum(settings.days["period_slack"], settings.thresholds["period_share"] * longest)
+    return known & (np.abs(since_a.astype(np.int64) - since_b) > slack)
 
 
 def town_columns(gid: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -225,6 +239,8 @@ def pair_scores(t: FrameTable, i: np.ndarray, j: np.ndarray, settings: Settings)
     out += np.where(next_day, w["next_day"], 0.0)
     loose = ~(explicit & (window <= 1))
     veto |= apart & loose & (gap > 1) & (gap > np.maximum(window, np.where(explicit, 1, 2)))
+
+    veto |= different_periods(t.cumulative[i] & t.cumulative[j], da, db, t.since[i], t.since[j], settings)
 
     # -- kinds of incident, words, organisations, wording
     fa, fb = t.families[i], t.families[j]

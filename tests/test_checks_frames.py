@@ -602,3 +602,23 @@ def test_a_requirement_is_not_what_happened(lang, text, surface) -> None:
 def test_a_death_toll_named_before_its_figure_counts_people_killed(lang, text) -> None:
     f = frame(text, "213", lang)
     assert (f.group, f.action) == ("people", "killed")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface", "duration", "since"),
+    [
+        ("en", "In the past two weeks more than 200 civilians have been killed in Aleppo.", "200",
+         "two weeks", date(2016, 5, 20)),
+        ("en", "More than 300 civilians have been killed in Aleppo since April.", "300", None,
+         date(2016, 4, 1)),
+        ("fr", "Au moins 280 000 personnes ont été tuées depuis mars 2011.", "280 000", None,
+         date(2011, 3, 1)),
+        ("es", "Al menos 280.000 personas han muerto desde 2011.", "280.000", None, date(2011, 1, 1)),
+        ("de", "In den vergangenen zwei Wochen wurden 200 Zivilisten getötet.", "200", "zwei Wochen",
+         date(2016, 5, 20)),
+    ],
+)
+def test_a_running_total_knows_when_its_period_started(lang, text, surface, duration, since) -> None:
+    others = ((duration, "[time]"),) if duration else ()
+    f = frame(text, surface, lang, published=date(2016, 6, 3), others=others)
+    assert (f.scope, f.since) == ("cumulative", since)

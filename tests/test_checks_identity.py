@@ -400,6 +400,8 @@ PAIRS = [
     (f("a", year=2018), f("b")),
     (f("a", words=("market", "strike", "idlib")), f("b", words=("market", "bombing"))),
     (f("a", wording="killed at least"), f("b", wording="killed at least")),
+    (f("a", scope="cumulative", since=date(2016, 4, 1)), f("b", scope="cumulative", since=date(2016, 7, 4))),
+    (f("a", scope="cumulative", since=date(2011, 1, 1)), f("b", scope="cumulative", since=date(2011, 3, 1))),
 ]
 
 
@@ -451,3 +453,13 @@ def test_figures_orders_of_magnitude_apart_are_never_a_conflict() -> None:
     pairs = conflict_pairs(claims, assign_facts(claims))
     assert all("b" not in (p.claim_a, p.claim_b) for p in pairs)
     assert [(p.claim_a, p.claim_b) for p in pairs] == [("a", "c")]
+
+
+def test_two_running_totals_over_different_periods_are_two_facts() -> None:
+    # "in the past two weeks" (from 4 Jul) against "since April", both reported on 18 Jul
+    weeks = f("a", scope="cumulative", since=date(2016, 7, 4))
+    april = f("b", scope="cumulative", since=date(2016, 4, 1))
+    assert score(weeks, april) == (VETO, ["different periods"])
+    # "since 2011" and "since March 2011", five years on: one total
+    assert score(f("c", scope="cumulative", since=date(2011, 1, 1)),
+                 f("d", scope="cumulative", since=date(2011, 3, 1)))[0] != VETO
