@@ -133,6 +133,9 @@ class DocumentView:
     starts: list[int] = field(default_factory=list)      # token start offsets, for bisection
     ends: list[int] = field(default_factory=list)
     place_tokens: frozenset[int] = frozenset()           # tokens inside a place name
+    # tokens of the extractor's figures; a number word outside them ("un feu", "one of them") is an article or
+    # a pronoun, no rival figure for the words around it
+    figure_tokens: frozenset[int] | None = None
     country: Place | None = None                         # the document's own country (nationwide figures)
 
     def __post_init__(self) -> None:
@@ -436,11 +439,17 @@ class _Reader:
         hits = self.lang.markers[name].scan(self.t, max(lo, self.lo), min(hi, self.hi))
         return [h for h in hits if self._mine(h[0], h[0] + h[1])]
 
+    def _rival(self, k: int) -> bool:
+        """Token k is another figure: one the extractor read, or digits it did not keep (not a number word
+        used as an article: "ravagée en 2018 par **un** feu de 27 000 hectares")."""
+        figures = self.doc.figure_tokens
+        return k not in self.temporal and (figures is None or k in figures or self.doc.toks[k].is_number)
+
     def _mine(self, a: int, b: int) -> bool:
         own = self.own
         mine = min(abs(a - own[0]), abs(b - own[1]), abs(a - own[1]))
         for k in self.numbers:
-            if own[0] <= k < own[1] or a <= k < b or not (self.lo <= k < self.hi) or k in self.temporal:
+            if own[0] <= k < own[1] or a <= k < b or not (self.lo <= k < self.hi) or not self._rival(k):
                 continue
             if k > b + 8 or k < a - 8:
                 continue
@@ -462,9 +471,25 @@ class _Reader:
                 return True
         return False
 
+    def _fronted_running_total(self, run_start: int) -> bool:
+        """A sentence opening on a running total's words set off by a comma ("Depuis le début de l'année, le
+        Portugal a perdu 140 000 hectares", "Since January, 40 people have died"): its figures are totals; a
+        comparison ("the highest since 2022") is never fronted."""
+        hit = self.lang.markers["cumulative"].at(self.t, self.lo)
+        if not hit:
+            return False
+        end = self.lo + hit[1]
+        if end < self.hi and (self.lang.markers["since_short"].at(self.t, end)
+                              or self.lang.weekdays.get(self.t[end]) is not None):
+            return False  # "Depuis mercredi, le feu a parcouru 8 000 hectares": the incident's own toll
+        comma = next((k for k in range(end, min(end + 6, run_start)) if self.t[k] == ","), None)
+        return comma is not None and not any(self._rival(k) for k in self.numbers if comma < k < run_start)
+
     def scope(self, run_start: int, run_end: int, action: str | None, measure: str = "count") -> str:
         lo, hi = run_start - SCOPE_SPAN, run_end + SCOPE_SPAN
         clo, chi = self.clause(run_start, run_end)
+        if self._fronted_running_total(run_start):
+            return "cumulative"
         for pos, n, _ in self.any_marker("cumulative", max(clo, run_start - 20), min(chi, run_end + 20)):
             if n == 1 and not (lo <= pos < hi):
                 continue  # a bare "since" / "depuis" far from the number belongs to another phrase
@@ -553,7 +578,16 @@ class _Reader:
                 continue
             days = self.lang.units.get(text)
             if days is not None:
-                return ref - timedelta(days=int(days * (count or 1)))
+                back = count is not None or any(texts[m] in self.lang.last or texts[m].rstrip("s") in
+                                                self.lang.last for m in range(max(marker, j - 3), j + 2)
+                                                if m < len(texts))
+                if back:  # "in the past two weeks", "ces trois derniers mois", "the past year"
+                    return ref - timedelta(days=int(days * (count or 1)))
+                if days >= 365:  # "this year", "since the start of the year", "en lo que va de año"
+                    return date(ref.year, 1, 1)
+                if days >= 28:
+                    return date(ref.year, ref.month, 1)
+                return None
         return None
 
     def toll_noun_before(self, run_start: int) -> bool:
@@ -623,7 +657,7 @@ class _Reader:
         nationwide, including 55,000")."""
         before = b <= self.own[0]
         lo, hi = (b, self.own[0]) if before else (self.own[1], a)
-        others = [k for k in self.numbers if self.lo <= k < self.hi and k not in self.temporal
+        others = [k for k in self.numbers if self.lo <= k < self.hi and self._rival(k)
                   and not (self.own[0] <= k < self.own[1])]
         if any(lo <= k < hi for k in others):
             return False
@@ -672,6 +706,11 @@ class _Reader:
             if spots
             else None
         )
+        if claim.dimension == "[length]":
+            # a distance is told apart by the place it is measured from: "60 km from Castellón" and "80 km
+            # from Valencia" are two distances, whatever the town they start at
+            after = [p for p in self.doc.places if p.reference and claim.end <= p.start < hi_c]
+            spot = after[0].key if after else spot
         wide = self.nationwide(lo, hi, inside)
         if wide is not None:
             return wide, None, "nationwide"
@@ -985,6 +1024,7 @@ def frames_for_document(
         spans.append(s)
         if s:
             taken.update(range(*s))
+    doc.figure_tokens = frozenset(taken)
     # numbers the extractor did not keep (years, ordinals) still end a noun phrase
     known = number_words(doc.lang.code)
     taken.update(i for i, t in enumerate(doc.toks) if t.is_number or _is_number_word(t.text, known))

@@ -622,3 +622,49 @@ def test_a_running_total_knows_when_its_period_started(lang, text, surface, dura
     others = ((duration, "[time]"),) if duration else ()
     f = frame(text, surface, lang, published=date(2016, 6, 3), others=others)
     assert (f.scope, f.since) == ("cumulative", since)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface", "dimension", "since"),
+    [
+        ("fr", "Depuis le début de l'année, le Portugal a perdu plus de 140 000 hectares de forêts.",
+         "140 000 hectares", "[length] ** 2", date(2026, 1, 1)),
+        ("en", "Since the start of the year, 40 people have died on the roads.", "40", "count",
+         date(2026, 1, 1)),
+        ("es", "En lo que va de año, han ardido 90.000 hectáreas.", "90.000 hectáreas", "[length] ** 2",
+         date(2026, 1, 1)),
+        ("de", "In den vergangenen zwei Wochen, so die Behörden, sind 40 Menschen gestorben.", "40", "count",
+         date(2026, 9, 4)),
+    ],
+)
+def test_a_sentence_opening_on_a_running_total_makes_its_figures_totals(lang, text, surface, dimension,
+                                                                       since) -> None:
+    f = frame(text, surface, lang, dimension=dimension, published=date(2026, 9, 18))
+    assert (f.scope, f.since) == ("cumulative", since)
+
+
+def test_since_a_weekday_opening_a_sentence_is_the_incident_s_own_toll() -> None:
+    f = frame("Depuis mercredi, le feu a parcouru 8 000 hectares.", "8 000 hectares", "fr",
+              dimension="[length] ** 2", published=date(2026, 9, 18))
+    assert f.scope == "incident"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface", "year"),
+    [
+        ("fr", "Monchique avait déjà été ravagée en 2018 par un feu de 27 000 hectares.", "27 000 hectares",
+         2018),
+        ("es", "Monchique ya sufrió en 2018 un gran incendio que calcinó 27.000 hectáreas.",
+         "27.000 hectáreas", 2018),
+    ],
+)
+def test_an_article_that_is_also_a_number_word_is_no_rival_figure(lang, text, surface, year) -> None:
+    f = frame(text, surface, lang, dimension="[length] ** 2", published=date(2026, 9, 18))
+    assert f.year == year
+
+
+def test_a_distance_is_told_apart_by_the_place_it_is_measured_from() -> None:
+    text = ("Das Feuer war nahe dem Dorf Montán ausgebrochen, rund 60 Kilometer westlich von Castellón de la "
+            "Plana.")
+    f = frame(text, "60 Kilometer", "de", dimension="[length]", published=date(2026, 9, 18))
+    assert f.spot == "castellon de la plana"
