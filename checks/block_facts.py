@@ -19,7 +19,7 @@ import numpy as np
 
 from quantcheck.checks.claim_columns import ClaimColumns
 from quantcheck.checks.fact_graph import block_graph
-from quantcheck.checks.facts import gate_conflicts, horizon, unrivalled_rows
+from quantcheck.checks.facts import followed_rows, gate_conflicts, horizon, unrivalled_rows
 from quantcheck.checks.identity import Settings
 from quantcheck.checks.lexicon import Lexicon
 from quantcheck.checks.pair_scores import FrameTable
@@ -99,6 +99,7 @@ def block_conflicts(work: _Work, members: np.ndarray) -> tuple[np.ndarray, ...]:
     a, b = disjoint_pairs(first, cols.lo[members], cols.hi[members], cols.source[members],
                           cols.publisher[members], frames.document)
     alone = unrivalled_rows(frames, np.zeros(len(members), dtype=np.int64), first, work.lex, st)
+    alone |= followed_rows(first, cols.source[members], st)
     keep, scores = gate_conflicts(frames, cols.nominal[members], cols.at_least[members], cols.exact[members],
                                   a, b, first, alone, st)
     return leader, members[a[keep]], members[b[keep]], scores[keep]

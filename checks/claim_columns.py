@@ -15,14 +15,14 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from quantcheck.checks.frames import CASUALTY, Frame
+from quantcheck.checks.frames import CASUALTY, PEOPLE, Frame
 from quantcheck.checks.identity import EXPLICIT, STRONG_PLACE, Settings
 from quantcheck.checks.lexicon import Lexicon
-from quantcheck.checks.pair_scores import PLACE_KIND, FrameTable
+from quantcheck.checks.pair_scores import PLACE_KIND, FrameTable, town_columns
 
 FRAME_FIELDS = ("measure", "grp", "fine_group", "thing", "action", "topic", "part", "scope", "incidents",
                 "place", "place_kind", "place_cc", "place_admin1", "place_gid", "place_source", "spot", "day",
-                "day_source", "words", "wording", "entity", "year")
+                "day_source", "words", "wording", "entity", "year", "since")
 
 
 def _codes(column: pa.ChunkedArray | pa.Array) -> np.ndarray:
@@ -76,8 +76,9 @@ class ClaimColumns:
         hi = pc.fill_null(col("hi1"), np.nan).to_numpy().astype(np.float64)
         lo = lo - eps * np.abs(lo)
         hi = hi + eps * np.abs(hi)
-        return cls(table=table, block=block_ids, block_names=block_names,
-                   frames=frame_table(table, lexicon, settings), lo=lo, hi=hi,
+        frames = frame_table(table, lexicon, settings)
+        frames.lo, frames.hi = lo, hi  # agreeing figures help grow facts (checks/fact_graph.py)
+        return cls(table=table, block=block_ids, block_names=block_names, frames=frames, lo=lo, hi=hi,
                    nominal=pc.fill_null(col("nominal"), np.nan).to_numpy().astype(np.float64),
                    source=_codes(col("source_id")), publisher=_codes(col("publisher")),
                    at_least=_flags(col("qualifier"), frozenset({"at_least"})),
@@ -126,6 +127,8 @@ def frame_table(table: pa.Table, lexicon: Lexicon, settings: Settings) -> FrameT
     both_ids = _codes(both)
     casualty = _flags(col("action"), CASUALTY)
     action_days = np.where(casualty, settings.days["casualty"], settings.days["other"])
+    gid = pc.fill_null(col("place_gid"), -1).to_numpy(zero_copy_only=False).astype(np.int64)
+    lat, lon, population = town_columns(gid)
     return FrameTable(
         day=day_np,
         explicit=_flags(col("day_source"), EXPLICIT),
@@ -137,12 +140,18 @@ def frame_table(table: pa.Table, lexicon: Lexicon, settings: Settings) -> FrameT
         incident_days=combo_days[inc_idx],
         action_days=action_days.astype(np.int16),
         casualty=casualty,
+        people=_flags(col("grp"), PEOPLE),
         families=combo_fams[inc_idx],
         kind=kind,
         cc=_codes(col("place_cc")),
         region=_codes(region_text),
-        gid=pc.fill_null(col("place_gid"), -1).to_numpy(zero_copy_only=False).astype(np.int64),
+        gid=gid,
+        lat=lat,
+        lon=lon,
+        population=population,
         strong=_flags(col("place_source"), STRONG_PLACE),
+        nationwide=_flags(col("place_source"), frozenset({"nationwide"})),
+        own_place=_flags(col("place_source"), frozenset({"clause"})),
         spot=both_ids[:n],
         place_sk=both_ids[n:],
         entity=_codes(col("entity")),
@@ -152,6 +161,10 @@ def frame_table(table: pa.Table, lexicon: Lexicon, settings: Settings) -> FrameT
         words=pc.fill_null(col("words_mask"), 0).to_numpy(zero_copy_only=False).astype(np.uint64),
         wording=_codes(col("wording")),
         document=_codes(col("document_id")),
+        lo=np.full(n, np.nan),
+        hi=np.full(n, np.nan),
+        since=pc.fill_null(pc.cast(col("since"), pa.int32()), -1).to_numpy(zero_copy_only=False)
+        .astype(np.int32),
     )
 
 
@@ -165,4 +178,5 @@ def frame_from_row(mention_id: str, row: dict) -> Frame | None:
         incidents=tuple(row["incidents"] or ()), place=row["place"], place_kind=row["place_kind"],
         place_cc=row["place_cc"], place_admin1=row["place_admin1"], place_gid=row["place_gid"],
         place_source=row["place_source"], spot=row["spot"], day=row["day"], day_source=row["day_source"],
-        words=tuple(row["words"] or ()), wording=row["wording"] or "", entity=row["entity"], year=row["year"])
+        words=tuple(row["words"] or ()), wording=row["wording"] or "", entity=row["entity"], year=row["year"],
+        since=row.get("since"))

@@ -166,7 +166,8 @@ def candidate_pairs(table: FrameTable, members: np.ndarray, horizon: int) -> tup
     return keys // base, keys % base
 
 
-def grow_facts(n: int, i: np.ndarray, j: np.ndarray, s: np.ndarray, settings: Settings) -> list[int]:
+def grow_facts(n: int, i: np.ndarray, j: np.ndarray, s: np.ndarray, settings: Settings,
+               days: np.ndarray | None = None, windows: np.ndarray | None = None) -> list[int]:
     """Average-linkage clustering of ``n`` local nodes on the sparse scored pairs; returns a root per node.
 
     Two groups of claims may merge when no pair between them is vetoed or scores below ``min_link``, and
@@ -176,7 +177,12 @@ def grow_facts(n: int, i: np.ndarray, j: np.ndarray, s: np.ndarray, settings: Se
     outlets — grow into one fact without every pair having been compared, and groups with little in common
     stay apart. Average linkage is reducible, so merging every pair of groups that are each other's best
     partner at once gives the same facts as merging the best pair one at a time: each round is a few array
-    operations over the pairs, whatever their number."""
+    operations over the pairs, whatever their number.
+
+    With ``days`` (day ordinals, -1 undated) and ``windows`` (each claim's span of days), two groups merge
+    only when the days of the merged group stay within the longer of their spans: pairs too far apart in
+    time are never scored, so without this bound a city bombed every day would chain its daily tolls into
+    one fact through claims a day apart."""
     threshold = settings.thresholds["same_fact"]
     unscored = settings.weights["same_block"]
     # a vetoed pair, or one below ``min_link``, enters the sums as -inf: the two groups it joins, and the
@@ -190,11 +196,20 @@ def grow_facts(n: int, i: np.ndarray, j: np.ndarray, s: np.ndarray, settings: Se
     # groups merge, so later rounds cost less than the first
     keys, total, count = _aggregate(np.minimum(i, j) * n + np.maximum(i, j), s,
                                     np.ones(len(s), dtype=np.int64))
+    timed = days is not None and windows is not None
+    if timed:
+        dated = days >= 0
+        first_day = np.where(dated, days, np.iinfo(np.int64).max).astype(np.int64)
+        last_day = np.where(dated, days, np.iinfo(np.int64).min).astype(np.int64)
+        span = np.asarray(windows, dtype=np.int64).copy()
     while len(keys):
         a, b = keys // n, keys % n
         cross = size[a] * size[b]
         mean = (total + (cross - count) * unscored) / cross
         ok = mean >= threshold
+        if timed:
+            lo, hi = np.minimum(first_day[a], first_day[b]), np.maximum(last_day[a], last_day[b])
+            ok &= (hi < lo) | (hi - lo <= np.maximum(span[a], span[b]))  # hi < lo: an undated group
         if not ok.any():
             break
         # a group with no pair at the threshold never merges again (a merge only averages its pairs), so
@@ -222,6 +237,10 @@ def grow_facts(n: int, i: np.ndarray, j: np.ndarray, s: np.ndarray, settings: Se
         keep_id, gone_id = groups[mutual], best[mutual]   # the higher id joins the lower one
         parent[gone_id] = keep_id
         size[keep_id] += size[gone_id]
+        if timed:
+            first_day[keep_id] = np.minimum(first_day[keep_id], first_day[gone_id])
+            last_day[keep_id] = np.maximum(last_day[keep_id], last_day[gone_id])
+            span[keep_id] = np.maximum(span[keep_id], span[gone_id])
         follow = np.arange(n, dtype=np.int64)
         follow[gone_id] = keep_id
         a, b = follow[a], follow[b]
@@ -248,16 +267,34 @@ def _aggregate(keys: np.ndarray, total: np.ndarray, count: np.ndarray
             np.bincount(inverse, weights=count, minlength=len(unique)).astype(np.int64))
 
 
+def magnitudes_apart(table: FrameTable, i: np.ndarray, j: np.ndarray, settings: Settings) -> np.ndarray:
+    """Pairs whose intervals lie more than ``magnitudes_apart`` times apart (both positive, both known)."""
+    lo = np.maximum(table.lo[i], table.lo[j])          # the higher figure's lower bound
+    hi = np.minimum(table.hi[i], table.hi[j])          # the lower figure's upper bound
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return (hi > 0) & (lo > hi * settings.thresholds["magnitudes_apart"])
+
+
 def block_graph(table: FrameTable, members: np.ndarray, horizon: int, settings: Settings,
                 ) -> tuple[list[int], np.ndarray, np.ndarray, np.ndarray]:
     """Candidate pairs of one block, their scores, and the fact root of each member (local indices)."""
     gi, gj = candidate_pairs(table, members, horizon)
     scores = pair_scores(table, gi, gj, settings)
+    # figures that agree are evidence of one fact (identity.toml same_value); unknown intervals never agree;
+    # figures orders of magnitude apart count as nothing in common (magnitudes_apart): a veto would let one
+    # misread figure split a whole story
+    agree = (table.lo[gi] <= table.hi[gj]) & (table.lo[gj] <= table.hi[gi])
+    scores = np.where(agree & (scores != VETO), scores + settings.weights["same_value"], scores)
+    apart = magnitudes_apart(table, gi, gj, settings) & (scores != VETO)
+    scores = np.where(apart, np.minimum(scores, settings.thresholds["min_link"]), scores)
     # the same figure repeated in one article (title and body) is one claim: always linked
     repeat = (table.document[gi] == table.document[gj]) & (table.wording[gi] == table.wording[gj])
     scores = np.where(repeat & (scores != VETO), np.maximum(scores, settings.thresholds["same_fact"]), scores)
     order = np.argsort(members, kind="stable")
     li = order[np.searchsorted(members[order], gi)]
     lj = order[np.searchsorted(members[order], gj)]
-    roots = grow_facts(len(members), li, lj, scores, settings)
+    window = np.minimum(np.where(table.cumulative[members], horizon,
+                                 np.where(table.incident_days[members] > 0, table.incident_days[members],
+                                          table.action_days[members])), horizon)
+    roots = grow_facts(len(members), li, lj, scores, settings, table.day[members].astype(np.int64), window)
     return roots, gi, gj, scores

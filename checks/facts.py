@@ -4,7 +4,8 @@
 pairs on arrays and grows facts on the sparse graph of non-vetoed pairs (checks/fact_graph.py).
 :func:`conflict_pairs` then keeps, inside each fact, the pairs of different outlets whose intervals do not
 overlap and whose own score clears the bar: the conflict threshold in a crowded block (several facts of the
-same kind in the same days), the same-fact threshold for a fact alone in its block and days.
+same kind in the same days), the same-fact threshold for a fact alone in its block and days or stated by many
+outlets.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from datetime import date
 
 import numpy as np
 
-from quantcheck.checks.fact_graph import block_graph
+from quantcheck.checks.fact_graph import block_graph, magnitudes_apart
 from quantcheck.checks.identity import (
     VETO,
     Claim,
@@ -55,7 +56,8 @@ def assign_facts(claims: list[Claim], lexicon: Lexicon | None = None, settings: 
     if not rows:
         return {}
     comparable = [claims[k] for k in rows]
-    table = FrameTable.build([c.frame for c in comparable], [c.document_id for c in comparable], lex, st)
+    table = FrameTable.build([c.frame for c in comparable], [c.document_id for c in comparable], lex, st,
+                             [(c.lo, c.hi) for c in comparable])
     blocks: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for local, k in enumerate(rows):
         blocks[keys[k]].append(local)
@@ -94,14 +96,14 @@ def gate_conflicts(frames: FrameTable, nominal: np.ndarray, at_least: np.ndarray
     a narrower group ("civilians" against "people") or only one is a part of its article's figure ("92 of
     them"); figures more than ``conflict_ratio`` apart, and "at
     least N" above a smaller exact figure, lose points; the rest must reach the conflict threshold — or only
-    the same-fact threshold when the fact is alone in its block and days (``alone``, indexed by the fact's
-    first row)."""
+    the same-fact threshold when the fact is alone in its block and days or stated by many outlets
+    (``alone``, indexed by the fact's first row: :func:`unrivalled_rows`, :func:`followed_rows`)."""
     t = st.thresholds
     fa, fb = frames.families[a], frames.families[b]
-    keep = ~((fa != 0) & (fb != 0) & ((fa & fb) == 0))
+    keep = ~((fa != 0) & (fb != 0) & ((fa & fb) == 0)) & ~magnitudes_apart(frames, a, b, st)
     sa, sb = frames.spot[a], frames.spot[b]
     keep &= ~((sa >= 0) & (sb >= 0) & (sa != sb))
-    toll = frames.casualty[a] | frames.casualty[b]
+    toll = frames.casualty[a] | frames.casualty[b] | frames.people[a] | frames.people[b]
     ea, eb = frames.entity[a], frames.entity[b]
     keep &= toll | ~((ea >= 0) & (eb >= 0) & (ea != eb))
     # "another six were killed": an increment over a toll the two articles may not share
@@ -166,6 +168,19 @@ def unrivalled_rows(frames: FrameTable, block: np.ndarray, first: np.ndarray, le
     return alone
 
 
+def followed_rows(first: np.ndarray, source: np.ndarray, st: Settings) -> np.ndarray:
+    """True at the first row of every fact stated by at least ``conflict_outlets`` sources (identity.toml):
+    a story many outlets followed, whose disagreements need only the same-fact score."""
+    rows = np.flatnonzero(first >= 0)
+    followed = np.zeros(len(first), dtype=bool)
+    if not len(rows):
+        return followed
+    pairs = np.unique(np.stack([first[rows], source[rows].astype(np.int64)]), axis=1)
+    outlets = np.bincount(pairs[0], minlength=len(first))
+    followed[: len(outlets)] = outlets >= st.thresholds["conflict_outlets"]
+    return followed
+
+
 def conflict_pairs(claims: list[Claim], facts: dict[str, str], lexicon: Lexicon | None = None,
                    settings: Settings | None = None) -> list[ConflictPair]:
     """Disagreements worth showing among Claim objects (the refresh does the same on columns,
@@ -206,7 +221,9 @@ def conflict_pairs(claims: list[Claim], facts: dict[str, str], lexicon: Lexicon 
     nominal = np.asarray([c.nominal if c.nominal is not None else np.nan for c in rows], dtype=np.float64)
     at_least = np.asarray([c.qualifier == "at_least" for c in rows])
     exact = np.asarray([c.qualifier == "exact" for c in rows])
-    alone = unrivalled_rows(frames, block, first, lex, st)
+    sources: dict[str, int] = {}
+    source = np.asarray([sources.setdefault(c.source_id, len(sources)) for c in rows], dtype=np.int64)
+    alone = unrivalled_rows(frames, block, first, lex, st) | followed_rows(first, source, st)
     keep, scores = gate_conflicts(frames, nominal, at_least, exact, a, b, first, alone, st)
     out = []
     for k in np.flatnonzero(keep).tolist():

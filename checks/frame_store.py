@@ -55,6 +55,7 @@ SCHEMA = pa.schema(
         ("spot_key", pa.string()),
         ("place_key", pa.string()),
         ("words_mask", pa.uint64()),
+        ("since", pa.date32()),
     ]
 )
 
@@ -100,6 +101,7 @@ def frames_table(frames: list[Frame], version: str) -> pa.Table:
             "spot_key": skeleton(f.spot) if f.spot else None,
             "place_key": skeleton(f.place or ""),
             "words_mask": word_mask(f.words),
+            "since": f.since,
         }
         for k, v in row.items():
             cols[k].append(v)

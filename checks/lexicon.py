@@ -39,6 +39,10 @@ MARKERS = (
     "additional_after",
     "separate",
     "forecast",
+    "long_ago",
+    "budget_core",
+    "budget_total",
+    "toll_nouns",
 )
 GRAMMAR = (
     "qualifiers",
@@ -61,8 +65,11 @@ GRAMMAR = (
     "demonym_endings",
     "period_prepositions",
     "place_of",
+    "definite_articles",
+    "nationwide",
+    "whole_of",
 )
-DATES = ("weekdays", "months", "last", "relative")
+DATES = ("weekdays", "months", "last", "relative", "units")
 SECTIONS = (*TERM_SECTIONS, "group_action", "side", "marker", "grammar", "dates")
 
 # A token: a word (letters, inner hyphens and apostrophes), a number, or one punctuation mark that matters
@@ -224,6 +231,7 @@ class Language:
     months: dict[str, int]
     last: frozenset[str]
     relative: Matcher  # phrase → day offset (as text)
+    units: dict[str, int] = field(default_factory=dict)  # a period's word → its length in days ("weeks": 7)
 
     def is_(self, kind: str, word: str) -> bool:
         """True when ``word`` is one of the grammar words of ``kind`` (e.g. "qualifiers")."""
@@ -370,6 +378,11 @@ def parse_language(path: Path, terms: Terms) -> Language:
         if not isinstance(offset, int):
             raise LexiconError(f"{origin}: [dates.relative] {phrase!r} must be a whole number of days")
         relative.add(phrase, str(offset), f"{origin} [dates.relative]")
+    units: dict[str, int] = {}
+    for word, days in dates.get("units", {}).items():
+        if not isinstance(days, int) or isinstance(days, bool) or days <= 0:
+            raise LexiconError(f"{origin}: [dates.units] {word!r} must be a whole number of days")
+        units[word.lower()] = days
     return Language(
         code=path.stem,
         sections=sections,
@@ -379,6 +392,7 @@ def parse_language(path: Path, terms: Terms) -> Language:
         months=months,
         last=frozenset(w.lower() for w in _forms(origin, "last", dates.get("last", []))),
         relative=relative,
+        units=units,
     )
 
 

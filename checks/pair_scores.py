@@ -3,7 +3,8 @@
 :func:`checks.identity.score` is the definition, written for one pair and with its reasons; a refresh over a
 million claims cannot call it tens of millions of times. Here every claim's frame becomes a row of integer
 and bit-mask columns (:class:`FrameTable`) and :func:`pair_scores` applies the same rules to index arrays of
-pairs at once. tests/test_checks_pair_scores.py checks that both give the same number on every rule.
+pairs at once. tests/test_checks_identity.py (test_scores_on_arrays_equal_the_one_pair_definition) checks that
+both give the same number on every rule.
 """
 
 from __future__ import annotations
@@ -13,7 +14,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from quantcheck.checks.frames import CASUALTY, Frame
+from quantcheck.checks import gazetteer
+from quantcheck.checks.frames import CASUALTY, PEOPLE, Frame
 from quantcheck.checks.gazetteer import skeleton
 from quantcheck.checks.identity import EXPLICIT, STRONG_PLACE, VETO, Settings, what_measured, word_mask
 from quantcheck.checks.lexicon import Lexicon
@@ -46,12 +48,18 @@ class FrameTable:
     incident_days: np.ndarray  # int16: the longest span of its kinds of incident, 0 without any
     action_days: np.ndarray  # int16: the span without a kind of incident (casualty / other)
     casualty: np.ndarray  # bool: a toll (killed, injured ...)
+    people: np.ndarray  # bool: a count of people (frames.PEOPLE)
     families: np.ndarray  # int64 bit mask of incident families
     kind: np.ndarray  # int8 PLACE_KIND
     cc: np.ndarray  # int32 id
     region: np.ndarray  # int32 id of (cc, admin1)
     gid: np.ndarray  # int64, -1
+    lat: np.ndarray  # float64 degrees of the town (0 without one)
+    lon: np.ndarray  # float64
+    population: np.ndarray  # int64 inhabitants of the town (0 without one)
     strong: np.ndarray  # bool: the place comes from the clause or the text before it
+    nationwide: np.ndarray  # bool: the figure covers its whole country ("nationwide", "dans toute la France")
+    own_place: np.ndarray  # bool: the place is named in the claim's own clause
     spot: np.ndarray  # int32 id of the spot's skeleton, -1
     place_sk: np.ndarray  # int32 id of the place name's skeleton (same id space as spot), -1
     entity: np.ndarray  # int32 id, -1
@@ -61,10 +69,13 @@ class FrameTable:
     words: np.ndarray  # uint64 word mask
     wording: np.ndarray  # int64 id of the wording, -1 when empty
     document: np.ndarray  # int32 id
+    since: np.ndarray  # int32 a running total's first day (same epoch as ``day``), -1 when unknown
+    lo: np.ndarray  # float64 the claim's interval in base units (NaN: unknown); read when facts are grown
+    hi: np.ndarray
 
     @classmethod
-    def build(cls, frames: Sequence[Frame], documents: Sequence[str], lexicon: Lexicon, settings: Settings
-              ) -> FrameTable:
+    def build(cls, frames: Sequence[Frame], documents: Sequence[str], lexicon: Lexicon, settings: Settings,
+              intervals: Sequence[tuple[float, float]] | None = None) -> FrameTable:
         n = len(frames)
         names, regions, skel, ents, words_ids, docs = _Ids(), _Ids(), _Ids(), _Ids(), _Ids(), _Ids()
         whats, fines = _Ids(), _Ids()
@@ -74,6 +85,7 @@ class FrameTable:
         days, terms = lexicon.terms.incident_days, lexicon.terms.incident_family
         for i, f in enumerate(frames):
             cols["day"][i] = f.day.toordinal() if f.day else -1
+            cols["since"][i] = f.since.toordinal() if f.since else -1
             cols["explicit"][i] = f.day_source in EXPLICIT
             cols["cumulative"][i] = f.scope == "cumulative"
             cols["additional"][i] = f.part == "additional"
@@ -82,6 +94,7 @@ class FrameTable:
             cols["incident_days"][i] = max((days.get(k, 1) for k in f.incidents), default=0)
             cols["action_days"][i] = casualty if f.action in CASUALTY else other
             cols["casualty"][i] = f.action in CASUALTY
+            cols["people"][i] = f.group in PEOPLE
             mask = 0
             for k in f.incidents:
                 for fam in terms.get(k, frozenset([k])):
@@ -92,6 +105,8 @@ class FrameTable:
             cols["region"][i] = regions(f"{f.place_cc}|{f.place_admin1}" if f.place_kind else None)
             cols["gid"][i] = f.place_gid if f.place_gid is not None else -1
             cols["strong"][i] = f.place_source in STRONG_PLACE
+            cols["nationwide"][i] = f.place_source == "nationwide"
+            cols["own_place"][i] = f.place_source == "clause"
             cols["spot"][i] = skel(skeleton(f.spot)) if f.spot else -1
             cols["place_sk"][i] = skel(skeleton(f.place or ""))
             cols["entity"][i] = ents(f.entity)
@@ -103,14 +118,56 @@ class FrameTable:
             cols["document"][i] = docs(documents[i])
         if len(fam_bits) > 63:
             raise ValueError("more than 63 incident families do not fit the bit mask")
+        cols["lat"], cols["lon"], cols["population"] = town_columns(np.asarray(cols["gid"], dtype=np.int64))
+        bounds = np.asarray(intervals if intervals is not None else [(np.nan, np.nan)] * n, dtype=np.float64)
+        cols["lo"], cols["hi"] = bounds.reshape(n, 2)[:, 0], bounds.reshape(n, 2)[:, 1]
         dtypes = {"day": np.int32, "explicit": np.bool_, "cumulative": np.bool_, "additional": np.bool_,
                   "subgroup": np.bool_, "fine_group": np.int32, "incident_days": np.int16,
                   "action_days": np.int16,
-                  "casualty": np.bool_, "families": np.int64, "kind": np.int8, "cc": np.int32,
-                  "region": np.int32, "gid": np.int64, "strong": np.bool_, "spot": np.int32,
+                  "casualty": np.bool_, "people": np.bool_, "families": np.int64, "kind": np.int8,
+                  "cc": np.int32,
+                  "region": np.int32, "gid": np.int64, "lat": np.float64, "lon": np.float64,
+                  "population": np.int64, "strong": np.bool_, "nationwide": np.bool_, "own_place": np.bool_,
+                  "spot": np.int32,
                   "place_sk": np.int32, "entity": np.int32, "what": np.int32, "year": np.int16,
-                  "day_year": np.int16, "words": np.uint64, "wording": np.int64, "document": np.int32}
+                  "day_year": np.int16, "words": np.uint64, "wording": np.int64, "document": np.int32,
+                  "lo": np.float64, "hi": np.float64,
+                  "since": np.int32}
         return cls(**{k: np.asarray(v, dtype=dtypes[k]) for k, v in cols.items()})
+
+
+def strong_only(t: FrameTable, k: np.ndarray) -> np.ndarray:
+    """Placed by the text before the clause (strong, but not the clause's own words)."""
+    return t.strong[k] & ~t.own_place[k] & ~t.nationwide[k]
+
+
+def different_periods(both_running: np.ndarray, day_a: np.ndarray, day_b: np.ndarray, since_a: np.ndarray,
+                      since_b: np.ndarray, settings: Settings) -> np.ndarray:
+    """Two running totals whose periods start on days further apart than the slack allows
+    (identity.toml ``period_slack`` days or ``period_share`` of the longer period): "in the past two weeks" /
+    "since April" are two totals; "since 2011" / "since March 2011" five years on are one."""
+    known = both_running & (since_a >= 0) & (since_b >= 0) & (day_a >= 0) & (day_b >= 0)
+    longest = np.maximum(day_a - since_a, day_b - since_b)
+    slack = np.maximum(settings.days["period_slack"], settings.thresholds["period_share"] * longest)
+    return known & (np.abs(since_a.astype(np.int64) - since_b) > slack)
+
+
+def town_columns(gid: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Latitude, longitude and population of each row's town (GeoNames id; 0 where there is none)."""
+    towns = gazetteer.load().towns
+    ids, inverse = np.unique(gid, return_inverse=True)
+    found = [towns.get(int(g)) for g in ids.tolist()]
+    lat = np.asarray([t.lat if t else 0.0 for t in found], dtype=np.float64)
+    lon = np.asarray([t.lon if t else 0.0 for t in found], dtype=np.float64)
+    pop = np.asarray([t.population if t else 0 for t in found], dtype=np.int64)
+    return lat[inverse], lon[inverse], pop[inverse]
+
+
+def distance_km(lat_a: np.ndarray, lon_a: np.ndarray, lat_b: np.ndarray, lon_b: np.ndarray) -> np.ndarray:
+    """checks.gazetteer.distance_km on arrays."""
+    la1, la2 = np.radians(lat_a), np.radians(lat_b)
+    h = np.sin((la2 - la1) / 2) ** 2 + np.cos(la1) * np.cos(la2) * np.sin(np.radians(lon_b - lon_a) / 2) ** 2
+    return 2 * 6371.0 * np.arcsin(np.sqrt(np.minimum(1.0, h)))
 
 
 def pair_scores(t: FrameTable, i: np.ndarray, j: np.ndarray, settings: Settings) -> np.ndarray:
@@ -128,6 +185,11 @@ def pair_scores(t: FrameTable, i: np.ndarray, j: np.ndarray, settings: Settings)
     ka, kb = t.kind[i], t.kind[j]
     placed = (ka > 0) & (kb > 0)
     strong = t.strong[i] & t.strong[j]
+    wide_a, wide_b = t.nationwide[i], t.nationwide[j]
+    one_wide = placed & (wide_a != wide_b) & np.where(wide_a, kb != 1, ka != 1)
+    veto |= one_wide & np.where(wide_a, t.own_place[j], t.own_place[i])
+    context = np.where(wide_a, strong_only(t, j), strong_only(t, i))
+    out += np.where(one_wide & context, w["other_place_weak"], 0.0)
     country = placed & ((ka == 1) | (kb == 1))
     same_cc = t.cc[i] == t.cc[j]
     veto |= country & ~same_cc & strong
@@ -136,6 +198,13 @@ def pair_scores(t: FrameTable, i: np.ndarray, j: np.ndarray, settings: Settings)
     same_gid = towns & (t.gid[i] >= 0) & (t.gid[i] == t.gid[j])
     out += np.where(same_gid, np.where(strong, w["same_place"], w["same_place_weak"]), 0.0)
     rest = towns & ~same_gid
+    # a city and a town of its suburbs (identity.suburb): one region
+    th = settings.thresholds
+    near = rest & (ka == PLACE_KIND["town"]) & (kb == PLACE_KIND["town"]) & (t.gid[i] >= 0) & (t.gid[j] >= 0)
+    near &= np.maximum(t.population[i], t.population[j]) >= th["city_population"]
+    near &= distance_km(t.lat[i], t.lon[i], t.lat[j], t.lon[j]) <= th["suburb_km"]
+    out += np.where(near, w["same_region"], 0.0)
+    rest &= ~near
     other_region = rest & (t.region[i] != t.region[j])
     veto |= other_region & strong
     out += np.where(other_region & ~strong, w["other_place_weak"], 0.0)
@@ -171,6 +240,8 @@ def pair_scores(t: FrameTable, i: np.ndarray, j: np.ndarray, settings: Settings)
     loose = ~(explicit & (window <= 1))
     veto |= apart & loose & (gap > 1) & (gap > np.maximum(window, np.where(explicit, 1, 2)))
 
+    veto |= different_periods(t.cumulative[i] & t.cumulative[j], da, db, t.since[i], t.since[j], settings)
+
     # -- kinds of incident, words, organisations, wording
     fa, fb = t.families[i], t.families[j]
     both_kinds = (fa != 0) & (fb != 0)
@@ -180,9 +251,10 @@ def pair_scores(t: FrameTable, i: np.ndarray, j: np.ndarray, settings: Settings)
     inter = np.bitwise_count(wa & wb)
     has_words = (wa != 0) & (wb != 0)
     out += np.where(has_words, w["shared_words"] * inter / np.maximum(union, 1), 0.0)
-    # an organisation next to a toll is who did it or who counted it ("ISIS", "SOHR"): the same one in both
+    # an organisation next to a toll or a count of people is who did it or who counted it ("ISIS", "SOHR",
+    # "the CGT"): the same one in both
     # is shared context, a different or a missing one says nothing
-    toll = t.casualty[i] | t.casualty[j]
+    toll = t.casualty[i] | t.casualty[j] | t.people[i] | t.people[j]
     ea, eb = t.entity[i], t.entity[j]
     out += np.where(((ea >= 0) != (eb >= 0)) & ~toll, w["one_entity"], 0.0)
     both_entities = (ea >= 0) & (eb >= 0)

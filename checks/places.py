@@ -83,6 +83,19 @@ def _noun_follows(toks: list[Token], k: int, lang: Language) -> bool:
     return text.isalpha() and not lang.is_("stopwords", text) and not lang.is_("place_nouns", text)
 
 
+def _after_article(toks: list[Token], raw: list[str], i: int, n: int, lang: Language) -> bool:
+    """A lower-case definite article (or a preposition fused with one) right before the name and no place
+    noun after it: towns take no article in these languages (countries and regions do: "the Netherlands",
+    "la Syrie", "im Irak", "the Aleppo countryside"), so "the White House", "la Maison Blanche" or German
+    "am Boden" (on the ground) is not the town GeoNames spells that way."""
+    if i == 0 or not raw[i - 1][:1].islower():
+        return False
+    before = toks[i - 1].text
+    if not (lang.is_("definite_articles", before) or lang.is_("article_prepositions", before)):
+        return False
+    return not (i + n < len(toks) and lang.is_("place_nouns", toks[i + n].text))
+
+
 def _has_cue(
     toks: list[Token],
     i: int,
@@ -179,6 +192,8 @@ def find_places(text: str, toks: list[Token], lang: Language, gaz: Gazetteer) ->
             n, name, towns, country = match
             single_common = n == 1 and toks[i].text in lowered  # "Police", "Mobile": ordinary words here
             cue = _has_cue(toks, i, n, lang, genitives)
+            if towns and not country and _after_article(toks, raw, i, n, lang):
+                cue = dateline = False  # "at the White House", "à la Maison Blanche": a building, not a town
             if (cue or dateline) and not single_common:
                 found.append((i, n, name, towns, country, dateline and not cue))
                 i += n
@@ -216,7 +231,11 @@ def find_places(text: str, toks: list[Token], lang: Language, gaz: Gazetteer) ->
             name = text[toks[i].start : toks[i + n - 1].end]
             if len(fold(name)) >= 4:
                 found.append((i, n, name, [], None, False))
-        i += max(n, 1)
+                i += n
+                continue
+        # not a name here: the next capitalised word may still start one ("Die Straße. In Paris": a German
+        # noun and a sentence's first word before a town must not swallow the town)
+        i += 1
 
     # the document's countries: named countries, and countries of big towns named in place positions
     votes: Counter[str] = Counter()

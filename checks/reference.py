@@ -24,7 +24,7 @@ from quantcheck.warehouse.sqlfiles import registered
 CLAIM_FRAMES = """
 SELECT k.mention_id, k.kind, f.measure, f.grp, f.fine_group, f.thing, f.action, f.topic, f.part, f.scope,
        f.incidents, f.place, f.place_kind, f.place_cc, f.place_admin1, f.place_gid, f.place_source, f.spot,
-       f.day, f.day_source, f.words, f.wording, f.entity, f.year
+       f.day, f.day_source, f.words, f.wording, f.entity, f.year, f.since
 FROM claim_keys AS k
 JOIN claim_frames AS f ON f.mention_id = k.mention_id AND f.lexicon_version = $version
 WHERE k.block IN (SELECT unnest($blocks)) AND k.fact_id IS NOT NULL AND NOT k.is_repeat

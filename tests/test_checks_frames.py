@@ -4,6 +4,7 @@ lexicon and gazetteer, as checks.refresh does."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
@@ -31,9 +32,11 @@ def frame(
         pos = text.index(surface, pos + 1)
 
     def sentence(at: int) -> tuple[int, int]:
-        start = text.rfind(". ", 0, at)
-        end = text.find(". ", at)
-        return (0 if start < 0 else start + 2), (len(text) if end < 0 else end + 1)
+        # a full stop after a digit is a German ordinal ("am 29. Oktober"), not a sentence's end
+        stops = [m.start() for m in re.finditer(r"(?<!\d)\. ", text)]
+        start = max((k for k in stops if k < at), default=-2)
+        end = min((k for k in stops if k >= at), default=len(text) - 1)
+        return start + 2, end + 1
 
     claims = [ClaimInput("m", pos, pos + len(surface), *sentence(pos), dimension, counted, None)]
     for i, other in enumerate(others):
@@ -368,7 +371,7 @@ def test_a_country_in_the_clause_places_the_figure_before_a_town_of_the_previous
     text = ("The march in Paris drew 55,000 people, police said. In all, 506,000 people protested across "
             "France on Thursday.")
     f = frame(text, "506,000", others=("55,000",))
-    assert (f.place, f.place_kind, f.place_source) == ("France", "country", "clause")
+    assert (f.place, f.place_kind, f.place_source) == ("France", "country", "nationwide")
 
 
 @pytest.mark.parametrize(
@@ -405,3 +408,263 @@ def test_a_gazetteer_cache_of_an_older_code_layout_is_rebuilt(tmp_path, monkeypa
         gazetteer.load.cache_clear()
     assert isinstance(gaz, gazetteer.Gazetteer) and gaz.country("Syria") == "SY"
     assert path.read_bytes() != content  # rewritten
+
+
+# -- a figure for the whole country, earlier incidents, weapons, buildings -------------------------------
+
+SEPT = date(2026, 9, 19)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface", "others"),
+    [
+        ("en", "The interior ministry counted 506,000 protesters nationwide, including 55,000 in Paris.",
+         "506,000", ("55,000",)),
+        ("fr", "Le ministère attend entre 400 000 et 600 000 manifestants dans toute la France, dont "
+         "50 000 à Paris.", "entre 400 000 et 600 000", ("50 000",)),
+        ("es", "Más de 500.000 personas se manifestaron el viernes en toda Francia, 55.000 de ellas en "
+         "París.", "500.000", ("55.000",)),
+        ("de", "Nach Angaben des Innenministeriums gingen landesweit 506.000 Menschen auf die Straße. In "
+         "Paris zählte die Polizei 55.000 Demonstranten.", "506.000", ("55.000",)),
+    ],
+)
+def test_a_figure_for_the_whole_country_is_the_country_s_not_a_town_s(lang, text, surface, others) -> None:
+    f = frame(text, surface, lang, others=others, published=SEPT)
+    assert (f.place_kind, f.place_cc, f.place_source) == ("country", "FR", "nationwide")
+    # the part counted in one town keeps its town
+    town = frame(text, others[0], lang, others=(surface,), published=SEPT)
+    assert (town.place_kind, town.place_cc, town.place_source) == ("town", "FR", "clause")
+
+
+def test_a_rival_count_later_in_a_nationwide_sentence_covers_the_country_too() -> None:
+    text = ("The interior ministry counted 506,000 protesters nationwide, including 55,000 in Paris, while "
+            "the CGT union claimed more than one million.")
+    f = frame(text, "one million", others=("506,000", "55,000"), published=SEPT)
+    assert (f.place_cc, f.place_source) == ("FR", "nationwide")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface", "year"),
+    [
+        ("en", "Spain's deadliest flood struck the Valencia region on 29 October 2024, killing 229 people.",
+         "229", 2024),
+        ("fr", "Le 7 mars 2023, au plus fort de la contestation, le ministère avait compté 1,28 million de "
+         "manifestants.", "1,28 million", 2023),
+        ("es", "El 29 de octubre de 2024 la DANA mató a 229 personas en la provincia de Valencia.", "229",
+         2024),
+        ("de", "Am 29. Oktober 2024 kamen bei der Flut 229 Menschen ums Leben.", "229", 2024),
+    ],
+)
+def test_a_count_dated_long_before_the_article_is_a_past_figure(lang, text, surface, year) -> None:
+    f = frame(text, surface, lang, published=SEPT)
+    assert (f.scope, f.year) == ("past", year)
+
+
+def test_a_recent_date_in_the_clause_stays_the_incident_day() -> None:
+    text = "Rescuers searched Pego on Friday. The floods killed 10 people in Oliva on 17 September 2026."
+    f = frame(text, "10", published=SEPT)
+    assert (f.scope, f.year) == ("incident", None)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "drones", "missiles"),
+    [
+        ("en", "Overnight, Russia launched 87 drones and four missiles at Ukraine.", "87", "four"),
+        ("fr", "Dans la nuit, la Russie a lancé 87 drones et quatre missiles sur l'Ukraine.", "87", "quatre"),
+        ("es", "Durante la noche, Rusia lanzó 87 drones y cuatro misiles contra Ucrania.", "87", "cuatro"),
+        ("de", "In der Nacht feuerte Russland 87 Drohnen und vier Marschflugkörper auf die Ukraine ab.", "87",
+         "vier"),
+    ],
+)
+def test_drones_and_missiles_are_counted_apart(lang, text, drones, missiles) -> None:
+    a = frame(text, drones, lang, others=(missiles,), published=SEPT)
+    b = frame(text, missiles, lang, others=(drones,), published=SEPT)
+    assert (a.group, b.group) == ("drones", "missiles")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "The president met 12 senators at the White House on Monday."),
+        ("fr", "Le président a reçu 12 sénateurs à la Maison Blanche lundi."),
+    ],
+)
+def test_a_building_named_like_a_town_after_an_article_is_no_place(lang, text) -> None:
+    # GeoNames spells Casablanca "White House" / "Maison Blanche" (Dar el Beida): not after "the" / "la"
+    f = frame(text, "12", lang)
+    assert f.place_cc != "MA"
+
+
+def test_a_german_noun_after_a_fused_article_is_no_town() -> None:
+    # "am Boden" is "on the ground", not the Swedish town of Boden
+    f = frame("Das Radar kann rund 51.800 Quadratkilometer abdecken und Bewegungen am Boden verfolgen.",
+              "51.800", "de", dimension="[length] ** 2")
+    assert f.place is None
+
+
+def test_a_capitalised_noun_before_a_sentence_does_not_swallow_the_town_after_it() -> None:
+    text = "Tausende gingen auf die Straße. In Paris zählte die Polizei 55.000 Demonstranten."
+    f = frame(text, "55.000", "de")
+    assert (f.place, f.place_source) == ("Paris", "clause")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface"),
+    [
+        ("en", "At least 280,000 people have been killed and millions displaced since Syria's war started.",
+         "280,000"),
+        ("fr", "Au moins 280 000 personnes ont été tuées et des millions déplacées depuis le début de la "
+         "guerre.", "280 000"),
+        ("es", "Al menos 280.000 personas han muerto y millones han huido desde el inicio de la guerra.",
+         "280.000"),
+        ("de", "Mindestens 280.000 Menschen wurden getötet und Millionen vertrieben seit Beginn des Krieges.",
+         "280.000"),
+    ],
+)
+def test_a_toll_since_the_war_began_is_a_running_total_however_far_the_words(lang, text, surface) -> None:
+    assert frame(text, surface, lang).scope == "cumulative"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface"),
+    [
+        ("en", "The AfD, which won 16.7% five years ago, has been leading national polls.", "16.7%"),
+        ("fr", "L'AfD avait alors obtenu 16,7 % des voix.", "16,7 %"),
+        ("es", "La AfD obtuvo por aquel entonces el 16,7 % de los votos.", "16,7 %"),
+        ("de", "Die AfD kam damals auf 16,7 Prozent.", "16,7 Prozent"),
+    ],
+)
+def test_a_share_of_years_before_is_a_past_figure(lang, text, surface) -> None:
+    assert frame(text, surface, lang, dimension="[dimensionless]").scope == "past"
+
+
+def test_a_price_of_last_week_is_still_the_price_in_question() -> None:
+    f = frame("Le gazole a atteint 2,19 euros le litre la semaine dernière.", "2,19 euros le litre", "fr",
+              dimension="[currency] / [length] ** 3")
+    assert f.scope == "incident"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "core", "total"),
+    [
+        ("en", "Net borrowing in the core budget will amount to €86.4bn. Borrowing including the special "
+         "funds reaches €174bn.", "€86.4bn", "€174bn"),
+        ("fr", "L'emprunt atteint 86,4 milliards d'euros dans le budget principal, et 174 milliards au total "
+         "en incluant les fonds spéciaux.", "86,4 milliards d'euros", "174 milliards"),
+        ("es", "La nueva deuda será de 86.400 millones de euros en el presupuesto básico y de 174.000 "
+         "millones de euros en total.", "86.400 millones de euros", "174.000 millones de euros"),
+        ("de", "Der Bund will im Kernhaushalt 86,4 Milliarden Euro neue Kredite aufnehmen, insgesamt 174 "
+         "Milliarden Euro.", "86,4 Milliarden Euro", "174 Milliarden Euro"),
+    ],
+)
+def test_a_budget_s_core_and_its_total_are_two_figures(lang, text, core, total) -> None:
+    money = "currency_EUR"
+    a = frame(text, core, lang, dimension=money, others=((total, money),), published=SEPT)
+    b = frame(text, total, lang, dimension=money, others=((core, money),), published=SEPT)
+    assert (a.part, b.part) == ("core", "total")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface"),
+    [
+        ("fr", "La CGT revendique plus d'un million de manifestants.", "un million"),
+        ("es", "Los sindicatos hablaron de un millón de manifestantes.", "un millón"),
+        ("de", "Die Gewerkschaften sprachen von einer Million Demonstranten.", "einer Million"),
+    ],
+)
+def test_a_scale_word_reaches_its_noun_over_de(lang, text, surface) -> None:
+    f = frame(text, surface, lang, published=SEPT)
+    assert (f.group, f.action) == ("people", "protesting")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface"),
+    [
+        ("en", "The two parties won 37 seats, one short of the 38 needed for a majority.", "38"),
+        ("fr", "Il faut 38 sièges pour la majorité absolue au Landtag.", "38"),
+        ("es", "Son necesarios 38 escaños para la mayoría absoluta.", "38"),
+        ("de", "Für eine Mehrheit sind 38 Sitze nötig.", "38"),
+    ],
+)
+def test_a_requirement_is_not_what_happened(lang, text, surface) -> None:
+    assert frame(text, surface, lang, others=("37",) if "37" in text else ()).scope == "forecast"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Bayan Baker said the death toll as collated from medical centers in the suburbs was 213."),
+        ("fr", "Le bilan provisoire établi par les hôpitaux de la région s'élève à 213."),
+        ("es", "El balance de muertos facilitado por los hospitales asciende a 213."),
+        ("de", "Die Zahl der Toten stieg nach Angaben der Kliniken auf 213."),
+    ],
+)
+def test_a_death_toll_named_before_its_figure_counts_people_killed(lang, text) -> None:
+    f = frame(text, "213", lang)
+    assert (f.group, f.action) == ("people", "killed")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface", "duration", "since"),
+    [
+        ("en", "In the past two weeks more than 200 civilians have been killed in Aleppo.", "200",
+         "two weeks", date(2016, 5, 20)),
+        ("en", "More than 300 civilians have been killed in Aleppo since April.", "300", None,
+         date(2016, 4, 1)),
+        ("fr", "Au moins 280 000 personnes ont été tuées depuis mars 2011.", "280 000", None,
+         date(2011, 3, 1)),
+        ("es", "Al menos 280.000 personas han muerto desde 2011.", "280.000", None, date(2011, 1, 1)),
+        ("de", "In den vergangenen zwei Wochen wurden 200 Zivilisten getötet.", "200", "zwei Wochen",
+         date(2016, 5, 20)),
+    ],
+)
+def test_a_running_total_knows_when_its_period_started(lang, text, surface, duration, since) -> None:
+    others = ((duration, "[time]"),) if duration else ()
+    f = frame(text, surface, lang, published=date(2016, 6, 3), others=others)
+    assert (f.scope, f.since) == ("cumulative", since)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface", "dimension", "since"),
+    [
+        ("fr", "Depuis le début de l'année, le Portugal a perdu plus de 140 000 hectares de forêts.",
+         "140 000 hectares", "[length] ** 2", date(2026, 1, 1)),
+        ("en", "Since the start of the year, 40 people have died on the roads.", "40", "count",
+         date(2026, 1, 1)),
+        ("es", "En lo que va de año, han ardido 90.000 hectáreas.", "90.000 hectáreas", "[length] ** 2",
+         date(2026, 1, 1)),
+        ("de", "In den vergangenen zwei Wochen, so die Behörden, sind 40 Menschen gestorben.", "40", "count",
+         date(2026, 9, 4)),
+    ],
+)
+def test_a_sentence_opening_on_a_running_total_makes_its_figures_totals(lang, text, surface, dimension,
+                                                                       since) -> None:
+    f = frame(text, surface, lang, dimension=dimension, published=date(2026, 9, 18))
+    assert (f.scope, f.since) == ("cumulative", since)
+
+
+def test_since_a_weekday_opening_a_sentence_is_the_incident_s_own_toll() -> None:
+    f = frame("Depuis mercredi, le feu a parcouru 8 000 hectares.", "8 000 hectares", "fr",
+              dimension="[length] ** 2", published=date(2026, 9, 18))
+    assert f.scope == "incident"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface", "year"),
+    [
+        ("fr", "Monchique avait déjà été ravagée en 2018 par un feu de 27 000 hectares.", "27 000 hectares",
+         2018),
+        ("es", "Monchique ya sufrió en 2018 un gran incendio que calcinó 27.000 hectáreas.",
+         "27.000 hectáreas", 2018),
+    ],
+)
+def test_an_article_that_is_also_a_number_word_is_no_rival_figure(lang, text, surface, year) -> None:
+    f = frame(text, surface, lang, dimension="[length] ** 2", published=date(2026, 9, 18))
+    assert f.year == year
+
+
+def test_a_distance_is_told_apart_by_the_place_it_is_measured_from() -> None:
+    text = ("Das Feuer war nahe dem Dorf Montán ausgebrochen, rund 60 Kilometer westlich von Castellón de la "
+            "Plana.")
+    f = frame(text, "60 Kilometer", "de", dimension="[length]", published=date(2026, 9, 18))
+    assert f.spot == "castellon de la plana"

@@ -11,7 +11,7 @@ SELECT q.mention_id, q.unit, q.document_id, q.source_id, q.source_name, q.surfac
        q.nominal, q.base_unit, q.converted_from, q.rate, q.rate_date, q.published_day, q.publisher,
        f.measure, f.grp, f.fine_group, f.thing, f.action, f.topic, f.part, f.scope, f.incidents, f.place,
        f.place_kind, f.place_cc, f.place_admin1, f.place_gid, f.place_source, f.day, f.day_source,
-       f.wording, f.entity, f.year, f.spot_key, f.place_key, f.words_mask,
+       f.wording, f.entity, f.year, f.spot_key, f.place_key, f.words_mask, f.since,
 CASE
     -- a count is compared by the group its frame reads, even when the extractor named no concept
     WHEN f.measure IS NULL OR (q.kind IS NULL AND f.measure <> 'count') OR q.lo1 IS NULL OR q.hi1 IS NULL

@@ -4,7 +4,7 @@
 SELECT mention_id, document_id, source_id, publisher, qualifier, lo1, hi1, nominal, block,
        measure, grp, fine_group, thing, action, topic, part, scope, incidents,
        place_kind, place_cc, place_admin1, place_gid, place_source, day, day_source,
-       wording, entity, year, spot_key, place_key, words_mask
+       wording, entity, year, spot_key, place_key, words_mask, since
 FROM qc_claims
 WHERE block IN (SELECT block FROM qc_touched)
 ORDER BY mention_id;

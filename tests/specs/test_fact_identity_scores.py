@@ -32,14 +32,17 @@ CORPORA = {
     "facts-heldout": (FACTS / "heldout" / "articles", FACTS / "heldout" / "gold.jsonl",
                       FACTS / "heldout" / "scope.json"),
 }
-# measured (2026-12-05): fakes conflicts P 0.292 R 0.096, same-fact P 0.715 R 0.564;
-# facts-dev 0.340 / 0.202, 0.543 / 0.407; facts-heldout 0.349 / 0.090, 0.486 / 0.324
-# (before issue 10: fakes 0.006 / 0.156, 0.159 / 0.508)
+# measured (2026-12-05, second session): fakes conflicts P 0.365 R 0.298, same-fact P 0.800 R 0.633;
+# facts-dev 0.385 / 0.271, 0.621 / 0.409; facts-heldout 0.348 / 0.277, 0.462 / 0.393
+# (first session: fakes 0.292 / 0.096, 0.715 / 0.564; before issue 10: 0.006 / 0.156, 0.159 / 0.508)
 FLOORS = {
-    "fakes": {"precision": 0.25, "recall": 0.08, "same_precision": 0.68, "same_recall": 0.52},
-    "facts-dev": {"precision": 0.24, "recall": 0.17, "same_precision": 0.48, "same_recall": 0.37},
-    "facts-heldout": {"precision": 0.19, "recall": 0.05, "same_precision": 0.42, "same_recall": 0.30},
+    "fakes": {"precision": 0.32, "recall": 0.26, "same_precision": 0.76, "same_recall": 0.60},
+    "facts-dev": {"precision": 0.33, "recall": 0.23, "same_precision": 0.57, "same_recall": 0.37},
+    "facts-heldout": {"precision": 0.30, "recall": 0.23, "same_precision": 0.42, "same_recall": 0.35},
 }
+# conflict rows per annotated story (cluster), at most: fakes stories are one incident each (4.2 measured);
+# the own corpora's stories are whole budgets, elections and strikes with dozens of figures (26 and 22)
+PER_STORY = {"fakes": 6, "facts-dev": 35, "facts-heldout": 30}
 
 
 def _resolve(shared: Path, part: str | Path) -> Path:
@@ -76,7 +79,9 @@ def test_conflicts_and_same_fact_pairs_stay_above_the_floors(scored: tuple) -> N
     assert not low, f"{name}: below the floor (measured, floor): {low}; all: {got}"
 
 
-def test_conflicts_are_a_handful_per_story_not_dozens_per_article(scored: tuple) -> None:
+def test_conflicts_are_a_handful_per_story_not_dozens_per_article(scored: tuple, shared_dir: Path) -> None:
     name, res = scored
-    # before issue 10: 28 conflict rows per annotated article on fakes
-    assert res["flagged_per_100_docs"] < {"fakes": 60, "facts-dev": 450, "facts-heldout": 150}[name], res
+    scope = _resolve(shared_dir, CORPORA[name][2])
+    stories = len(json.loads(scope.read_text(encoding="utf-8"))["clusters"])
+    # before issue 10: 28 conflict rows per annotated article on fakes (134 per story)
+    assert res["rows_in_scope"] / stories < PER_STORY[name], res
