@@ -24,6 +24,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import regex
 
@@ -33,6 +34,9 @@ from quantcheck.checks.gazetteer import load as load_gazetteer
 from quantcheck.checks.lexicon import Language, Lexicon, Token, load_lexicon, words
 from quantcheck.checks.places import Place, find_places
 
+if TYPE_CHECKING:
+    from quantcheck.extractors.langdata import LangData
+
 WINDOW_CHARS = 260  # a claim's words are read within its sentence, at most this far each side
 NP_STEPS = 5  # words scanned after a number for the counted noun
 RIGHT_GAP, LEFT_GAP = 4, 5  # content words allowed between a number and the verb that governs it
@@ -40,6 +44,7 @@ RIGHT_GAP, LEFT_GAP = 4, 5  # content words allowed between a number and the ver
 # "cientos **de** personas", "Tausende **von** Menschen"); English "of" is not one: "six **of** the dead" is a
 # part
 NOUN_LINKS = frozenset({"de", "d'", "di", "von", "der", "des", "la", "los", "las"})
+PHRASE_BREAKS = frozenset({",", ";", ":"})  # punctuation that sets words apart from the figure beyond it
 SCOPE_SPAN = 8  # tokens each side searched for scope markers
 INCIDENT_SPAN = 25  # tokens each side searched for kinds of incident (inside the clause)
 CONTEXT_CHARS = 600  # a place named this far before a claim still frames it
@@ -463,13 +468,22 @@ class _Reader:
         ("280,000 people have been killed and millions displaced since Syria's war started")."""
         lo, hi = max(clo, self.lo), min(chi, self.hi)
         since = self.lang.markers["since"]
-        for pos, _, _ in self.lang.markers["war"].scan(self.t, lo, hi):
-            toks = self.doc.toks
-            if toks[pos].capital and self.lang.code != "de" and pos > lo and toks[pos - 1].capital:
-                continue  # inside a name ("the Gulf War Syndrome")
+        for pos, n, _ in self.lang.markers["war"].scan(self.t, lo, hi):
+            if self._war_in_name(pos, n):
+                continue
             if any(since.at(self.t, k) for k in range(max(lo, pos - 5), pos)):  # "depuis le début de la"
                 return True
         return False
+
+    def _war_in_name(self, pos: int, n: int) -> bool:
+        """A war word capitalised next to another capitalised word is part of a name ("the Gulf War
+        Syndrome", "Ministry of War"), except in German, which capitalises every noun."""
+        toks = self.doc.toks
+        return (
+            toks[pos].capital
+            and self.lang.code != "de"
+            and ((pos > 0 and toks[pos - 1].capital) or (pos + n < len(toks) and toks[pos + n].capital))
+        )
 
     def _fronted_running_total(self, run_start: int) -> bool:
         """A sentence opening on a running total's words set off by a comma ("Depuis le début de l'année, le
@@ -512,15 +526,7 @@ class _Reader:
             self.t, max(clo, run_start - 12, self.lo), min(chi, run_end + 8, self.hi)
         )
         for pos, n, _ in war:
-            inside_name = (
-                self.doc.toks[pos].capital
-                and self.lang.code != "de"
-                and (
-                    (pos > 0 and self.doc.toks[pos - 1].capital)
-                    or (pos + n < len(self.doc.toks) and self.doc.toks[pos + n].capital)
-                )
-            )
-            if action in CASUALTY and not inside_name:
+            if action in CASUALTY and not self._war_in_name(pos, n):
                 return "cumulative"
         for k in range(max(self.lo, run_start - 8), min(self.hi, run_end + 8)):
             if (
@@ -669,9 +675,8 @@ class _Reader:
             far = (b, other) if other is not None else None
         if other is None or far is None:
             return True
-        comma = frozenset({",", ";", ":"})
-        sep_me = any(self.t[k] in comma for k in range(lo, hi))
-        sep_other = any(self.t[k] in comma for k in range(*far))
+        sep_me = any(self.t[k] in PHRASE_BREAKS for k in range(lo, hi))
+        sep_other = any(self.t[k] in PHRASE_BREAKS for k in range(*far))
         if sep_me != sep_other:
             return sep_other
         mine, theirs = hi - lo, far[1] - far[0]
@@ -973,15 +978,18 @@ def _attached_topic(
     return []
 
 
-@lru_cache(maxsize=8)
-def number_values(code: str) -> dict[str, float]:
-    """Number words of a language and their values ("two" 2, "deux" 2, "zwei" 2)."""
+def _number_data(code: str) -> LangData:
+    """The extractor's language data for ``code`` (English for a language it has no file for)."""
     from quantcheck.extractors.langdata import available_languages
     from quantcheck.extractors.langdata import load as load_langdata
 
-    if code not in available_languages():
-        code = "en"
-    return {w.lower(): v for w, v in load_langdata(code).number_words.items()}
+    return load_langdata(code if code in available_languages() else "en")
+
+
+@lru_cache(maxsize=8)
+def number_values(code: str) -> dict[str, float]:
+    """Number words of a language and their values ("two" 2, "deux" 2, "zwei" 2)."""
+    return {w.lower(): v for w, v in _number_data(code).number_words.items()}
 
 
 def _plain_number(text: str) -> float | None:
@@ -992,12 +1000,7 @@ def _plain_number(text: str) -> float | None:
 @lru_cache(maxsize=8)
 def number_words(code: str) -> frozenset[str]:
     """Number words of a language, from the extractor's language data ("two", "deux", "zwei", "dozen")."""
-    from quantcheck.extractors.langdata import available_languages
-    from quantcheck.extractors.langdata import load as load_langdata
-
-    if code not in available_languages():
-        code = "en"
-    data = load_langdata(code)
+    data = _number_data(code)
     return frozenset(w.lower() for table in (data.number_words, data.scales, data.multipliers) for w in table)
 
 

@@ -219,7 +219,7 @@ def place_points(a: Frame, b: Frame, st: Settings) -> tuple[float, str]:
     strong = a.place_source in STRONG_PLACE and b.place_source in STRONG_PLACE
     wide_a, wide_b = a.place_source == "nationwide", b.place_source == "nationwide"
     if wide_a != wide_b and (b if wide_a else a).place_kind != "country":
-        # "506,000 nationwide" / "55,000 in Paris"; a place only from the text before may be a part's,
+        # "506,000 nationwide" / "55,000 in Paris"; a place only from the text before may be a part's
         other = (b if wide_a else a).place_source
         if other == "clause":
             return VETO, "the whole country vs one place"
