@@ -574,8 +574,11 @@ class _Reader:
             month = self.lang.months.get(text)
             if month is not None and j > marker:
                 year = ref.year if month <= ref.month else ref.year - 1
-                if j + 1 < len(texts) and YEAR.fullmatch(texts[j + 1]):
-                    year = int(texts[j + 1])
+                # "since March 2011", "desde febrero de 2022", "since February of 2022"
+                after = texts[j + 2] if j + 2 < len(texts) and texts[j + 1] in ("de", "of") else (
+                    texts[j + 1] if j + 1 < len(texts) else "")
+                if YEAR.fullmatch(after):
+                    year = int(after)
                 return date(year, month, 1)
             if YEAR.fullmatch(text) and j > marker:
                 return date(int(text), 1, 1)
@@ -834,7 +837,9 @@ def read_claim(
     scope = r.scope(run_start, run_end, action, claim.dimension or "count")
     if scope == "cumulative" and dsrc in ("weekday", "relative"):
         scope = "incident"  # "in total, nine people were killed on Friday": the day's toll
-    year = r.year(clo, chi, run_start, run_end)
+    # a running total's year starts its period ("seit Februar 2022", "since 2011"), which ``since`` compares;
+    # it is no background year ("the 2018 fire")
+    year = r.year(clo, chi, run_start, run_end) if scope != "cumulative" else None
     earlier = _earlier_date(doc, clo, chi) if scope == "incident" and dsrc != "date" else None
     if earlier is not None:
         # "struck Valencia on 29 October 2024, killing 229", "le 7 mars 2023, le ministère avait compté 1,28

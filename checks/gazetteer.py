@@ -20,6 +20,7 @@ import pickle
 import tempfile
 import unicodedata
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from functools import lru_cache
 from pathlib import Path
 
@@ -29,6 +30,11 @@ NON_ALNUM = regex.compile(r"[^a-z0-9]+")
 ARTICLES = ("al ", "el ", "ad ", "ar ", "as ", "an ", "ash ", "ez ", "az ", "the ", "la ", "le ", "les ")
 MAX_CANDIDATES = 4  # towns kept per spelling, most populous first
 MIN_NAME_LENGTH = 3
+# how alike a transliteration and the town's name are at least (difflib ratio of the folded names, one
+# spelling per sound, same first letter or both vowels): "Kfar Batna" / "Kafr Batna" 0.9, "Marhanez" /
+# "Marhanets" 0.82, "Charkiw" / "Kharkiv" 1.0; "Paris-Orly" / "Praz-sur-Arly" 0.61 and "Perisor" 0.71,
+# which share its skeleton
+SAME_SPELLING = 0.75
 
 
 def fold(name: str) -> str:
@@ -85,7 +91,11 @@ class Gazetteer:
         key = skeleton(name)
         if len(key) < 3:
             return []
-        return [self.towns[i] for i in self.skeletons.get(key, ())]
+        # one skeleton also joins unrelated compound names ("Paris-Orly" / "Praz-sur-Arly"): a
+        # transliteration still shares most of its letters with the town's name
+        plain = _sounds(name)
+        towns = (self.towns[i] for i in self.skeletons.get(key, ()))
+        return [town for town in towns if _alike(plain, _sounds(town.name))]
 
     def country(self, name: str) -> str | None:
         cache = self.__dict__.setdefault("_country", {})
@@ -116,6 +126,26 @@ SOUNDS = (
 )
 
 
+def _alike(a: str, b: str) -> bool:
+    same_start = a[:1] == b[:1] or (a[:1] in "aeiouy" and b[:1] in "aeiouy")  # "Ifreen" / "Afrin"
+    return same_start and SequenceMatcher(None, a, b).ratio() >= SAME_SPELLING
+
+
+def _sounds(name: str) -> str:
+    """A folded name without its article, one spelling per sound, vowels kept ("Charkiw" → "karkiv")."""
+    key = _without_article(fold(name))
+    for written, sound in SOUNDS:
+        key = key.replace(written, sound)
+    return key
+
+
+def _without_article(key: str) -> str:
+    for article in ARTICLES:
+        if key.startswith(article):
+            return key[len(article) :]
+    return key
+
+
 def skeleton(name: str) -> str:
     """Consonants of a folded name without a leading article, doubled letters once.
 
@@ -124,14 +154,7 @@ def skeleton(name: str) -> str:
     >>> skeleton("Marhanets") == skeleton("Marhanez"), skeleton("Kharkiv") == skeleton("Charkiw")
     (True, True)
     """
-    key = fold(name)
-    for article in ARTICLES:
-        if key.startswith(article):
-            key = key[len(article) :]
-            break
-    for written, sound in SOUNDS:
-        key = key.replace(written, sound)
-    return DOUBLES.sub(r"\1", VOWELS.sub("", key))
+    return DOUBLES.sub(r"\1", VOWELS.sub("", _sounds(name)))
 
 
 def distance_km(a: Town, b: Town) -> float:

@@ -15,12 +15,23 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
+import regex
+
 from quantcheck.checks.gazetteer import Gazetteer, Town, fold
 from quantcheck.checks.lexicon import Language, Token
+
+# A short all-capital word the gazetteer does not know ("CDU", "AfD", "ONU", "SOHR") names an organisation,
+# not a place, even after a preposition ("bei der CDU", "chez la CGT"). Longer capitals stay possible names: a
+# dateline's town is often written in capitals ("MARHANETS -").
+ORGANISATION = regex.compile(r"(?:\p{Lu}\p{Ll}?){1,3}\p{Lu}|\p{Lu}{2,4}")
 
 MAX_NAME_TOKENS = 4
 BIG_TOWN = 100_000  # a foreign town is believed without support from the document's countries
 DATELINE_CHARS = 150
+SHARED_REGION = 3  # names with a town in one region that make it the story's region (two is a coincidence)
+
+
+Found = list[tuple[int, int, str, list[Town], str | None, bool]]  # (i, n, name, towns, country, dateline)
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,13 +58,17 @@ def capitalised(tok: Token, raw: str) -> bool:
 
 
 def _is_reference_point(toks: list[Token], i: int, lang: Language) -> bool:
-    """"70 km south of Valencia", "à 30 km au nord de Lyon": the place a distance is measured from."""
+    """ "70 km south of Valencia", "à 30 km au nord de Lyon": the place a distance is measured from."""
     window = toks[max(0, i - 6) : i]
     has_compass = any(lang.is_("compass", t.text) for t in window)
     return has_compass and any(t.is_number for t in window)
 
 
 _TEXTS_CACHE: dict[int, tuple[list[Token], list[str]]] = {}
+
+
+def _is_day_word(text: str, lang: Language) -> bool:
+    return lang.weekdays.get(text) is not None or lang.months.get(text) is not None
 
 
 def _texts(toks: list[Token]) -> list[str]:
@@ -169,9 +184,7 @@ def find_places(text: str, toks: list[Token], lang: Language, gaz: Gazetteer) ->
             or (t.text.endswith("s") and gaz.country(t.text[:-1]))
         )
     )
-    found: list[
-        tuple[int, int, str, list[Town], str | None, bool]
-    ] = []  # (i, n, name, towns, country, dateline)
+    found: Found = []
     i = 0
     while i < len(toks):
         if not capitalised(toks[i], raw[i]):
@@ -211,6 +224,7 @@ def find_places(text: str, toks: list[Token], lang: Language, gaz: Gazetteer) ->
                     lang.is_("name_joiners", toks[i + n].text)
                     and i + n + 1 < len(toks)
                     and capitalised(toks[i + n + 1], raw[i + n + 1])
+                    and not _is_day_word(toks[i + n + 1].text, lang)  # "at Paris-Orly on Thursday"
                 )
             )
         ):
@@ -221,6 +235,7 @@ def find_places(text: str, toks: list[Token], lang: Language, gaz: Gazetteer) ->
         if (
             n >= 1
             and not fused
+            and not (n == 1 and ORGANISATION.fullmatch(raw[i]))
             and _has_cue(toks, i, n, lang, genitives, strict=True)
             and toks[i].text not in lowered
             and not (_adjective_like(raw[i : i + n], lang) and _noun_follows(toks, i + n, lang))
@@ -237,23 +252,8 @@ def find_places(text: str, toks: list[Token], lang: Language, gaz: Gazetteer) ->
         # noun and a sentence's first word before a town must not swallow the town)
         i += 1
 
-    # the document's countries: named countries, and countries of big towns named in place positions
-    votes: Counter[str] = Counter()
-    for k in genitives:
-        votes[gaz.country(toks[k].text[:-2] if toks[k].text.endswith("'s") else toks[k].text[:-1]) or ""] += 2
-    votes.pop("", None)
-    for _, _, _, towns, country, _ in found:
-        if country:
-            votes[country] += 2
-        elif towns and towns[0].population >= BIG_TOWN:
-            votes[towns[0].cc] += 1
-    doc_countries = {cc for cc, _ in votes.most_common(2)}
-    # the document's regions: where its unambiguous towns lie ("Mallah" near Aleppo, not the Mallah in Daraa)
-    regions: Counter[tuple[str, str]] = Counter()
-    for _, _, _, towns, _, _ in found:
-        local_towns = [t for t in towns if t.cc in doc_countries]
-        if len({(t.cc, t.admin1) for t in local_towns}) == 1:
-            regions[(local_towns[0].cc, local_towns[0].admin1)] += 1
+    doc_countries, regions, shared, named_country = _document_countries(found, toks, raw, genitives, gaz)
+    story_region = {r for r, names in shared.items() if names >= SHARED_REGION}
 
     places: list[Place] = []
     for i, n, name, towns, country, on_dateline in found:
@@ -265,10 +265,19 @@ def find_places(text: str, toks: list[Token], lang: Language, gaz: Gazetteer) ->
                 Place(start, end, name, key, "country", country, dateline=on_dateline, reference=reference)
             )
             continue
+        if i in named_country:
+            towns = [t for t in towns if t.cc == named_country[i]] or towns
         local = sorted(
             (t for t in towns if t.cc in doc_countries),
-            key=lambda t: (-regions[(t.cc, t.admin1)], -t.population, t.gid),
+            key=lambda t: (
+                -regions[(t.cc, t.admin1)],
+                -((t.cc, t.admin1) in story_region),
+                -t.population,
+                t.gid,
+            ),
         )
+        if not towns:
+            towns = local = _town_of_compound(name, doc_countries, gaz)
         if not local and doc_countries:
             local = [t for t in gaz.towns_like(name) if t.cc in doc_countries]
             towns = towns or local
@@ -298,3 +307,66 @@ def find_places(text: str, toks: list[Token], lang: Language, gaz: Gazetteer) ->
             )
         )
     return places
+
+
+def _town_of_compound(name: str, doc_countries: set[str], gaz: Gazetteer) -> list[Town]:
+    """ "Paris-Orly", "Frankfurt-Hahn", "Alicante-Elche": an airport or district named after its town, in one
+    of the document's countries (a big town when it has none). Only names of capitalised words: "Tariq
+    al-Bab", a district of Aleppo, is not the town al-Bab."""
+    parts = name.split("-")
+    if len(parts) < 2 or not all(w[:1].isupper() for p in parts for w in p.split()):
+        return []
+    for part in parts:
+        hits = [
+            t
+            for t in gaz.towns_named(part)
+            if t.cc in doc_countries or (not doc_countries and t.population >= BIG_TOWN)
+        ]
+        if hits:
+            return hits
+    return []
+
+
+def _document_countries(
+    found: Found, toks: list[Token], raw: list[str], genitives: frozenset[int], gaz: Gazetteer
+) -> tuple[set[str], Counter, Counter, dict[int, str]]:
+    """The document's countries (named countries, countries of big towns named in place positions, a
+    dateline's country, the country of the story's region); its regions (where its unambiguous towns lie:
+    "Mallah" near Aleppo, not the Mallah in Daraa); how many different names have a town in each region;
+    and the country a dateline names for its town."""
+    votes: Counter[str] = Counter()
+    for k in genitives:
+        votes[gaz.country(toks[k].text[:-2] if toks[k].text.endswith("'s") else toks[k].text[:-1]) or ""] += 2
+    # "VALENCIA, Spain (Meridian) —": a dateline names its town's country
+    named_country = {
+        i: cc
+        for i, n, _, towns, country, on_dateline in found
+        if on_dateline
+        and not country
+        and i + n + 1 < len(toks)
+        and toks[i + n].text == ","
+        and (cc := gaz.country(raw[i + n + 1]))
+    }
+    votes.update({cc: 3 for cc in named_country.values()})
+    for _, _, _, towns, country, _ in found:
+        if country:
+            votes[country] += 2
+        elif towns and towns[0].population >= BIG_TOWN:
+            votes[towns[0].cc] += 1
+    # a first-level region where towns of several different names lie ("València", "Oliva", "Pego", "Gandia":
+    # the Valencian Community, not Venezuela's Valencia): the places of one story lie together
+    shared: Counter[tuple[str, str]] = Counter()
+    for towns in {fold(name): towns for _, _, name, towns, _, _ in found if towns}.values():
+        shared.update({(t.cc, t.admin1) for t in towns})
+    for (cc, _), names in shared.items():
+        if names >= SHARED_REGION:
+            votes[cc] += 1
+    votes.pop("", None)
+    doc_countries = {cc for cc, _ in votes.most_common(2)}
+    regions: Counter[tuple[str, str]] = Counter()
+    for _, _, _, towns, _, _ in found:
+        local_towns = [t for t in towns if t.cc in doc_countries]
+        if len({(t.cc, t.admin1) for t in local_towns}) == 1:
+            regions[(local_towns[0].cc, local_towns[0].admin1)] += 1
+
+    return doc_countries, regions, shared, named_country

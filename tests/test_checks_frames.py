@@ -668,3 +668,75 @@ def test_a_distance_is_told_apart_by_the_place_it_is_measured_from() -> None:
             "Plana.")
     f = frame(text, "60 Kilometer", "de", dimension="[length]", published=date(2026, 9, 18))
     assert f.spot == "castellon de la plana"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("de", "Bei der CDU zählte man 12 Abgeordnete."),
+        ("fr", "Chez la CGT, on comptait 12 délégués."),
+        ("es", "En el PSOE hay 12 diputados."),
+        ("en", "At the SNP, 12 members resigned."),
+    ],
+)
+def test_a_short_acronym_after_a_preposition_is_an_organisation_not_a_place(lang, text) -> None:
+    f = frame(text, "12", lang, published=None)
+    assert f.place is None
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface"),
+    [
+        ("de", "Seit Februar 2022 sind mehr als 15.000 Zivilisten in der Ukraine ums Leben gekommen.",
+         "15.000"),
+        ("en", "More than 15,000 civilians have been killed in Ukraine since February 2022.", "15,000"),
+        ("fr", "Plus de 15 000 civils ont été tués en Ukraine depuis février 2022.", "15 000"),
+        ("es", "Más de 15.000 civiles han muerto en Ucrania desde febrero de 2022.", "15.000"),
+    ],
+)
+def test_a_running_total_s_year_starts_its_period_and_is_no_background_year(lang, text, surface) -> None:
+    f = frame(text, surface, lang, published=date(2026, 9, 19))
+    assert (f.scope, f.year, f.since) == ("cumulative", None, date(2022, 2, 1))
+
+
+def test_a_dateline_s_country_picks_its_town() -> None:
+    # Valencia, Venezuela is the larger town; the dateline says Spain
+    text = "VALENCIA, Spain (Wire) — Four people are still missing after the floods, officials said."
+    f = frame(text, "Four", published=date(2026, 9, 18))
+    assert (f.place, f.place_cc) == ("VALENCIA", "ES")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface"),
+    [
+        ("es", "VALÈNCIA. Seis personas siguen desaparecidas. Hubo daños en Oliva, en Pego y en Gandia.",
+         "Seis"),
+        ("fr", "VALENCE – Six personnes sont portées disparues. Dégâts à Oliva, à Pego et à Gandia.", "Six"),
+    ],
+)
+def test_towns_of_several_names_in_one_region_make_it_the_story_s_region(lang, text, surface) -> None:
+    # three names with a town in the Valencian Community outweigh the population of Valencia, Venezuela
+    f = frame(text, surface, lang, published=date(2026, 9, 17))
+    assert f.place_cc == "ES"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface"),
+    [
+        ("en", "The strike cut 30% of flights at Paris-Orly on Thursday.", "30%"),
+        ("es", "La huelga anuló el 30 % de los vuelos en París-Orly el jueves.", "30 %"),
+    ],
+)
+def test_an_airport_named_after_its_town_is_in_that_town(lang, text, surface) -> None:
+    f = frame(text, surface, lang, dimension="dimensionless", published=date(2026, 9, 18))
+    assert (f.place_cc, f.place_admin1) == ("FR", "11")
+
+
+def test_a_transliteration_shares_most_of_its_letters_with_the_town() -> None:
+    from quantcheck.checks.gazetteer import load
+
+    gaz = load()
+    assert [t.cc for t in gaz.towns_like("Kfar Batna")][:1] == ["SY"]
+    assert [t.name for t in gaz.towns_like("Charkiw")][:1] == ["Kharkiv"]
+    # one consonant skeleton, different names: not a spelling of "Paris-Orly"
+    assert gaz.towns_like("Paris-Orly") == []

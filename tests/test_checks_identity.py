@@ -178,6 +178,15 @@ def test_a_bombing_is_compatible_with_an_air_strike_and_with_a_car_bomb() -> Non
     assert "different kinds of incident" not in score(f("a", incidents=("explosion",)), bombing)[1]
 
 
+def test_a_chemical_attack_is_compatible_with_the_rockets_shells_or_bombs_that_delivered_it() -> None:
+    chemical = f("c", incidents=("chemical",))
+    for delivery in ("shelling", "airstrike", "explosion", "bombardment", "barrel_bomb"):
+        reasons = score(f("a", incidents=(delivery,)), chemical)[1]
+        assert "different kinds of incident" not in reasons, delivery
+    # a massacre by gunmen is still another incident
+    assert "different kinds of incident" in score(f("a", incidents=("execution",)), chemical)[1]
+
+
 # -- facts ------------------------------------------------------------
 
 
