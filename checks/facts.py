@@ -95,7 +95,8 @@ def gate_conflicts(frames: FrameTable, nominal: np.ndarray, at_least: np.ndarray
     places or different organisations, when either adds to another toll ("another six"), when one counts
     a narrower group ("civilians" against "people") or only one is a part of its article's figure ("92 of
     them"); figures more than ``conflict_ratio`` apart, and "at
-    least N" above a smaller exact figure, lose points; the rest must reach the conflict threshold — or only
+    least N" above a smaller exact figure, lose points (a handful against a figure more than
+    ``conflict_ratio`` times larger is dropped); the rest must reach the conflict threshold — or only
     the same-fact threshold when the fact is alone in its block and days or stated by many outlets
     (``alone``, indexed by the fact's first row: :func:`unrivalled_rows`, :func:`followed_rows`)."""
     t = st.thresholds
@@ -125,6 +126,7 @@ def gate_conflicts(frames: FrameTable, nominal: np.ndarray, at_least: np.ndarray
     with np.errstate(divide="ignore", invalid="ignore"):
         far = (va > 0) & (vb > 0) & (np.maximum(va, vb) / np.minimum(va, vb) > t["conflict_ratio"])
     s = np.where(far, s - t["conflict_ratio_penalty"], s)
+    keep &= ~(far & (np.minimum(va, vb) < t["conflict_small"]))  # "two martyrs" against "45 killed"
     s = np.where(at_least[b] & exact[a], s - t["conflict_at_least_penalty"], s)
     bar = np.where(alone[first[a]], t["same_fact"], t["conflict"])
     keep &= s >= bar

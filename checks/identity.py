@@ -79,6 +79,7 @@ def parse_settings(text: str, origin: str = "identity.toml") -> Settings:
             "conflict_outlets",
             "conflict_ratio",
             "conflict_ratio_penalty",
+            "conflict_small",
             "conflict_at_least_penalty",
             "magnitudes_apart",
             "period_share",

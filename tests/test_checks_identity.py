@@ -464,6 +464,14 @@ def test_figures_orders_of_magnitude_apart_are_never_a_conflict() -> None:
     assert [(p.claim_a, p.claim_b) for p in pairs] == [("a", "c")]
 
 
+def test_a_handful_against_a_toll_many_times_larger_is_never_a_conflict() -> None:
+    # "the bodies of two martyrs" / "45 killed": a few of the victims, not a rival toll; "3" / "seven" may be
+    claims = [claim(f("a"), "s1", 2), claim(f("b"), "s2", 45)]
+    assert conflict_pairs(claims, {"a": "F", "b": "F"}) == []
+    claims = [claim(f("a"), "s1", 3), claim(f("b"), "s2", 7)]
+    assert len(conflict_pairs(claims, {"a": "F", "b": "F"})) == 1
+
+
 def test_two_running_totals_over_different_periods_are_two_facts() -> None:
     # "in the past two weeks" (from 4 Jul) against "since April", both reported on 18 Jul
     weeks = f("a", scope="cumulative", since=date(2016, 7, 4))
