@@ -541,7 +541,9 @@ class _Reader:
             return "past"  # a toll of "last month"; a price "last week" is still the price in question
         if self.any_marker("long_ago", lo, hi):
             return "past"  # "16.7% five years ago", "damals 39,6 Prozent": another election's share
-        if self.any_marker("forecast", max(clo, run_start - 10), min(chi, run_end + 6)):
+        # a toll that "could reach 200" is an estimate of the same toll, not a figure of another time
+        forecast = self.any_marker("forecast", max(clo, run_start - 10), min(chi, run_end + 6))
+        if forecast and action not in CASUALTY:
             return "forecast"
         return "incident"
 

@@ -740,3 +740,20 @@ def test_a_transliteration_shares_most_of_its_letters_with_the_town() -> None:
     assert [t.name for t in gaz.towns_like("Charkiw")][:1] == ["Kharkiv"]
     # one consonant skeleton, different names: not a spelling of "Paris-Orly"
     assert gaz.towns_like("Paris-Orly") == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface"),
+    [
+        ("en", "More than 40 people were confirmed dead and the death toll could reach 200.", "200"),
+        ("fr", "Au moins 40 personnes ont été tuées et le bilan pourrait atteindre 200 morts.", "200"),
+        ("es", "Al menos 40 personas murieron y el balance podría alcanzar los 200 muertos.", "200"),
+        ("de", "Mindestens 40 Menschen wurden getötet, die Zahl der Toten könnte auf 200 steigen.", "200"),
+    ],
+)
+def test_a_toll_that_could_reach_a_figure_is_an_estimate_of_the_same_toll(lang, text, surface) -> None:
+    # not a forecast of another figure, as "investment is set to hit €126.7bn" is
+    f = frame(text, surface, lang, others=("40",))
+    assert (f.action, f.scope) == ("killed", "incident")
+    assert frame("Investment is set to hit a record 126.7 billion euros.", "126.7 billion euros",
+                 dimension="currency_EUR").scope == "forecast"
