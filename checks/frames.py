@@ -700,6 +700,18 @@ class _Reader:
                 return Place(toks[k].start, toks[k + n - 1].end, name, fold(name), "country", cc)
         return None
 
+    def _part_s_place(self, p: Place) -> bool:
+        """A place after a part of this figure: "506 000 manifestants en France, dont 55 000 à Paris", "183
+        arrests, 92 of them in the capital" — Paris is the part's, not the whole's."""
+        if p.start < self.claim.end:
+            return False
+        span = self.doc.span(self.claim.end, p.start)
+        if span is None:
+            return False
+        # a part's figure between (not "55.000 de ellas en París", where the place is this figure's own)
+        part = any(span[0] <= k < span[1] and self._rival(k) for k in self.numbers)
+        return part and bool(self.lang.markers["subgroup_before"].scan(self.t, span[0], span[1]))
+
     def nearest_place(self, lo: int, hi: int) -> tuple[Place | None, str | None, str]:
         claim = self.claim
         mid = (claim.start + claim.end) / 2
@@ -709,6 +721,7 @@ class _Reader:
             p
             for p in self.doc.places
             if p.start >= lo_c and p.end <= hi_c and not p.dateline and not p.reference
+            and not self._part_s_place(p)
         ]
         spots = [p for p in inside if p.kind in ("town", "unknown", "region")]
         spot = (

@@ -757,3 +757,23 @@ def test_a_toll_that_could_reach_a_figure_is_an_estimate_of_the_same_toll(lang, 
     assert (f.action, f.scope) == ("killed", "incident")
     assert frame("Investment is set to hit a record 126.7 billion euros.", "126.7 billion euros",
                  dimension="currency_EUR").scope == "forecast"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "whole", "part"),
+    [
+        ("fr", "Quelque 506 000 personnes ont manifesté vendredi en France, dont 55 000 à Paris.", "506 000",
+         "55 000"),
+        ("en", "Some 506,000 people protested across the country on Friday, including 55,000 in Paris.",
+         "506,000", "55,000"),
+        ("es", "Unas 506.000 personas se manifestaron el viernes en Francia, de ellas 55.000 en París.",
+         "506.000", "55.000"),
+        ("de", "Rund 506.000 Menschen demonstrierten am Freitag in Frankreich, davon 55.000 in Paris.",
+         "506.000", "55.000"),
+    ],
+)
+def test_a_place_after_a_part_of_the_figure_is_the_part_s(lang, text, whole, part) -> None:
+    w = frame(text, whole, lang, others=(part,))
+    assert w.place != "Paris" and w.spot is None
+    p = frame(text, part, lang, others=(whole,))
+    assert (p.place, p.place_source) in (("Paris", "clause"), ("París", "clause"))
