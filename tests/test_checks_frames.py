@@ -777,3 +777,19 @@ def test_a_place_after_a_part_of_the_figure_is_the_part_s(lang, text, whole, par
     assert w.place != "Paris" and w.spot is None
     p = frame(text, part, lang, others=(whole,))
     assert (p.place, p.place_source) in (("Paris", "clause"), ("París", "clause"))
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface"),
+    [
+        ("en", "Activists said hundreds of people were killed or injured in the shelling.", "hundreds"),
+        ("en", "Rockets hit the suburbs, causing several dozen dead and wounded.", "several dozen"),
+        ("fr", "Le bombardement a fait 30 morts et blessés.", "30"),
+        ("es", "El ataque dejó más de 30 muertos y heridos.", "30"),
+        ("de", "Dabei wurden 30 Menschen getötet oder verletzt.", "30"),
+    ],
+)
+def test_the_dead_and_wounded_together_are_casualties_not_a_death_toll(lang, text, surface) -> None:
+    assert frame(text, surface, lang).action == "casualties"
+    # two figures, each with its own verb, stay a death toll and an injury toll
+    assert frame("The strikes killed 13 and wounded 29.", "13", others=("29",)).action == "killed"
