@@ -898,10 +898,15 @@ def read_claim(
         day_source=dsrc,
         words=sig,
         wording=wording,
-        entity=r.entity(clo, chi, run_start, run_end),
+        entity=_canonical(r.entity(clo, chi, run_start, run_end), lexicon),
         year=year,
         since=r.period_start(run_start, run_end) if scope == "cumulative" else None,
     )
+
+
+def _canonical(entity: str | None, lexicon: Lexicon) -> str | None:
+    """One organisation's acronym the same in every language ("ONU", "UNO" → "UN"; lexicon/terms.toml)."""
+    return lexicon.terms.acronyms.get(entity, entity) if entity else None
 
 
 def _uncounted(

@@ -217,6 +217,7 @@ class Terms:
     topic_dimension: dict[str, str]
     incident_days: dict[str, int]
     incident_family: dict[str, frozenset[str]]
+    acronyms: dict[str, str]  # an organisation's acronym in another language → its canonical one ("ONU" → "UN")
 
 
 @dataclass
@@ -266,7 +267,8 @@ def _forms(origin: str, key: str, entries: object) -> list[str]:
 
 def parse_terms(path: Path) -> Terms:
     data = tomllib.loads(path.read_text(encoding="utf-8"))
-    known = {"group", "group_parent", "group_is", "generic", "topic_dimension", "action", "incident", "topic"}
+    known = {"group", "group_parent", "group_is", "generic", "topic_dimension", "action", "incident", "topic",
+             "acronyms"}
     for section in data:
         if section not in known:
             raise LexiconError(f"{path}: unknown section [{section}]; use one of {sorted(known)}")
@@ -307,6 +309,10 @@ def parse_terms(path: Path) -> Terms:
             raise LexiconError(
                 f"{path}: [generic] {name} must be [topic] keys: {sorted(keys - set(labels['topic']))}"
             )
+    acronyms: dict[str, str] = {}
+    for canonical, spellings in data.get("acronyms", {}).items():
+        for spelling in _forms(f"{path}: [acronyms]", canonical, spellings):
+            acronyms[spelling.upper()] = canonical.upper()
     topic_dimension = {k: str(v) for k, v in data.get("topic_dimension", {}).items()}
     if set(topic_dimension) - set(labels["topic"]):
         raise LexiconError(f"{path}: [topic_dimension] keys must be [topic] keys")
@@ -319,6 +325,7 @@ def parse_terms(path: Path) -> Terms:
         topic_dimension=topic_dimension,
         incident_days=days,
         incident_family=family,
+        acronyms=acronyms,
     )
 
 

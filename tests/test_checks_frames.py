@@ -793,3 +793,17 @@ def test_the_dead_and_wounded_together_are_casualties_not_a_death_toll(lang, tex
     assert frame(text, surface, lang).action == "casualties"
     # two figures, each with its own verb, stay a death toll and an injury toll
     assert frame("The strikes killed 13 and wounded 29.", "13", others=("29",)).action == "killed"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface"),
+    [
+        ("en", "The UN said 15,000 civilians have been killed.", "15,000"),
+        ("fr", "Selon l'ONU, 15 000 civils ont été tués.", "15 000"),
+        ("es", "La ONU afirma que 15.000 civiles han muerto.", "15.000"),
+        ("de", "Die UNO zählt 15.000 getötete Zivilisten.", "15.000"),
+    ],
+)
+def test_an_organisation_s_acronym_is_the_same_entity_in_every_language(lang, text, surface) -> None:
+    assert frame(text, surface, lang).entity in ("UN", None)
+    assert frame("Le PIB a progressé de 1,2 %.", "1,2 %", "fr", dimension="dimensionless").entity == "GDP"
