@@ -217,7 +217,7 @@ class Terms:
     topic_dimension: dict[str, str]
     incident_days: dict[str, int]
     incident_family: dict[str, frozenset[str]]
-    acronyms: dict[str, str]  # an organisation's acronym in another language → its canonical one ("ONU" → "UN")
+    acronyms: dict[str, str]  # an acronym in another language → the canonical one ("ONU" → "UN")
 
 
 @dataclass
