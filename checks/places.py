@@ -71,6 +71,13 @@ def _is_day_word(text: str, lang: Language) -> bool:
     return lang.weekdays.get(text) is not None or lang.months.get(text) is not None
 
 
+def _shared_dateline(text: str, toks: list[Token], i: int) -> bool:
+    """ "BRUSSELS/PARIS (Wire) —": a story filed from two towns is placed by neither."""
+    after = i + 1 < len(toks) and text[toks[i].end : toks[i + 1].start].strip() == "/"
+    before = i > 0 and text[toks[i - 1].end : toks[i].start].strip() == "/"
+    return after or before
+
+
 def _texts(toks: list[Token]) -> list[str]:
     """The lower-cased texts of a token list, computed once per list (find_places asks for each name)."""
     cached = _TEXTS_CACHE.get(id(toks))
@@ -200,7 +207,12 @@ def find_places(text: str, toks: list[Token], lang: Language, gaz: Gazetteer) ->
         ):
             i += 1  # "Provinz Valencia": the place noun, capitalised in German, is not the name
             continue
-        dateline = toks[i].start < DATELINE_CHARS and raw[i].isupper() and len(raw[i]) > 3
+        dateline = (
+            toks[i].start < DATELINE_CHARS
+            and raw[i].isupper()
+            and len(raw[i]) > 3
+            and not _shared_dateline(text, toks, i)
+        )
         if match:
             n, name, towns, country = match
             single_common = n == 1 and toks[i].text in lowered  # "Police", "Mobile": ordinary words here

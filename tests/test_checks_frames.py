@@ -807,3 +807,11 @@ def test_the_dead_and_wounded_together_are_casualties_not_a_death_toll(lang, tex
 def test_an_organisation_s_acronym_is_the_same_entity_in_every_language(lang, text, surface) -> None:
     assert frame(text, surface, lang).entity in ("UN", None)
     assert frame("Le PIB a progressé de 1,2 %.", "1,2 %", "fr", dimension="dimensionless").entity == "GDP"
+
+
+def test_a_story_filed_from_two_towns_is_placed_by_neither() -> None:
+    text = "BRUSSELS/PARIS (Wire) — The interior ministry said 506,000 people demonstrated on Friday."
+    f = frame(text, "506,000", published=date(2026, 9, 19))
+    assert f.place not in ("BRUSSELS", "PARIS")
+    one = frame("BRUSSELS (Wire) — The ministry said 506,000 people demonstrated.", "506,000")
+    assert (one.place, one.place_source) == ("BRUSSELS", "dateline")
