@@ -608,6 +608,13 @@ class _Reader:
         hits = self.lang.markers["toll_nouns"].scan(self.t, max(lo, run_start - 16), run_start)
         return any(self._nothing_between(p, p + n) for p, n, _ in hits)
 
+    def combined(self, q0: int, np_end: int) -> bool:
+        """A sum of figures named apart ("SPD und CDU kämen zusammen nur auf 37", "a coalition would have 37
+        seats between them"): its own figure, never a rival of one party's or of the whole."""
+        lo, hi = self.clause(q0, np_end)
+        hits = self.lang.markers["combined"].scan(self.t, max(lo, q0 - 8), min(hi, np_end + 8))
+        return any(self._nothing_between(p, p + n) for p, n, _ in hits)
+
     def budget_part(self, q0: int, np_end: int) -> str:
         """ "core" or "total" for an amount said to be only a budget's core or its whole with extra funds
         ("€86.4bn in the core budget", "174 milliards au total en incluant les fonds spéciaux"), else ""."""
@@ -808,6 +815,8 @@ def read_claim(
     part = r.part(q0, i1, np_end, run_sub)
     if not part and (claim.dimension or "").startswith("currency"):
         part = r.budget_part(q0, np_end)
+    if not part and group not in PEOPLE and r.combined(q0, np_end):
+        part = "combined"
     fine = group
     parent = lexicon.terms.group_parent.get(group or "")
     if parent and part != "subgroup":

@@ -42,6 +42,7 @@ MARKERS = (
     "long_ago",
     "budget_core",
     "budget_total",
+    "combined",
     "toll_nouns",
 )
 GRAMMAR = (

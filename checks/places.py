@@ -20,9 +20,9 @@ import regex
 from quantcheck.checks.gazetteer import Gazetteer, Town, fold
 from quantcheck.checks.lexicon import Language, Token
 
-# A short all-capital word the gazetteer does not know ("CDU", "AfD", "ONU", "SOHR") names an organisation,
-# not a place, even after a preposition ("bei der CDU", "chez la CGT"). Longer capitals stay possible names: a
-# dateline's town is often written in capitals ("MARHANETS -").
+# A short all-capital word ("CDU", "AfD", "ONU", "SOHR") names an organisation, not a place, even after a
+# preposition ("bei der CDU", "chez la CGT") and even when GeoNames lists it as a town's alternate name.
+# Longer capitals stay possible names: a dateline's town is often written in capitals ("MARHANETS -").
 ORGANISATION = regex.compile(r"(?:\p{Lu}\p{Ll}?){1,3}\p{Lu}|\p{Lu}{2,4}")
 
 MAX_NAME_TOKENS = 4
@@ -216,6 +216,10 @@ def find_places(text: str, toks: list[Token], lang: Language, gaz: Gazetteer) ->
         if match:
             n, name, towns, country = match
             single_common = n == 1 and toks[i].text in lowered  # "Police", "Mobile": ordinary words here
+            # "CDU" is an alternate name of Cidade Dutra (Brazil) in GeoNames: a party here
+            single_common = single_common or (
+                n == 1 and not country and not dateline and ORGANISATION.fullmatch(raw[i])
+            )
             cue = _has_cue(toks, i, n, lang, genitives)
             if towns and not country and _after_article(toks, raw, i, n, lang):
                 cue = dateline = False  # "at the White House", "à la Maison Blanche": a building, not a town

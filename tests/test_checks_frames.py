@@ -815,3 +815,25 @@ def test_a_story_filed_from_two_towns_is_placed_by_neither() -> None:
     assert f.place not in ("BRUSSELS", "PARIS")
     one = frame("BRUSSELS (Wire) — The ministry said 506,000 people demonstrated.", "506,000")
     assert (one.place, one.place_source) == ("BRUSSELS", "dateline")
+
+
+def test_a_party_s_acronym_that_geonames_lists_as_a_town_is_no_place() -> None:
+    # GeoNames gives "CDU" as an alternate name of Cidade Dutra, Brazil
+    f = frame("Die CDU legt leicht auf 14,2 Prozent zu.", "14,2 Prozent", "de", dimension="dimensionless",
+              published=None)
+    assert f.place is None and f.entity == "CDU"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("de", "Für eine Mehrheit sind 38 Sitze nötig – SPD und CDU kämen zusammen nur auf 37."),
+        ("fr", "La majorité est fixée à 38 sièges ; une coalition SPD-CDU n'en totaliserait que 37."),
+        ("en", "The SPD and the CDU would have 37 seats between them, one short of a majority."),
+        ("es", "El SPD y la CDU sumarían juntos 37 escaños."),
+    ],
+)
+def test_a_sum_of_figures_named_apart_is_its_own_figure(lang, text) -> None:
+    assert frame(text, "37", lang, others=tuple(o for o in ("38",) if o in text)).part == "combined"
+    # one party's seats are not a sum
+    assert frame("Die SPD stellt 25 Abgeordnete, die AfD 24.", "25", "de", others=("24",)).part == ""
