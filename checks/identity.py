@@ -239,7 +239,8 @@ def place_points(a: Frame, b: Frame, st: Settings) -> tuple[float, str]:
         return (VETO if strong else points + w["other_place_weak"]), "different regions"
     if "region" in (a.place_kind, b.place_kind):
         return points + w["same_region"], why or "same region"
-    if strong and not (a.spot and b.spot and skeleton(a.spot) == skeleton(b.spot)):
+    own = a.place_source == "clause" and b.place_source == "clause"  # not a province carried from before
+    if own and not (a.spot and b.spot and skeleton(a.spot) == skeleton(b.spot)):
         return VETO, "different towns"
     return points + w["other_town_same_region"], why or "same region"
 

@@ -212,8 +212,11 @@ def pair_scores(t: FrameTable, i: np.ndarray, j: np.ndarray, settings: Settings)
     region = same_region & ((ka == 2) | (kb == 2))
     out += np.where(region, w["same_region"], 0.0)
     towns_apart = same_region & ~region
-    veto |= towns_apart & strong & ~same_spot
-    out += np.where(towns_apart & ~(strong & ~same_spot), w["other_town_same_region"], 0.0)
+    # two towns each named in its claim's own clause are two places; a town carried from an earlier sentence
+    # may be the province of the same name ("in der Provinz Castellón ... 4.000 Hektar" / "Montán")
+    own = t.own_place[i] & t.own_place[j]
+    veto |= towns_apart & own & ~same_spot
+    out += np.where(towns_apart & ~(own & ~same_spot), w["other_town_same_region"], 0.0)
 
     # -- which year
     ya, yb = t.year[i], t.year[j]

@@ -134,6 +134,17 @@ def test_two_towns_of_different_regions_named_in_the_clauses_are_never_the_same_
     assert score(f("a"), hasakah)[0] == VETO
 
 
+def test_two_towns_of_one_region_are_two_places_only_when_both_clauses_name_them() -> None:
+    # Maarat al-Numan and Idlib both in Idlib governorate
+    town = dict(place="Maarat al-Numan", place_gid=169000, spot="maarat al numan")
+    assert score(f("a"), f("b", **town))[0] == VETO
+    # "in der Provinz Castellón ... 4.000 Hektar" / "in Montán": a town carried from an earlier sentence
+    # may be the province of the same name
+    carried = f("b", **{**town, "place_source": "context", "spot": None})
+    s, reasons = score(f("a"), carried)
+    assert s != VETO and "same region" in reasons
+
+
 def test_a_town_only_known_from_the_dateline_is_a_penalty_not_a_veto() -> None:
     b = f("b", place="Aleppo", place_admin1="09", place_gid=170063, place_source="dateline", spot=None)
     s, reasons = score(f("a"), b)
