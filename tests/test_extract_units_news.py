@@ -94,6 +94,8 @@ CASES = {
         case("gigatonnes", "Se emitieron 37 gigatoneladas de CO2.", Q(37, "gigatonne")),
     ],
     "de": [
+        case("acres-conversion", "Rund 6.500 Hektar sind betroffen, also etwa 16.000 Acres.",
+             Q(6500, "hectare", qualifier="approx"), Q(16000, "acre", qualifier="approx")),
         case("rain-per-m2", "Es fielen bis zu 150 Liter pro Quadratmeter.",
              Q(150, "liter/meter**2", qualifier="at_most")),
         case("rate-substance-noun", "In der Nacht fielen 40 Liter Regen pro Quadratmeter.",
