@@ -798,7 +798,11 @@ def read_claim(
         ctoks = [t.text for t in words(claim.counted)]
         if ctoks:
             g = lang.sections["group"].at(ctoks, 0)
-            ga = lang.sections["group_action"].at(ctoks, 0)
+            # the noun read where it stands: "hundreds of dead and injured people" counts casualties, though
+            # the extractor's noun is "dead"
+            at = next((k for k in range(i1, min(r.hi, i1 + 4)) if r.t[k] == ctoks[0]), None)
+            here = r.hit("group_action", at) if at is not None else None
+            ga = here or lang.sections["group_action"].at(ctoks, 0)
             if g:
                 group = g[0]
             elif ga:

@@ -837,3 +837,11 @@ def test_a_sum_of_figures_named_apart_is_its_own_figure(lang, text) -> None:
     assert frame(text, "37", lang, others=tuple(o for o in ("38",) if o in text)).part == "combined"
     # one party's seats are not a sum
     assert frame("Die SPD stellt 25 Abgeordnete, die AfD 24.", "25", "de", others=("24",)).part == ""
+
+
+def test_the_extractor_s_noun_is_read_where_it_stands() -> None:
+    # the extractor counts "dead"; the words there say "dead and injured": casualties, not a death toll
+    text = "An activist said hundreds of dead and injured people were rushed to six makeshift hospitals."
+    assert frame(text, "hundreds", counted="dead").action == "casualties"
+    found = frame("Rescuers found hundreds of dead in the rubble.", "hundreds", counted="dead")
+    assert found.action == "killed"
