@@ -626,6 +626,32 @@ class _Reader:
                 return part
         return ""
 
+    def breakdown(self) -> bool:
+        """One figure per place, three or more in the sentence ("150 bodies were counted in Hammouriya, 100 in
+        Kfar Batna, 67 in Saqba", "four died in Oliva, three in Pego and one in Gandia"): each is a place's
+        share of a total, not a rival of the total."""
+        starts = set()
+        for p in self.doc.places:
+            sp = None if p.dateline else self.doc.span(p.start, p.end)
+            if sp:
+                starts.add(sp[0])
+        runs, k = [], self.lo
+        while k < self.hi:
+            if k in self.numbers and self._rival(k):
+                e = k
+                while e + 1 < self.hi and e + 1 in self.numbers:
+                    e += 1
+                runs.append((k, e + 1))
+                k = e + 1
+                continue
+            k += 1
+        def placed(b: int) -> bool:  # "... in Pego": a preposition of place, then a place, soon after
+            return any(self.is_("locative", j) and (j + 1 in starts or j + 2 in starts)
+                       for j in range(b, min(self.hi, b + 6)))
+
+        each = [(a, b) for a, b in runs if placed(b)]
+        return len(each) >= 3 and any(a <= self.own[0] < b or self.own[0] <= a < self.own[1] for a, b in each)
+
     def part(self, q0: int, i1: int, np_end: int, run_subgroup: bool) -> str:
         before = range(max(self.lo, q0 - 3), q0)
         for k in before:
@@ -821,6 +847,8 @@ def read_claim(
         part = r.budget_part(q0, np_end)
     if not part and group not in PEOPLE and r.combined(q0, np_end):
         part = "combined"
+    if not part and r.breakdown():
+        part = "subgroup"
     fine = group
     parent = lexicon.terms.group_parent.get(group or "")
     if parent and part != "subgroup":

@@ -845,3 +845,23 @@ def test_the_extractor_s_noun_is_read_where_it_stands() -> None:
     assert frame(text, "hundreds", counted="dead").action == "casualties"
     found = frame("Rescuers found hundreds of dead in the rubble.", "hundreds", counted="dead")
     assert found.action == "killed"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface", "others"),
+    [
+        ("en", "Officials counted 150 bodies in Hammouriya, 100 in Kfar Batna, 67 in Saqba and 61 in Douma.",
+         "100", ("150", "67", "61")),
+        ("en", "Four of the victims died in Oliva, three in Pego and one in Gandia.", "three",
+         ("Four", "one")),
+        ("fr", "Quatre victimes sont mortes à Oliva, trois à Pego et deux à Gandia.", "trois",
+         ("Quatre", "deux")),
+        ("es", "Cuatro personas murieron en Oliva, tres en Pego y dos en Gandia.", "tres",
+         ("Cuatro", "dos")),
+        ("de", "Vier Menschen starben in Oliva, drei in Pego und zwei in Gandia.", "drei", ("Vier", "zwei")),
+    ],
+)
+def test_one_figure_per_place_is_a_breakdown_of_a_total(lang, text, surface, others) -> None:
+    assert frame(text, surface, lang, others=others).part == "subgroup"
+    # two towns, two figures: two incidents, not a breakdown
+    assert frame("The strikes killed 13 in Idlib and 8 in Aleppo.", "13", others=("8",)).part == ""
