@@ -167,7 +167,8 @@ def candidate_pairs(table: FrameTable, members: np.ndarray, horizon: int) -> tup
 
 
 def grow_facts(n: int, i: np.ndarray, j: np.ndarray, s: np.ndarray, settings: Settings,
-               days: np.ndarray | None = None, windows: np.ndarray | None = None) -> list[int]:
+               days: np.ndarray | None = None, windows: np.ndarray | None = None,
+               countries: np.ndarray | None = None) -> list[int]:
     """Average-linkage clustering of ``n`` local nodes on the sparse scored pairs; returns a root per node.
 
     Two groups of claims may merge when no pair between them is vetoed or scores below ``min_link``, and
@@ -182,7 +183,12 @@ def grow_facts(n: int, i: np.ndarray, j: np.ndarray, s: np.ndarray, settings: Se
     With ``days`` (day ordinals, -1 undated) and ``windows`` (each claim's span of days), two groups merge
     only when the days of the merged group stay within the longer of their spans: pairs too far apart in
     time are never scored, so without this bound a city bombed every day would chain its daily tolls into
-    one fact through claims a day apart."""
+    one fact through claims a day apart.
+
+    With ``countries`` (the country id each claim's own words place it in, -1 when they do not), two groups
+    of different countries never merge: claims of two countries are never paired (checks candidate_pairs),
+    so without this a claim with no place would bridge a flood toll in Spain and a shelling toll in Ukraine
+    reported the same day."""
     threshold = settings.thresholds["same_fact"]
     unscored = settings.weights["same_block"]
     # a vetoed pair, or one below ``min_link``, enters the sums as -inf: the two groups it joins, and the
@@ -202,6 +208,9 @@ def grow_facts(n: int, i: np.ndarray, j: np.ndarray, s: np.ndarray, settings: Se
         first_day = np.where(dated, days, np.iinfo(np.int64).max).astype(np.int64)
         last_day = np.where(dated, days, np.iinfo(np.int64).min).astype(np.int64)
         span = np.asarray(windows, dtype=np.int64).copy()
+    placed = countries is not None
+    if placed:
+        country = np.asarray(countries, dtype=np.int64).copy()
     while len(keys):
         a, b = keys // n, keys % n
         cross = size[a] * size[b]
@@ -210,6 +219,8 @@ def grow_facts(n: int, i: np.ndarray, j: np.ndarray, s: np.ndarray, settings: Se
         if timed:
             lo, hi = np.minimum(first_day[a], first_day[b]), np.maximum(last_day[a], last_day[b])
             ok &= (hi < lo) | (hi - lo <= np.maximum(span[a], span[b]))  # hi < lo: an undated group
+        if placed:
+            ok &= (country[a] < 0) | (country[b] < 0) | (country[a] == country[b])
         if not ok.any():
             break
         # a group with no pair at the threshold never merges again (a merge only averages its pairs), so
@@ -241,6 +252,8 @@ def grow_facts(n: int, i: np.ndarray, j: np.ndarray, s: np.ndarray, settings: Se
             first_day[keep_id] = np.minimum(first_day[keep_id], first_day[gone_id])
             last_day[keep_id] = np.maximum(last_day[keep_id], last_day[gone_id])
             span[keep_id] = np.maximum(span[keep_id], span[gone_id])
+        if placed:
+            country[keep_id] = np.maximum(country[keep_id], country[gone_id])  # one of them, or both the same
         follow = np.arange(n, dtype=np.int64)
         follow[gone_id] = keep_id
         a, b = follow[a], follow[b]
@@ -296,5 +309,7 @@ def block_graph(table: FrameTable, members: np.ndarray, horizon: int, settings: 
     window = np.minimum(np.where(table.cumulative[members], horizon,
                                  np.where(table.incident_days[members] > 0, table.incident_days[members],
                                           table.action_days[members])), horizon)
-    roots = grow_facts(len(members), li, lj, scores, settings, table.day[members].astype(np.int64), window)
+    countries = np.where(table.strong[members], table.cc[members], -1)
+    roots = grow_facts(len(members), li, lj, scores, settings, table.day[members].astype(np.int64), window,
+                       countries)
     return roots, gi, gj, scores

@@ -239,6 +239,18 @@ def test_a_big_story_grows_into_one_fact_without_every_pair_compared() -> None:
     assert len(set(roots)) > 1
 
 
+def test_a_claim_without_a_place_does_not_bridge_two_countries() -> None:
+    """Claims of two countries are never paired, so an unplaced claim matching both ("the toll rose to
+    eight" on a day of floods in Spain and of shelling in Ukraine) must not join them into one fact."""
+    from quantcheck.checks.fact_graph import grow_facts
+
+    st = identity.load_settings()
+    i, j, s = np.array([0, 1]), np.array([1, 2]), np.array([6.0, 6.0])
+    assert len(set(grow_facts(3, i, j, s, st))) == 1
+    roots = grow_facts(3, i, j, s, st, countries=np.array([4, -1, 7]))
+    assert roots[0] != roots[2] and roots[1] in (roots[0], roots[2])
+
+
 def test_a_crowded_block_forms_a_bounded_number_of_pairs(monkeypatch) -> None:
     """Thousands of claims of one town and day (generated or duplicated text) would form millions of pairs:
     past the pair budget each claim keeps its nearest neighbours in time, and undated claims a bounded
