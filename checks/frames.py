@@ -336,6 +336,16 @@ class _Reader:
             run_start, k = s0, s0 - 1
         return run_start, run_end, subgroup
 
+    def _group_before_number(self, lo: int, hi: int) -> bool:
+        """A group word in toks[lo:hi] before any other figure: "and two soldiers were killed" continues the
+        run; "and wounded nine others" starts another figure with its own verb."""
+        for x in range(lo, hi):
+            if x in self.numbers:
+                return False
+            if self.hit("group", x):
+                return True
+        return False
+
     def governing_action(self, run_start: int, run_end: int) -> str | None:
         """The verb or noun of what happened, on either side of the run; the closer one wins."""
         best: tuple[int, str] | None = None
@@ -353,7 +363,7 @@ class _Reader:
                 continue
             if self.is_("conjunctions", k) and not (
                 self.lang.grammar["coordination"].word(self.t[k])
-                and any(self.hit("group", x) for x in range(k + 1, min(self.hi, k + 4)))
+                and self._group_before_number(k + 1, min(self.hi, k + 4))
             ):
                 break
             if not (self.is_("auxiliaries", k) or self.is_("stopwords", k) or self.t[k] == ","):

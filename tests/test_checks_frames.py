@@ -88,6 +88,21 @@ def test_the_closer_verb_wins_in_killed_x_and_injured_y() -> None:
     assert frame(text, "ten", others=("six",)).action == "injured"
 
 
+@pytest.mark.parametrize(
+    ("lang", "text", "first", "second"),
+    [
+        ("en", "Russian attacks killed three people and wounded nine others.", "three", "nine"),
+        ("fr", "Les frappes ont tué trois personnes et blessé neuf autres.", "trois", "neuf"),
+        ("es", "Los ataques mataron a tres personas e hirieron a otras nueve.", "tres", "nueve"),
+        ("de", "Die Angriffe töteten drei Menschen und verletzten neun weitere.", "drei", "neun"),
+    ],
+)
+def test_a_verb_after_and_belongs_to_the_next_figure(lang, text, first, second) -> None:
+    # "and wounded nine others": "others" is a group word, but the figure before it has its own verb
+    assert frame(text, first, lang, others=(second,)).action == "killed"
+    assert frame(text, second, lang, others=(first,)).action == "injured"
+
+
 def test_coordinated_counts_share_their_verb() -> None:
     text = "Two women and two soldiers were killed in the attack."
     assert frame(text, "Two", others=("two",)).action == "killed"
