@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Check the heldout2 facts corpus: JSON validity, unique urls, anchors found exactly once, surfaces inside
+"""Check the dev2 facts corpus: JSON validity, unique urls, anchors found exactly once, surfaces inside
 anchors, every fact stated by at least two outlets, scope consistent with gold. Stdlib only.
 Usage: python3 validate.py   (from any directory)"""
 
@@ -45,8 +45,8 @@ cluster_urls = {}
 for c, info in scope["clusters"].items():
     urls = info.get("urls") or []
     cluster_urls[c] = set(urls)
-    if info.get("split") != "heldout2":
-        errors.append(f"scope {c}: split is {info.get('split')!r}, expected 'heldout2'")
+    if info.get("split") != "dev2":
+        errors.append(f"scope {c}: split is {info.get('split')!r}, expected 'dev2'")
     for u in urls:
         if u not in docs:
             errors.append(f"scope {c}: unknown url {u}")
