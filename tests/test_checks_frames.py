@@ -880,3 +880,21 @@ def test_one_figure_per_place_is_a_breakdown_of_a_total(lang, text, surface, oth
     assert frame(text, surface, lang, others=others).part == "subgroup"
     # two towns, two figures: two incidents, not a breakdown
     assert frame("The strikes killed 13 in Idlib and 8 in Aleppo.", "13", others=("8",)).part == ""
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface", "group"),
+    [
+        ("en", "Rail operator Lineas cancelled 240 freight trains.", "240", "trains"),
+        ("fr", "Lineas a supprimé 240 trains de marchandises.", "240", "trains"),
+        ("es", "Lineas canceló 240 trenes de mercancías.", "240", "trains"),
+        ("de", "Lineas strich 240 Güterzüge.", "240", "trains"),
+        ("en", "Some 112 ships were waiting off the port.", "112", "ships"),
+        ("de", "Vor dem Hafen warteten 112 Schiffe.", "112", "ships"),
+        ("en", "42 miners were working in the section.", "42", "workers"),
+        ("es", "Había 42 mineros en la zona afectada.", "42", "workers"),
+        ("de", "Im Abschnitt waren 42 Bergleute unter Tage.", "42", "workers"),
+    ],
+)
+def test_trains_ships_and_miners_are_counted_groups_in_every_language(lang, text, surface, group) -> None:
+    assert frame(text, surface, lang).group == group
