@@ -53,6 +53,7 @@ SIGNATURE_SPAN = 8
 YEAR = regex.compile(r"(?:19|20)\d\d")  # a year written as a number: "since 2011", "le budget 2027"
 # an organisation's acronym as written: "SPD", "AfD", "CGT", "BSW", "ISIS" (two or more capitals)
 ACRONYM = regex.compile(r"(?:\p{Lu}\p{Ll}?){1,3}\p{Lu}|\p{Lu}{2,6}")
+JOINED_FIGURES = 4  # tokens between two figures of one phrase at most ("killed 13 and wounded 29 in Idlib")
 CASUALTY = frozenset(
     {
         "killed",
@@ -752,8 +753,15 @@ class _Reader:
         if span is None:
             return False
         # a part's figure between (not "55.000 de ellas en París", where the place is this figure's own)
-        part = any(span[0] <= k < span[1] and self._rival(k) for k in self.numbers)
-        return part and bool(self.lang.markers["subgroup_before"].scan(self.t, span[0], span[1]))
+        rivals = [k for k in self.numbers if span[0] <= k < span[1] and self._rival(k)]
+        if not rivals:
+            return False
+        if self.lang.markers["subgroup_before"].scan(self.t, span[0], span[1]):
+            return True
+        # another figure far after this one, with its own words ("sept morts, a indiqué lundi le préfet, après
+        # la découverte de deux corps à Roquebrune"), owns the place after it; one joined to this figure
+        # ("killed 13 and wounded 29 in Idlib") shares it
+        return min(rivals) - span[0] > JOINED_FIGURES
 
     def nearest_place(self, lo: int, hi: int) -> tuple[Place | None, str | None, str]:
         claim = self.claim
