@@ -901,8 +901,8 @@ def test_trains_ships_and_miners_are_counted_groups_in_every_language(lang, text
 
 
 def test_a_place_after_another_figure_with_its_own_words_is_that_figure_s() -> None:
-    text = ("Le bilan des crues s'élève désormais à sept morts, a indiqué lundi le préfet, après la découverte "
-            "de deux corps près de Roquebrune.")
+    text = ("Le bilan des crues s'élève désormais à sept morts, a indiqué lundi le préfet, après la "
+            "découverte de deux corps près de Roquebrune.")
     assert frame(text, "sept", "fr", others=("deux",)).place_source != "clause"
     # two figures of one phrase share the place after them
     joined = frame("The strikes killed 13 and wounded 29 in Idlib.", "13", others=("29",))
