@@ -897,7 +897,7 @@ def test_one_figure_per_place_is_a_breakdown_of_a_total(lang, text, surface, oth
     ],
 )
 def test_trains_ships_and_miners_are_counted_groups_in_every_language(lang, text, surface, group) -> None:
-    assert frame(text, surface, lang).group == group
+    assert frame(text, surface, lang).fine_group == group  # miners: workers, themselves people
 
 
 def test_a_place_after_another_figure_with_its_own_words_is_that_figure_s() -> None:
@@ -907,3 +907,17 @@ def test_a_place_after_another_figure_with_its_own_words_is_that_figure_s() -> N
     # two figures of one phrase share the place after them
     joined = frame("The strikes killed 13 and wounded 29 in Idlib.", "13", others=("29",))
     assert (joined.place, joined.place_source) == ("Idlib", "clause")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface"),
+    [
+        ("en", "A methane explosion killed two miners on Tuesday.", "two"),
+        ("fr", "Le coup de grisou a tué deux mineurs de fond mardi.", "deux"),
+        ("es", "La explosión mató a dos mineros el martes.", "dos"),
+        ("de", "Die Explosion tötete am Dienstag zwei Bergleute.", "zwei"),
+    ],
+)
+def test_workers_killed_in_an_accident_are_its_death_toll(lang, text, surface) -> None:
+    f = frame(text, surface, lang)
+    assert (f.group, f.action) == ("people", "killed")
