@@ -921,3 +921,19 @@ def test_a_place_after_another_figure_with_its_own_words_is_that_figure_s() -> N
 def test_workers_killed_in_an_accident_are_its_death_toll(lang, text, surface) -> None:
     f = frame(text, surface, lang)
     assert (f.group, f.action) == ("people", "killed")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface", "topic"),
+    [
+        ("en", "The fire was 15% contained on Monday, Cal Fire said.", "15%", "containment"),
+        ("fr", "L'incendie était maîtrisé à 35 % mardi matin.", "35 %", "containment"),
+        ("es", "Los bomberos han logrado contener el 35% del incendio.", "35%", "containment"),
+        ("de", "Der Brand war am Montag zu 15 Prozent eingedämmt.", "15 Prozent", "containment"),
+        ("en", "The spread between Italian and German bonds stood at 85 basis points.", "85 basis points",
+         "spread"),
+        ("de", "Der Risikoaufschlag lag bei 85 Basispunkten.", "85 Basispunkten", "spread"),
+    ],
+)
+def test_a_fire_s_containment_and_a_bond_spread_name_what_they_measure(lang, text, surface, topic) -> None:
+    assert frame(text, surface, lang, dimension="dimensionless").topic == topic
