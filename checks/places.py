@@ -210,7 +210,8 @@ def find_places(text: str, toks: list[Token], lang: Language, gaz: Gazetteer) ->
         dateline = (
             toks[i].start < DATELINE_CHARS
             and raw[i].isupper()
-            and len(raw[i]) > 3
+            # "LOS ANGELES (Wire) –", "LA PAZ", "SAN JOSÉ": a short first word of a name in capitals
+            and (len(raw[i]) > 3 or (i + 1 < len(toks) and raw[i + 1].isupper() and len(raw[i + 1]) > 2))
             and not _shared_dateline(text, toks, i)
         )
         if match:

@@ -937,3 +937,10 @@ def test_workers_killed_in_an_accident_are_its_death_toll(lang, text, surface) -
 )
 def test_a_fire_s_containment_and_a_bond_spread_name_what_they_measure(lang, text, surface, topic) -> None:
     assert frame(text, surface, lang, dimension="dimensionless").topic == topic
+
+
+@pytest.mark.parametrize("dateline", ["LOS ANGELES (Wire) –", "SAN FRANCISCO (Wire) –", "NEW YORK (Wire) –"])
+def test_a_dateline_of_a_town_with_a_short_first_word_is_the_whole_name(dateline) -> None:
+    f = frame(f"{dateline} The fire had burned 8,200 acres by Saturday evening.", "8,200 acres",
+              dimension="[length] ** 2")
+    assert (f.place, f.place_source) == (dateline.split(" (")[0], "dateline")
