@@ -944,3 +944,19 @@ def test_a_dateline_of_a_town_with_a_short_first_word_is_the_whole_name(dateline
     f = frame(f"{dateline} The fire had burned 8,200 acres by Saturday evening.", "8,200 acres",
               dimension="[length] ** 2")
     assert (f.place, f.place_source) == (dateline.split(" (")[0], "dateline")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface", "place"),
+    [
+        ("es", "El incendio cerca de Los Ángeles ha arrasado 13.700 hectáreas.", "13.700 hectáreas",
+         "Los Ángeles"),
+        ("es", "LOS ÁNGELES (La Voz) – El incendio ha arrasado 13.700 hectáreas.", "13.700 hectáreas",
+         "LOS ÁNGELES"),
+        ("en", "In Las Vegas, 12.5 centimetres of rain fell on Sunday.", "12.5 centimetres", "Las Vegas"),
+    ],
+)
+def test_a_town_whose_name_starts_with_an_article_is_the_whole_name(lang, text, surface, place) -> None:
+    dimension = "[length] ** 2" if "hect" in surface else "[length]"
+    f = frame(text, surface, lang, dimension=dimension)
+    assert (f.place, f.place_cc) == (place, "US")
