@@ -619,6 +619,23 @@ class _Reader:
         hits = self.lang.markers["toll_nouns"].scan(self.t, max(lo, run_start - 16), run_start)
         return any(self._nothing_between(p, p + n) for p, n, _ in hits)
 
+    def vote_against(self, np_end: int, group: str | None, action: str | None) -> bool:
+        """The votes against in a vote's tally: "by 108 votes to 63", "108 voix contre 64", "108 votos a favor
+        y 63 en contra", "mit 108 zu 64 Stimmen", "63 dagegen" — never a rival of the votes for."""
+        votes = group == "votes" or action == "voted" or any(
+            ((h := self.hit("group", k)) is not None and h[0] == "votes")
+            or ((a := self.hit("action", k)) is not None and a[0] == "voted")
+            for k in range(self.lo, self.hi))
+        if not votes:
+            return False
+        for k in range(self.own[1], min(self.hi, np_end + 2)):
+            m = self.marker("vote_against", k)
+            if m and not (k + m[1] < self.hi and k + m[1] in self.numbers):  # "108 voix contre 64": a tally
+                return True
+        k = self.own[0] - 1  # the word right before the figure ("zu" is also a German qualifier: "bis zu")
+        return (self.marker("vote_tally", k) is not None
+                and any(x in self.numbers for x in range(max(self.lo, k - 3), k)))
+
     def combined(self, q0: int, np_end: int) -> bool:
         """A sum of figures named apart ("SPD und CDU kämen zusammen nur auf 37", "a coalition would have 37
         seats between them"): its own figure, never a rival of one party's or of the whole."""
@@ -865,6 +882,8 @@ def read_claim(
         part = r.budget_part(q0, np_end)
     if not part and group not in PEOPLE and r.combined(q0, np_end):
         part = "combined"
+    if not part and r.vote_against(np_end, group, action):
+        part = "against"
     if not part and r.breakdown():
         part = "subgroup"
     fine = group

@@ -43,6 +43,8 @@ MARKERS = (
     "budget_core",
     "budget_total",
     "combined",
+    "vote_against",
+    "vote_tally",
     "toll_nouns",
 )
 GRAMMAR = (

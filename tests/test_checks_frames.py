@@ -960,3 +960,20 @@ def test_a_town_whose_name_starts_with_an_article_is_the_whole_name(lang, text, 
     dimension = "[length] ** 2" if "hect" in surface else "[length]"
     f = frame(text, surface, lang, dimension=dimension)
     assert (f.place, f.place_cc) == (place, "US")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "votes_for", "votes_against"),
+    [
+        ("en", "Italy's Senate approved the budget on Tuesday by 108 votes to 63.", "108", "63"),
+        ("fr", "Le Sénat a adopté le budget par 108 voix contre 64.", "108", "64"),
+        ("es", "El Senado aprobó por 108 votos a favor y 63 en contra los presupuestos.", "108", "63"),
+        ("de", "Für den Entwurf stimmten 108 Senatoren, 63 dagegen.", "108", "63"),
+        ("de", "Der Haushalt war mit 108 zu 64 Stimmen durch den Senat gegangen.", "108", "64"),
+    ],
+)
+def test_the_votes_against_in_a_tally_are_a_figure_of_their_own(lang, text, votes_for, votes_against) -> None:
+    assert frame(text, votes_for, lang, others=(votes_against,)).part == ""
+    assert frame(text, votes_against, lang, others=(votes_for,)).part == "against"
+    # "from 5 to 8" outside a vote is a change, not a tally
+    assert frame("The death toll rose from 5 to 8.", "8", others=("5",)).part == ""
