@@ -235,7 +235,8 @@ def pair_scores(t: FrameTable, i: np.ndarray, j: np.ndarray, settings: Settings)
     th = settings.thresholds
     near = rest & (ka == PLACE_KIND["town"]) & (kb == PLACE_KIND["town"]) & (t.gid[i] >= 0) & (t.gid[j] >= 0)
     near &= np.maximum(t.population[i], t.population[j]) >= th["city_population"]
-    near &= distance_km(t.lat[i], t.lon[i], t.lat[j], t.lon[j]) <= th["suburb_km"]
+    at = np.flatnonzero(near)     # the distance only for the few pairs of a city and another town
+    near[at] = distance_km(t.lat[i[at]], t.lon[i[at]], t.lat[j[at]], t.lon[j[at]]) <= th["suburb_km"]
     out += np.where(near, w["same_region"], 0.0)
     rest &= ~near
     other_region = rest & (t.region[i] != t.region[j])
