@@ -30,6 +30,7 @@ from quantcheck.checks.tolerances import Tolerances, load_tolerances
 from quantcheck.extractors.langdata import decimal_separators
 from quantcheck.warehouse.sqlfiles import registered
 
+ROW_GROUP = 122_880   # rows of one DuckDB row group
 LABEL_COLUMNS = ("measure", "grp", "fine_group", "thing", "action", "topic", "part")
 
 
@@ -115,8 +116,10 @@ def _store_keys(con: duckdb.DuckDBPyConnection, table: pa.Table, cols: ClaimColu
     labels = _labels(con, lex)
     fact_id = _fact_ids(con, table, first)
     measured = _measured(table, labels)
-    rows = table.append_column("fact_id", fact_id).append_column("measured", measured).append_column(
-        "is_repeat", pa.array(repeats(table, cols, first)))
+    rows = table.append_column("fact_id", fact_id.dictionary.take(fact_id.indices)).append_column(
+        "measured", measured).append_column("is_repeat", pa.array(repeats(table, cols, first)))
+    # in batches of DuckDB's row groups: the insert then scans and compresses them on every thread
+    rows = pa.Table.from_batches(rows.to_batches(max_chunksize=ROW_GROUP), rows.schema)
     with registered(con, qc_rows=rows, qc_labels=labels):
         con.execute(sql("store_claim_keys"), {"eps": tol.float_epsilon, "all": everything})
     return fact_id, measured
