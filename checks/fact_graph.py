@@ -67,13 +67,15 @@ def _nearest_pairs(days_a: np.ndarray, win_a: np.ndarray, days_b: np.ndarray, wi
     if not len(days_a) or not len(days_b):
         return np.empty(0, np.int64), np.empty(0, np.int64)
     at = np.searchsorted(days_a, days_b)
-    offsets = np.arange(-(k // 2), k - k // 2)
-    x = (at[:, None] + offsets[None, :]).ravel()
-    y = np.repeat(np.arange(len(days_b)), len(offsets))
-    keep = (x >= 0) & (x < len(days_a))
-    x, y = x[keep], y[keep]
-    gap = np.abs(days_a[x] - days_b[y])
-    keep = gap <= np.maximum(win_a[x], win_b[y])
+    # positions at - k//2 ... at + k - k//2 - 1 that exist, y by y (x ascending): only those are formed
+    lo = np.maximum(at - k // 2, 0)
+    counts = np.minimum(at + (k - k // 2), len(days_a)) - lo
+    counts = np.maximum(counts, 0)
+    starts = np.cumsum(counts) - counts
+    y = np.repeat(np.arange(len(days_b)), counts)
+    x = np.repeat(lo - starts, counts) + np.arange(int(counts.sum()))
+    gap = np.abs(days_a[x] - np.repeat(days_b, counts))
+    keep = gap <= np.maximum(win_a[x], np.repeat(win_b, counts))
     return x[keep], y[keep]
 
 
