@@ -5,9 +5,11 @@ loaded) and meet the cached frames in the temp table qc_claims, one digested row
 whose rows changed since the last refresh are recomputed (checks/block_digests.py; all of them when forced):
 their claims are read as columns (checks/claim_columns.py), facts and conflicts are computed block by block
 on arrays (checks/block_facts.py, blocks spread over the CPUs), and their rows of claim_keys are written by
-SQL from a small table of (claim, first claim of its fact, repeat), so no Python object is made per claim.
-Only the disagreements that reach ``fact_pairs`` get a reason, written by SQL. The views ``claim_facts``,
-``claim_groups``, ``conflicts`` and ``checks`` read these tables.
+SQL from the rows already read, with each row's fact (digested once per fact), repeat flag and readable
+"what is measured" added as columns, so no Python object is made per claim and nothing is joined back on
+mention ids. Only the disagreements that reach ``fact_pairs`` get a reason, written by SQL from both sides'
+columns taken by row number. The views ``claim_facts``, ``claim_groups``, ``conflicts`` and ``checks`` read
+these tables.
 """
 
 from __future__ import annotations
@@ -189,7 +191,9 @@ def _store_pairs(con: duckdb.DuckDBPyConnection, cols: ClaimColumns, compared: C
     column = cols.table.column
 
     def side(name: str, rows: pa.Array) -> pa.DictionaryArray:
-        return pa.DictionaryArray.from_arrays(rows, column(name).combine_chunks())
+        values = column(name)
+        return pa.DictionaryArray.from_arrays(rows, values.chunk(0) if values.num_chunks == 1
+                                              else values.combine_chunks())
 
     converted = pc.is_valid(column("converted_from")).combine_chunks()
     chosen = pa.table({"claim_a": side("mention_id", low), "claim_b": side("mention_id", high),
