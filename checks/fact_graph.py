@@ -67,18 +67,34 @@ def _nearest_pairs(days_a: np.ndarray, win_a: np.ndarray, days_b: np.ndarray, wi
     if not len(days_a) or not len(days_b):
         return np.empty(0, np.int64), np.empty(0, np.int64)
     at = np.searchsorted(days_a, days_b)
-    offsets = np.arange(-(k // 2), k - k // 2)
-    x = (at[:, None] + offsets[None, :]).ravel()
-    y = np.repeat(np.arange(len(days_b)), len(offsets))
-    keep = (x >= 0) & (x < len(days_a))
-    x, y = x[keep], y[keep]
-    gap = np.abs(days_a[x] - days_b[y])
-    keep = gap <= np.maximum(win_a[x], win_b[y])
+    # positions at - k//2 ... at + k - k//2 - 1 that exist, y by y (x ascending): only those are formed
+    lo = np.maximum(at - k // 2, 0)
+    counts = np.minimum(at + (k - k // 2), len(days_a)) - lo
+    counts = np.maximum(counts, 0)
+    starts = np.cumsum(counts) - counts
+    y = np.repeat(np.arange(len(days_b)), counts)
+    x = np.repeat(lo - starts, counts) + np.arange(int(counts.sum()))
+    gap = np.abs(days_a[x] - np.repeat(days_b, counts))
+    keep = gap <= np.maximum(win_a[x], np.repeat(win_b, counts))
     return x[keep], y[keep]
 
 
 def candidate_pairs(table: FrameTable, members: np.ndarray, horizon: int) -> tuple[np.ndarray, np.ndarray]:
-    """Candidate pairs (global row indices, i < j) among ``members`` (the rows of one block).
+    """Candidate pairs (global row indices, i < j, ascending) among ``members`` (the rows of one block):
+    :func:`local_pairs` as rows of the table."""
+    x, y = local_pairs(table, members, horizon)
+    gi, gj = members[x], members[y]
+    if len(members) < 2 or bool((members[1:] > members[:-1]).all()):
+        return gi, gj           # local order is the table's order: pairs already ascending
+    i, j = np.minimum(gi, gj), np.maximum(gi, gj)
+    base = int(max(i.max(), j.max())) + 1 if len(i) else 1
+    keys = sorted_unique(i * base + j)
+    return keys // base, keys % base
+
+
+def local_pairs(table: FrameTable, members: np.ndarray, horizon: int) -> tuple[np.ndarray, np.ndarray]:
+    """Candidate pairs among ``members`` (the rows of one block) as positions in ``members`` (x < y,
+    ascending).
 
     Only pairs that the score could leave unvetoed are formed, so the work grows with the claims, not with
     their square: claims placed in a town by their own clause meet the claims of the same town; a claim
@@ -99,9 +115,8 @@ def candidate_pairs(table: FrameTable, members: np.ndarray, horizon: int) -> tup
 
     def add(x: np.ndarray, y: np.ndarray) -> None:
         if len(x):
-            gx, gy = members[x], members[y]
-            out_i.append(np.minimum(gx, gy))
-            out_j.append(np.maximum(gx, gy))
+            out_i.append(np.minimum(x, y))
+            out_j.append(np.maximum(x, y))
 
     def axis(mask: np.ndarray, group: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Local rows of ``mask`` ordered by (group, day), and their positions on one day axis where
@@ -161,7 +176,7 @@ def candidate_pairs(table: FrameTable, members: np.ndarray, horizon: int) -> tup
         return np.empty(0, np.int64), np.empty(0, np.int64)
     i = np.concatenate(out_i).astype(np.int64)
     j = np.concatenate(out_j).astype(np.int64)
-    base = int(max(i.max(), j.max())) + 1
+    base = len(members)
     keys = sorted_unique(i * base + j)
     return keys // base, keys % base
 
@@ -272,12 +287,33 @@ def grow_facts(n: int, i: np.ndarray, j: np.ndarray, s: np.ndarray, settings: Se
 def _aggregate(keys: np.ndarray, total: np.ndarray, count: np.ndarray
                ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Rows with the same key summed: one row per pair of groups, keys ascending (keys already strictly
-    increasing — the candidate pairs of a block as formed — are returned as they are)."""
+    increasing — the candidate pairs of a block as formed — are returned as they are). The sums are
+    bincounts in row order, as ``np.unique(..., return_inverse=True)`` would feed them."""
     if len(keys) < 2 or bool((keys[1:] > keys[:-1]).all()):
         return keys, total, count
-    unique, inverse = np.unique(keys, return_inverse=True)
+    unique, inverse = unique_inverse(keys)
     return (unique, np.bincount(inverse, weights=total, minlength=len(unique)),
             np.bincount(inverse, weights=count, minlength=len(unique)).astype(np.int64))
+
+
+def unique_inverse(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """``np.unique(keys, return_inverse=True)`` for non-negative integer keys, by one sort of the keys with
+    their row numbers packed in the low bits when both fit in 63 bits (numpy 2's unique with an inverse
+    costs ten times that sort on the millions of pair keys of a merge round), else by an argsort."""
+    rows = len(keys)
+    bits = max(int(rows - 1).bit_length(), 1)
+    if rows and int(keys.min()) >= 0 and int(keys.max()) < (1 << (63 - bits)):
+        packed = np.sort((keys.astype(np.int64) << bits) | np.arange(rows, dtype=np.int64))
+        order = packed & ((1 << bits) - 1)
+        ordered = packed >> bits
+    else:
+        order = np.argsort(keys, kind="stable")
+        ordered = keys[order]
+    head = np.ones(rows, dtype=bool)
+    head[1:] = ordered[1:] != ordered[:-1]
+    inverse = np.empty(rows, dtype=np.int64)
+    inverse[order] = np.cumsum(head) - 1
+    return ordered[head], inverse
 
 
 def magnitudes_apart(table: FrameTable, i: np.ndarray, j: np.ndarray, settings: Settings) -> np.ndarray:
@@ -291,7 +327,14 @@ def magnitudes_apart(table: FrameTable, i: np.ndarray, j: np.ndarray, settings: 
 def block_graph(table: FrameTable, members: np.ndarray, horizon: int, settings: Settings,
                 ) -> tuple[list[int], np.ndarray, np.ndarray, np.ndarray]:
     """Candidate pairs of one block, their scores, and the fact root of each member (local indices)."""
-    gi, gj = candidate_pairs(table, members, horizon)
+    if len(members) < 2 or bool((members[1:] > members[:-1]).all()):
+        li, lj = local_pairs(table, members, horizon)     # positions in members: no lookup back
+        gi, gj = members[li], members[lj]
+    else:
+        gi, gj = candidate_pairs(table, members, horizon)
+        order = np.argsort(members, kind="stable")
+        li = order[np.searchsorted(members[order], gi)]
+        lj = order[np.searchsorted(members[order], gj)]
     scores = pair_scores(table, gi, gj, settings)
     # figures that agree are evidence of one fact (identity.toml same_value); unknown intervals never agree;
     # figures orders of magnitude apart count as nothing in common (magnitudes_apart): a veto would let one
@@ -303,9 +346,6 @@ def block_graph(table: FrameTable, members: np.ndarray, horizon: int, settings: 
     # the same figure repeated in one article (title and body) is one claim: always linked
     repeat = (table.document[gi] == table.document[gj]) & (table.wording[gi] == table.wording[gj])
     scores = np.where(repeat & (scores != VETO), np.maximum(scores, settings.thresholds["same_fact"]), scores)
-    order = np.argsort(members, kind="stable")
-    li = order[np.searchsorted(members[order], gi)]
-    lj = order[np.searchsorted(members[order], gj)]
     window = np.minimum(np.where(table.cumulative[members], horizon,
                                  np.where(table.incident_days[members] > 0, table.incident_days[members],
                                           table.action_days[members])), horizon)

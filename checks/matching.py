@@ -5,9 +5,11 @@ loaded) and meet the cached frames in the temp table qc_claims, one digested row
 whose rows changed since the last refresh are recomputed (checks/block_digests.py; all of them when forced):
 their claims are read as columns (checks/claim_columns.py), facts and conflicts are computed block by block
 on arrays (checks/block_facts.py, blocks spread over the CPUs), and their rows of claim_keys are written by
-SQL from a small table of (claim, first claim of its fact, repeat), so no Python object is made per claim.
-Only the disagreements that reach ``fact_pairs`` get a reason, written by SQL. The views ``claim_facts``,
-``claim_groups``, ``conflicts`` and ``checks`` read these tables.
+SQL from the rows already read, with each row's fact (digested once per fact), repeat flag and readable
+"what is measured" added as columns, so no Python object is made per claim and nothing is joined back on
+mention ids. Only the disagreements that reach ``fact_pairs`` get a reason, written by SQL from both sides'
+columns taken by row number. The views ``claim_facts``, ``claim_groups``, ``conflicts`` and ``checks`` read
+these tables.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from dataclasses import dataclass
 import duckdb
 import numpy as np
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from quantcheck.checks import block_digests, identity
 from quantcheck.checks.block_facts import Compared, compare_blocks
@@ -29,6 +32,7 @@ from quantcheck.checks.tolerances import Tolerances, load_tolerances
 from quantcheck.extractors.langdata import decimal_separators
 from quantcheck.warehouse.sqlfiles import registered
 
+ROW_GROUP = 122_880   # rows of one DuckDB row group
 LABEL_COLUMNS = ("measure", "grp", "fine_group", "thing", "action", "topic", "part")
 
 
@@ -97,8 +101,8 @@ def build_claim_keys(con: duckdb.DuckDBPyConnection, tolerances: Tolerances | No
         con.execute("DELETE FROM claim_keys")
     else:
         con.execute(sql("forget_units"))
-    _store_keys(con, table, cols, compared.first, lex, tol, todo.full)
-    _store_pairs(con, cols, compared, lex)
+    fact_id, measured = _store_keys(con, table, cols, compared.first, lex, tol, todo.full)
+    _store_pairs(con, cols, compared, lex, fact_id, measured)
     con.execute(sql("conversion_facts"))
     claims = con.execute("SELECT count(*) FROM qc_claims").fetchone()[0]
     con.execute("DROP TABLE IF EXISTS qc_intervals")
@@ -107,16 +111,58 @@ def build_claim_keys(con: duckdb.DuckDBPyConnection, tolerances: Tolerances | No
 
 
 def _store_keys(con: duckdb.DuckDBPyConnection, table: pa.Table, cols: ClaimColumns, first: np.ndarray,
-                lex: Lexicon, tol: Tolerances, everything: bool) -> None:
-    """Write the claim_keys rows of the recomputed units: facts from ``first``, the rest from qc_claims."""
-    lead = pa.array(np.where(first >= 0, first, 0))
-    leaders = pa.table({"mention_id": table.column("mention_id"),
-                        "block": table.column("block"),
-                        "leader": table.column("mention_id").take(lead),
-                        "leader_day": table.column("day").take(lead),
-                        "is_repeat": pa.array(repeats(table, cols, first))}).filter(pa.array(first >= 0))
-    with registered(con, qc_leaders=leaders, qc_labels=_labels(con, lex)):
+                lex: Lexicon, tol: Tolerances, everything: bool) -> tuple[pa.Array, pa.Array]:
+    """Write the claim_keys rows of the recomputed units: the compared rows from ``table`` with their facts
+    (``first``), the rows without a block from qc_claims. Returns each row of ``table``'s fact id and what it
+    measures (for the reasons of fact_pairs)."""
+    labels = _labels(con, lex)
+    fact_id = _fact_ids(con, table, first)
+    measured = _measured(table, labels)
+    rows = table.append_column("fact_id", fact_id.dictionary.take(fact_id.indices)).append_column(
+        "measured", measured).append_column("is_repeat", pa.array(repeats(table, cols, first)))
+    # in batches of DuckDB's row groups: the insert then scans and compresses them on every thread
+    rows = pa.Table.from_batches(rows.to_batches(max_chunksize=ROW_GROUP), rows.schema)
+    with registered(con, qc_rows=rows, qc_labels=labels):
         con.execute(sql("store_claim_keys"), {"eps": tol.float_epsilon, "all": everything})
+    return fact_id, measured
+
+
+def _fact_ids(con: duckdb.DuckDBPyConnection, table: pa.Table, first: np.ndarray) -> pa.DictionaryArray:
+    """Each row's fact id (null for a row not compared): digested by SQL once per fact, from its leader."""
+    compared = first >= 0
+    leaders, inverse = np.unique(first[compared], return_inverse=True)
+    lead = pa.array(leaders)
+    facts = pa.table({"k": pa.array(np.arange(len(leaders), dtype=np.int64)),
+                      "block": table.column("block").take(lead),
+                      "leader_day": table.column("day").take(lead),
+                      "leader": table.column("mention_id").take(lead)})
+    with registered(con, qc_fact_leaders=facts):
+        ids = con.execute(sql("fact_ids")).to_arrow_table().column("fact_id").combine_chunks()
+    at = np.zeros(len(first), dtype=np.int64)
+    at[compared] = inverse
+    return pa.DictionaryArray.from_arrays(pa.array(at, mask=~compared), ids.cast(pa.string()))
+
+
+def _measured(table: pa.Table, labels: pa.Table) -> pa.DictionaryArray:
+    """Each row's readable "what is measured": its combination of frame parts looked up in ``labels``
+    (null and empty strings kept apart, like the SQL join's IS NOT DISTINCT FROM)."""
+    n = table.num_rows
+    if not n:
+        return pa.array([], pa.string())
+    both = pa.concat_tables([table.select(LABEL_COLUMNS).cast(labels.select(LABEL_COLUMNS).schema),
+                             labels.select(LABEL_COLUMNS)])
+    key = np.zeros(both.num_rows, dtype=np.int64)
+    for name in LABEL_COLUMNS:
+        encoded = pc.dictionary_encode(both.column(name)).combine_chunks()
+        codes = pc.fill_null(encoded.indices, -1).to_numpy(zero_copy_only=False).astype(np.int64) + 1
+        if int(key.max()) >= (1 << 62) // (len(encoded.dictionary) + 1):   # keep the key within int64
+            key = np.unique(key, return_inverse=True)[1].astype(np.int64)
+        key = key * (len(encoded.dictionary) + 1) + codes
+    key = np.unique(key, return_inverse=True)[1].astype(np.int64)
+    where = np.full(int(key.max()) + 1, labels.num_rows, dtype=np.int64)
+    where[key[n:]] = np.arange(labels.num_rows)
+    measured = pa.concat_arrays([labels.column("measured").combine_chunks(), pa.nulls(1, pa.string())])
+    return pa.DictionaryArray.from_arrays(pa.array(where[key[:n]]), measured)
 
 
 def _labels(con: duckdb.DuckDBPyConnection, lex: Lexicon) -> pa.Table:
@@ -136,15 +182,31 @@ def identity_frame(r: dict) -> identity.Frame:
                           "none")
 
 
-def _store_pairs(con: duckdb.DuckDBPyConnection, cols: ClaimColumns, compared: Compared, lex: Lexicon
-                 ) -> None:
-    """fact_pairs for the conflicts the blocks kept, each with its reason (written by SQL)."""
+def _store_pairs(con: duckdb.DuckDBPyConnection, cols: ClaimColumns, compared: Compared, lex: Lexicon,
+                 fact_id: pa.DictionaryArray, measured: pa.DictionaryArray) -> None:
+    """fact_pairs for the conflicts the blocks kept, each with its reason (written by SQL). Each side's
+    columns are dictionary arrays over the compared rows (indices: the pair's row numbers), so no string is
+    copied before SQL reads them; ``fact_id`` and ``measured`` are each row's, from :func:`_store_keys`."""
     low, high = pa.array(compared.a), pa.array(compared.b)
     column = cols.table.column
-    chosen = pa.table({"claim_a": column("mention_id").take(low), "claim_b": column("mention_id").take(high),
+
+    def side(name: str, rows: pa.Array) -> pa.DictionaryArray:
+        values = column(name)
+        return pa.DictionaryArray.from_arrays(rows, values.chunk(0) if values.num_chunks == 1
+                                              else values.combine_chunks())
+
+    converted = pc.is_valid(column("converted_from")).combine_chunks()
+    chosen = pa.table({"claim_a": side("mention_id", low), "claim_b": side("mention_id", high),
                        "score": pa.array(np.round(compared.score, 3)),
-                       "entity_a": column("entity").take(low), "entity_b": column("entity").take(high),
-                       "wording_a": column("wording").take(low), "wording_b": column("wording").take(high)})
+                       "fact_id": fact_id.take(low), "measured": measured.take(low),
+                       "place": side("place", low),
+                       "day_a": column("day").take(low), "day_b": column("day").take(high),
+                       "surface_a": side("surface", low), "surface_b": side("surface", high),
+                       "converted": pc.or_(converted.take(low), converted.take(high)),
+                       "incidents_a": column("incidents").take(low),
+                       "incidents_b": column("incidents").take(high),
+                       "entity_a": side("entity", low), "entity_b": side("entity", high),
+                       "wording_a": side("wording", low), "wording_b": side("wording", high)})
     incident = lex.terms.labels["incident"]
     with registered(con, qc_chosen=chosen):
         con.execute(sql("store_fact_pairs"), {"kinds": list(incident), "labels": list(incident.values())})

@@ -9,8 +9,11 @@ both give the same number on every rule.
 
 from __future__ import annotations
 
+import os
+import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
@@ -154,13 +157,43 @@ def different_periods(both_running: np.ndarray, day_a: np.ndarray, day_b: np.nda
 
 def town_columns(gid: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Latitude, longitude and population of each row's town (GeoNames id; 0 where there is none)."""
-    towns = gazetteer.load().towns
+    gids, lat, lon, pop = town_arrays()
+    if not len(gids):
+        return np.zeros(len(gid)), np.zeros(len(gid)), np.zeros(len(gid), dtype=np.int64)
     ids, inverse = np.unique(gid, return_inverse=True)
-    found = [towns.get(int(g)) for g in ids.tolist()]
-    lat = np.asarray([t.lat if t else 0.0 for t in found], dtype=np.float64)
-    lon = np.asarray([t.lon if t else 0.0 for t in found], dtype=np.float64)
-    pop = np.asarray([t.population if t else 0 for t in found], dtype=np.int64)
-    return lat[inverse], lon[inverse], pop[inverse]
+    at = np.minimum(np.searchsorted(gids, ids), len(gids) - 1)
+    found = gids[at] == ids
+    return (np.where(found, lat[at], 0.0)[inverse], np.where(found, lon[at], 0.0)[inverse],
+            np.where(found, pop[at], 0)[inverse])
+
+
+@lru_cache(maxsize=1)
+def town_arrays() -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Every town's GeoNames id (ascending), latitude, longitude and population as arrays, from a cache file
+    beside the gazetteer's (same versions), else from the gazetteer and cached: a refresh needs only these
+    columns, and unpickling the whole gazetteer (names, skeletons: 2.5 s) cost more than scoring a block."""
+    path = gazetteer.cache_dir() / f"towns-{gazetteer._versions()}.npz"
+    try:
+        with np.load(path) as data:
+            out = tuple(np.asarray(data[k]) for k in ("gid", "lat", "lon", "population"))
+        if len({len(a) for a in out}) == 1 and out[0].dtype == np.int64:
+            return out
+    except (OSError, ValueError, KeyError, EOFError):
+        pass
+    towns = sorted(gazetteer.load().towns.values(), key=lambda t: t.gid)
+    out = (np.asarray([t.gid for t in towns], dtype=np.int64),
+           np.asarray([t.lat for t in towns], dtype=np.float64),
+           np.asarray([t.lon for t in towns], dtype=np.float64),
+           np.asarray([t.population for t in towns], dtype=np.int64))
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".towns-", suffix=".npz")
+        with os.fdopen(fd, "wb") as fh:
+            np.savez(fh, gid=out[0], lat=out[1], lon=out[2], population=out[3])
+        os.replace(tmp, path)
+    except OSError:
+        pass
+    return out
 
 
 def distance_km(lat_a: np.ndarray, lon_a: np.ndarray, lat_b: np.ndarray, lon_b: np.ndarray) -> np.ndarray:
@@ -202,7 +235,8 @@ def pair_scores(t: FrameTable, i: np.ndarray, j: np.ndarray, settings: Settings)
     th = settings.thresholds
     near = rest & (ka == PLACE_KIND["town"]) & (kb == PLACE_KIND["town"]) & (t.gid[i] >= 0) & (t.gid[j] >= 0)
     near &= np.maximum(t.population[i], t.population[j]) >= th["city_population"]
-    near &= distance_km(t.lat[i], t.lon[i], t.lat[j], t.lon[j]) <= th["suburb_km"]
+    at = np.flatnonzero(near)     # the distance only for the few pairs of a city and another town
+    near[at] = distance_km(t.lat[i[at]], t.lon[i[at]], t.lat[j[at]], t.lon[j[at]]) <= th["suburb_km"]
     out += np.where(near, w["same_region"], 0.0)
     rest &= ~near
     other_region = rest & (t.region[i] != t.region[j])

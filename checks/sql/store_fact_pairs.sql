@@ -1,16 +1,16 @@
 -- fact_pairs from the disagreements kept by checks/facts.py gate_conflicts (qc_chosen: claim_a below claim_b,
--- score, and each side's organisation and wording from its frame), with the reason a fact-checker reads —
--- the same text as checks/identity.py reason():
+-- score, and what the reason reads of each side — fact, what is measured, place, day, figure as written,
+-- currency conversion, kinds of incident, organisation and wording — taken from the compared rows by their
+-- row numbers, so nothing is joined), with the reason a fact-checker reads — the same text as
+-- checks/identity.py reason():
 -- "both: people killed, Idlib, 12 Jun 2016, air strike; a day apart; 13 vs at least 36".
 -- Parameters: $kinds and $labels, the kinds of incident and their English labels (two lists, same order).
 INSERT INTO fact_pairs
 WITH pairs AS (
-    SELECT c.*, a.fact_id, a.measured, a.place, a.day AS day_a, b.day AS day_b, a.surface AS surface_a,
-           b.surface AS surface_b, a.converted_from IS NOT NULL OR b.converted_from IS NOT NULL AS converted,
-           list_sort(list_intersect(a.incidents, b.incidents)) AS kinds
+    SELECT c.*,
+           list_sort(list_intersect(coalesce(incidents_a, []::VARCHAR[]), coalesce(incidents_b, []::VARCHAR[])))
+           AS kinds
     FROM qc_chosen AS c
-    JOIN claim_keys AS a ON a.mention_id = c.claim_a
-    JOIN claim_keys AS b ON b.mention_id = c.claim_b
 ),
 named AS (
     -- the kinds of incident both claims name, in words: computed once for each of the few distinct lists

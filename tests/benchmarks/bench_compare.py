@@ -369,6 +369,9 @@ def test_bench_compare_1m(tmp_path: Path) -> None:
         "conflicts query", lambda: con.execute("SELECT count(*) FROM conflicts").fetchone()[0], results
     )
     n_facts = con.execute("SELECT count(DISTINCT fact_id) FROM claim_keys").fetchone()[0]
+    # what a change that should only be faster must leave as it is (compare two runs' lines)
+    digests = {t: con.execute(f"SELECT count(*), sum(hash(*COLUMNS(*))::HUGEINT) FROM {t}").fetchone()
+               for t in ("claim_keys", "fact_pairs", "conflicts", "fact_labels")}
     blocked = sum(results.values())
     blocked_cpu = sum(CPU.values())
     extra: dict[str, float] = {}
@@ -427,6 +430,8 @@ def test_bench_compare_1m(tmp_path: Path) -> None:
         f"  claim_keys {counts['claim_keys']:,}, facts {n_facts:,}, claim_groups {n_groups:,}, "
         f"conflicts {n_conf:,}; blocks {counts['blocks']}"
     )
+    print("  table digests (rows, sum of row hashes): "
+          + "; ".join(f"{t} {n:,} {h}" for t, (n, h) in digests.items()))
     print(
         f"  small run: {SMALL_RUN_CLAIMS:,} new claims of {len(SMALL_RUN_KINDS)} kinds, "
         f"{small['recomputed_blocks']} of {small['blocks']} blocks recomputed"
