@@ -977,3 +977,15 @@ def test_the_votes_against_in_a_tally_are_a_figure_of_their_own(lang, text, vote
     assert frame(text, votes_against, lang, others=(votes_for,)).part == "against"
     # "from 5 to 8" outside a vote is a change, not a tally
     assert frame("The death toll rose from 5 to 8.", "8", others=("5",)).part == ""
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "About 1,200 residents had to leave their homes as the wildfire spread.",
+        "More than 2,500 people spent the night in sports halls after the rivers burst their banks.",
+    ],
+)
+def test_people_forced_from_their_homes_or_sheltered_are_evacuated(text) -> None:
+    surface = "1,200" if "1,200" in text else "2,500"
+    assert frame(text, surface).action == "evacuated"
