@@ -636,6 +636,18 @@ class _Reader:
         return (self.marker("vote_tally", k) is not None
                 and any(x in self.numbers for x in range(max(self.lo, k - 3), k)))
 
+    def per_period(self, np_end: int) -> bool:
+        """A figure for each day, week or year ("60 million euros ($65 million) a day", "60 millions par
+        jour", "60 Millionen Euro pro Tag"): a rate, never a rival of the whole ("180 millions pour les trois
+        jours")."""
+        k = self.own[1]
+        while k < min(self.hi, np_end) and k in self.numbers:
+            k += 1
+        if k < self.hi and self.t[k] == "(":  # a conversion in brackets: "60 million euros ($65 million)"
+            close = next((j for j in range(k + 1, min(self.hi, k + 8)) if self.t[j] == ")"), None)
+            k = close + 1 if close is not None else k
+        return any(self.marker("per_period", j) for j in range(k, min(self.hi, max(k, np_end) + 1)))
+
     def combined(self, q0: int, np_end: int) -> bool:
         """A sum of figures named apart ("SPD und CDU kämen zusammen nur auf 37", "a coalition would have 37
         seats between them"): its own figure, never a rival of one party's or of the whole."""
@@ -877,15 +889,7 @@ def read_claim(
         group = lexicon.terms.group_is[group][0]
     if group is None and claim.dimension == "count":
         group, action, thing = _uncounted(r, claim, action, counts_places, run_start)
-    part = r.part(q0, i1, np_end, run_sub)
-    if not part and (claim.dimension or "").startswith("currency"):
-        part = r.budget_part(q0, np_end)
-    if not part and group not in PEOPLE and r.combined(q0, np_end):
-        part = "combined"
-    if not part and r.vote_against(np_end, group, action):
-        part = "against"
-    if not part and r.breakdown():
-        part = "subgroup"
+    part = _claim_part(r, claim, (q0, i1, np_end), run_sub, group, action)
     fine = group
     parent = lexicon.terms.group_parent.get(group or "")
     if parent and part != "subgroup":
@@ -980,6 +984,25 @@ def read_claim(
         year=year,
         since=r.period_start(run_start, run_end) if scope == "cumulative" else None,
     )
+
+
+def _claim_part(r: _Reader, claim: ClaimInput, span: tuple[int, int, int], run_sub: bool, group: str | None,
+                action: str | None) -> str:
+    """Which part of a larger figure the claim is, if any: a subgroup or increment (its words), a budget's
+    core or total, a sum of figures named apart, the votes against, a rate per day, a place's share."""
+    q0, i1, np_end = span
+    part = r.part(q0, i1, np_end, run_sub)
+    if not part and (claim.dimension or "").startswith("currency"):
+        part = r.budget_part(q0, np_end)
+    if not part and group not in PEOPLE and r.combined(q0, np_end):
+        part = "combined"
+    if not part and r.vote_against(np_end, group, action):
+        part = "against"
+    if not part and r.per_period(np_end):
+        part = "rate"
+    if not part and r.breakdown():
+        part = "subgroup"
+    return part
 
 
 def _canonical(entity: str | None, lexicon: Lexicon) -> str | None:

@@ -43,6 +43,7 @@ MARKERS = (
     "budget_core",
     "budget_total",
     "combined",
+    "per_period",
     "vote_against",
     "vote_tally",
     "toll_nouns",

@@ -989,3 +989,20 @@ def test_the_votes_against_in_a_tally_are_a_figure_of_their_own(lang, text, vote
 def test_people_forced_from_their_homes_or_sheltered_are_evacuated(text) -> None:
     surface = "1,200" if "1,200" in text else "2,500"
     assert frame(text, surface).action == "evacuated"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface", "others"),
+    [
+        ("en", "Voka estimated the cost at 60 million euros ($65 million) a day.", "60 million euros",
+         ("$65 million",)),
+        ("fr", "Voka chiffre le coût du mouvement à 60 millions d'euros par jour.", "60 millions d'euros",
+         ()),
+        ("es", "Voka calcula un coste de 60 millones de euros al día.", "60 millones de euros", ()),
+        ("de", "Die Kosten liegen bei 60 Millionen Euro pro Tag.", "60 Millionen Euro", ()),
+    ],
+)
+def test_a_figure_for_each_day_is_a_rate_not_the_whole(lang, text, surface, others) -> None:
+    assert frame(text, surface, lang, dimension="currency_EUR", others=others).part == "rate"
+    whole = "Voka évalue la facture à 180 millions d'euros pour les trois jours d'arrêt."
+    assert frame(whole, "180 millions d'euros", "fr", dimension="currency_EUR").part == ""
