@@ -636,6 +636,18 @@ class _Reader:
         return (self.marker("vote_tally", k) is not None
                 and any(x in self.numbers for x in range(max(self.lo, k - 3), k)))
 
+    def whole_of_a_part(self) -> bool:
+        """The whole after a part: "13 of the 36 seats", "11 der 36 Mandate", "13 sièges sur 36", "12 de los
+        36 escaños" — 36 counts the parliament, not what the 13 count."""
+        k = self.own[0]
+        for n in (3, 2, 1):  # the longest marker that ends right before the figure
+            j = k - n
+            m = self.marker("of_whole", j) if j >= self.lo else None
+            if m and j + m[1] == k:
+                # a figure (with at most its noun) just before the marker
+                return any(x in self.numbers and self._rival(x) for x in range(max(self.lo, j - 2), j))
+        return False
+
     def per_period(self, np_end: int) -> bool:
         """A figure for each day, week or year ("60 million euros ($65 million) a day", "60 millions par
         jour", "60 Millionen Euro pro Tag"): a rate, never a rival of the whole ("180 millions pour les trois
@@ -1000,6 +1012,8 @@ def _claim_part(r: _Reader, claim: ClaimInput, span: tuple[int, int, int], run_s
         part = "against"
     if not part and r.per_period(np_end):
         part = "rate"
+    if not part and r.whole_of_a_part():
+        part = "whole"
     if not part and r.breakdown():
         part = "subgroup"
     return part

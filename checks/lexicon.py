@@ -44,6 +44,7 @@ MARKERS = (
     "budget_total",
     "combined",
     "per_period",
+    "of_whole",
     "vote_against",
     "vote_tally",
     "toll_nouns",

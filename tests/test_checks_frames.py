@@ -1006,3 +1006,17 @@ def test_a_figure_for_each_day_is_a_rate_not_the_whole(lang, text, surface, othe
     assert frame(text, surface, lang, dimension="currency_EUR", others=others).part == "rate"
     whole = "Voka évalue la facture à 180 millions d'euros pour les trois jours d'arrêt."
     assert frame(whole, "180 millions d'euros", "fr", dimension="currency_EUR").part == ""
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "part", "whole"),
+    [
+        ("en", "The People's Party won 13 of the 36 seats in the assembly.", "13", "36"),
+        ("fr", "Les conservateurs disposeraient de 13 sièges sur 36 au Landtag.", "13", "36"),
+        ("es", "El partido obtuvo 12 de los 36 escaños.", "12", "36"),
+        ("de", "Für die Freiheitlichen errechneten die Meinungsforscher 11 der 36 Mandate.", "11", "36"),
+    ],
+)
+def test_the_whole_after_a_part_is_a_figure_of_its_own(lang, text, part, whole) -> None:
+    assert frame(text, whole, lang, others=(part,)).part == "whole"
+    assert frame(text, part, lang, others=(whole,)).part == ""
