@@ -54,6 +54,7 @@ YEAR = regex.compile(r"(?:19|20)\d\d")  # a year written as a number: "since 201
 # an organisation's acronym as written: "SPD", "AfD", "CGT", "BSW", "ISIS" (two or more capitals)
 ACRONYM = regex.compile(r"(?:\p{Lu}\p{Ll}?){1,3}\p{Lu}|\p{Lu}{2,6}")
 JOINED_FIGURES = 4  # tokens between two figures of one phrase at most ("killed 13 and wounded 29 in Idlib")
+HARMED = frozenset({"killed", "injured", "casualties"})  # what only happens to people (and animals)
 CASUALTY = frozenset(
     {
         "killed",
@@ -901,6 +902,10 @@ def read_claim(
         group = lexicon.terms.group_is[group][0]
     if group is None and claim.dimension == "count":
         group, action, thing = _uncounted(r, claim, action, counts_places, run_start)
+    if group is not None and group not in PEOPLE and action in HARMED:
+        action = None  # "112 buques a la espera de ser atendidos": ships are not treated in hospital
+    if action is None and group in lexicon.terms.group_action:
+        action = lexicon.terms.group_action[group]
     part = _claim_part(r, claim, (q0, i1, np_end), run_sub, group, action)
     fine = group
     parent = lexicon.terms.group_parent.get(group or "")

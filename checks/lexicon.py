@@ -217,6 +217,7 @@ class Terms:
     labels: dict[str, dict[str, str]]  # section → key → label
     group_parent: dict[str, str]
     group_is: dict[str, tuple[str, str]]
+    group_action: dict[str, str]  # what a group counted with no verb does ("2,600 firefighters": deployed)
     generic_topics: frozenset[str]
     loose_topics: frozenset[str]  # generic topics and those restating a dimension: no block of their own
     topic_dimension: dict[str, str]
@@ -272,8 +273,8 @@ def _forms(origin: str, key: str, entries: object) -> list[str]:
 
 def parse_terms(path: Path) -> Terms:
     data = tomllib.loads(path.read_text(encoding="utf-8"))
-    known = {"group", "group_parent", "group_is", "generic", "topic_dimension", "action", "incident", "topic",
-             "acronyms"}
+    known = {"group", "group_parent", "group_is", "group_default", "generic", "topic_dimension", "action",
+             "incident", "topic", "acronyms"}
     for section in data:
         if section not in known:
             raise LexiconError(f"{path}: unknown section [{section}]; use one of {sorted(known)}")
@@ -303,7 +304,11 @@ def parse_terms(path: Path) -> Terms:
     for key in data.get("generic", {}):
         if key not in ("topics", "measures"):
             raise LexiconError(f"{path}: [generic] unknown key {key!r}; use one of ['measures', 'topics']")
-    for section in ("group", "group_parent", "group_is", "action", "topic", "topic_dimension"):
+    group_default = {k: str(v) for k, v in data.get("group_default", {}).items()}
+    for grp, act in group_default.items():
+        if grp not in labels["group"] or act not in labels["action"]:
+            raise LexiconError(f"{path}: [group_default] {grp} = {act!r}: a [group] and an [action] key")
+    for section in ("group", "group_parent", "group_is", "group_default", "action", "topic", "topic_dimension"):
         for key, value in data.get(section, {}).items():
             if not isinstance(value, str):
                 raise LexiconError(f"{path}: [{section}] {key} must be a string, got {value!r}")
@@ -325,6 +330,7 @@ def parse_terms(path: Path) -> Terms:
         labels=labels,
         group_parent=parent,
         group_is=group_is,
+        group_action=group_default,
         generic_topics=generic,
         loose_topics=generic | measure_words,
         topic_dimension=topic_dimension,

@@ -1020,3 +1020,24 @@ def test_a_figure_for_each_day_is_a_rate_not_the_whole(lang, text, surface, othe
 def test_the_whole_after_a_part_is_a_figure_of_its_own(lang, text, part, whole) -> None:
     assert frame(text, whole, lang, others=(part,)).part == "whole"
     assert frame(text, part, lang, others=(whole,)).part == ""
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface"),
+    [
+        ("en", "More than 2,600 firefighters are battling the flames.", "2,600"),
+        ("fr", "Plus de 2 600 pompiers sont sur place.", "2 600"),
+        ("es", "Más de 2.600 bomberos trabajan en la zona.", "2.600"),
+        ("de", "Mehr als 2.600 Feuerwehrleute kämpfen gegen die Flammen.", "2.600"),
+    ],
+)
+def test_firefighters_counted_with_no_verb_of_their_own_are_deployed(lang, text, surface) -> None:
+    assert frame(text, surface, lang).action == "deployed"
+    # a verb in the sentence still wins
+    assert frame("Three firefighters were injured.", "Three").action == "injured"
+
+
+def test_only_people_are_killed_or_injured() -> None:
+    text = "La huelga ha dejado 112 buques a la espera de ser atendidos."
+    f = frame(text, "112", "es")
+    assert f.group == "ships" and f.action != "injured"
