@@ -308,7 +308,8 @@ def parse_terms(path: Path) -> Terms:
     for grp, act in group_default.items():
         if grp not in labels["group"] or act not in labels["action"]:
             raise LexiconError(f"{path}: [group_default] {grp} = {act!r}: a [group] and an [action] key")
-    for section in ("group", "group_parent", "group_is", "group_default", "action", "topic", "topic_dimension"):
+    named = ("group", "group_parent", "group_is", "group_default", "action", "topic", "topic_dimension")
+    for section in named:
         for key, value in data.get(section, {}).items():
             if not isinstance(value, str):
                 raise LexiconError(f"{path}: [{section}] {key} must be a string, got {value!r}")
