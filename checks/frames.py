@@ -363,6 +363,12 @@ class _Reader:
             if apposition:
                 k += apposition[1]
                 continue
+            if self.t[k] == "," and k + 1 < self.hi and self.is_("relative_pronouns", k + 1):
+                # ", qui avaient refusé de quitter leur maison, ont péri": the verb after the relative clause
+                close = next((j for j in range(k + 2, min(self.hi, k + 16)) if self.t[j] == ","), None)
+                if close is not None:
+                    k = close + 1
+                    continue
             if self.is_("conjunctions", k) and not (
                 self.lang.grammar["coordination"].word(self.t[k])
                 and self._group_before_number(k + 1, min(self.hi, k + 4))

@@ -73,6 +73,7 @@ GRAMMAR = (
     "definite_articles",
     "nationwide",
     "whole_of",
+    "relative_pronouns",
 )
 DATES = ("weekdays", "months", "last", "relative", "units")
 SECTIONS = (*TERM_SECTIONS, "group_action", "side", "marker", "grammar", "dates")

@@ -1041,3 +1041,17 @@ def test_only_people_are_killed_or_injured() -> None:
     text = "La huelga ha dejado 112 buques a la espera de ser atendidos."
     f = frame(text, "112", "es")
     assert f.group == "ships" and f.action != "injured"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface"),
+    [
+        ("fr", "Deux personnes âgées, qui avaient refusé de quitter leur maison, ont péri dans l'incendie.",
+         "Deux"),
+        ("en", "Two elderly residents, who had refused to leave their home, died in the fire.", "Two"),
+        ("es", "Dos vecinos, que se negaron a abandonar su casa, murieron en el incendio.", "Dos"),
+        ("de", "Zwei Bewohner, die ihr Haus nicht verlassen wollten, kamen ums Leben.", "Zwei"),
+    ],
+)
+def test_the_verb_after_a_relative_clause_is_the_count_s(lang, text, surface) -> None:
+    assert frame(text, surface, lang).action == "killed"
