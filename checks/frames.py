@@ -525,13 +525,14 @@ class _Reader:
         for pos, n, _ in self.any_marker("cumulative", max(clo, run_start - 20), min(chi, run_end + 20)):
             if n == 1 and not (lo <= pos < hi):
                 continue  # a bare "since" / "depuis" far from the number belongs to another phrase
+            nxt = pos + n
             if measure != "count" and (
                 n == 1
                 or any(self.doc.toks[k].is_number for k in range(pos, pos + n))
-                or self.lang.markers["since"].at(self.t, pos)
+                or (self.lang.markers["since"].at(self.t, pos) and nxt < self.hi
+                    and self.doc.toks[nxt].is_number)
             ):
                 continue  # "412 litres in 24 hours", "the highest since 2022": a measure's own window
-            nxt = pos + n
             if nxt < self.hi and (
                 self.lang.markers["since_short"].at(self.t, nxt)
                 or self.lang.weekdays.get(self.t[nxt]) is not None
@@ -546,6 +547,8 @@ class _Reader:
         for pos, n, _ in war:
             if action in CASUALTY and not self._war_in_name(pos, n):
                 return "cumulative"
+        if measure == "count" and self._earlier_month(max(clo, run_start - 12), min(chi, run_end + 12)):
+            return "past"  # "les inondations de juin 2010, qui avaient fait 25 morts", "en junio de 2010"
         for k in range(max(self.lo, run_start - 8), min(self.hi, run_end + 8)):
             if (
                 self.lang.months.get(self.t[k]) is not None
@@ -555,7 +558,7 @@ class _Reader:
                 and not self.doc.toks[k - 2 if k >= 2 else k].is_number
             ):
                 return "cumulative"  # "killed during April", "en mars", "im Mai": a month's total
-        if measure == "count" and self.any_marker("past", lo, hi):
+        if measure == "count" and self.any_marker("past", max(clo, lo), min(chi, run_end + 12)):
             return "past"  # a toll of "last month"; a price "last week" is still the price in question
         if self.any_marker("long_ago", lo, hi):
             return "past"  # "16.7% five years ago", "damals 39,6 Prozent": another election's share
@@ -564,6 +567,20 @@ class _Reader:
         if forecast and action not in CASUALTY:
             return "forecast"
         return "incident"
+
+    def _earlier_month(self, lo: int, hi: int) -> bool:
+        """A month and a year before the article's year in toks[lo:hi] ("juin 2010", "junio de 2010",
+        "June 2010"): the figure is of that earlier time."""
+        ref = self.doc.ref
+        if ref is None:
+            return False
+        for k in range(max(lo, self.lo), min(hi, self.hi)):
+            if self.lang.months.get(self.t[k]) is None:
+                continue
+            for j in (k + 1, k + 2):
+                if j < self.hi and YEAR.fullmatch(self.t[j]) and int(self.t[j]) < ref.year:
+                    return j == k + 1 or self.t[k + 1] in ("de", "of")
+        return False
 
     def period_start(self, run_start: int, run_end: int) -> date | None:
         """The first day of a running total, from the words after its marker: a date ("since 21 May"), a
@@ -960,7 +977,7 @@ def read_claim(
     # a running total's year starts its period ("seit Februar 2022", "since 2011"), which ``since`` compares;
     # it is no background year ("the 2018 fire")
     year = r.year(clo, chi, run_start, run_end) if scope != "cumulative" else None
-    earlier = _earlier_date(doc, clo, chi) if scope == "incident" and dsrc != "date" else None
+    earlier = _earlier_date(doc, clo, chi) if scope in ("incident", "past") and dsrc != "date" else None
     if earlier is not None:
         # "struck Valencia on 29 October 2024, killing 229", "le 7 mars 2023, le ministère avait compté 1,28
         # million": a figure of an earlier incident than the article's, told as background

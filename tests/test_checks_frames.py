@@ -1055,3 +1055,26 @@ def test_only_people_are_killed_or_injured() -> None:
 )
 def test_the_verb_after_a_relative_clause_is_the_count_s(lang, text, surface) -> None:
     assert frame(text, surface, lang).action == "killed"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface"),
+    [
+        ("fr", "Le Var garde en mémoire les inondations de juin 2010, qui avaient fait 25 morts.", "25"),
+        ("es", "La zona ya sufrió una tragedia en junio de 2010, cuando las riadas dejaron 23 muertos.",
+         "23"),
+        ("en", "Fifteen people died in accidents in Polish coal mines last year, the authority said.",
+         "Fifteen"),
+    ],
+)
+def test_a_toll_of_an_earlier_month_or_year_is_a_past_figure(lang, text, surface) -> None:
+    assert frame(text, surface, lang, published=date(2026, 11, 8)).scope == "past"
+
+
+def test_a_measure_since_the_start_of_the_year_is_a_running_total() -> None:
+    text = "More than 1.1 million acres have burned in California since the start of the year."
+    f = frame(text, "1.1 million acres", dimension="[length] ** 2", published=date(2026, 11, 7))
+    assert f.scope == "cumulative"
+    # "the highest since 2022" is a comparison, not a period
+    hot = frame("It hit 45 degrees, the highest since 2022.", "45 degrees", dimension="[temperature]")
+    assert hot.scope == "incident"
