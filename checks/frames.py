@@ -525,14 +525,13 @@ class _Reader:
         for pos, n, _ in self.any_marker("cumulative", max(clo, run_start - 20), min(chi, run_end + 20)):
             if n == 1 and not (lo <= pos < hi):
                 continue  # a bare "since" / "depuis" far from the number belongs to another phrase
-            nxt = pos + n
             if measure != "count" and (
                 n == 1
                 or any(self.doc.toks[k].is_number for k in range(pos, pos + n))
-                or (self.lang.markers["since"].at(self.t, pos) and nxt < self.hi
-                    and self.doc.toks[nxt].is_number)
+                or self.lang.markers["since"].at(self.t, pos)
             ):
                 continue  # "412 litres in 24 hours", "the highest since 2022": a measure's own window
+            nxt = pos + n
             if nxt < self.hi and (
                 self.lang.markers["since_short"].at(self.t, nxt)
                 or self.lang.weekdays.get(self.t[nxt]) is not None

@@ -1071,10 +1071,9 @@ def test_a_toll_of_an_earlier_month_or_year_is_a_past_figure(lang, text, surface
     assert frame(text, surface, lang, published=date(2026, 11, 8)).scope == "past"
 
 
-def test_a_measure_since_the_start_of_the_year_is_a_running_total() -> None:
-    text = "More than 1.1 million acres have burned in California since the start of the year."
-    f = frame(text, "1.1 million acres", dimension="[length] ** 2", published=date(2026, 11, 7))
-    assert f.scope == "cumulative"
-    # "the highest since 2022" is a comparison, not a period
+def test_a_measure_s_comparison_with_an_earlier_time_is_no_running_total() -> None:
+    # "the highest since 2022", "el precio más alto ... desde hace años": the measure's own comparison
     hot = frame("It hit 45 degrees, the highest since 2022.", "45 degrees", dimension="[temperature]")
     assert hot.scope == "incident"
+    text = "El gasóleo llegó a 2,19 euros por litro, el precio más alto registrado desde hace años."
+    assert frame(text, "2,19 euros", "es", dimension="currency_EUR / [length] ** 3").scope == "incident"
