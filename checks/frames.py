@@ -140,6 +140,7 @@ class DocumentView:
     starts: list[int] = field(default_factory=list)      # token start offsets, for bisection
     ends: list[int] = field(default_factory=list)
     place_tokens: frozenset[int] = frozenset()           # tokens inside a place name
+    place_starts: frozenset[int] = frozenset()           # first token of each place named outside a dateline
     # tokens of the extractor's figures; a number word outside them ("un feu", "one of them") is an article or
     # a pronoun, no rival figure for the words around it
     figure_tokens: frozenset[int] | None = None
@@ -155,6 +156,8 @@ class DocumentView:
                 inside.add(k)
                 k += 1
         self.place_tokens = frozenset(inside)
+        spans = (self.span(p.start, p.end) for p in self.places if not p.dateline)
+        self.place_starts = frozenset(sp[0] for sp in spans if sp)
         if self.country is None:
             self.country = _document_country(self.places, self.main_place)
 
@@ -645,19 +648,20 @@ class _Reader:
     def vote_against(self, np_end: int, group: str | None, action: str | None) -> bool:
         """The votes against in a vote's tally: "by 108 votes to 63", "108 voix contre 64", "108 votos a favor
         y 63 en contra", "mit 108 zu 64 Stimmen", "63 dagegen" — never a rival of the votes for."""
-        votes = group == "votes" or action == "voted" or any(
-            ((h := self.hit("group", k)) is not None and h[0] == "votes")
-            or ((a := self.hit("action", k)) is not None and a[0] == "voted")
-            for k in range(self.lo, self.hi))
-        if not votes:
-            return False
+        against = False
         for k in range(self.own[1], min(self.hi, np_end + 2)):
             m = self.marker("vote_against", k)
             if m and not (k + m[1] < self.hi and k + m[1] in self.numbers):  # "108 voix contre 64": a tally
-                return True
+                against = True
+                break
         k = self.own[0] - 1  # the word right before the figure ("zu" is also a German qualifier: "bis zu")
-        return (self.marker("vote_tally", k) is not None
-                and any(x in self.numbers for x in range(max(self.lo, k - 3), k)))
+        against = against or (self.marker("vote_tally", k) is not None
+                              and any(x in self.numbers for x in range(max(self.lo, k - 3), k)))
+        # only then the sentence is searched for a vote (a cost on every claim otherwise)
+        return against and (group == "votes" or action == "voted" or any(
+            ((h := self.hit("group", k)) is not None and h[0] == "votes")
+            or ((a := self.hit("action", k)) is not None and a[0] == "voted")
+            for k in range(self.lo, self.hi)))
 
     def whole_of_a_part(self) -> bool:
         """The whole after a part: "13 of the 36 seats", "11 der 36 Mandate", "13 sièges sur 36", "12 de los
@@ -705,11 +709,7 @@ class _Reader:
         """One figure per place, three or more in the sentence ("150 bodies were counted in Hammouriya, 100 in
         Kfar Batna, 67 in Saqba", "four died in Oliva, three in Pego and one in Gandia"): each is a place's
         share of a total, not a rival of the total."""
-        starts = set()
-        for p in self.doc.places:
-            sp = None if p.dateline else self.doc.span(p.start, p.end)
-            if sp:
-                starts.add(sp[0])
+        starts = self.doc.place_starts
         runs, k = [], self.lo
         while k < self.hi:
             if k in self.numbers and self._rival(k):
