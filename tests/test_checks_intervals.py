@@ -20,7 +20,7 @@ EUR = {"unit": "EUR", "si_unit": "EUR", "dimension": "currency_EUR"}
 
 # name: (claim, expected low, expected high) — in base units
 CASES: dict[str, tuple[Claim, float, float]] = {
-    "seed: 'Pas moins de 100 000 soldats' → [95 000, ∞) (its bound rounded)":
+    "seed: 'Pas moins de 100 000 soldats' → [95 000, ∞)":
         (Claim("100 000", 100000, "at_least", low=100000, lang="fr"), 95000, INF),
     "'As many as 100,000 troops' (count) → [0, 105 000]":
         (Claim("100,000", 100000, "at_most", high=100000), 0, 105000),
@@ -86,9 +86,9 @@ def test_interval(computed, name: str) -> None:
 
 # (claim a, claim b, agree?) — the comparison rule on pairs of the table above
 PAIRS = [
-    ("seed: 'Pas moins de 100 000 soldats' → [95 000, ∞) (its bound rounded)",
+    ("seed: 'Pas moins de 100 000 soldats' → [95 000, ∞)",
      "'As many as 100,000 troops' (count) → [0, 105 000]", True),
-    ("seed: 'Pas moins de 100 000 soldats' → [95 000, ∞) (its bound rounded)", "'175,000' → ±500 (last written digit)", True),
+    ("seed: 'Pas moins de 100 000 soldats' → [95 000, ∞)", "'175,000' → ±500 (last written digit)", True),
     ("'As many as 100,000 troops' (count) → [0, 105 000]", "'175,000' → ±500 (last written digit)", False),
     ("'about 100,000' → ±(5,000 + 10%)", "'98.000' (German grouping) → ±500", True),
     ("'2,19 euros le litre' → ±0.005 €/l", "'2,2 Euro pro Liter' → ±0.05 €/l", True),
