@@ -564,6 +564,8 @@ class _Reader:
             return "past"  # a toll of "last month"; a price "last week" is still the price in question
         if self.any_marker("long_ago", lo, hi):
             return "past"  # "16.7% five years ago", "damals 39,6 Prozent": another election's share
+        if measure != "count" and self._earlier_year(max(clo, lo), min(chi, hi)):
+            return "past"  # "down from 70.8% in 2021", "Bei der Wahl 2022 hatte die ÖVP 34,7 Prozent"
         # a toll that "could reach 200" is an estimate of the same toll, not a figure of another time
         forecast = self.any_marker("forecast", max(clo, run_start - 10), min(chi, run_end + 6))
         if forecast and action not in CASUALTY:
@@ -582,6 +584,21 @@ class _Reader:
             for j in (k + 1, k + 2):
                 if j < self.hi and YEAR.fullmatch(self.t[j]) and int(self.t[j]) < ref.year:
                     return j == k + 1 or self.t[k + 1] in ("de", "of")
+        return False
+
+    def _earlier_year(self, lo: int, hi: int) -> bool:
+        """A year before the article's in toks[lo:hi], not opening a "since" phrase ("the highest since 2022"
+        compares with it): a measure of that year ("70.8% in 2021", "En 2021, le SPD avait recueilli 39,6 %")
+        is another year's figure, not a rival of this year's."""
+        ref = self.doc.ref
+        if ref is None:
+            return False
+        since = self.lang.markers["since"]
+        for k in range(max(lo, self.lo), min(hi, self.hi)):
+            if (YEAR.fullmatch(self.t[k]) and int(self.t[k]) < ref.year
+                    and not any(since.at(self.t, j) for j in range(max(self.lo, k - 2), k))
+                    and self._nothing_between(k, k + 1)):  # "68.4%, down from 70.8% in 2021": 70.8%'s year
+                return True
         return False
 
     def period_start(self, run_start: int, run_end: int) -> date | None:
@@ -733,7 +750,9 @@ class _Reader:
             m = self.marker("subgroup_before", k)
             if m and k + m[1] >= q0 - 1:
                 return "subgroup"
-        if run_subgroup or self.marker("subgroup_after", np_end):
+        if run_subgroup or any(self.marker("subgroup_after", k) for k in range(i1, np_end + 1)):
+            return "subgroup"  # "92 of them"; "cinco de ellos de gravedad": the noun ran past it
+        if self.partitive(i1):
             return "subgroup"
         for k in range(max(self.lo, q0 - 2), q0):
             m = self.marker("additional_before", k)
@@ -745,6 +764,20 @@ class _Reader:
         if self.any_marker("separate", q0 - 3, np_end + 8):
             return "additional"
         return ""
+
+    def partitive(self, i1: int) -> bool:
+        """A share of a group already counted: "five of the injured", "cinq des blessés", "cinco de los
+        heridos", "fünf der Verletzten" — a part of the injured, never a rival of their number. A number
+        after the marker is the whole instead ("13 of the 36 seats": whole_of_a_part)."""
+        m = self.marker("partitive", i1)
+        if not m:
+            return False
+        for k in range(i1 + m[1], min(self.hi, i1 + m[1] + 2)):
+            if k in self.numbers:
+                return False
+            if self.hit("group", k) or self.hit("group_action", k) or self.hit("action", k):
+                return True
+        return False
 
     def nationwide(self, lo: int, hi: int, inside: list[Place]) -> Place | None:
         """The country of a figure said to cover all of it ("506,000 protesters nationwide, including 55,000

@@ -45,6 +45,7 @@ MARKERS = (
     "combined",
     "per_period",
     "of_whole",
+    "partitive",
     "vote_against",
     "vote_tally",
     "toll_nouns",

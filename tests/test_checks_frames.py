@@ -1077,3 +1077,53 @@ def test_a_measure_s_comparison_with_an_earlier_time_is_no_running_total() -> No
     assert hot.scope == "incident"
     text = "El gasóleo llegó a 2,19 euros por litro, el precio más alto registrado desde hace años."
     assert frame(text, "2,19 euros", "es", dimension="currency_EUR / [length] ** 3").scope == "incident"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface", "others"),
+    [
+        ("en", "Five of the injured remain in a critical condition with severe burns.", "Five", ()),
+        ("en", "Four of the victims died in Oliva, a beach town of 28,000 people.", "Four", ()),
+        ("fr", "Cinq des blessés sont toujours dans un état critique.", "Cinq", ()),
+        ("es", "Cinco de los heridos siguen en estado crítico.", "Cinco", ()),
+        ("es", "Otros 14 trabajadores resultaron heridos, cinco de ellos de gravedad.", "cinco",
+         ("Otros 14",)),
+        ("de", "Fünf der Verletzten schweben in Lebensgefahr.", "Fünf", ()),
+    ],
+)
+def test_a_share_of_a_group_already_counted_is_a_subgroup(lang, text, surface, others) -> None:
+    """ "five of the injured" is a part of the injured, never a rival of their number; "cinco de ellos" is
+    one even when the noun phrase runs past "de ellos"."""
+    assert frame(text, surface, lang, others=others).part == "subgroup"
+
+
+def test_a_number_after_the_partitive_words_is_the_whole_not_a_group() -> None:
+    # "13 of the 36 seats": 13 is the party's figure (36 is the whole), not a share of an earlier count;
+    # "dozens of people" has no article: a plain count
+    assert frame("The party won 13 of the 36 seats.", "13", others=("36",)).part == ""
+    assert frame("Dozens of people were killed.", "Dozens").part == ""
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface"),
+    [
+        ("en", "Turnout was 68.4%, down from 70.8% in 2021, when the vote was held alongside the federal "
+         "election.", "70.8%"),
+        ("fr", "En 2021, le SPD avait recueilli 39,6 % des voix.", "39,6 %"),
+        ("es", "En 2021, el SPD obtuvo el 39,6 % de los votos.", "39,6 %"),
+        ("de", "Bei der Wahl 2022 hatte die ÖVP noch 34,7 Prozent erzielt.", "34,7 Prozent"),
+        ("en", "Coal still accounts for 55% of power, down from more than 80% a decade ago.", "80%"),
+    ],
+)
+def test_a_measure_of_an_earlier_year_is_a_past_figure(lang, text, surface) -> None:
+    assert frame(text, surface, lang, dimension="[percent]", published=date(2026, 9, 22)).scope == "past"
+
+
+def test_an_earlier_year_belongs_to_the_figure_it_follows() -> None:
+    # "68.4%, down from 70.8% in 2021": 2021 is 70.8%'s year; "the highest since 2022" compares
+    text = "Turnout was 68.4%, down from 70.8% in 2021."
+    day = date(2026, 9, 22)
+    assert frame(text, "68.4%", dimension="[percent]", published=day, others=("70.8%",)).scope == "incident"
+    hot = frame("It hit 45 degrees, the highest since 2022.", "45 degrees", dimension="[temperature]",
+                published=day)
+    assert hot.scope == "incident"
