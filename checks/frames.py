@@ -54,6 +54,8 @@ YEAR = regex.compile(r"(?:19|20)\d\d")  # a year written as a number: "since 201
 # an organisation's acronym as written: "SPD", "AfD", "CGT", "BSW", "ISIS" (two or more capitals)
 ACRONYM = regex.compile(r"(?:\p{Lu}\p{Ll}?){1,3}\p{Lu}|\p{Lu}{2,6}")
 JOINED_FIGURES = 4  # tokens between two figures of one phrase at most ("killed 13 and wounded 29 in Idlib")
+# the two sides of a negotiation ("unions demand 4.5%, employers offer 2%"): each side's figure is its own
+NEGOTIATION = frozenset({"demanded", "offered"})
 HARMED = frozenset({"killed", "injured", "casualties"})  # what only happens to people (and animals)
 CASUALTY = frozenset(
     {
@@ -957,6 +959,8 @@ def read_claim(
         group = lexicon.terms.group_is[group][0]
     if group is None and claim.dimension == "count":
         group, action, thing = _uncounted(r, claim, action, counts_places, run_start)
+    if claim.dimension == "count" and action in NEGOTIATION:
+        action = None  # "l'offre permettrait de préserver 5 200 emplois": the jobs are not what is offered
     if group is not None and group not in PEOPLE and action in HARMED:
         action = None  # "112 buques a la espera de ser atendidos": ships are not treated in hospital
     if action is None and group in lexicon.terms.group_action:
@@ -1061,7 +1065,8 @@ def read_claim(
 def _claim_part(r: _Reader, claim: ClaimInput, span: tuple[int, int, int], run_sub: bool, group: str | None,
                 action: str | None) -> str:
     """Which part of a larger figure the claim is, if any: a subgroup or increment (its words), a budget's
-    core or total, a sum of figures named apart, the votes against, a rate per day, a place's share."""
+    core or total, a sum of figures named apart, the votes against, a rate per day, a place's share, one side
+    of a negotiation (what is demanded, what is offered)."""
     q0, i1, np_end = span
     part = r.part(q0, i1, np_end, run_sub)
     if not part and (claim.dimension or "").startswith("currency"):
@@ -1076,6 +1081,8 @@ def _claim_part(r: _Reader, claim: ClaimInput, span: tuple[int, int, int], run_s
         part = "whole"
     if not part and r.breakdown():
         part = "subgroup"
+    if not part and action in NEGOTIATION and claim.dimension != "count":
+        part = action  # what one side asks for is never a rival of what the other offers
     return part
 
 

@@ -10,6 +10,7 @@ from datetime import date
 import pytest
 
 from quantcheck.checks.frames import ClaimInput, Frame, frames_for_document
+from quantcheck.checks.identity import block_key
 
 ARTICLE_DAY = date(2016, 7, 19)  # a Tuesday
 
@@ -1127,3 +1128,30 @@ def test_an_earlier_year_belongs_to_the_figure_it_follows() -> None:
     hot = frame("It hit 45 degrees, the highest since 2022.", "45 degrees", dimension="[temperature]",
                 published=day)
     assert hot.scope == "incident"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "demand", "offer"),
+    [
+        ("en", "The unions are demanding a 4.5% wage increase, while the employers have offered 2%.",
+         "4.5%", "2%"),
+        ("fr", "Les syndicats réclament 4,5 % de hausse des salaires ; le patronat offre 2 %.",
+         "4,5 %", "2 %"),
+        ("es", "Los sindicatos reclaman un 4,5% de subida salarial; la patronal ofrece un 2%.",
+         "4,5%", "2%"),
+        ("de", "Die Gewerkschaften verlangen 4,5 Prozent mehr Lohn, die Arbeitgeber bieten bislang "
+         "2 Prozent.", "4,5 Prozent", "2 Prozent"),
+    ],
+)
+def test_what_one_side_demands_is_never_a_rival_of_what_the_other_offers(lang, text, demand, offer) -> None:
+    asked = frame(text, demand, lang, dimension="[percent]", others=(offer,))
+    offered = frame(text, offer, lang, dimension="[percent]", others=(demand,))
+    assert (asked.action, asked.part) == ("demanded", "demanded")
+    assert (offered.action, offered.part) == ("offered", "offered")
+    assert block_key(asked) != block_key(offered)
+
+
+def test_an_offer_does_not_name_what_a_count_counts() -> None:
+    # "l'offre permettrait de préserver 5 200 emplois": jobs saved, not jobs offered
+    f = frame("L'offre permettrait de préserver 5 200 emplois.", "5 200", "fr", counted="emplois")
+    assert f.action != "offered" and f.part == ""
