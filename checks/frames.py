@@ -54,6 +54,9 @@ YEAR = regex.compile(r"(?:19|20)\d\d")  # a year written as a number: "since 201
 # an organisation's acronym as written: "SPD", "AfD", "CGT", "BSW", "ISIS" (two or more capitals)
 ACRONYM = regex.compile(r"(?:\p{Lu}\p{Ll}?){1,3}\p{Lu}|\p{Lu}{2,6}")
 JOINED_FIGURES = 4  # tokens between two figures of one phrase at most ("killed 13 and wounded 29 in Idlib")
+# counted vehicles whose nouns also tell an incident ("boat" a shipwreck, "aircraft" an air strike): counting
+# them ("85 ships waited", "backed by 14 aircraft") tells none
+VEHICLES = frozenset({"ships", "aircraft", "vehicles", "trains"})
 # the two sides of a negotiation ("unions demand 4.5%, employers offer 2%"): each side's figure is its own
 NEGOTIATION = frozenset({"demanded", "offered"})
 HARMED = frozenset({"killed", "injured", "casualties"})  # what only happens to people (and animals)
@@ -975,9 +978,10 @@ def read_claim(
         sorted(
             {
                 k
-                for _, _, k in lang.sections["incident"].scan(
+                for pos, _, k in lang.sections["incident"].scan(
                     doc.texts, max(clo, run_start - INCIDENT_SPAN), min(chi, run_end + INCIDENT_SPAN)
                 )
+                if not (group in VEHICLES and i1 <= pos < np_end)  # "85 Schiffe warteten": no shipwreck
             }
         )
     )

@@ -1155,3 +1155,20 @@ def test_an_offer_does_not_name_what_a_count_counts() -> None:
     # "l'offre permettrait de préserver 5 200 emplois": jobs saved, not jobs offered
     f = frame("L'offre permettrait de préserver 5 200 emplois.", "5 200", "fr", counted="emplois")
     assert f.action != "offered" and f.part == ""
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface"),
+    [
+        ("de", "Am Dienstag warteten 85 Schiffe vor der Scheldemündung auf Abfertigung.", "85"),
+        ("fr", "Mercredi, 112 navires attendaient au large, selon l'autorité portuaire.", "112"),
+        ("es", "La huelga ha dejado 112 buques a la espera de ser atendidos.", "112"),
+        ("en", "The port authority counted 85 ships waiting at anchor.", "85"),
+    ],
+)
+def test_counted_ships_tell_no_shipwreck(lang, text, surface) -> None:
+    assert "shipwreck" not in frame(text, surface, lang).incidents  # a strike may be named: not a wreck
+
+
+def test_a_boat_beside_the_people_counted_still_tells_a_shipwreck() -> None:
+    assert frame("Twelve migrants drowned when their boat capsized.", "Twelve").incidents == ("shipwreck",)
