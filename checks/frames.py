@@ -973,6 +973,8 @@ def read_claim(
     parent = lexicon.terms.group_parent.get(group or "")
     if parent and part != "subgroup":
         group = parent
+        if fine in lexicon.terms.group_same:
+            fine = parent  # "two miners were killed" is the accident's toll, not a narrower one
     clo, chi = r.clause(run_start, run_end)
     incidents = tuple(
         sorted(
@@ -1412,6 +1414,8 @@ def subject_frame(
     fine = group
     if parent:
         group = parent
+        if fine in lex.terms.group_same:
+            fine = parent
     scope = "cumulative" if doc.lang.markers["cumulative"].has(texts) else "incident"
     place = next((p for p in doc.places if p.kind in ("town", "region")), None) or next(
         (p for p in doc.places if p.kind == "country"), None

@@ -217,7 +217,8 @@ class Terms:
     """terms.toml: canonical keys with their English labels, the group hierarchy and incident kinds."""
 
     labels: dict[str, dict[str, str]]  # section → key → label
-    group_parent: dict[str, str]
+    group_parent: dict[str, str]  # [group_parent] and [group_same]: a child merged into its parent
+    group_same: frozenset[str]  # children that name the parent's count itself ("workers" killed = people)
     group_is: dict[str, tuple[str, str]]
     group_action: dict[str, str]  # what a group counted with no verb does ("2,600 firefighters": deployed)
     generic_topics: frozenset[str]
@@ -275,7 +276,8 @@ def _forms(origin: str, key: str, entries: object) -> list[str]:
 
 def parse_terms(path: Path) -> Terms:
     data = tomllib.loads(path.read_text(encoding="utf-8"))
-    known = {"group", "group_parent", "group_is", "group_default", "generic", "topic_dimension", "action",
+    known = {"group", "group_parent", "group_same", "group_is", "group_default", "generic", "topic_dimension",
+             "action",
              "incident", "topic", "acronyms"}
     for section in data:
         if section not in known:
@@ -293,10 +295,13 @@ def parse_terms(path: Path) -> Terms:
         days[key] = int(spec["days"])
         fam = spec.get("family", key)
         family[key] = frozenset([fam] if isinstance(fam, str) else [str(f) for f in fam])
-    parent = {k: str(v) for k, v in data.get("group_parent", {}).items()}
-    for child, par in parent.items():
-        if child not in labels["group"] or par not in labels["group"]:
-            raise LexiconError(f"{path}: [group_parent] {child} = {par}: both must be [group] keys")
+    parent: dict[str, str] = {}
+    for section in ("group_parent", "group_same"):
+        for child, par in data.get(section, {}).items():
+            if child not in labels["group"] or par not in labels["group"]:
+                raise LexiconError(f"{path}: [{section}] {child} = {par}: both must be [group] keys")
+            parent[child] = str(par)
+    same = frozenset(data.get("group_same", {}))
     group_is: dict[str, tuple[str, str]] = {}
     for grp, pair in data.get("group_is", {}).items():
         g2, _, act = str(pair).partition(":")
@@ -310,7 +315,8 @@ def parse_terms(path: Path) -> Terms:
     for grp, act in group_default.items():
         if grp not in labels["group"] or act not in labels["action"]:
             raise LexiconError(f"{path}: [group_default] {grp} = {act!r}: a [group] and an [action] key")
-    named = ("group", "group_parent", "group_is", "group_default", "action", "topic", "topic_dimension")
+    named = ("group", "group_parent", "group_same", "group_is", "group_default", "action", "topic",
+             "topic_dimension")
     for section in named:
         for key, value in data.get(section, {}).items():
             if not isinstance(value, str):
@@ -332,6 +338,7 @@ def parse_terms(path: Path) -> Terms:
     return Terms(
         labels=labels,
         group_parent=parent,
+        group_same=same,
         group_is=group_is,
         group_action=group_default,
         generic_topics=generic,

@@ -892,13 +892,14 @@ def test_one_figure_per_place_is_a_breakdown_of_a_total(lang, text, surface, oth
         ("de", "Lineas strich 240 Güterzüge.", "240", "trains"),
         ("en", "Some 112 ships were waiting off the port.", "112", "ships"),
         ("de", "Vor dem Hafen warteten 112 Schiffe.", "112", "ships"),
-        ("en", "42 miners were working in the section.", "42", "workers"),
-        ("es", "Había 42 mineros en la zona afectada.", "42", "workers"),
-        ("de", "Im Abschnitt waren 42 Bergleute unter Tage.", "42", "workers"),
+        ("en", "42 miners were working in the section.", "42", "people"),
+        ("es", "Había 42 mineros en la zona afectada.", "42", "people"),
+        ("de", "Im Abschnitt waren 42 Bergleute unter Tage.", "42", "people"),
     ],
 )
 def test_trains_ships_and_miners_are_counted_groups_in_every_language(lang, text, surface, group) -> None:
-    assert frame(text, surface, lang).fine_group == group  # miners: workers, themselves people
+    # miners: workers, the same count as people ([group_same]), never a narrower toll than "people"
+    assert frame(text, surface, lang).fine_group == group
 
 
 def test_a_place_after_another_figure_with_its_own_words_is_that_figure_s() -> None:
@@ -921,7 +922,10 @@ def test_a_place_after_another_figure_with_its_own_words_is_that_figure_s() -> N
 )
 def test_workers_killed_in_an_accident_are_its_death_toll(lang, text, surface) -> None:
     f = frame(text, surface, lang)
-    assert (f.group, f.action) == ("people", "killed")
+    # fine_group "people" too: "two miners" against "the death toll rose to four" is a disagreement about one
+    # toll, not a narrower group's figure (as "civilians" against "people" is)
+    assert (f.group, f.fine_group, f.action) == ("people", "people", "killed")
+    assert frame("Two civilians were killed.", "Two").fine_group == "civilians"
 
 
 @pytest.mark.parametrize(
