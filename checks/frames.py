@@ -757,8 +757,6 @@ class _Reader:
                 return "subgroup"
         if run_subgroup or any(self.marker("subgroup_after", k) for k in range(i1, np_end + 1)):
             return "subgroup"  # "92 of them"; "cinco de ellos de gravedad": the noun ran past it
-        if self.partitive(i1):
-            return "subgroup"
         for k in range(max(self.lo, q0 - 2), q0):
             m = self.marker("additional_before", k)
             if m and k + m[1] == q0:
@@ -1075,6 +1073,8 @@ def _claim_part(r: _Reader, claim: ClaimInput, span: tuple[int, int, int], run_s
     of a negotiation (what is demanded, what is offered)."""
     q0, i1, np_end = span
     part = r.part(q0, i1, np_end, run_sub)
+    if not part and claim.dimension == "count" and r.partitive(i1):
+        part = "subgroup"  # "five of the injured"; "31,4 % des voix" is a share, not a part of a count
     if not part and (claim.dimension or "").startswith("currency"):
         part = r.budget_part(q0, np_end)
     if not part and group not in PEOPLE and r.combined(q0, np_end):

@@ -1176,3 +1176,9 @@ def test_counted_ships_tell_no_shipwreck(lang, text, surface) -> None:
 
 def test_a_boat_beside_the_people_counted_still_tells_a_shipwreck() -> None:
     assert frame("Twelve migrants drowned when their boat capsized.", "Twelve").incidents == ("shipwreck",)
+
+
+def test_a_share_of_the_votes_is_no_subgroup() -> None:
+    # "31,4 % des voix": a measure of the votes, not a part of a count of them
+    f = frame("L'ÖVP obtient 31,4 % des voix.", "31,4 %", "fr", dimension="[percent]")
+    assert f.part == ""

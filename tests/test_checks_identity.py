@@ -503,3 +503,13 @@ def test_two_running_totals_over_different_periods_are_two_facts() -> None:
     # "since 2011" and "since March 2011", five years on: one total
     assert score(f("c", scope="cumulative", since=date(2011, 1, 1)),
                  f("d", scope="cumulative", since=date(2011, 3, 1)))[0] != VETO
+
+
+def test_a_measure_s_noun_does_not_narrow_it() -> None:
+    # "31,4 % des voix" and "31,6 Prozent": one party's share, whatever noun follows the figure
+    share = dict(measure="[percent]", group=None, action="elected", topic="share", entity="ÖVP", incidents=())
+    a = f("a", fine_group="votes", **share)
+    b = f("b", fine_group=None, **share)
+    claims = [Claim(a, "a-doc", "s1", None, "[percent]", 31.35, 31.45, 31.4, "exact", "31,4 %"),
+              Claim(b, "b-doc", "s2", None, "[percent]", 31.55, 31.65, 31.6, "exact", "31,6 Prozent")]
+    assert len(conflict_pairs(claims, {"a": "F", "b": "F"})) == 1
