@@ -697,6 +697,25 @@ class _Reader:
                 return any(x in self.numbers and self._rival(x) for x in range(max(self.lo, j - 2), j))
         return False
 
+    def assembly_size(self, q0: int, np_end: int) -> bool:
+        """Seats that are an assembly's size, not a party's: the assembly named just before the figure, no
+        party or other figure between ("le nouveau Landtag comptera 75 sièges", "Parlamento regional, de 75
+        escaños") or just after its seats ("the 75-seat state parliament", "im 36 Sitze zählenden Landtag")."""
+        legislature = self.lang.markers["legislature"]
+        for k in range(q0 - 1, max(self.lo, q0 - 5) - 1, -1):
+            if k in self.numbers or self._rival(k) or ACRONYM.fullmatch(
+                    self.doc.text[self.doc.toks[k].start:self.doc.toks[k].end]):
+                break  # "Im Landtag hat die SPD 25 Mandate": the party's
+            m = legislature.at(self.t, k)
+            if m and k + m[1] <= q0:
+                return True
+        for k in range(np_end, min(self.hi, np_end + 3)):
+            if legislature.at(self.t, k):
+                return True
+            if self.is_("stopwords", k) or self.is_("locative", k) or self.t[k] in (",", ";"):
+                return False  # "25 seats in parliament": a party's seats in it
+        return False
+
     def per_period(self, np_end: int) -> bool:
         """A figure for each day, week or year ("60 million euros ($65 million) a day", "60 millions par
         jour", "60 Millionen Euro pro Tag"): a rate, never a rival of the whole ("180 millions pour les trois
@@ -1084,6 +1103,8 @@ def _claim_part(r: _Reader, claim: ClaimInput, span: tuple[int, int, int], run_s
     if not part and r.per_period(np_end):
         part = "rate"
     if not part and r.whole_of_a_part():
+        part = "whole"
+    if not part and group == "seats" and r.assembly_size(q0, np_end):
         part = "whole"
     if not part and r.breakdown():
         part = "subgroup"

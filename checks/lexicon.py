@@ -46,6 +46,7 @@ MARKERS = (
     "per_period",
     "of_whole",
     "partitive",
+    "legislature",
     "vote_against",
     "vote_tally",
     "toll_nouns",

@@ -1182,3 +1182,32 @@ def test_a_share_of_the_votes_is_no_subgroup() -> None:
     # "31,4 % des voix": a measure of the votes, not a part of a count of them
     f = frame("L'ÖVP obtient 31,4 % des voix.", "31,4 %", "fr", dimension="[percent]")
     assert f.part == ""
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface", "others"),
+    [
+        ("en", "The SPD would have 25 seats in the 75-seat state parliament and the AfD 23.", "75",
+         ("25", "23")),
+        ("fr", "Le nouveau Landtag comptera 75 sièges, dont 25 pour le SPD.", "75", ("25",)),
+        ("es", "En el nuevo Parlamento regional, de 75 escaños, el SPD contará con 25 diputados.", "75",
+         ("25",)),
+        ("de", "Im 36 Sitze zählenden Landtag kommt die ÖVP auf 13 Mandate.", "36", ("13",)),
+    ],
+)
+def test_an_assembly_s_size_is_the_whole_not_a_party_s_seats(lang, text, surface, others) -> None:
+    assert frame(text, surface, lang, others=others).part == "whole"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface", "others"),
+    [
+        ("en", "The SPD would have 25 seats in the 75-seat state parliament.", "25", ("75",)),
+        ("en", "The SPD won 25 seats in parliament.", "25", ()),
+        ("de", "Im Landtag hat die SPD 25 Mandate.", "25", ()),
+        ("es", "En el nuevo Parlamento regional, de 75 escaños, el SPD contará con 25 diputados.", "25",
+         ("75",)),
+    ],
+)
+def test_a_party_s_seats_in_an_assembly_are_no_whole(lang, text, surface, others) -> None:
+    assert frame(text, surface, lang, others=others).part == ""
