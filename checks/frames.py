@@ -700,7 +700,8 @@ class _Reader:
     def assembly_size(self, q0: int, np_end: int) -> bool:
         """Seats that are an assembly's size, not a party's: the assembly named just before the figure, no
         party or other figure between ("le nouveau Landtag comptera 75 sièges", "Parlamento regional, de 75
-        escaños") or just after its seats ("the 75-seat state parliament", "im 36 Sitze zählenden Landtag")."""
+        escaños") or just after its seats ("the 75-seat state parliament", "im 36 Sitze zählenden
+        Landtag")."""
         legislature = self.lang.markers["legislature"]
         for k in range(q0 - 1, max(self.lo, q0 - 5) - 1, -1):
             if k in self.numbers or self._rival(k) or ACRONYM.fullmatch(
