@@ -1006,6 +1006,9 @@ def read_claim(
         )
     )
     topics = lang.sections["topic"].scan(doc.texts, max(clo, run_start - 12), min(chi, run_end + 12))
+    # a topic word past another figure is that figure's ("18,7 milliards ..., dont 11,2 milliards pour la
+    # réduction de l'impôt": the tax is the 11,2's)
+    topics = [h for h in topics if h[0] < run_end or r._nothing_between(h[0], h[0] + h[1])]
     topic = None
     if (
         claim.dimension == "[length]"

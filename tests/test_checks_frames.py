@@ -1211,3 +1211,11 @@ def test_an_assembly_s_size_is_the_whole_not_a_party_s_seats(lang, text, surface
 )
 def test_a_party_s_seats_in_an_assembly_are_no_whole(lang, text, surface, others) -> None:
     assert frame(text, surface, lang, others=others).part == ""
+
+
+def test_a_topic_word_past_another_figure_is_that_figure_s() -> None:
+    text = ("Le texte prévoit 18,7 milliards d'euros de mesures, dont 11,2 milliards pour la réduction de "
+            "l'impôt sur le revenu.")
+    whole = frame(text, "18,7 milliards d'euros", "fr", dimension="currency_EUR", others=("11,2 milliards",))
+    part = frame(text, "11,2 milliards", "fr", dimension="currency_EUR", others=("18,7 milliards d'euros",))
+    assert whole.topic != "tax" and part.topic == "tax"
