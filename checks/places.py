@@ -304,6 +304,8 @@ def find_places(text: str, toks: list[Token], lang: Language, gaz: Gazetteer) ->
             places.append(Place(start, end, name, key, "unknown", reference=reference))
             continue
         town = local[0] if local else (towns[0] if towns[0].population >= BIG_TOWN else None)
+        if town is None and on_dateline and len({t.gid for t in towns}) == 1:
+            town = towns[0]  # "DRAGUIGNAN (Elbe-Bote) –": a dateline's town of that name, the only one
         if town is None:
             places.append(Place(start, end, name, key, "unknown", reference=reference))
             continue

@@ -1219,3 +1219,11 @@ def test_a_topic_word_past_another_figure_is_that_figure_s() -> None:
     whole = frame(text, "18,7 milliards d'euros", "fr", dimension="currency_EUR", others=("11,2 milliards",))
     part = frame(text, "11,2 milliards", "fr", dimension="currency_EUR", others=("18,7 milliards d'euros",))
     assert whole.topic != "tax" and part.topic == "tax"
+
+
+def test_a_dateline_names_a_small_town_when_no_other_town_has_its_name() -> None:
+    # Draguignan (38,000 people) is believed without a country named: no other town of that name exists;
+    # a small town whose name is shared stays unresolved without support (tests above: Valencia, Spain)
+    text = "DRAGUIGNAN (Elbe-Bote) – Rund 900 Einsatzkräfte von Feuerwehr und Zivilschutz waren im Einsatz."
+    f = frame(text, "900", "de", published=date(2026, 11, 8))
+    assert (f.place, f.place_cc, f.place_source) == ("DRAGUIGNAN", "FR", "dateline")
