@@ -227,8 +227,6 @@ def place_points(a: Frame, b: Frame, st: Settings) -> tuple[float, str]:
         if other == "context":  # a dateline is where the reporter files: no evidence either way
             points += w["other_place_weak"]
             why = why or "the whole country vs one place"
-    if a.place_cc and b.place_cc and a.place_cc != b.place_cc:
-        return VETO, "different countries"  # however weakly placed: a dateline, a town before
     if a.place_kind == "country" or b.place_kind == "country":
         if a.place_cc == b.place_cc:
             return points, why or "same country"

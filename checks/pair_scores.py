@@ -225,9 +225,8 @@ def pair_scores(t: FrameTable, i: np.ndarray, j: np.ndarray, settings: Settings)
     out += np.where(one_wide & context, w["other_place_weak"], 0.0)
     country = placed & ((ka == 1) | (kb == 1))
     same_cc = t.cc[i] == t.cc[j]
-    # two countries are never one fact, however weakly each claim is placed (a dateline in France, a town of
-    # the text before in California)
-    veto |= placed & ~same_cc & (t.cc[i] >= 0) & (t.cc[j] >= 0)
+    veto |= country & ~same_cc & strong
+    out += np.where(country & ~same_cc & ~strong, w["other_place_weak"], 0.0)
     towns = placed & ~country
     same_gid = towns & (t.gid[i] >= 0) & (t.gid[i] == t.gid[j])
     out += np.where(same_gid, np.where(strong, w["same_place"], w["same_place_weak"]), 0.0)

@@ -513,16 +513,3 @@ def test_a_measure_s_noun_does_not_narrow_it() -> None:
     claims = [Claim(a, "a-doc", "s1", None, "[percent]", 31.35, 31.45, 31.4, "exact", "31,4 %"),
               Claim(b, "b-doc", "s2", None, "[percent]", 31.55, 31.65, 31.6, "exact", "31,6 Prozent")]
     assert len(conflict_pairs(claims, {"a": "F", "b": "F"})) == 1
-
-
-def test_two_countries_are_never_one_fact_however_weakly_placed() -> None:
-    # firefighters "deployed" under a dateline in France and in a Californian town named sentences before
-    france = f("a", group="firefighters", fine_group="firefighters", action="deployed", incidents=(),
-               place="France", place_kind="country", place_cc="FR", place_admin1=None, place_gid=None,
-               place_source="dateline", spot=None)
-    fillmore = f("b", group="firefighters", fine_group="firefighters", action="deployed", incidents=(),
-                 place="Fillmore", place_kind="town", place_cc="US", place_admin1="CA", place_gid=5348788,
-                 place_source="context", spot=None)
-    assert score(france, fillmore)[0] == VETO
-    claims = [claim(france, "s1", 850), claim(fillmore, "s2", 2400)]
-    assert conflict_pairs(claims, {"a": "F", "b": "F"}) == []
