@@ -1227,3 +1227,17 @@ def test_a_dateline_names_a_small_town_when_no_other_town_has_its_name() -> None
     text = "DRAGUIGNAN (Elbe-Bote) – Rund 900 Einsatzkräfte von Feuerwehr und Zivilschutz waren im Einsatz."
     f = frame(text, "900", "de", published=date(2026, 11, 8))
     assert (f.place, f.place_cc, f.place_source) == ("DRAGUIGNAN", "FR", "dateline")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface"),
+    [
+        ("en", "An avalanche swept over skiers at the resort, killing three people.", "three"),
+        ("fr", "L'avalanche a fait trois morts jeudi dans la station.", "trois"),
+        ("es", "Tres personas han muerto por la avalancha que sepultó a un grupo de esquiadores.", "Tres"),
+        ("de", "Beim Lawinenabgang kamen drei Menschen ums Leben.", "drei"),
+        ("en", "A landslide buried two houses, killing five people.", "five"),
+    ],
+)
+def test_an_avalanche_or_a_landslide_is_a_kind_of_incident(lang, text, surface) -> None:
+    assert frame(text, surface, lang).incidents == ("landslide",)
