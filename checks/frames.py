@@ -420,7 +420,12 @@ class _Reader:
             raw = self.doc.text[self.doc.toks[k].start : self.doc.toks[k].end]
             if not ACRONYM.fullmatch(raw) or k in place_tokens or self.is_("dateline_markers", k):
                 continue
-            if not self._mine(k, k + 1):
+            if not self._mine(k, k + 1) and not (
+                # the subject of a coordinated run is each of its figures' ("die PP gewann gut 38 Prozent
+                # der Stimmen und 16 Sitze"): no other figure between it and the run
+                run_start < self.own[0] and k < run_start
+                and not any(k < x < run_start and self._rival(x) for x in self.numbers)
+            ):
                 continue  # "la CDU obtient 14,2 %, Die Linke 10,3 %": the CDU's figure is the nearer one
             attributed = (
                 any(self.lang.grammar["attribution"].at(self.t, j) for j in range(max(self.lo, k - 3), k))

@@ -1241,3 +1241,23 @@ def test_a_dateline_names_a_small_town_when_no_other_town_has_its_name() -> None
 )
 def test_an_avalanche_or_a_landslide_is_a_kind_of_incident(lang, text, surface) -> None:
     assert frame(text, surface, lang).incidents == ("landslide",)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface", "others", "dimension"),
+    [
+        ("de", "Die Volkspartei PP gewann am Sonntag gut 38 Prozent der Stimmen und 16 Sitze.", "16",
+         ("38 Prozent",), "count"),
+        ("en", "The PP won 38.4% of the vote and 16 of the 35 seats.", "16", ("38.4%", "35"), "count"),
+        ("fr", "Le PP obtient 38,4 % des voix et 16 sièges.", "16", ("38,4 %",), "count"),
+        ("es", "El PP logró el 38,4 % de los votos y 16 escaños.", "16", ("38,4 %",), "count"),
+    ],
+)
+def test_the_subject_of_coordinated_figures_is_each_figure_s(lang, text, surface, others, dimension) -> None:
+    assert frame(text, surface, lang, others=others, dimension=dimension).entity == "PP"
+
+
+def test_a_party_before_another_party_s_figure_is_not_this_one_s() -> None:
+    f = frame("La CDU obtient 14,2 %, Die Linke 10,3 %.", "10,3 %", "fr", others=("14,2 %",),
+              dimension="[percent]")
+    assert f.entity is None
