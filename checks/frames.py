@@ -359,11 +359,13 @@ class _Reader:
     def governing_action(self, run_start: int, run_end: int) -> str | None:
         """The verb or noun of what happened, on either side of the run; the closer one wins."""
         best: tuple[int, str] | None = None
+        right_at = self.hi
         k, gap = run_end, 0
         while k < self.hi and gap <= RIGHT_GAP:
             a = self.hit("action", k)
             if a:
                 best = (gap, a[0])
+                right_at = k
                 break
             if k in self.numbers or self.t[k] in (";", "("):
                 break
@@ -395,7 +397,11 @@ class _Reader:
                         a = m
                         break
             if a:
-                if best is None or gap < best[0]:
+                # a tie goes to the verb nearer the figure itself: "starben zwei Menschen, fünf wurden
+                # verletzt" (each figure of the run has its own verb)
+                if best is None or gap < best[0] or (
+                    gap == best[0] and self.own[0] - k < right_at - self.own[1]
+                ):
                     best = (gap, a[0])
                 break
             if k in self.numbers or self.t[k] in (";", ")"):

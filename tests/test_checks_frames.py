@@ -1261,3 +1261,17 @@ def test_a_party_before_another_party_s_figure_is_not_this_one_s() -> None:
     f = frame("La CDU obtient 14,2 %, Die Linke 10,3 %.", "10,3 %", "fr", others=("14,2 %",),
               dimension="[percent]")
     assert f.entity is None
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "first", "second"),
+    [
+        ("de", "In Pawlohrad starben zwei Menschen, fünf wurden verletzt.", "zwei", "fünf"),
+        ("fr", "À Pavlohrad, ont péri deux personnes, cinq ont été blessées.", "deux", "cinq"),
+        ("es", "En Pavlohrad murieron dos personas, cinco resultaron heridas.", "dos", "cinco"),
+        ("en", "In Pavlohrad died two people, five were injured.", "two", "five"),
+    ],
+)
+def test_each_figure_of_a_run_takes_the_verb_nearer_to_it(lang, text, first, second) -> None:
+    assert frame(text, first, lang, others=(second,)).action == "killed"
+    assert frame(text, second, lang, others=(first,)).action == "injured"
