@@ -19,6 +19,7 @@ from quantcheck.checks.lexicon import Language, Token
 DATELINE_CHARS = 220  # a dateline sits in the first lines of the text
 DATELINE_MAX_SHIFT = 400  # days a dateline may differ from published_at and still be trusted
 PAST_WINDOW = 60  # an explicit date up to this many days before the article can be the incident
+FUTURE_SLACK = 31  # a date without its year this many days or more after the article is of the year before
 NUMERIC_DATE = regex.compile(
     r"(?<!\d)(\d{1,2})[./-](\d{1,2})[./-]((?:19|20)\d\d)(?!\d)|(?<!\d)((?:19|20)\d\d)-(\d{2})-(\d{2})(?!\d)"
 )
@@ -92,6 +93,21 @@ def find_dates(text: str, toks: list[Token], langs: list[Language], year: int | 
         if d:
             out.append(DateMention(m.start(), d, True))
     out.sort(key=lambda x: x.start)
+    return out
+
+
+def last_occurrence(dates: list[DateMention], ref: date | None) -> list[DateMention]:
+    """A date written without its year lies before the article when it would otherwise fall well after it:
+    "on 27 November" in a January article is last November (news reports what happened, and announces only
+    near dates). Dates with their year are kept as written."""
+    if ref is None:
+        return dates
+    out = []
+    for d in dates:
+        if not d.has_year and (d.day - ref).days >= FUTURE_SLACK:
+            earlier = _safe(d.day.year - 1, d.day.month, d.day.day)
+            d = DateMention(d.start, earlier, False) if earlier else d
+        out.append(d)
     return out
 
 

@@ -28,7 +28,14 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from quantcheck.checks.dates import PAST_WINDOW, DateMention, find_dates, incident_day, reference_date
+from quantcheck.checks.dates import (
+    PAST_WINDOW,
+    DateMention,
+    find_dates,
+    incident_day,
+    last_occurrence,
+    reference_date,
+)
 from quantcheck.checks.gazetteer import Gazetteer, fold
 from quantcheck.checks.gazetteer import load as load_gazetteer
 from quantcheck.checks.lexicon import Language, Lexicon, Token, load_lexicon, words
@@ -195,6 +202,7 @@ def read_document(
     if ref is not None and (year is None or ref.year != year):
         dates = find_dates(text, toks, [lang, lex.language("en")], ref.year)
         dateline = next((d for d in dates if dateline and d.start == dateline.start), None)
+    dates = last_occurrence(dates, ref)
     head = [p for p in places if p.start < 300 and p.kind in ("town", "region") and not p.dateline]
     head = head or [p for p in places if p.start < 300 and p.kind == "country"]
     head = head or [p for p in places if p.dateline]

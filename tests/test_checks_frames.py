@@ -1275,3 +1275,25 @@ def test_a_party_before_another_party_s_figure_is_not_this_one_s() -> None:
 def test_each_figure_of_a_run_takes_the_verb_nearer_to_it(lang, text, first, second) -> None:
     assert frame(text, first, lang, others=(second,)).action == "killed"
     assert frame(text, second, lang, others=(first,)).action == "injured"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface"),
+    [
+        ("en", "When rail workers last walked out, on 27 November, about 1,100 trains were cancelled.",
+         "1,100"),
+        ("fr", "Lors de la dernière grève, le 27 novembre, 1 100 trains avaient été supprimés.", "1 100"),
+        ("de", "Schon beim letzten Bahnstreik Ende November waren rund 1100 Züge ausgefallen.", "1100"),
+    ],
+)
+def test_a_figure_of_the_last_time_is_a_past_figure(lang, text, surface) -> None:
+    assert frame(text, surface, lang, published=date(2027, 1, 16)).scope == "past"
+
+
+def test_a_date_without_its_year_well_after_the_article_is_of_the_year_before() -> None:
+    # "on 27 November" in a January article is last November, not next
+    f = frame("On 27 November, about 1,100 trains were cancelled.", "1,100", published=date(2027, 1, 16))
+    assert (f.day, f.day_source) == (date(2026, 11, 27), "date")
+    # a near date keeps the article's year ("on 20 January" in a 16 January article)
+    g = frame("On 20 January, 40 trains will be cancelled.", "40", published=date(2027, 1, 16))
+    assert g.day in (date(2027, 1, 20), date(2027, 1, 16))
