@@ -1297,3 +1297,16 @@ def test_a_date_without_its_year_well_after_the_article_is_of_the_year_before() 
     # a near date keeps the article's year ("on 20 January" in a 16 January article)
     g = frame("On 20 January, 40 trains will be cancelled.", "40", published=date(2027, 1, 16))
     assert g.day in (date(2027, 1, 20), date(2027, 1, 16))
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface"),
+    [
+        ("en", "The ministry put the participation rate at 11.3%.", "11.3%"),
+        ("fr", "Le syndicat USB revendique, lui, 68 % de grévistes.", "68 %"),
+        ("es", "El ministerio cifró el seguimiento del paro en un 11,3 %.", "11,3 %"),
+        ("de", "Die Gewerkschaft sprach von einer Streikbeteiligung von 68 Prozent.", "68 Prozent"),
+    ],
+)
+def test_a_strike_s_participation_is_a_turnout(lang, text, surface) -> None:
+    assert frame(text, surface, lang, dimension="dimensionless").topic == "turnout"
