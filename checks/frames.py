@@ -683,7 +683,9 @@ class _Reader:
         """A noun naming a death toll earlier in the clause, with no other figure between ("the death toll
         as collated from medical centers in the suburbs east of Damascus was 213", "le bilan s'élève à")."""
         lo, _ = self.clause(run_start, run_start + 1)
-        hits = self.lang.markers["toll_nouns"].scan(self.t, max(lo, run_start - 16), run_start)
+        # a sentence's subject may stand far before its figure ("El número de muertos por la avalancha que
+        # sepultó ... en los Alpes, ascendió este viernes a cinco"): no other figure between them
+        hits = self.lang.markers["toll_nouns"].scan(self.t, max(lo, run_start - 30), run_start)
         return any(self._nothing_between(p, p + n) for p, n, _ in hits)
 
     def vote_against(self, np_end: int, group: str | None, action: str | None) -> bool:

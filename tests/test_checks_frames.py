@@ -1310,3 +1310,10 @@ def test_a_date_without_its_year_well_after_the_article_is_of_the_year_before() 
 )
 def test_a_strike_s_participation_is_a_turnout(lang, text, surface) -> None:
     assert frame(text, surface, lang, dimension="dimensionless").topic == "turnout"
+
+
+def test_a_toll_noun_at_the_head_of_a_long_sentence_names_its_figure() -> None:
+    text = ("El número de muertos por la avalancha que sepultó el jueves a un grupo de esquiadores en la "
+            "estación francesa de Valloire, en los Alpes, ascendió este viernes a cinco.")
+    f = frame(text, "cinco", "es", published=date(2027, 1, 15))
+    assert (f.group, f.action) == ("people", "killed")
