@@ -149,10 +149,14 @@ def different_periods(both_running: np.ndarray, day_a: np.ndarray, day_b: np.nda
     """Two running totals whose periods start on days further apart than the slack allows
     (identity.toml ``period_slack`` days or ``period_share`` of the longer period): "in the past two weeks" /
     "since April" are two totals; "since 2011" / "since March 2011" five years on are one."""
-    known = both_running & (since_a >= 0) & (since_b >= 0) & (day_a >= 0) & (day_b >= 0)
+    out = np.zeros(len(both_running), dtype=bool)
+    at = np.flatnonzero(both_running)     # computed only for the few pairs of two running totals
+    day_a, day_b, since_a, since_b = day_a[at], day_b[at], since_a[at], since_b[at]
+    known = (since_a >= 0) & (since_b >= 0) & (day_a >= 0) & (day_b >= 0)
     longest = np.maximum(day_a - since_a, day_b - since_b)
     slack = np.maximum(settings.days["period_slack"], settings.thresholds["period_share"] * longest)
-    return known & (np.abs(since_a.astype(np.int64) - since_b) > slack)
+    out[at] = known & (np.abs(since_a.astype(np.int64) - since_b) > slack)
+    return out
 
 
 def town_columns(gid: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
