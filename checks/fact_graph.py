@@ -306,7 +306,7 @@ def _aggregate(keys: np.ndarray, total: np.ndarray, count: np.ndarray
     head = np.ones(rows, dtype=bool)
     head[1:] = ordered[1:] != ordered[:-1]
     starts = np.flatnonzero(head)
-    out_total, out_count = total[order[starts]], count[order[starts]]
+    out_total, out_count = total[order[starts]] + 0.0, count[order[starts]]   # + 0.0: bincount's start
     if len(starts) < rows:
         lengths = np.diff(np.append(starts, rows))
         at = np.flatnonzero(lengths > 1)
