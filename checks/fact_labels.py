@@ -42,10 +42,10 @@ def build_fact_labels(con: duckdb.DuckDBPyConnection, lexicon: Lexicon | None = 
     con.execute(sql("fact_label_parts"))
     con.execute("DROP TABLE qc_label_blocks")
     # the words of every distinct part, by checks/labels.py (a few thousand values, not one per fact)
-    kinds = _distinct(con, "kind")
-    places = _distinct(con, "place")
-    incidents = _distinct(con, "incident")
-    scopes = _distinct(con, "scope")
+    kinds = _column(con, "SELECT DISTINCT kind FROM qc_label_parts")
+    places = _column(con, "SELECT DISTINCT place FROM qc_label_parts")
+    incidents = _column(con, "SELECT DISTINCT incident FROM qc_label_parts")
+    scopes = _column(con, "SELECT DISTINCT scope FROM qc_label_parts")
     periods = con.execute("SELECT DISTINCT first_day, last_day FROM qc_label_parts").fetchall()
     units = con.execute("SELECT DISTINCT base_unit, units FROM qc_label_parts").fetchall()
     shown = [first_measuring(ranked, base) for base, ranked in units]
@@ -70,8 +70,8 @@ def build_fact_labels(con: duckdb.DuckDBPyConnection, lexicon: Lexicon | None = 
     return int(count)
 
 
-def _distinct(con: duckdb.DuckDBPyConnection, column: str) -> list:
-    return [r[0] for r in con.execute(f"SELECT DISTINCT {column} FROM qc_label_parts").fetchall()]
+def _column(con: duckdb.DuckDBPyConnection, query: str) -> list:
+    return [r[0] for r in con.execute(query).fetchall()]
 
 
 def _shown(name: str, keys: list, words: list) -> pa.Table:
