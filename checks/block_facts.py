@@ -32,30 +32,35 @@ PARALLEL_CLAIMS = 200_000
 
 @dataclass(frozen=True, slots=True)
 class Compared:
-    """What the blocks gave: each row's first claim of its fact (-1: not compared) and the conflicts kept
-    (rows a below b, their scores)."""
+    """What the blocks gave: each row's first claim of its fact (-1: not compared), the conflicts kept
+    (rows a below b, their scores) and whether each row repeats an earlier one (:func:`block_repeats`)."""
 
     first: np.ndarray
     a: np.ndarray
     b: np.ndarray
     score: np.ndarray
+    repeat: np.ndarray
 
 
 def compare_blocks(cols: ClaimColumns, lex: Lexicon, st: Settings) -> Compared:
     """Facts and gated conflicts of every block of ``cols``."""
     first = np.full(len(cols.block), -1, dtype=np.int64)
+    repeat = np.zeros(len(cols.block), dtype=bool)
     rows = np.flatnonzero(cols.block >= 0)
     if not len(rows):
-        return Compared(first, *(np.empty(0, np.int64),) * 2, np.empty(0))
+        return Compared(first, *(np.empty(0, np.int64),) * 2, np.empty(0), repeat)
     order = rows[np.argsort(cols.block[rows], kind="stable")]
     blocks = np.split(order, np.flatnonzero(np.diff(cols.block[order])) + 1)
     blocks.sort(key=len, reverse=True)  # largest first: the processes finish together
-    work = _Work(cols, lex, st, horizon(lex, st))
+    column = cols.table.column
+    work = _Work(cols, lex, st, horizon(lex, st), column("lo1").to_numpy().astype(np.float64),
+                 column("hi1").to_numpy().astype(np.float64))
     done = _map(work, blocks)
-    for members, (leaders, *_) in zip(blocks, done, strict=True):
+    for members, (leaders, *_, repeats) in zip(blocks, done, strict=True):
         first[members] = leaders
+        repeat[members] = repeats
     a, b, score = (np.concatenate([d[k] for d in done]) for k in (1, 2, 3))
-    return Compared(first, a, b, score)
+    return Compared(first, a, b, score, repeat)
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +69,8 @@ class _Work:
     lex: Lexicon
     st: Settings
     span: int
+    lo1: np.ndarray     # each row's interval as stored (the repeats' figures), not widened by float_epsilon
+    hi1: np.ndarray
 
 
 def _map(work: _Work, blocks: list[np.ndarray]) -> list[tuple[np.ndarray, ...]]:
@@ -87,22 +94,37 @@ def _forked_block_conflicts(members: np.ndarray) -> tuple[np.ndarray, ...]:
 
 
 def block_conflicts(work: _Work, members: np.ndarray) -> tuple[np.ndarray, ...]:
-    """For one block (``members``: its rows, ascending): the leader row of each member's fact, and the
-    conflicts kept (rows a, rows b, scores)."""
+    """For one block (``members``: its rows, ascending): the leader row of each member's fact, the
+    conflicts kept (rows a, rows b, scores) and which members repeat an earlier one."""
     cols, st = work.cols, work.st
     if len(members) == 1:
-        return members, np.empty(0, np.int64), np.empty(0, np.int64), np.empty(0)
-    leader = block_leaders(cols.frames, members, work.span, st)
-    # the rest on the block's own rows: local row k is members[k]
+        return members, np.empty(0, np.int64), np.empty(0, np.int64), np.empty(0), np.zeros(1, dtype=bool)
+    # everything on the block's own rows (local row k is members[k]): the pairs' lookups then stay within
+    # a few cache-sized columns instead of reaching across the million rows of the refresh
     frames = FrameTable(**{f.name: getattr(cols.frames, f.name)[members] for f in fields(FrameTable)})
-    first = np.searchsorted(members, leader)
+    first = block_leaders(frames, np.arange(len(members)), work.span, st)
+    leader = members[first]
     a, b = disjoint_pairs(first, cols.lo[members], cols.hi[members], cols.source[members],
                           cols.publisher[members], frames.document)
     alone = unrivalled_rows(frames, np.zeros(len(members), dtype=np.int64), first, work.lex, st)
     alone |= followed_rows(first, cols.source[members], st)
     keep, scores = gate_conflicts(frames, cols.nominal[members], cols.at_least[members], cols.exact[members],
                                   a, b, first, alone, st)
-    return leader, members[a[keep]], members[b[keep]], scores[keep]
+    repeat = block_repeats(first, frames.document, work.lo1[members], work.hi1[members])
+    return leader, members[a[keep]], members[b[keep]], scores[keep], repeat
+
+
+def block_repeats(fact: np.ndarray, document: np.ndarray, lo: np.ndarray, hi: np.ndarray) -> np.ndarray:
+    """True for a later occurrence (by row) of one interval of one fact in one document — a title repeating
+    the body; the first occurrence is False. A fact never leaves its block, so this is claim_keys.is_repeat
+    computed block by block."""
+    by = np.lexsort((np.arange(len(fact)), hi, lo, document, fact))
+    same = np.zeros(len(by), dtype=bool)
+    same[1:] = ((fact[by][1:] == fact[by][:-1]) & (document[by][1:] == document[by][:-1])
+                & (lo[by][1:] == lo[by][:-1]) & (hi[by][1:] == hi[by][:-1]))
+    out = np.zeros(len(fact), dtype=bool)
+    out[by] = same
+    return out
 
 
 def block_leaders(frames: FrameTable, members: np.ndarray, span: int, st: Settings) -> np.ndarray:

@@ -9,6 +9,8 @@ conflict are turned back into :class:`checks.frames.Frame` objects, for their re
 
 from __future__ import annotations
 
+import os
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import numpy as np
@@ -23,6 +25,7 @@ from quantcheck.checks.pair_scores import PLACE_KIND, FrameTable, town_columns
 FRAME_FIELDS = ("measure", "grp", "fine_group", "thing", "action", "topic", "part", "scope", "incidents",
                 "place", "place_kind", "place_cc", "place_admin1", "place_gid", "place_source", "spot", "day",
                 "day_source", "words", "wording", "entity", "year", "since")
+THREADS = min(2, os.cpu_count() or 1)   # threads reading the columns (Arrow's kernels release the GIL)
 
 
 def _codes(column: pa.ChunkedArray | pa.Array) -> np.ndarray:
@@ -124,48 +127,64 @@ def frame_table(table: pa.Table, lexicon: Lexicon, settings: Settings) -> FrameT
                                                          pc.fill_null(col("place_admin1"), ""), "|"))
     # spots and place names share one id space: "tokhar" named as a spot equals "Tokhar" as a place
     both = pa.chunked_array(table.column("spot_key").chunks + table.column("place_key").chunks, pa.string())
-    both_ids = _codes(both)
     casualty = _flags(col("action"), CASUALTY)
     action_days = np.where(casualty, settings.days["casualty"], settings.days["other"])
     gid = pc.fill_null(col("place_gid"), -1).to_numpy(zero_copy_only=False).astype(np.int64)
     lat, lon, population = town_columns(gid)
+    jobs = {
+        "explicit": lambda: _flags(col("day_source"), EXPLICIT),
+        "cumulative": lambda: _flags(col("scope"), frozenset({"cumulative"})),
+        "additional": lambda: _flags(col("part"), frozenset({"additional"})),
+        "subgroup": lambda: _flags(col("part"), frozenset({"subgroup"})),
+        "fine_group": lambda: _codes(pc.coalesce(_blank_null(col("fine_group")), _blank_null(col("grp")),
+                                                 _blank_null(col("thing")))),
+        "people": lambda: _flags(col("grp"), PEOPLE),
+        "cc": lambda: _codes(col("place_cc")),
+        "region": lambda: _codes(region_text),
+        "strong": lambda: _flags(col("place_source"), STRONG_PLACE),
+        "nationwide": lambda: _flags(col("place_source"), frozenset({"nationwide"})),
+        "own_place": lambda: _flags(col("place_source"), frozenset({"clause"})),
+        "both_ids": lambda: _codes(both),
+        "entity": lambda: _codes(col("entity")),
+        "what": lambda: _codes(pc.if_else(pc.equal(col("measure"), "count"), pa.scalar(None, pa.string()),
+                                          _what(col))),
+        "wording": lambda: _codes(col("wording")),
+        "document": lambda: _codes(col("document_id")),
+    }
+    done = _run(jobs)
+    both_ids = done.pop("both_ids")
     return FrameTable(
         day=day_np,
-        explicit=_flags(col("day_source"), EXPLICIT),
-        cumulative=_flags(col("scope"), frozenset({"cumulative"})),
-        additional=_flags(col("part"), frozenset({"additional"})),
-        subgroup=_flags(col("part"), frozenset({"subgroup"})),
-        fine_group=_codes(pc.coalesce(_blank_null(col("fine_group")), _blank_null(col("grp")),
-                                      _blank_null(col("thing")))),
         incident_days=combo_days[inc_idx],
         action_days=action_days.astype(np.int16),
         casualty=casualty,
-        people=_flags(col("grp"), PEOPLE),
         families=combo_fams[inc_idx],
         kind=kind,
-        cc=_codes(col("place_cc")),
-        region=_codes(region_text),
         gid=gid,
         lat=lat,
         lon=lon,
         population=population,
-        strong=_flags(col("place_source"), STRONG_PLACE),
-        nationwide=_flags(col("place_source"), frozenset({"nationwide"})),
-        own_place=_flags(col("place_source"), frozenset({"clause"})),
         spot=both_ids[:n],
         place_sk=both_ids[n:],
-        entity=_codes(col("entity")),
-        what=_codes(pc.if_else(pc.equal(col("measure"), "count"), pa.scalar(None, pa.string()), _what(col))),
         year=pc.fill_null(col("year"), 0).to_numpy(zero_copy_only=False).astype(np.int16),
         day_year=years,
         words=pc.fill_null(col("words_mask"), 0).to_numpy(zero_copy_only=False).astype(np.uint64),
-        wording=_codes(col("wording")),
-        document=_codes(col("document_id")),
         lo=np.full(n, np.nan),
         hi=np.full(n, np.nan),
         since=pc.fill_null(pc.cast(col("since"), pa.int32()), -1).to_numpy(zero_copy_only=False)
         .astype(np.int32),
+        **done,
     )
+
+
+def _run(jobs: dict) -> dict:
+    """Each job's result, the jobs spread over two threads: Arrow's kernels and numpy's conversions release
+    the GIL, so the dozen dictionary encodings of a large refresh overlap (the pool is gone before the
+    blocks' processes are forked)."""
+    if len(jobs) < 2:
+        return {k: f() for k, f in jobs.items()}
+    with ThreadPoolExecutor(THREADS) as pool:
+        return dict(zip(jobs, pool.map(lambda f: f(), jobs.values()), strict=True))
 
 
 def frame_from_row(mention_id: str, row: dict) -> Frame | None:

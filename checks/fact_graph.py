@@ -219,43 +219,50 @@ def grow_facts(n: int, i: np.ndarray, j: np.ndarray, s: np.ndarray, settings: Se
                                     np.ones(len(s), dtype=np.int64))
     timed = days is not None and windows is not None
     if timed:
+        # int32 halves what each round gathers; an undated group's (max, min) sentinels make hi < lo, and
+        # the wrapped difference of that case is never read
         dated = days >= 0
-        first_day = np.where(dated, days, np.iinfo(np.int64).max).astype(np.int64)
-        last_day = np.where(dated, days, np.iinfo(np.int64).min).astype(np.int64)
-        span = np.asarray(windows, dtype=np.int64).copy()
+        first_day = np.where(dated, days, np.iinfo(np.int32).max).astype(np.int32)
+        last_day = np.where(dated, days, np.iinfo(np.int32).min).astype(np.int32)
+        span = np.asarray(windows).astype(np.int32)
     placed = countries is not None
     if placed:
         country = np.asarray(countries, dtype=np.int64).copy()
     while len(keys):
-        a, b = keys // n, keys % n
+        a = keys // n
+        b = keys - a * n
         cross = size[a] * size[b]
         mean = (total + (cross - count) * unscored) / cross
         ok = mean >= threshold
         if timed:
-            lo, hi = np.minimum(first_day[a], first_day[b]), np.maximum(last_day[a], last_day[b])
-            ok &= (hi < lo) | (hi - lo <= np.maximum(span[a], span[b]))  # hi < lo: an undated group
+            lo = np.minimum(first_day[a], first_day[b])
+            hi = np.maximum(last_day[a], last_day[b])
+            with np.errstate(over="ignore"):
+                ok &= (hi < lo) | (hi - lo <= np.maximum(span[a], span[b]))  # hi < lo: an undated group
         if placed:
-            ok &= (country[a] < 0) | (country[b] < 0) | (country[a] == country[b])
-        if not ok.any():
+            ca, cb = country[a], country[b]
+            ok &= (ca < 0) | (cb < 0) | (ca == cb)
+        oa, ob = a[ok], b[ok]
+        if not len(oa):
             break
+        mean = mean[ok]
+        # each group's best partner: highest mean, then lowest id (deterministic; no sort needed). The rows
+        # are in key order, so each group's rows as the lower side are one run: reduced run by run
+        run = np.flatnonzero(np.concatenate(([True], oa[1:] != oa[:-1])))
+        lower = oa[run]
+        top = np.full(n, -np.inf)
+        top[lower] = np.maximum.reduceat(mean, run)
+        np.maximum.at(top, ob, mean)
+        pick = np.full(n, n, dtype=np.int64)
+        pick[lower] = np.minimum.reduceat(np.where(mean == top[oa], ob, n), run)
+        tied = mean == top[ob]
+        np.minimum.at(pick, ob[tied], oa[tied])
         # a group with no pair at the threshold never merges again (a merge only averages its pairs), so
         # the pairs of such groups are dropped: the rounds shrink to the groups still growing
-        live = np.zeros(n, dtype=bool)
-        live[a[ok]] = True
-        live[b[ok]] = True
+        live = pick < n
         both = live[a] & live[b]
-        oa, ob, mean = a[ok], b[ok], mean[ok]
         a, b, total, count = a[both], b[both], total[both], count[both]
-        # each group's best partner: highest mean, then lowest id (deterministic; no sort needed)
-        side = np.concatenate([oa, ob])
-        other = np.concatenate([ob, oa])
-        value = np.concatenate([mean, mean])
-        top = np.full(n, -np.inf)
-        np.maximum.at(top, side, value)
-        tied = value == top[side]
-        pick = np.full(n, n, dtype=np.int64)
-        np.minimum.at(pick, side[tied], other[tied])
-        groups = np.flatnonzero(pick < n)                 # groups with a partner, and their best partners
+        groups = np.flatnonzero(live)                     # groups with a partner, and their best partners
         best = pick[groups]
         mutual = (pick[best] == groups) & (groups < best)  # every best partner is itself a group with one
         if not mutual.any():
@@ -287,33 +294,41 @@ def grow_facts(n: int, i: np.ndarray, j: np.ndarray, s: np.ndarray, settings: Se
 def _aggregate(keys: np.ndarray, total: np.ndarray, count: np.ndarray
                ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Rows with the same key summed: one row per pair of groups, keys ascending (keys already strictly
-    increasing — the candidate pairs of a block as formed — are returned as they are). The sums are
-    bincounts in row order, as ``np.unique(..., return_inverse=True)`` would feed them."""
-    if len(keys) < 2 or bool((keys[1:] > keys[:-1]).all()):
+    increasing — the candidate pairs of a block as formed — are returned as they are). Each sum adds its
+    rows one by one in row order, as ``np.bincount`` over ``np.unique(..., return_inverse=True)`` would:
+    the rows of one key are taken in that order from one sort of the keys with their row numbers, and only
+    the few keys with more than one row (a merge round joins at most two pairs of groups into one, four
+    when both sides merged) are added up, position by position."""
+    rows = len(keys)
+    if rows < 2 or bool((keys[1:] > keys[:-1]).all()):
         return keys, total, count
-    unique, inverse = unique_inverse(keys)
-    return (unique, np.bincount(inverse, weights=total, minlength=len(unique)),
-            np.bincount(inverse, weights=count, minlength=len(unique)).astype(np.int64))
+    order, ordered = sorted_rows(keys)
+    head = np.ones(rows, dtype=bool)
+    head[1:] = ordered[1:] != ordered[:-1]
+    starts = np.flatnonzero(head)
+    out_total, out_count = total[order[starts]] + 0.0, count[order[starts]]   # + 0.0: bincount's start
+    if len(starts) < rows:
+        lengths = np.diff(np.append(starts, rows))
+        at = np.flatnonzero(lengths > 1)
+        for k in range(1, int(lengths[at].max())):
+            at = at[lengths[at] > k]
+            row = order[starts[at] + k]
+            out_total[at] += total[row]
+            out_count[at] += count[row]
+    return ordered[starts], out_total, out_count
 
 
-def unique_inverse(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """``np.unique(keys, return_inverse=True)`` for non-negative integer keys, by one sort of the keys with
-    their row numbers packed in the low bits when both fit in 63 bits (numpy 2's unique with an inverse
-    costs ten times that sort on the millions of pair keys of a merge round), else by an argsort."""
+def sorted_rows(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The row numbers of non-negative integer ``keys`` in ascending order of (key, row), and the keys in
+    that order: one sort of the keys with their row numbers packed in the low bits when both fit in 63
+    bits, else a stable argsort."""
     rows = len(keys)
     bits = max(int(rows - 1).bit_length(), 1)
     if rows and int(keys.min()) >= 0 and int(keys.max()) < (1 << (63 - bits)):
         packed = np.sort((keys.astype(np.int64) << bits) | np.arange(rows, dtype=np.int64))
-        order = packed & ((1 << bits) - 1)
-        ordered = packed >> bits
-    else:
-        order = np.argsort(keys, kind="stable")
-        ordered = keys[order]
-    head = np.ones(rows, dtype=bool)
-    head[1:] = ordered[1:] != ordered[:-1]
-    inverse = np.empty(rows, dtype=np.int64)
-    inverse[order] = np.cumsum(head) - 1
-    return ordered[head], inverse
+        return packed & ((1 << bits) - 1), packed >> bits
+    order = np.argsort(keys, kind="stable")
+    return order, keys[order]
 
 
 def magnitudes_apart(table: FrameTable, i: np.ndarray, j: np.ndarray, settings: Settings) -> np.ndarray:

@@ -3,8 +3,10 @@
 Rebuilt by ``checks.refresh`` after claim_keys, for the facts of the blocks it recomputed: one row per fact
 stated by at least two documents (the facts ``claim_groups`` and ``conflicts`` list) with its readable name
 (checks/labels.py) and the unit its articles used most (checks/display_units.py); and one row per unit
-written in mentions with the label a reader writes. Labels are built in Python from a few thousand distinct
-facts and units, never per claim.
+written in mentions with the label a reader writes. The words of a label are computed in Python
+(checks/labels.py, checks/display_units.py) once for each distinct value of its parts — a few thousand
+places, periods, kinds, incidents and lists of units —, never per fact or per claim; SQL joins them into each
+fact's label (checks/sql/insert_fact_labels.sql).
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import pyarrow as pa
 
 from quantcheck.checks.display_units import display_unit, first_measuring
 from quantcheck.checks.identity import SCOPE_WORDS
-from quantcheck.checks.labels import fact_label, measured_phrase
+from quantcheck.checks.labels import day_span, measured_phrase
 from quantcheck.checks.lexicon import Lexicon, load_lexicon
 from quantcheck.checks.sqlfiles import sql
 from quantcheck.warehouse.sqlfiles import registered
@@ -37,29 +39,47 @@ def build_fact_labels(con: duckdb.DuckDBPyConnection, lexicon: Lexicon | None = 
         con.execute("CREATE OR REPLACE TEMP TABLE qc_label_blocks AS "
                     "SELECT DISTINCT block FROM claim_keys WHERE block IS NOT NULL")
         con.execute("DELETE FROM fact_labels")
-    rows = con.execute(sql("fact_label_parts")).fetchall()
+    con.execute(sql("fact_label_parts"))
     con.execute("DROP TABLE qc_label_blocks")
-    ids, labels, units, factors, offsets, measured, places = [], [], [], [], [], [], []
-    for fact_id, kind, what, place, incident, scope, base_unit, first_day, last_day, ranked_units in rows:
-        shown = first_measuring(ranked_units, base_unit)
-        what = what or measured_phrase(kind=kind)
-        ids.append(fact_id)
-        measured.append(what)
-        places.append(place)
-        labels.append(fact_label(measured=what, place=place, incident=lex.label("incident", incident) or None,
-                                 scope=SCOPE_WORDS.get(scope or ""), first_day=first_day, last_day=last_day))
-        units.append(shown.label)
-        factors.append(shown.factor)
-        offsets.append(shown.offset)
-    table = pa.table({"fact_id": pa.array(ids, pa.string()), "fact_label": pa.array(labels, pa.string()),
-                      "display_unit": pa.array(units, pa.string()),
-                      "display_factor": pa.array(factors, pa.float64()),
-                      "display_offset": pa.array(offsets, pa.float64()),
-                      "measured": pa.array(measured, pa.string()),
-                      "place": pa.array(places, pa.string())})
-    with registered(con, qc_fact_labels=table):
-        con.execute("INSERT INTO fact_labels BY NAME SELECT * FROM qc_fact_labels")
-    return len(ids)
+    # the words of every distinct part, by checks/labels.py (a few thousand values, not one per fact)
+    kinds = _column(con, "SELECT DISTINCT kind FROM qc_label_parts")
+    places = _column(con, "SELECT DISTINCT place FROM qc_label_parts")
+    incidents = _column(con, "SELECT DISTINCT incident FROM qc_label_parts")
+    scopes = _column(con, "SELECT DISTINCT scope FROM qc_label_parts")
+    periods = con.execute("SELECT DISTINCT first_day, last_day FROM qc_label_parts").fetchall()
+    units = con.execute("SELECT DISTINCT base_unit, units FROM qc_label_parts").fetchall()
+    shown = [first_measuring(ranked, base) for base, ranked in units]
+    parts = {
+        "qc_label_kinds": pa.table({"kind": pa.array(kinds, pa.string()), "phrase": pa.array(
+            [measured_phrase(kind=k) for k in kinds], pa.string())}),
+        "qc_label_place": _shown("place", places, places),
+        "qc_label_incident": _shown("incident", incidents, [lex.label("incident", k) for k in incidents]),
+        "qc_label_scope": _shown("scope", scopes, [SCOPE_WORDS.get(k or "") for k in scopes]),
+        "qc_label_when": pa.table({"first_day": pa.array([p[0] for p in periods], pa.date32()),
+                                   "last_day": pa.array([p[1] for p in periods], pa.date32()),
+                                   "shown": pa.array([day_span(*p) or None for p in periods], pa.string())}),
+        "qc_label_units": pa.table({"base_unit": pa.array([u[0] for u in units], pa.string()),
+                                    "units": pa.array([u[1] for u in units], pa.list_(pa.string())),
+                                    "display_unit": pa.array([d.label for d in shown], pa.string()),
+                                    "display_factor": pa.array([d.factor for d in shown], pa.float64()),
+                                    "display_offset": pa.array([d.offset for d in shown], pa.float64())}),
+    }
+    with registered(con, **parts):
+        (count,) = con.execute(sql("insert_fact_labels")).fetchone()
+    con.execute("DROP TABLE qc_label_parts")
+    return int(count)
+
+
+def _column(con: duckdb.DuckDBPyConnection, query: str) -> list:
+    return [r[0] for r in con.execute(query).fetchall()]
+
+
+def _shown(name: str, keys: list, words: list) -> pa.Table:
+    """How a label shows each value of one of its optional parts (checks/labels.py fact_label: stripped;
+    NULL when blank, and left out)."""
+    return pa.table({name: pa.array(keys, pa.string()),
+                     "shown": pa.array([str(w).strip() if w and str(w).strip() else None for w in words],
+                                       pa.string())})
 
 
 def build_unit_labels(con: duckdb.DuckDBPyConnection) -> int:

@@ -17,7 +17,7 @@ from datetime import date
 
 import numpy as np
 
-from quantcheck.checks.fact_graph import block_graph, magnitudes_apart
+from quantcheck.checks.fact_graph import block_graph, magnitudes_apart, sorted_unique
 from quantcheck.checks.identity import (
     VETO,
     Claim,
@@ -154,20 +154,23 @@ def unrivalled_rows(frames: FrameTable, block: np.ndarray, first: np.ndarray, le
     np.maximum.at(span, inverse, window[rows])
     fact_block = block[facts]
     order = np.lexsort((start, fact_block))
-    reach, current = None, None
-    ends_before: list[int] = [0] * len(order)
-    for k, f in enumerate(order.tolist()):
-        if fact_block[f] != current:
-            current, reach = fact_block[f], None
-        ends_before[k] = reach if reach is not None else np.iinfo(np.int64).min
-        reach = int(end[f]) if reach is None else max(reach, int(end[f]))
-    for k, f in enumerate(order.tolist()):
-        rival = ends_before[k] >= start[f] - span[f]
-        nxt = order[k + 1] if k + 1 < len(order) else None
-        if not rival and nxt is not None and fact_block[nxt] == fact_block[f]:
-            rival = start[nxt] <= end[f] + span[f]
-        if not rival:
-            alone[facts[f]] = True
+    # facts by (block, first day): a fact has a rival when a fact before it in its block ends within its
+    # span of its first day, or the next one starts within its span of its last day
+    ordered_block, first_day, last_day, reach = fact_block[order], start[order], end[order], span[order]
+    new_block = np.ones(len(order), dtype=bool)
+    new_block[1:] = ordered_block[1:] != ordered_block[:-1]
+    # the latest end before each fact in its block: a running maximum that restarts at each block (the ends
+    # lifted by the block's rank, so no block's maximum carries into the next)
+    rank = np.cumsum(new_block) - 1
+    lift = rank * (int(last_day.max()) - int(last_day.min()) + 1)
+    running = np.maximum.accumulate(last_day + lift) - lift
+    ends_before = np.full(len(order), np.iinfo(np.int64).min)
+    ends_before[1:] = np.where(new_block[1:], np.iinfo(np.int64).min, running[:-1])
+    rival = ends_before >= first_day - reach
+    same_next = np.zeros(len(order), dtype=bool)
+    same_next[:-1] = ~new_block[1:]
+    rival[:-1] |= same_next[:-1] & (first_day[1:] <= last_day[:-1] + reach[:-1])
+    alone[facts[order[~rival]]] = True
     return alone
 
 
@@ -178,8 +181,13 @@ def followed_rows(first: np.ndarray, source: np.ndarray, st: Settings) -> np.nda
     followed = np.zeros(len(first), dtype=bool)
     if not len(rows):
         return followed
-    pairs = np.unique(np.stack([first[rows], source[rows].astype(np.int64)]), axis=1)
-    outlets = np.bincount(pairs[0], minlength=len(first))
+    sources = source[rows].astype(np.int64)
+    base = int(sources.max()) + 1 if int(sources.min()) >= 0 else None
+    if base is not None:   # distinct (fact, source) pairs as one integer key each
+        facts = sorted_unique(first[rows] * base + sources) // base
+    else:
+        facts = np.unique(np.stack([first[rows], sources]), axis=1)[0]
+    outlets = np.bincount(facts, minlength=len(first))
     followed[: len(outlets)] = outlets >= st.thresholds["conflict_outlets"]
     return followed
 

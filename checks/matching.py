@@ -66,21 +66,6 @@ def compute_intervals(con: duckdb.DuckDBPyConnection, tolerances: Tolerances) ->
         con.execute(sql("convert_currencies"), {"pivot": pivot, "max_rate_age": p["max_rate_age"]})
 
 
-def repeats(table: pa.Table, cols: ClaimColumns, first: np.ndarray) -> np.ndarray:
-    """True for a later occurrence (by mention id: row order) of one interval of one fact in one document —
-    a title repeating the body; the first occurrence and claims that cannot be compared are False."""
-    lo = table.column("lo1").to_numpy().astype(np.float64)
-    hi = table.column("hi1").to_numpy().astype(np.float64)
-    document = cols.frames.document
-    by = np.lexsort((np.arange(len(first)), hi, lo, document, first))
-    same = np.zeros(len(by), dtype=bool)
-    same[1:] = ((first[by][1:] == first[by][:-1]) & (document[by][1:] == document[by][:-1])
-                & (lo[by][1:] == lo[by][:-1]) & (hi[by][1:] == hi[by][:-1]))
-    out = np.zeros(len(first), dtype=bool)
-    out[by] = same
-    return out & (first >= 0)
-
-
 def build_claim_keys(con: duckdb.DuckDBPyConnection, tolerances: Tolerances | None = None,
                      lexicon: Lexicon | None = None, force: bool = False) -> Rebuilt:
     """Bring claim_keys and fact_pairs up to date from mentions, claim_frames and exchange rates, recomputing
@@ -101,7 +86,7 @@ def build_claim_keys(con: duckdb.DuckDBPyConnection, tolerances: Tolerances | No
         con.execute("DELETE FROM claim_keys")
     else:
         con.execute(sql("forget_units"))
-    fact_id, measured = _store_keys(con, table, cols, compared.first, lex, tol, todo.full)
+    fact_id, measured = _store_keys(con, table, compared, lex, tol, todo.full)
     _store_pairs(con, cols, compared, lex, fact_id, measured)
     con.execute(sql("conversion_facts"))
     claims = con.execute("SELECT count(*) FROM qc_claims").fetchone()[0]
@@ -110,16 +95,16 @@ def build_claim_keys(con: duckdb.DuckDBPyConnection, tolerances: Tolerances | No
     return Rebuilt(claims=int(claims), blocks=todo.blocks, recomputed=todo.recomputed, full=todo.full)
 
 
-def _store_keys(con: duckdb.DuckDBPyConnection, table: pa.Table, cols: ClaimColumns, first: np.ndarray,
-                lex: Lexicon, tol: Tolerances, everything: bool) -> tuple[pa.Array, pa.Array]:
+def _store_keys(con: duckdb.DuckDBPyConnection, table: pa.Table, compared: Compared, lex: Lexicon,
+                tol: Tolerances, everything: bool) -> tuple[pa.Array, pa.Array]:
     """Write the claim_keys rows of the recomputed units: the compared rows from ``table`` with their facts
-    (``first``), the rows without a block from qc_claims. Returns each row of ``table``'s fact id and what it
-    measures (for the reasons of fact_pairs)."""
+    and repeat flags (``compared``), the rows without a block from qc_claims. Returns each row of ``table``'s
+    fact id and what it measures (for the reasons of fact_pairs)."""
     labels = _labels(con, lex)
-    fact_id = _fact_ids(con, table, first)
+    fact_id = _fact_ids(con, table, compared.first)
     measured = _measured(table, labels)
     rows = table.append_column("fact_id", fact_id.dictionary.take(fact_id.indices)).append_column(
-        "measured", measured).append_column("is_repeat", pa.array(repeats(table, cols, first)))
+        "measured", measured).append_column("is_repeat", pa.array(compared.repeat & (compared.first >= 0)))
     # in batches of DuckDB's row groups: the insert then scans and compresses them on every thread
     rows = pa.Table.from_batches(rows.to_batches(max_chunksize=ROW_GROUP), rows.schema)
     with registered(con, qc_rows=rows, qc_labels=labels):

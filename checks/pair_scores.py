@@ -139,20 +139,19 @@ class FrameTable:
         return cls(**{k: np.asarray(v, dtype=dtypes[k]) for k, v in cols.items()})
 
 
-def strong_only(t: FrameTable, k: np.ndarray) -> np.ndarray:
-    """Placed by the text before the clause (strong, but not the clause's own words)."""
-    return t.strong[k] & ~t.own_place[k] & ~t.nationwide[k]
-
-
 def different_periods(both_running: np.ndarray, day_a: np.ndarray, day_b: np.ndarray, since_a: np.ndarray,
                       since_b: np.ndarray, settings: Settings) -> np.ndarray:
     """Two running totals whose periods start on days further apart than the slack allows
     (identity.toml ``period_slack`` days or ``period_share`` of the longer period): "in the past two weeks" /
     "since April" are two totals; "since 2011" / "since March 2011" five years on are one."""
-    known = both_running & (since_a >= 0) & (since_b >= 0) & (day_a >= 0) & (day_b >= 0)
+    out = np.zeros(len(both_running), dtype=bool)
+    at = np.flatnonzero(both_running)     # computed only for the few pairs of two running totals
+    day_a, day_b, since_a, since_b = day_a[at], day_b[at], since_a[at], since_b[at]
+    known = (since_a >= 0) & (since_b >= 0) & (day_a >= 0) & (day_b >= 0)
     longest = np.maximum(day_a - since_a, day_b - since_b)
     slack = np.maximum(settings.days["period_slack"], settings.thresholds["period_share"] * longest)
-    return known & (np.abs(since_a.astype(np.int64) - since_b) > slack)
+    out[at] = known & (np.abs(since_a.astype(np.int64) - since_b) > slack)
+    return out
 
 
 def town_columns(gid: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -203,9 +202,30 @@ def distance_km(lat_a: np.ndarray, lon_a: np.ndarray, lat_b: np.ndarray, lon_b: 
     return 2 * 6371.0 * np.arcsin(np.sqrt(np.minimum(1.0, h)))
 
 
+def _add(out: np.ndarray, value: np.ndarray | float, where: np.ndarray) -> None:
+    """``out += value`` where ``where`` holds (one pass, nothing allocated): the same sums as adding
+    ``np.where(where, value, 0.0)``."""
+    np.add(out, value, out=out, where=where)
+
+
+# bits of _flags: the per-claim booleans the score reads, gathered once per side of a pair, not one by one
+STRONG, NATIONWIDE, OWN_PLACE, STRONG_ONLY, EXPLICIT_DAY, CUMULATIVE, TOLL = (1 << k for k in range(7))
+
+
+def _flags(t: FrameTable, i: np.ndarray, j: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Each side's booleans as the bits of one byte (computed once per claim of ``t``, then gathered)."""
+    bits = (t.strong.astype(np.uint8) * STRONG | t.nationwide.astype(np.uint8) * NATIONWIDE
+            | t.own_place.astype(np.uint8) * OWN_PLACE
+            | (t.strong & ~t.own_place & ~t.nationwide).astype(np.uint8) * STRONG_ONLY
+            | t.explicit.astype(np.uint8) * EXPLICIT_DAY | t.cumulative.astype(np.uint8) * CUMULATIVE
+            | (t.casualty | t.people).astype(np.uint8) * TOLL)
+    return bits[i], bits[j]
+
+
 def pair_scores(t: FrameTable, i: np.ndarray, j: np.ndarray, settings: Settings) -> np.ndarray:
     """checks.identity.score(frame i, frame j) for every pair (i[k], j[k]); VETO is -inf."""
     w = settings.weights
+    fi, fj = _flags(t, i, j)
     out = np.full(len(i), w["same_block"], dtype=np.float64)
     veto = np.zeros(len(i), dtype=np.bool_)
 
@@ -214,22 +234,23 @@ def pair_scores(t: FrameTable, i: np.ndarray, j: np.ndarray, settings: Settings)
     both_spots = (spot_a >= 0) & (spot_b >= 0)
     same_spot = both_spots & (spot_a == spot_b)
     other_spot = both_spots & ~same_spot & (spot_a != t.place_sk[j]) & (spot_b != t.place_sk[i])
-    out += np.where(same_spot, w["same_spot"], 0.0) + np.where(other_spot, w["other_spot"], 0.0)
+    _add(out, w["same_spot"], same_spot)
+    _add(out, w["other_spot"], other_spot)
     ka, kb = t.kind[i], t.kind[j]
     placed = (ka > 0) & (kb > 0)
-    strong = t.strong[i] & t.strong[j]
-    wide_a, wide_b = t.nationwide[i], t.nationwide[j]
+    strong = (fi & fj & STRONG) != 0
+    wide_a, wide_b = (fi & NATIONWIDE) != 0, (fj & NATIONWIDE) != 0
     one_wide = placed & (wide_a != wide_b) & np.where(wide_a, kb != 1, ka != 1)
-    veto |= one_wide & np.where(wide_a, t.own_place[j], t.own_place[i])
-    context = np.where(wide_a, strong_only(t, j), strong_only(t, i))
-    out += np.where(one_wide & context, w["other_place_weak"], 0.0)
+    veto |= one_wide & np.where(wide_a, (fj & OWN_PLACE) != 0, (fi & OWN_PLACE) != 0)
+    context = np.where(wide_a, (fj & STRONG_ONLY) != 0, (fi & STRONG_ONLY) != 0)
+    _add(out, w["other_place_weak"], one_wide & context)
     country = placed & ((ka == 1) | (kb == 1))
     same_cc = t.cc[i] == t.cc[j]
     veto |= country & ~same_cc & strong
-    out += np.where(country & ~same_cc & ~strong, w["other_place_weak"], 0.0)
+    _add(out, w["other_place_weak"], country & ~same_cc & ~strong)
     towns = placed & ~country
     same_gid = towns & (t.gid[i] >= 0) & (t.gid[i] == t.gid[j])
-    out += np.where(same_gid, np.where(strong, w["same_place"], w["same_place_weak"]), 0.0)
+    _add(out, np.where(strong, w["same_place"], w["same_place_weak"]), same_gid)
     rest = towns & ~same_gid
     # a city and a town of its suburbs (identity.suburb): one region
     th = settings.thresholds
@@ -237,20 +258,20 @@ def pair_scores(t: FrameTable, i: np.ndarray, j: np.ndarray, settings: Settings)
     near &= np.maximum(t.population[i], t.population[j]) >= th["city_population"]
     at = np.flatnonzero(near)     # the distance only for the few pairs of a city and another town
     near[at] = distance_km(t.lat[i[at]], t.lon[i[at]], t.lat[j[at]], t.lon[j[at]]) <= th["suburb_km"]
-    out += np.where(near, w["same_region"], 0.0)
+    _add(out, w["same_region"], near)
     rest &= ~near
     other_region = rest & (t.region[i] != t.region[j])
     veto |= other_region & strong
-    out += np.where(other_region & ~strong, w["other_place_weak"], 0.0)
+    _add(out, w["other_place_weak"], other_region & ~strong)
     same_region = rest & ~other_region
     region = same_region & ((ka == 2) | (kb == 2))
-    out += np.where(region, w["same_region"], 0.0)
+    _add(out, w["same_region"], region)
     towns_apart = same_region & ~region
     # two towns each named in its claim's own clause are two places; a town carried from an earlier sentence
     # may be the province of the same name ("in der Provinz Castellón ... 4.000 Hektar" / "Montán")
-    own = t.own_place[i] & t.own_place[j]
+    own = (fi & fj & OWN_PLACE) != 0
     veto |= towns_apart & own & ~same_spot
-    out += np.where(towns_apart & ~(own & ~same_spot), w["other_town_same_region"], 0.0)
+    _add(out, w["other_town_same_region"], towns_apart & ~(own & ~same_spot))
 
     # -- which year
     ya, yb = t.year[i], t.year[j]
@@ -258,48 +279,48 @@ def pair_scores(t: FrameTable, i: np.ndarray, j: np.ndarray, settings: Settings)
     one_year = (ya > 0) != (yb > 0)
     dated_year = np.where(ya > 0, ya, yb)
     dated_day_year = np.where(ya > 0, t.day_year[i], t.day_year[j])
-    out += np.where(one_year & (dated_day_year > 0) & (dated_year < dated_day_year), w["other_year"], 0.0)
+    _add(out, w["other_year"], one_year & (dated_day_year > 0) & (dated_year < dated_day_year))
 
     # -- which day
     da, db = t.day[i], t.day[j]
     dated = (da >= 0) & (db >= 0)
     gap = np.abs(da - db)
     incident = np.maximum(t.incident_days[i], t.incident_days[j])
-    window = np.where(t.cumulative[i], settings.days["cumulative"],
+    window = np.where((fi & CUMULATIVE) != 0, settings.days["cumulative"],
                       np.where(incident > 0, incident, t.action_days[i]))
-    explicit = t.explicit[i] & t.explicit[j]
+    explicit = (fi & fj & EXPLICIT_DAY) != 0
     same_day = dated & (gap == 0)
-    out += np.where(same_day, np.where(explicit, w["same_day_explicit"], w["same_day"]), 0.0)
+    _add(out, np.where(explicit, w["same_day_explicit"], w["same_day"]), same_day)
     apart = dated & (gap > 0)
     veto |= apart & explicit & (window <= 1)
     next_day = apart & ~(explicit & (window <= 1)) & (gap == 1)
-    out += np.where(next_day, w["next_day"], 0.0)
+    _add(out, w["next_day"], next_day)
     loose = ~(explicit & (window <= 1))
     veto |= apart & loose & (gap > 1) & (gap > np.maximum(window, np.where(explicit, 1, 2)))
 
-    veto |= different_periods(t.cumulative[i] & t.cumulative[j], da, db, t.since[i], t.since[j], settings)
+    veto |= different_periods((fi & fj & CUMULATIVE) != 0, da, db, t.since[i], t.since[j], settings)
 
     # -- kinds of incident, words, organisations, wording
     fa, fb = t.families[i], t.families[j]
     both_kinds = (fa != 0) & (fb != 0)
-    out += np.where(both_kinds, np.where((fa & fb) != 0, w["same_incident"], w["other_incident"]), 0.0)
+    _add(out, np.where((fa & fb) != 0, w["same_incident"], w["other_incident"]), both_kinds)
     wa, wb = t.words[i], t.words[j]
     union = np.bitwise_count(wa | wb)
     inter = np.bitwise_count(wa & wb)
     has_words = (wa != 0) & (wb != 0)
-    out += np.where(has_words, w["shared_words"] * inter / np.maximum(union, 1), 0.0)
+    _add(out, w["shared_words"] * inter / np.maximum(union, 1), has_words)
     # an organisation next to a toll or a count of people is who did it or who counted it ("ISIS", "SOHR",
     # "the CGT"): the same one in both
     # is shared context, a different or a missing one says nothing
-    toll = t.casualty[i] | t.casualty[j] | t.people[i] | t.people[j]
+    toll = ((fi | fj) & TOLL) != 0
     ea, eb = t.entity[i], t.entity[j]
-    out += np.where(((ea >= 0) != (eb >= 0)) & ~toll, w["one_entity"], 0.0)
+    _add(out, w["one_entity"], ((ea >= 0) != (eb >= 0)) & ~toll)
     both_entities = (ea >= 0) & (eb >= 0)
     veto |= both_entities & (ea != eb) & ~toll
-    out += np.where(both_entities & (ea == eb), w["same_entity"], 0.0)
+    _add(out, w["same_entity"], both_entities & (ea == eb))
     ma, mb = t.what[i], t.what[j]
     measures = (ma >= 0) | (mb >= 0)
-    out += np.where(measures, np.where(ma == mb, w["same_topic"], w["other_topic"]), 0.0)
-    out += np.where((t.wording[i] >= 0) & (t.wording[i] == t.wording[j]), w["same_wording"], 0.0)
+    _add(out, np.where(ma == mb, w["same_topic"], w["other_topic"]), measures)
+    _add(out, w["same_wording"], (t.wording[i] >= 0) & (t.wording[i] == t.wording[j]))
     out[veto] = VETO
     return out
