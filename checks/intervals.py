@@ -5,8 +5,7 @@ A claim is an interval (rules and numbers in ``checks/tolerances.toml``):
 - exact → the value ± half the rounding step its digits imply ("12 000" → ±500, "2,19" → ±0.005,
   "1.9 billion" → ±0.05 billion; at least ``min_significant_digits`` are assumed, so "100,000" → ±5,000);
 - approx → that, plus ``approx_relative`` of the value on each side ("about 100,000" → [85 000, 115 000]);
-- at_least → [value − rounding, +inf); at_most → [0, value + rounding] for counts, (-inf, value + rounding]
-  for measures: the bound is a written number and rounded like one ("more than 1,400" may be 1,360);
+- at_least → [value, +inf); at_most → [0, value] for counts, (-inf, value] for measures;
 - range → [low, high].
 
 Two claims about the same fact *agree* when their intervals overlap (touching counts: "at least 100 000"

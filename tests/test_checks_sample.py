@@ -148,8 +148,8 @@ def test_seed_cross_language_case(sample_db) -> None:
     '175,000 troops' conflicts with the English claim but not with the French one."""
     fr, en, kyiv = (find_claim(sample_db, *s) for s in (FR_TROOPS, EN_TROOPS, KYIV_TROOPS))
     assert fr["fact_id"] == en["fact_id"] == kyiv["fact_id"]
-    assert fr["lo"] == pytest.approx(95000) and fr["hi"] == float("inf")    # the bound rounded: ±5,000
-    assert en["lo"] == 0 and en["hi"] == pytest.approx(105000)
+    assert fr["lo"] == pytest.approx(100000) and fr["hi"] == float("inf")
+    assert en["lo"] == 0 and en["hi"] == pytest.approx(100000)
     pairs = conflict_pairs(sample_db)
     assert frozenset((en["claim_id"], kyiv["claim_id"])) in pairs
     assert frozenset((fr["claim_id"], kyiv["claim_id"])) not in pairs

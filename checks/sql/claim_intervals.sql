@@ -84,7 +84,7 @@ intervals AS (
         CASE qualifier
             WHEN 'exact' THEN si_nom - half_si
             WHEN 'approx' THEN si_nom - half_si - $approx_rel * abs(si_nom)
-            WHEN 'at_least' THEN coalesce(si_lo, si_nom) - half_si
+            WHEN 'at_least' THEN coalesce(si_lo, si_nom)
             WHEN 'at_most' THEN CASE WHEN dimension = 'count' THEN least(0, coalesce(si_hi, si_nom))
                                      ELSE '-infinity'::DOUBLE END
             WHEN 'range' THEN coalesce(si_lo, si_nom)
@@ -93,7 +93,7 @@ intervals AS (
             WHEN 'exact' THEN si_nom + half_si
             WHEN 'approx' THEN si_nom + half_si + $approx_rel * abs(si_nom)
             WHEN 'at_least' THEN 'infinity'::DOUBLE
-            WHEN 'at_most' THEN coalesce(si_hi, si_nom) + half_si
+            WHEN 'at_most' THEN coalesce(si_hi, si_nom)
             WHEN 'range' THEN coalesce(si_hi, si_nom)
         END AS hi0,
         regexp_extract(kind0, '^currency_([A-Z]{3})(?: / .*)?$', 1) AS code
