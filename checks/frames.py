@@ -1009,11 +1009,8 @@ def read_claim(
         action = lexicon.terms.group_action[group]
     part = _claim_part(r, claim, (q0, i1, np_end), run_sub, group, action)
     fine = group
-    parent = lexicon.terms.group_parent.get(group or "")
-    if parent and part != "subgroup":
-        group = parent
-        if fine in lexicon.terms.group_same:
-            fine = parent  # "two miners were killed" is the accident's toll, not a narrower one
+    if part != "subgroup":  # "two miners were killed" is the accident's toll, not a narrower one
+        group, fine = lexicon.terms.merged(group)
     clo, chi = r.clause(run_start, run_end)
     incidents = tuple(
         sorted(
@@ -1456,12 +1453,7 @@ def subject_frame(
     thing = None
     if measure == "count" and group is None:
         thing = concept
-    parent = lex.terms.group_parent.get(group or "")
-    fine = group
-    if parent:
-        group = parent
-        if fine in lex.terms.group_same:
-            fine = parent
+    group, fine = lex.terms.merged(group)
     scope = "cumulative" if doc.lang.markers["cumulative"].has(texts) else "incident"
     place = next((p for p in doc.places if p.kind in ("town", "region")), None) or next(
         (p for p in doc.places if p.kind == "country"), None

@@ -229,6 +229,15 @@ class Terms:
     incident_family: dict[str, frozenset[str]]
     acronyms: dict[str, str]  # an acronym in another language → the canonical one ("ONU" → "UN")
 
+    def merged(self, group: str | None) -> tuple[str | None, str | None]:
+        """(group, fine group) of a counted group read into its parent: "civilians" → ("people", "civilians")
+        (a narrower toll), "workers" → ("people", "people") ([group_same]: the same count); a group without a
+        parent is both."""
+        parent = self.group_parent.get(group or "")
+        if not parent:
+            return group, group
+        return parent, parent if group in self.group_same else group
+
 
 @dataclass
 class Language:
