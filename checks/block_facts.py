@@ -104,7 +104,7 @@ def block_conflicts(work: _Work, members: np.ndarray) -> tuple[np.ndarray, ...]:
     frames = FrameTable(**{f.name: getattr(cols.frames, f.name)[members] for f in fields(FrameTable)})
     first = block_leaders(frames, np.arange(len(members)), work.span, st)
     leader = members[first]
-    a, b = disjoint_pairs(first, cols.lo[members], cols.hi[members], cols.source[members],
+    a, b = disjoint_pairs(first, cols.cmp_lo[members], cols.cmp_hi[members], cols.source[members],
                           cols.publisher[members], frames.document)
     alone = unrivalled_rows(frames, np.zeros(len(members), dtype=np.int64), first, work.lex, st)
     alone |= followed_rows(first, cols.source[members], st)

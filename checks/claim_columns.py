@@ -64,6 +64,8 @@ class ClaimColumns:
     lo: np.ndarray
     hi: np.ndarray
     nominal: np.ndarray
+    cmp_lo: np.ndarray       # the interval the conflict test reads: an at_least / at_most bound rounded
+    cmp_hi: np.ndarray       # like the written figure it is (claim_intervals.sql's bound_slack)
     source: np.ndarray       # int64 ids
     publisher: np.ndarray    # int64 ids, -1 unknown
     at_least: np.ndarray     # bool: qualifier at_least
@@ -79,12 +81,16 @@ class ClaimColumns:
         hi = pc.fill_null(col("hi1"), np.nan).to_numpy().astype(np.float64)
         lo = lo - eps * np.abs(lo)
         hi = hi + eps * np.abs(hi)
+        slack = pc.fill_null(col("bound_slack"), 0.0).to_numpy().astype(np.float64)
+        at_least = _flags(col("qualifier"), frozenset({"at_least"}))
+        at_most = _flags(col("qualifier"), frozenset({"at_most"}))
         frames = frame_table(table, lexicon, settings)
         frames.lo, frames.hi = lo, hi  # agreeing figures help grow facts (checks/fact_graph.py)
         return cls(table=table, block=block_ids, block_names=block_names, frames=frames, lo=lo, hi=hi,
+                   cmp_lo=np.where(at_least, lo - slack, lo), cmp_hi=np.where(at_most, hi + slack, hi),
                    nominal=pc.fill_null(col("nominal"), np.nan).to_numpy().astype(np.float64),
                    source=_codes(col("source_id")), publisher=_codes(col("publisher")),
-                   at_least=_flags(col("qualifier"), frozenset({"at_least"})),
+                   at_least=at_least,
                    exact=_flags(col("qualifier"), frozenset({"exact"})))
 
     def frame(self, row: int) -> Frame:

@@ -223,7 +223,7 @@ def conflict_pairs(claims: list[Claim], facts: dict[str, str], lexicon: Lexicon 
         members = sorted(firsts.values(), key=lambda c: (c.lo, c.mention_id))
         for k, low in enumerate(members):
             for high in members[k + 1:]:
-                if low.hi < high.lo and different_outlets(low, high):
+                if low.compared[1] < high.compared[0] and different_outlets(low, high):
                     pairs_a.append(index[low.mention_id])
                     pairs_b.append(index[high.mention_id])
     if not pairs_a:

@@ -127,6 +127,15 @@ class Claim:
     qualifier: str
     surface: str
     converted: bool = False  # an amount converted with a dated exchange rate
+    bound_slack: float = 0.0  # the rounding of an at_least / at_most bound (claim_intervals.sql)
+
+    @property
+    def compared(self) -> tuple[float, float]:
+        """The interval the conflict test reads: "more than 1,400" stands for [1,400, inf) but its bound is a
+        written figure, rounded like any other, so it does not contradict "1,300" ([1,250, 1,350])."""
+        lo = self.lo - self.bound_slack if self.qualifier == "at_least" else self.lo
+        hi = self.hi + self.bound_slack if self.qualifier == "at_most" else self.hi
+        return lo, hi
 
     @property
     def mention_id(self) -> str:

@@ -322,6 +322,18 @@ def test_two_publishers_inside_one_source_are_two_outlets() -> None:
     assert len(conflict_pairs(claims, assign_facts(claims))) == 1
 
 
+def test_an_open_bound_is_rounded_before_two_figures_conflict() -> None:
+    # "at least 36" is a written figure: 35.5 does not contradict it, 34 does
+    near = [claim(f("a"), "s1", 35), claim(f("b"), "s2", 36, "at_least")]
+    near[1] = replace(near[1], lo=36, hi=float("inf"), bound_slack=0.5)
+    assert near[1].compared == (35.5, float("inf"))
+    assert conflict_pairs(near, {"a": "F", "b": "F"}) == []
+    far = [claim(f("a"), "s1", 34), near[1]]
+    assert len(conflict_pairs(far, {"a": "F", "b": "F"})) == 1
+    at_most = replace(claim(f("c"), "s3", 10, "at_most"), lo=0, hi=10, bound_slack=0.5)
+    assert at_most.compared == (0, 10.5)
+
+
 def test_agreeing_figures_are_not_conflicts() -> None:
     claims = [claim(f("a"), "s1", 13), claim(f("b"), "s2", 13)]
     assert conflict_pairs(claims, assign_facts(claims)) == []

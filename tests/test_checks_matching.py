@@ -205,6 +205,32 @@ def test_one_toll_in_two_towns_is_two_facts(tmp_path: Path) -> None:
     assert (a, b) == ("a", "b") and reason.startswith("both: people killed, Idlib, 12 Jun 2016, air strike")
 
 
+def test_an_open_bound_is_rounded_like_the_figure_it_is_before_two_claims_conflict(tmp_path: Path) -> None:
+    # "more than 1,400" may stand for 1,360: no contradiction with "1,300" (1,250-1,350), but "1,200" is one;
+    # the stored interval keeps the warehouse contract, at_least -> [1,400, inf)
+    db = tmp_path / "w.duckdb"
+    people = {"counted": "people", "concept": "people"}
+    sentence = "The chemical attack on the town of Douma killed {} people on Sunday, doctors said."
+    load_docs(
+        db,
+        [
+            claim_doc("a", sentence.format("more than 1,400"),
+                      [{"surface": "more than 1,400", "value": 1400, "qualifier": "at_least", "low": 1400,
+                        **people}],
+                      published="2013-08-22"),
+            claim_doc("b", sentence.format("1,300"), [{"surface": "1,300", "value": 1300, **people}],
+                      published="2013-08-22"),
+            claim_doc("c", sentence.format("1,200"), [{"surface": "1,200", "value": 1200, **people}],
+                      published="2013-08-22"),
+        ],
+    )
+    assert len({fact for *_, fact in facts(db)}) == 1
+    assert [(a, b) for a, b, *_ in conflicts(db)] == [("c", "a")]
+    with duckdb.connect(str(db), read_only=True) as con:
+        low, high = con.execute("SELECT si_low_b, si_high_b FROM conflicts").fetchone()
+    assert low == pytest.approx(1400) and high == float("inf")
+
+
 class TestCurrencies:
     def docs(self) -> list:
         return [

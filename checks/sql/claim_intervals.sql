@@ -103,6 +103,9 @@ SELECT
     mention_id, document_id, doc_no, source_id, source_name, surface, qualifier, start, published_day,
     si_unit, code,
     kind0 AS kind, si_unit AS base_unit, si_nom AS nominal, lo0 AS lo1, hi0 AS hi1,
+    -- the rounding of an at_least / at_most bound's written figure: the interval stays [value, inf) (the
+    -- warehouse contract), but two claims conflict only when they are disjoint with that bound rounded
+    CASE WHEN qualifier IN ('at_least', 'at_most') THEN half_si ELSE 0 END AS bound_slack,
     CAST(NULL AS DOUBLE) AS rate, CAST(NULL AS DATE) AS rate_date, CAST(NULL AS VARCHAR) AS converted_from,
     publisher, unit
 FROM intervals;

@@ -7,6 +7,7 @@ SET kind = replace(q.kind, 'currency_' || q.code, 'currency_' || $pivot),
     nominal = q.nominal * c.rate,
     lo1 = q.lo1 * c.rate,
     hi1 = q.hi1 * c.rate,
+    bound_slack = q.bound_slack * c.rate,
     rate = c.rate,
     rate_date = c.rate_day,
     converted_from = q.code
