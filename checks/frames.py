@@ -1289,7 +1289,11 @@ def frames_for_document(
     taken.update(i for i, t in enumerate(doc.toks) if t.is_number or _is_number_word(t.text, known))
     temporal = _temporal_tokens(doc, claims, spans)
     frames = [read_claim(doc, c, taken, lex, temporal) for c in claims]
-    frames = [_carry_group(f, c, frames, claims) for f, c in zip(frames, claims, strict=True)]
+    order = sorted(range(len(claims)), key=lambda k: claims[k].start)
+    for n, k in enumerate(order):  # in text order, so that a figure carried to is carried from
+        before = order[:n]
+        frames[k] = _carry_group(frames[k], claims[k], [frames[j] for j in before],
+                                 [claims[j] for j in before], doc)
     frames = [_check_increment(f, c, frames, claims) for f, c in zip(frames, claims, strict=True)]
     frames = [_carry_nationwide(f, c, frames, claims) for f, c in zip(frames, claims, strict=True)]
     return _mark_conversions(frames, claims, text, doc.lang)
@@ -1373,21 +1377,66 @@ def _same_measure(a: str | None, b: str | None) -> bool:
     return a == b or (a.startswith("currency_") and b.startswith("currency_"))
 
 
-def _carry_group(frame: Frame, claim: ClaimInput, frames: list[Frame], claims: list[ClaimInput]) -> Frame:
+SENTENCE_GAP = " \t\r\n.!?…\"'»”"  # what may stand between two sentences that follow each other
+
+
+def _carry_group(
+    frame: Frame, claim: ClaimInput, frames: list[Frame], claims: list[ClaimInput], doc: DocumentView
+) -> Frame:
     """A count whose noun is elided takes the group (and action) of the figure before it in its sentence:
     "the ministry counted 506,000 protesters, the CGT claimed more than one million" — the spec carries
-    units over the same way."""
-    if frame.measure != "count" or frame.group or frame.thing:
+    units over the same way. With no such figure in its sentence, it takes the group of the last figure of
+    the sentence right before when its own words give it a source: another source's figure for what was
+    just counted ("... 1.12 million protesters. In Paris: 87,000 according to police, 450,000 according to
+    the CGT", "Die Gewerkschaften meldeten 3,2 Millionen"). ``frames``/``claims``: those before it."""
+    if frame.measure != "count" or frame.group or frame.thing or not claims:
         return frame
-    prev = [
-        (c, f)
-        for c, f in zip(claims, frames, strict=True)
-        if c.start < claim.start and c.sentence_start == claim.sentence_start and f.group
-    ]
-    if not prev:
+    prev = [f for c, f in zip(claims, frames, strict=True)
+            if c.sentence_start == claim.sentence_start and f.group]
+    if prev:
+        f = prev[-1]
+        return replace(frame, group=f.group, fine_group=f.fine_group, action=frame.action or f.action)
+    c, f = claims[-1], frames[-1]
+    if frame.topic:
+        return frame  # "une magnitude de 6,3 selon l'AFAD": the figure names what it measures
+    gap = doc.text[c.sentence_end:claim.sentence_start] if c.sentence_end <= claim.sentence_start else "x"
+    adjacent = not gap.strip(SENTENCE_GAP)
+    if not (adjacent and f.measure == "count" and f.group and _attributed(doc, claim)):
         return frame
-    _, f = prev[-1]
-    return replace(frame, group=f.group, fine_group=f.fine_group, action=frame.action or f.action)
+    frame = replace(frame, group=f.group, fine_group=f.fine_group, action=frame.action or f.action)
+    if frame.place_source in ("clause", "nationwide"):
+        return frame  # "In Paris: 87,000 according to police": its own place
+    # what was just counted, where it was counted: "1.12 million protesters nationwide. La CGT en revendique
+    # plus de 3 millions" is the CGT's national count, not the dateline's town's
+    return replace(frame, place=f.place, place_kind=f.place_kind, place_cc=f.place_cc,
+                   place_admin1=f.place_admin1, place_gid=f.place_gid,
+                   place_source="nationwide" if f.place_source == "nationwide" else "context", spot=f.spot)
+
+
+def _attributed(doc: DocumentView, claim: ClaimInput) -> bool:
+    """A source's word right by the figure: after it ("87,000 according to police", "21 000 selon la
+    préfecture") or ending just before it, over its qualifiers ("meldeten 3,2 Millionen", "en a dénombré
+    112 000", "en compte au moins onze"). A source named elsewhere in the sentence ("put the magnitude at
+    6.1 and said") does not make a bare figure another source's count."""
+    span = doc.span(claim.start, claim.end)
+    if span is None:
+        return False
+    i0, i1 = span
+    lang, texts = doc.lang, doc.texts
+    matcher = lang.grammar["attribution"]
+    if i1 < len(texts) and matcher.at(texts, i1):
+        return True
+    ends = [i0]  # where a source's phrase may end: right before the figure or before its qualifiers
+    while ends[-1] > 0 and lang.is_("qualifiers", texts[ends[-1] - 1]):
+        ends.append(ends[-1] - 1)
+    for j in range(max(0, ends[-1] - ATTRIBUTION_WORDS), i0):
+        m = matcher.at(texts, j)
+        if m and j + m[1] in ends:
+            return True
+    return False
+
+
+ATTRIBUTION_WORDS = 4  # the longest source phrase before a figure ("put the figure at", "a dénombré")
 
 
 def _carry_nationwide(

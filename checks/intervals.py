@@ -9,10 +9,10 @@ A claim is an interval (rules and numbers in ``checks/tolerances.toml``):
 - range → [low, high].
 
 Two claims about the same fact *agree* when their intervals overlap (touching counts: "at least 100 000"
-and "as many as 100,000" agree at 100 000) and *conflict* when they are disjoint — the conflict test rounding an
-open bound like the written figure it is ("more than 1,400" against "1,300" is no contradiction), while
-the interval itself stays [value, +inf) as the warehouse contract says (``Claim.compared`` in
-checks/identity.py, ``ClaimColumns.cmp_lo``).
+and "as many as 100,000" agree at 100 000) and *conflict* when they are disjoint — the conflict test
+rounding an open bound like the written figure it is ("more than 1,400" against "1,300" is no
+contradiction), while the interval itself stays [value, +inf) as the warehouse contract says
+(``Claim.compared`` in checks/identity.py, ``ClaimColumns.cmp_lo``).
 
 The computation itself is SQL (checks/sql/claim_intervals.sql) so that millions of claims are converted
 in one vectorised statement; :func:`claim_intervals` runs that very statement on a few claims given in

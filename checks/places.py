@@ -26,6 +26,7 @@ from quantcheck.checks.lexicon import Language, Token
 ORGANISATION = regex.compile(r"(?:\p{Lu}\p{Ll}?){1,3}\p{Lu}|\p{Lu}{2,4}")
 
 MAX_NAME_TOKENS = 4
+PLACE_OF_REACH = 3  # lower-case words between a place noun and its "of": "la station de ski de Valloire"
 BIG_TOWN = 100_000  # a foreign town is believed without support from the document's countries
 DATELINE_CHARS = 150
 SHARED_REGION = 3  # names with a town in one region that make it the story's region (two is a coincidence)
@@ -146,11 +147,21 @@ def _has_cue(
         ):
             return True
         return False
-    if i >= 2 and lang.is_("place_nouns", texts[i - 2]) and lang.is_("place_of", texts[i - 1]):
-        return True
-    if i + n < len(toks) and lang.is_("place_nouns", texts[i + n]):
-        return True
-    return False
+    return _noun_cue(toks, i, n, lang)
+
+
+def _noun_cue(toks: list[Token], i: int, n: int, lang: Language) -> bool:
+    """A place noun names the place: before "of", over up to three lower-case words — its adjectives and
+    a complement ("the Syrian city of Aleppo", "la localidad valenciana de Paiporta", "la station de ski de
+    Valloire") —, or right after the name ("the Qaterji district")."""
+    texts = _texts(toks)
+    if i >= 2 and lang.is_("place_of", texts[i - 1]):
+        for k in range(i - 2, max(i - 2 - PLACE_OF_REACH, -1), -1):
+            if lang.is_("place_nouns", texts[k]):
+                return True
+            if toks[k].capital or not texts[k].isalpha():
+                break
+    return i + n < len(toks) and lang.is_("place_nouns", texts[i + n])
 
 
 def _known_name_at(

@@ -1317,3 +1317,68 @@ def test_a_toll_noun_at_the_head_of_a_long_sentence_names_its_figure() -> None:
             "estación francesa de Valloire, en los Alpes, ascendió este viernes a cinco.")
     f = frame(text, "cinco", "es", published=date(2027, 1, 15))
     assert (f.group, f.action) == ("people", "killed")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface", "place"),
+    [
+        ("es", "Murieron 62 personas en la localidad valenciana de Paiporta, en España.", "62", "Paiporta"),
+        ("fr", "Cinq skieurs sont morts dans la station de ski de Valloire, en France.", "Cinq", "Valloire"),
+        ("fr", "Cinq skieurs sont morts dans la petite commune savoyarde de Valloire, en France.", "Cinq",
+         "Valloire"),
+        ("en", "Five skiers died at the French ski resort of Valloire, in France.", "Five", "Valloire"),
+        ("de", "Fünf Skifahrer starben im französischen Skiort Valloire in Frankreich.", "Fünf", "Valloire"),
+    ],
+)
+def test_a_place_noun_names_the_town_over_its_adjectives(lang, text, surface, place) -> None:
+    """ "la localidad valenciana de Paiporta", "the ski resort of Valloire": the place noun may stand a few
+    lower-case words before its "of" (checks/places.py PLACE_OF_REACH; resort nouns are language data)."""
+    f = frame(text, surface, lang)
+    assert (f.place, f.place_kind) == (place, "town")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface", "first"),
+    [
+        ("en", "The ministry counted 1.12 million protesters across France. The CGT union put the figure "
+               "at 3.2 million.", "3.2 million", "1.12 million"),
+        ("fr", "Le ministère a compté 1,12 million de manifestants dans toute la France. La CGT en "
+               "revendique 3,2 millions.", "3,2 millions", "1,12 million"),
+        ("es", "El ministerio contó 1,12 millones de manifestantes en toda Francia. Los sindicatos hablan "
+               "de 3,2 millones.", "3,2 millones", "1,12 millones"),
+        ("de", "Das Ministerium zählte 1,12 Millionen Demonstranten in ganz Frankreich. Die Gewerkschaften "
+               "meldeten 3,2 Millionen.", "3,2 Millionen", "1,12 Millionen"),
+    ],
+)
+def test_an_elided_count_given_by_another_source_in_the_next_sentence_counts_the_same(
+    lang, text, surface, first
+) -> None:
+    """A bare figure with a source's word right by it, in the sentence after a count, is another source's
+    figure for what was just counted, where it was counted (checks/frames.py _carry_group)."""
+    f = frame(text, surface, lang, others=(first,))
+    assert (f.group, f.action, f.place_source) == ("people", "protesting", "nationwide")
+
+
+def test_an_elided_count_in_the_next_sentence_keeps_its_own_place() -> None:
+    text = ("The ministry counted 1.12 million protesters nationwide. In Paris the gap was starker still: "
+            "87,000 according to police, 450,000 according to the CGT.")
+    for surface in ("87,000", "450,000"):
+        f = frame(text, surface, others=("1.12 million", "87,000", "450,000"))
+        assert (f.group, f.action, f.place) == ("people", "protesting", "Paris")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no source's word by the figure: not another count of the same thing
+        "The quake killed 11 people. It had a depth of 10 and struck at night.",
+        # the figure names what it measures
+        "The quake killed 11 people. It had a magnitude of 6.1, according to the USGS.",
+        # a source named elsewhere in the sentence
+        "The quake killed 11 people. The EMSC put the magnitude at 6 and said aftershocks followed.",
+    ],
+)
+def test_a_bare_figure_of_the_next_sentence_without_a_source_by_it_takes_no_group(text) -> None:
+    surface = next(s for s in (" 10 ", "6.1", " 6 ") if s in text).strip()
+    f = frame(text, surface, others=("11",))
+    assert f.group is None
