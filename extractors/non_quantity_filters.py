@@ -162,6 +162,10 @@ def name_or_address(ctx: ExtractionContext, c: Candidate, pw: str, lpw: str) -> 
     num = c.num
     v = c.value
     end = c.num.end
+    # a grouped or scaled figure names nothing: "nach Polizeiangaben 87.000", "die CGT 450’000", "laut CGT
+    # 3,5 Millionen" (German capitalises its nouns; a source's name stands before its count)
+    if num.grouped or c.scaled != 1.0:
+        return False
     if pw and pw[0].isupper() and not num.words and lpw not in lang.stopwords and \
             lpw not in lang.name_exceptions and lpw not in lang.count_verbs and \
             (not c.counted or named_model(ctx, c, pw)) and \

@@ -56,6 +56,21 @@ def test_names_and_addresses():
         assert name_or_address(ctx, c, *_words_before(ctx, c)), text
 
 
+def test_a_grouped_or_scaled_figure_after_a_capitalised_word_is_a_count_not_a_name():
+    # German capitalises its nouns, and a source's name often stands right before its count
+    for text, number, lang in (
+        ("In Paris waren es nach Polizeiangaben 87.000, nach einer Zählung 112.000.", "87.000", "de"),
+        ("In Paris waren es nach Polizeiangaben 87.000, nach einer Zählung 112.000.", "112.000", "de"),
+        ("In Paris zählte die Polizei 87’000 Teilnehmende, die CGT 450’000.", "450’000", "de"),
+        ("Es waren laut CGT 3,5 Millionen.", "3,5 Millionen", "de"),
+        ("87,000 according to police, the CGT 450,000.", "450,000", "en"),
+        ("La police en a compté 87 000, la CGT 450 000.", "450 000", "fr"),
+    ):
+        ctx, c = candidate(text, number, lang)
+        assert not name_or_address(ctx, c, *_words_before(ctx, c)), text
+        assert not is_non_quantity(ctx, c), text
+
+
 def test_codes_and_list_markers():
     for text, number in (("Tel. 912 345 678", "912"), ("call 91 555 12 34", "34"), ("1) first item", "1"),
                          ("dial 999 now", "999")):
