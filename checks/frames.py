@@ -1429,6 +1429,11 @@ def _attributed(doc: DocumentView, claim: ClaimInput) -> bool:
     ends = [i0]  # where a source's phrase may end: right before the figure or before its qualifiers
     while ends[-1] > 0 and lang.is_("qualifiers", texts[ends[-1] - 1]):
         ends.append(ends[-1] - 1)
+    # or before the source's name ("laut CGT 3,5 Millionen", "laut Ministerium noch 1,27 Millionen")
+    k = ends[-1]
+    while k > 0 and ends[-1] - k < SOURCE_NAME_WORDS and doc.toks[k - 1].capital and texts[k - 1].isalpha():
+        k -= 1
+        ends.append(k)
     for j in range(max(0, ends[-1] - ATTRIBUTION_WORDS), i0):
         m = matcher.at(texts, j)
         if m and j + m[1] in ends:
@@ -1437,6 +1442,7 @@ def _attributed(doc: DocumentView, claim: ClaimInput) -> bool:
 
 
 ATTRIBUTION_WORDS = 4  # the longest source phrase before a figure ("put the figure at", "a dénombré")
+SOURCE_NAME_WORDS = 2  # a source's name between its phrase and its figure ("laut CGT 3,5 Millionen")
 
 
 def _carry_nationwide(

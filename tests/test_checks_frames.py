@@ -1348,6 +1348,9 @@ def test_a_place_noun_names_the_town_over_its_adjectives(lang, text, surface, pl
                "de 3,2 millones.", "3,2 millones", "1,12 millones"),
         ("de", "Das Ministerium zählte 1,12 Millionen Demonstranten in ganz Frankreich. Die Gewerkschaften "
                "meldeten 3,2 Millionen.", "3,2 Millionen", "1,12 Millionen"),
+        # the source's name between its word and the figure
+        ("de", "Das Ministerium zählte 1,12 Millionen Demonstranten in ganz Frankreich. Es waren laut CGT "
+               "3,2 Millionen.", "3,2 Millionen", "1,12 Millionen"),
     ],
 )
 def test_an_elided_count_given_by_another_source_in_the_next_sentence_counts_the_same(
@@ -1364,6 +1367,11 @@ def test_an_elided_count_in_the_next_sentence_keeps_its_own_place() -> None:
             "87,000 according to police, 450,000 according to the CGT.")
     for surface in ("87,000", "450,000"):
         f = frame(text, surface, others=("1.12 million", "87,000", "450,000"))
+        assert (f.group, f.action, f.place) == ("people", "protesting", "Paris")
+    text = ("Das Ministerium zählte 1,12 Millionen Demonstranten in ganz Frankreich. In Paris waren es nach "
+            "Polizeiangaben 87.000, nach einer Zählung des Instituts Occurrence 112.000.")
+    for surface in ("87.000", "112.000"):
+        f = frame(text, surface, "de", others=("1,12 Millionen", "87.000", "112.000"))
         assert (f.group, f.action, f.place) == ("people", "protesting", "Paris")
 
 
