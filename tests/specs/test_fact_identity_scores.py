@@ -53,7 +53,8 @@ FLOORS = {
 }
 # conflict rows per annotated story (cluster), at most: fakes stories are one incident each (4.2 measured);
 # the own corpora's stories are whole budgets, elections and strikes with dozens of figures (21-26)
-PER_STORY = {"fakes": 6, "facts-dev": 35, "facts-dev2": 35, "facts-dev3": 35, "facts-dev4": 40, "facts-heldout": 30}
+PER_STORY = {"fakes": 6, "facts-dev": 35, "facts-dev2": 35, "facts-dev3": 35, "facts-dev4": 40,
+             "facts-heldout": 30}
 
 
 def _resolve(shared: Path, part: str | Path) -> Path:
