@@ -19,6 +19,10 @@ from quantcheck.checks.lexicon import Language, Token
 DATELINE_CHARS = 220  # a dateline sits in the first lines of the text
 DATELINE_MAX_SHIFT = 400  # days a dateline may differ from published_at and still be trusted
 PAST_WINDOW = 60  # an explicit date up to this many days before the article can be the incident
+# a date in an earlier sentence frames a figure only when it is this near the article: a story's own day
+# ("Sunday 12 June ... 13 people were killed"), not a background event told just before ("Am 4. Februar
+# waren es 1,27 Millionen. In Paris zählte die Polizei 87'000")
+EARLIER_SENTENCE_DAYS = 7
 FUTURE_SLACK = 31  # a date without its year this many days or more after the article is of the year before
 NUMERIC_DATE = regex.compile(
     r"(?<!\d)(\d{1,2})[./-](\d{1,2})[./-]((?:19|20)\d\d)(?!\d)|(?<!\d)((?:19|20)\d\d)-(\d{2})-(\d{2})(?!\d)"
@@ -65,12 +69,12 @@ def find_dates(text: str, toks: list[Token], langs: list[Language], year: int | 
             day_i = i - 2
         elif i + 1 < n and toks[i + 1].is_number and len(toks[i + 1].text) <= 2:
             day_i = i + 1
-        if day_i is None or len(toks[day_i].text) > 2:
+        if day_i is None or len(toks[day_i].text) > 2 or not toks[day_i].text.isdecimal():
             continue
         day = int(toks[day_i].text)
         yr, has_year = year, False
         for j in (i + 1, i + 2, i + 3):
-            if j < n and j != day_i and toks[j].is_number and len(toks[j].text) == 4:
+            if j < n and j != day_i and toks[j].text.isdecimal() and len(toks[j].text) == 4:  # not "1.27"
                 yr, has_year = int(toks[j].text), True
                 break
             if j < n and not (toks[j].is_number or toks[j].text in ("de", ",")):
@@ -153,6 +157,7 @@ def incident_day(
     near: int,
     date_lo: int,
     dateline: DateMention | None = None,
+    sentence_start: int | None = None,
 ) -> tuple[date | None, str]:
     """The day a claim is about. In order: an explicit date between ``date_lo`` and the clause end (the
     nearest to the number at ``near``) within [ref - 60 days, ref + 1 day]; a weekday in the clause
@@ -167,6 +172,9 @@ def incident_day(
         skip_to = dateline.start + 40
     for dm in dates:
         if dm is dateline or dm.start < date_lo or dm.start > end:
+            continue
+        earlier_sentence = sentence_start is not None and dm.start < sentence_start
+        if earlier_sentence and (ref - dm.day).days > EARLIER_SENTENCE_DAYS:
             continue
         if -PAST_WINDOW <= (dm.day - ref).days <= 1 and (
             best is None or abs(dm.start - near) < abs(best.start - near)

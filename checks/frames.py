@@ -1051,6 +1051,7 @@ def read_claim(
         claim.start,
         max(0, claim.start - 400),
         doc.dateline,
+        claim.sentence_start,
     )
     scope = r.scope(run_start, run_end, action, claim.dimension or "count")
     if scope == "cumulative" and dsrc in ("weekday", "relative"):

@@ -276,6 +276,48 @@ def test_the_incident_day_comes_from_the_words(lang, text, surface, day) -> None
     assert f.day == day
 
 
+@pytest.mark.parametrize(
+    ("lang", "text", "surface", "others"),
+    [
+        ("de", "Am 4. Juli waren es laut Ministerium noch 1,27 Millionen gewesen. In Paris zählte die "
+               "Polizei 87.000 Teilnehmende, die CGT 450.000.", "87.000", ("1,27 Millionen", "450.000")),
+        ("en", "On 4 July, 1.27 million people had marched. In Paris, police counted 87,000 protesters on "
+               "Monday.", "87,000", ("1.27 million",)),
+        ("fr", "Le 4 juillet, 1,27 million de personnes avaient défilé. À Paris, la police a compté 87 000 "
+               "manifestants.", "87 000", ("1,27 million",)),
+    ],
+)
+def test_an_older_date_of_an_earlier_sentence_is_no_later_figure_s_day(lang, text, surface, others) -> None:
+    """A background event told just before (two weeks earlier) does not date the next sentence's figure;
+    checks/dates.py EARLIER_SENTENCE_DAYS."""
+    f = frame(text, surface, lang, others=others)
+    assert f.day != date(2016, 7, 4)
+    assert f.day >= date(2016, 7, 18)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "On 4 July, 1.27 million people had marched."),  # a decimal figure where a year may stand
+        ("de", "Am 4. Juli, 1,27 Millionen Menschen."),
+        ("en", "On ² July 2016 and 4 July ²⁰¹⁶ it rained."),  # digits int() does not read
+    ],
+)
+def test_a_figure_after_a_date_is_no_year_and_odd_digits_do_not_break_dates(lang, text) -> None:
+    from quantcheck.checks.dates import find_dates
+    from quantcheck.checks.lexicon import load_lexicon, words
+
+    lex = load_lexicon()
+    found = find_dates(text, words(text), [lex.language(lang), lex.language("en")], 2016)
+    assert all(d.day.year == 2016 and not d.has_year for d in found if d.day.month == 7 and d.day.day == 4)
+
+
+def test_a_recent_date_of_an_earlier_sentence_still_dates_the_figure() -> None:
+    text = "Air strikes hit a market in Idlib on 16 July. Thirteen people were killed, doctors said."
+    f = frame(text, "Thirteen")
+    assert (f.day, f.day_source) == (date(2016, 7, 16), "date")
+
+
 def test_a_dateline_beats_a_wrong_published_date() -> None:
     text = "Monday 18 Aug 2014 Syrian war planes bombed positions on Sunday, killing 31 jihadists."
     f = frame(text, "31", published=date(2014, 8, 5))
