@@ -196,6 +196,23 @@ def test_running_totals_are_their_own_scope(lang, text, surface) -> None:
 
 
 @pytest.mark.parametrize(
+    ("lang", "text", "surface", "scope"),
+    [
+        ("en", "The heatwave has so far killed seven people, the ministry said.", "seven", "incident"),
+        ("fr", "La vague de chaleur a fait sept morts jusqu'à présent.", "sept", "incident"),
+        ("es", "La ola de calor ha dejado hasta ahora siete muertos.", "siete", "incident"),
+        ("de", "Die Hitzewelle hat bisher sieben Menschen das Leben gekostet.", "sieben", "incident"),
+        ("en", "Floods have killed 120 people so far this year.", "120", "cumulative"),
+        ("de", "Seit Januar sind 120 Menschen ertrunken.", "120", "cumulative"),
+    ],
+)
+def test_a_toll_so_far_is_the_incident_s_toll_a_period_needs_a_start(lang, text, surface, scope) -> None:
+    """"so far", "bisher", "hasta ahora", "jusqu'à présent" say a toll may still rise, not that it sums a
+    period: a running total starts somewhere ("since", "this year")."""
+    assert frame(text, surface, lang).scope == scope
+
+
+@pytest.mark.parametrize(
     ("lang", "text", "surface", "duration"),
     [
         ("en", "More than 280,000 people have been killed since 2011.", "280,000", None),
