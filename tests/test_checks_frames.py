@@ -1449,3 +1449,22 @@ def test_a_bare_figure_of_the_next_sentence_without_a_source_by_it_takes_no_grou
     surface = next(s for s in (" 10 ", "6.1", " 6 ") if s in text).strip()
     f = frame(text, surface, others=("11",))
     assert f.group is None
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface", "action"),
+    [
+        ("en", "At least nine migrants drowned after the boat capsized.", "nine", "killed"),
+        ("es", "Al menos nueve migrantes se ahogaron tras el naufragio.", "nueve", "killed"),
+        ("en", "The boat left Sfax with about 60 people on board.", "60", "aboard"),
+        ("en", "Survivors said there were 75 passengers.", "75", "aboard"),
+        ("fr", "Une soixantaine de personnes avaient pris place à bord du bateau.", "soixantaine", "aboard"),
+        ("es", "La embarcación, que transportaba a unas 60 personas, había zarpado de Sfax.", "60", "aboard"),
+        ("de", "Nach Aussagen von Überlebenden waren 75 Menschen an Bord.", "75", "aboard"),
+    ],
+)
+def test_a_crossing_counts_its_migrants_and_passengers_as_people(lang, text, surface, action) -> None:
+    """Migrants and passengers are the people a shipwreck counts ([group_same]); the people on board are
+    their own figure (the `aboard` action; passengers are aboard by default)."""
+    f = frame(text, surface, lang)
+    assert (f.group, f.action) == ("people", action)
