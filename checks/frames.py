@@ -912,7 +912,7 @@ class _Reader:
         inside = [
             p
             for p in self.doc.places
-            if p.start >= lo_c and p.end <= hi_c and not p.dateline and not p.reference
+            if p.start >= lo_c and p.end <= hi_c and not p.dateline and not p.reference and not p.speaker
             and not self._part_s_place(p)
         ]
         spots = [p for p in inside if p.kind in ("town", "unknown", "region")]
@@ -943,6 +943,7 @@ class _Reader:
             and p.local
             and not p.dateline
             and not p.reference
+            and not p.speaker
             and claim.start - p.end < CONTEXT_CHARS
         ]
         if before:

@@ -76,6 +76,7 @@ GRAMMAR = (
     "nationwide",
     "whole_of",
     "relative_pronouns",
+    "speaker_nouns",
 )
 DATES = ("weekdays", "months", "last", "relative", "units")
 SECTIONS = (*TERM_SECTIONS, "group_action", "side", "marker", "grammar", "dates")

@@ -13,7 +13,7 @@ as an *unknown* place: it still tells two incidents apart, it just has no region
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import regex
 
@@ -48,6 +48,7 @@ class Place:
     local: bool = True  # in one of the document's countries (a foreign town is often only a venue)
     dateline: bool = False  # the dateline ("KYIV –"): where the reporter files, not where it happened
     reference: bool = False  # a point distances are measured from ("70 km south of Valencia")
+    speaker: bool = False  # where a speaker is ("a spokesman in Rome said"), not where it happened
 
 
 def capitalised(tok: Token, raw: str) -> bool:
@@ -56,6 +57,11 @@ def capitalised(tok: Token, raw: str) -> bool:
         return True
     parts = raw.split("-")
     return len(parts) > 1 and any(p[:1].isupper() for p in parts[1:])
+
+
+def _is_speaker_place(toks: list[Token], i: int, lang: Language) -> bool:
+    """ "a spokesman in Rome said", "ein Sprecher in Rom", "un portavoz en Roma": the speaker's place."""
+    return i >= 2 and lang.is_("locative", toks[i - 1].text) and lang.is_("speaker_nouns", toks[i - 2].text)
 
 
 def _is_reference_point(toks: list[Token], i: int, lang: Language) -> bool:
@@ -338,7 +344,8 @@ def find_places(text: str, toks: list[Token], lang: Language, gaz: Gazetteer) ->
                 reference,
             )
         )
-    return places
+    speakers = {toks[i].start for i, *_ in found if _is_speaker_place(toks, i, lang)}
+    return [replace(p, speaker=True) if p.start in speakers and not p.dateline else p for p in places]
 
 
 def _town_of_compound(name: str, doc_countries: set[str], gaz: Gazetteer) -> list[Town]:

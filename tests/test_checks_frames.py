@@ -1468,3 +1468,21 @@ def test_a_crossing_counts_its_migrants_and_passengers_as_people(lang, text, sur
     their own figure (the `aboard` action; passengers are aboard by default)."""
     f = frame(text, surface, lang)
     assert (f.group, f.action) == ("people", action)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "A boat capsized off Lampedusa. The coast guard rescued 41 people, a spokesman in Rome said."),
+        ("fr", "Un bateau a chaviré au large de Lampedusa. Les garde-côtes ont secouru 41 personnes, a "
+               "indiqué un porte-parole à Rome."),
+        ("es", "Un barco naufragó frente a Lampedusa. La Guardia Costera rescató a 41 personas, según un "
+               "portavoz en Roma."),
+        ("de", "Vor Lampedusa ist ein Boot gekentert. Die Küstenwache rettete 41 Menschen, wie ein Sprecher "
+               "in Rom sagte."),
+    ],
+)
+def test_where_a_speaker_is_is_not_where_it_happened(lang, text) -> None:
+    """ "a spokesman in Rome said": the place after a speaker noun (`speaker_nouns`) frames no figure."""
+    f = frame(text, "41", lang)
+    assert (f.place, f.place_source) == ("Lampedusa", "context")
