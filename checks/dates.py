@@ -23,6 +23,7 @@ PAST_WINDOW = 60  # an explicit date up to this many days before the article can
 # ("Sunday 12 June ... 13 people were killed"), not a background event told just before ("Am 4. Februar
 # waren es 1,27 Millionen. In Paris zählte die Polizei 87'000")
 EARLIER_SENTENCE_DAYS = 7
+NEWS_YEARS = (1900, 2100)  # the years an article's own date may have (dates.plausible)
 FUTURE_SLACK = 31  # a date without its year this many days or more after the article is of the year before
 NUMERIC_DATE = regex.compile(
     r"(?<!\d)(\d{1,2})[./-](\d{1,2})[./-]((?:19|20)\d\d)(?!\d)|(?<!\d)((?:19|20)\d\d)-(\d{2})-(\d{2})(?!\d)"
@@ -115,16 +116,25 @@ def last_occurrence(dates: list[DateMention], ref: date | None) -> list[DateMent
     return out
 
 
+def plausible(day: date | None) -> date | None:
+    """An article's date as news can have it, else None: "1 January 0001" is the empty date some sites print
+    (.NET's DateTime.MinValue), and counting days back from it, or forward from 9999, leaves the calendar."""
+    return day if day is not None and NEWS_YEARS[0] <= day.year <= NEWS_YEARS[1] else None
+
+
 def reference_date(
     dates: list[DateMention], published: date | None
 ) -> tuple[date | None, DateMention | None]:
     """The article's own date: a full date in its dateline when it agrees roughly with ``published``
     (or there is no published date), else ``published``. Also returns the dateline's date mention (None
-    when the date is ``published``), which is not an incident date."""
+    when the date is ``published``), which is not an incident date. Only a plausible date is one."""
+    published = plausible(published)
     for dm in dates:
         if dm.start > DATELINE_CHARS:
             break
-        if dm.has_year and (published is None or abs((dm.day - published).days) <= DATELINE_MAX_SHIFT):
+        if dm.has_year and plausible(dm.day) and (
+            published is None or abs((dm.day - published).days) <= DATELINE_MAX_SHIFT
+        ):
             return dm.day, dm
     return published, None
 

@@ -34,6 +34,7 @@ from quantcheck.checks.dates import (
     find_dates,
     incident_day,
     last_occurrence,
+    plausible,
     reference_date,
 )
 from quantcheck.checks.gazetteer import Gazetteer, fold
@@ -196,6 +197,7 @@ def read_document(
     lang = lex.language(lang_code)
     toks = words(text)
     places = find_places(text, toks, lang, gaz)
+    published = plausible(published)
     year = published.year if published else None
     dates = find_dates(text, toks, [lang, lex.language("en")], year)
     ref, dateline = reference_date(dates, published)

@@ -263,3 +263,18 @@ def test_a_database_error_rolls_the_whole_batch_back_and_the_writer_goes_on(tmp_
         assert w.load_batch([third]).documents_added == 1  # the writer is still usable
         assert w.known_hashes([first.content_hash]) == set(), "nothing of the failed batch was kept"
     assert counts(connect_read_only(db))["documents"] == 1
+
+
+def test_a_date_that_leaves_the_calendar_in_utc_is_stored_as_null(tmp_path: Path) -> None:
+    # "0001-01-01T00:30:00+01:00" is a year-0 instant in UTC: an OverflowError, not a ValueError
+    db = tmp_path / "w.duckdb"
+    early = DocumentIn(source="odd", text="An early page.", published_at="0001-01-01T00:30:00+01:00")
+    late = DocumentIn(source="odd", text="A late page.", published_at="9999-12-31T23:00:00-05:00",
+                      fetched_at="9999-12-31T23:00:00-05:00")
+    (r,) = load(db, [early, late])
+    assert r.documents_added == 2
+    reasons = [s.reason for s in r.skipped]
+    assert sum("published_at stored as NULL" in x for x in reasons) == 2
+    assert any("fetched_at replaced by the load time" in x for x in reasons)
+    published = connect_read_only(db).execute("SELECT published_at FROM documents").fetchall()
+    assert published == [(None,), (None,)]

@@ -446,12 +446,12 @@ class Writer:
                 continue
             try:
                 published = to_utc(getattr(doc, "published_at", None))
-            except (ValueError, TypeError) as exc:
+            except (ValueError, TypeError, OverflowError) as exc:  # "0001-01-01T00:30+01:00" leaves the calendar
                 result.skipped.append(Skipped(label, f"published_at stored as NULL: {exc}"))
                 published = None
             try:
                 fetched = to_utc(getattr(doc, "fetched_at", None)) or fetched_default
-            except (ValueError, TypeError) as exc:
+            except (ValueError, TypeError, OverflowError) as exc:
                 result.skipped.append(Skipped(label, f"fetched_at replaced by the load time: {exc}"))
                 fetched = fetched_default
             seen.add(h)
