@@ -1393,16 +1393,15 @@ def _carry_group(
     the sentence right before when its own words give it a source: another source's figure for what was
     just counted ("... 1.12 million protesters. In Paris: 87,000 according to police, 450,000 according to
     the CGT", "Die Gewerkschaften meldeten 3,2 Millionen"). ``frames``/``claims``: those before it."""
-    if frame.measure != "count" or frame.group or frame.thing or not claims:
-        return frame
+    if frame.measure != "count" or frame.group or frame.thing or frame.topic or not claims:
+        return frame  # (a figure naming what it measures is no elided count: "raise the retirement age from
+        # 64 to 65", "une magnitude de 6,3 selon l'AFAD")
     prev = [f for c, f in zip(claims, frames, strict=True)
             if c.sentence_start == claim.sentence_start and f.group]
     if prev:
         f = prev[-1]
         return replace(frame, group=f.group, fine_group=f.fine_group, action=frame.action or f.action)
     c, f = claims[-1], frames[-1]
-    if frame.topic:
-        return frame  # "une magnitude de 6,3 selon l'AFAD": the figure names what it measures
     gap = doc.text[c.sentence_end:claim.sentence_start] if c.sentence_end <= claim.sentence_start else "x"
     adjacent = not gap.strip(SENTENCE_GAP)
     if not (adjacent and f.measure == "count" and f.group and _attributed(doc, claim)):

@@ -1486,3 +1486,25 @@ def test_where_a_speaker_is_is_not_where_it_happened(lang, text) -> None:
     """ "a spokesman in Rome said": the place after a speaker noun (`speaker_nouns`) frames no figure."""
     f = frame(text, "41", lang)
     assert (f.place, f.place_source) == ("Lampedusa", "context")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface", "others"),
+    [
+        ("en", "More than a million people marched against the plan to raise the legal retirement age "
+               "from 64 to 65.", "64", ("a million",)),
+        ("fr", "Plus d'un million de personnes ont défilé contre le report de l'âge légal de départ de 64 "
+               "à 65 ans.", "64", ("un million",)),
+        ("de", "Mehr als eine Million Menschen demonstrierten gegen die Anhebung des Rentenalters von 64 auf "
+               "65.", "64", ("eine Million",)),
+    ],
+)
+def test_a_figure_naming_what_it_measures_takes_no_elided_group(lang, text, surface, others) -> None:
+    """ "raise the retirement age from 64 to 65": an age, not more protesters (`retirement_age` topic)."""
+    f = frame(text, surface, lang, others=others)
+    assert (f.group, f.topic) == (None, "retirement_age")
+
+
+def test_people_who_marched_in_french_were_protesting() -> None:
+    f = frame("À Paris, 87 000 personnes ont marché selon la préfecture.", "87 000", "fr")
+    assert (f.group, f.action) == ("people", "protesting")
