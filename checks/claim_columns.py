@@ -49,6 +49,8 @@ def _blank_null(column: pa.ChunkedArray) -> pa.ChunkedArray:
 
 
 def _flags(column, values: frozenset[str]) -> np.ndarray:
+    if not values:
+        return np.zeros(len(column), dtype=bool)
     return pc.fill_null(pc.is_in(column, value_set=pa.array(sorted(values))), False).to_numpy(
         zero_copy_only=False)
 
@@ -152,6 +154,9 @@ def frame_table(table: pa.Table, lexicon: Lexicon, settings: Settings) -> FrameT
         "own_place": lambda: _flags(col("place_source"), frozenset({"clause"})),
         "both_ids": lambda: _codes(both),
         "entity": lambda: _codes(col("entity")),
+        "per_org": lambda: np.where(_flags(col("measure"), frozenset({"count"})),
+                                    _flags(col("grp"), lexicon.terms.per_org_groups),
+                                    _flags(col("action"), lexicon.terms.per_org_actions)),
         "what": lambda: _codes(pc.if_else(pc.equal(col("measure"), "count"), pa.scalar(None, pa.string()),
                                           _what(col))),
         "wording": lambda: _codes(col("wording")),

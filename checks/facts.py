@@ -107,6 +107,9 @@ def gate_conflicts(frames: FrameTable, nominal: np.ndarray, at_least: np.ndarray
     toll = frames.casualty[a] | frames.casualty[b] | frames.people[a] | frames.people[b]
     ea, eb = frames.entity[a], frames.entity[b]
     keep &= toll | ~((ea >= 0) & (eb >= 0) & (ea != eb))
+    # a party's seats or share of the vote: rivals only when both outlets name the same party (a party named
+    # in words the lexicon does not know — "the Socialists", "Vox" — leaves one side without one)
+    keep &= ~(frames.per_org[a] | frames.per_org[b]) | ((ea >= 0) & (ea == eb))
     # "another six were killed": an increment over a toll the two articles may not share
     keep &= ~(frames.additional[a] | frames.additional[b])
     # a part stated against its article's whole ("183 arrests, 92 of them in Paris", "58 killed, including

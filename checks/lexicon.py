@@ -229,6 +229,13 @@ class Terms:
     incident_days: dict[str, int]
     incident_family: dict[str, frozenset[str]]
     acronyms: dict[str, str]  # an acronym in another language → the canonical one ("ONU" → "UN")
+    # [per_organisation]: counted groups, and actions of measures, that each organisation has its own of
+    per_org_groups: frozenset[str] = frozenset()
+    per_org_actions: frozenset[str] = frozenset()
+
+    def per_organisation(self, measure: str, group: str | None, action: str | None) -> bool:
+        """A figure of one organisation ("PP 16 seats", "SPD 29.1 %"): only the same one's is its rival."""
+        return group in self.per_org_groups if measure == "count" else action in self.per_org_actions
 
     def merged(self, group: str | None) -> tuple[str | None, str | None]:
         """(group, fine group) of a counted group read into its parent: "civilians" → ("people", "civilians")
@@ -289,7 +296,7 @@ def parse_terms(path: Path) -> Terms:
     data = tomllib.loads(path.read_text(encoding="utf-8"))
     known = {"group", "group_parent", "group_same", "group_is", "group_default", "generic", "topic_dimension",
              "action",
-             "incident", "topic", "acronyms"}
+             "incident", "topic", "acronyms", "per_organisation"}
     for section in data:
         if section not in known:
             raise LexiconError(f"{path}: unknown section [{section}]; use one of {sorted(known)}")
@@ -346,6 +353,13 @@ def parse_terms(path: Path) -> Terms:
     topic_dimension = {k: str(v) for k, v in data.get("topic_dimension", {}).items()}
     if set(topic_dimension) - set(labels["topic"]):
         raise LexiconError(f"{path}: [topic_dimension] keys must be [topic] keys")
+    per_org = data.get("per_organisation", {})
+    if set(per_org) - {"groups", "actions"}:
+        raise LexiconError(f"{path}: [per_organisation] unknown key; use 'groups' and 'actions'")
+    per_org_groups = frozenset(_forms(f"{path}: [per_organisation]", "groups", per_org.get("groups", [])))
+    per_org_actions = frozenset(_forms(f"{path}: [per_organisation]", "actions", per_org.get("actions", [])))
+    if per_org_groups - set(labels["group"]) or per_org_actions - set(labels["action"]):
+        raise LexiconError(f"{path}: [per_organisation] must name [group] and [action] keys")
     return Terms(
         labels=labels,
         group_parent=parent,
@@ -358,6 +372,8 @@ def parse_terms(path: Path) -> Terms:
         incident_days=days,
         incident_family=family,
         acronyms=acronyms,
+        per_org_groups=per_org_groups,
+        per_org_actions=per_org_actions,
     )
 
 

@@ -66,6 +66,7 @@ class FrameTable:
     spot: np.ndarray  # int32 id of the spot's skeleton, -1
     place_sk: np.ndarray  # int32 id of the place name's skeleton (same id space as spot), -1
     entity: np.ndarray  # int32 id, -1
+    per_org: np.ndarray  # bool: a figure each organisation has its own of (terms.toml [per_organisation])
     what: np.ndarray  # int32 id of what a measure is about (identity.what_measured), -1 for counts
     year: np.ndarray  # int16, 0 when none
     day_year: np.ndarray  # int16 year of the claim's day, 0 when undated
@@ -113,6 +114,7 @@ class FrameTable:
             cols["spot"][i] = skel(skeleton(f.spot)) if f.spot else -1
             cols["place_sk"][i] = skel(skeleton(f.place or ""))
             cols["entity"][i] = ents(f.entity)
+            cols["per_org"][i] = lexicon.terms.per_organisation(f.measure, f.group, f.action)
             cols["what"][i] = whats(what_measured(f)) if f.measure != "count" else -1
             cols["year"][i] = f.year or 0
             cols["day_year"][i] = f.day.year if f.day else 0
@@ -132,7 +134,8 @@ class FrameTable:
                   "region": np.int32, "gid": np.int64, "lat": np.float64, "lon": np.float64,
                   "population": np.int64, "strong": np.bool_, "nationwide": np.bool_, "own_place": np.bool_,
                   "spot": np.int32,
-                  "place_sk": np.int32, "entity": np.int32, "what": np.int32, "year": np.int16,
+                  "place_sk": np.int32, "entity": np.int32, "per_org": np.bool_, "what": np.int32,
+                  "year": np.int16,
                   "day_year": np.int16, "words": np.uint64, "wording": np.int64, "document": np.int32,
                   "lo": np.float64, "hi": np.float64,
                   "since": np.int32}

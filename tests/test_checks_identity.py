@@ -334,6 +334,20 @@ def test_an_open_bound_is_rounded_before_two_figures_conflict() -> None:
     assert at_most.compared == (0, 10.5)
 
 
+def test_a_party_s_seats_conflict_only_with_the_same_party_s() -> None:
+    """terms.toml [per_organisation]: "PP 16 seats" against a figure whose party the lexicon did not read
+    ("the Socialists won 7") is no conflict; the same party's 16 against 14 is one."""
+    seats = dict(group="seats", fine_group="seats", action="elected", incidents=("election",), words=())
+    named = [claim(f("a", entity="PP", **seats), "s1", 16), claim(f("b", entity="PP", **seats), "s2", 14)]
+    assert len(conflict_pairs(named, {"a": "F", "b": "F"})) == 1
+    unnamed = [claim(f("a", entity="PP", **seats), "s1", 16), claim(f("b", **seats), "s2", 7)]
+    assert conflict_pairs(unnamed, {"a": "F", "b": "F"}) == []
+    share = dict(measure="dimensionless", group=None, fine_group=None, action="elected", topic=None,
+                 incidents=("election",), words=())
+    shares = [claim(f("a", entity="SPD", **share), "s1", 29), claim(f("b", **share), "s2", 21)]
+    assert conflict_pairs(shares, {"a": "F", "b": "F"}) == []
+
+
 def test_agreeing_figures_are_not_conflicts() -> None:
     claims = [claim(f("a"), "s1", 13), claim(f("b"), "s2", 13)]
     assert conflict_pairs(claims, assign_facts(claims)) == []
