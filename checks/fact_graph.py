@@ -356,6 +356,11 @@ def block_graph(table: FrameTable, members: np.ndarray, horizon: int, settings: 
     # misread figure split a whole story
     agree = (table.lo[gi] <= table.hi[gj]) & (table.lo[gj] <= table.hi[gi])
     scores = np.where(agree & (scores != VETO), scores + settings.weights["same_value"], scores)
+    # a party's seats or share of the vote (terms.toml [per_organisation]): two figures that disagree are two
+    # parties' unless both outlets name the same one ("the Socialists 87", "Chega 29": one block, no acronym)
+    own = table.per_org[gi] | table.per_org[gj]
+    named = (table.entity[gi] >= 0) & (table.entity[gi] == table.entity[gj])
+    scores = np.where(own & ~named & ~agree, VETO, scores)
     apart = magnitudes_apart(table, gi, gj, settings) & (scores != VETO)
     scores = np.where(apart, np.minimum(scores, settings.thresholds["min_link"]), scores)
     # the same figure repeated in one article (title and body) is one claim: always linked

@@ -348,6 +348,21 @@ def test_a_party_s_seats_conflict_only_with_the_same_party_s() -> None:
     assert conflict_pairs(shares, {"a": "F", "b": "F"}) == []
 
 
+def test_two_outlets_unnamed_party_figures_are_one_fact_only_when_they_agree() -> None:
+    """ "The Socialists won 87 seats", "Chega took 29": per-organisation figures (terms.toml
+    [per_organisation]) whose party neither outlet names by an acronym are one fact only when they agree."""
+    seats = dict(group="seats", fine_group="seats", action="elected", incidents=("election",), words=())
+    apart = [claim(f("a", **seats), "s1", 87), claim(f("b", **seats), "s2", 29)]
+    facts = assign_facts(apart)
+    assert facts["a"] != facts["b"]
+    same = [claim(f("a", **seats), "s1", 87), claim(f("b", **seats), "s2", 87)]
+    facts = assign_facts(same)
+    assert facts["a"] == facts["b"]
+    named = [claim(f("a", entity="PS", **seats), "s1", 87), claim(f("b", entity="PS", **seats), "s2", 84)]
+    facts = assign_facts(named)
+    assert facts["a"] == facts["b"]
+
+
 def test_agreeing_figures_are_not_conflicts() -> None:
     claims = [claim(f("a"), "s1", 13), claim(f("b"), "s2", 13)]
     assert conflict_pairs(claims, assign_facts(claims)) == []
