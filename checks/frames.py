@@ -1006,6 +1006,7 @@ def read_claim(
         group, action, thing = _uncounted(r, claim, action, counts_places, run_start)
     if claim.dimension == "count" and action in NEGOTIATION:
         action = None  # "l'offre permettrait de préserver 5 200 emplois": the jobs are not what is offered
+    action = lexicon.terms.action_of_group.get(group or "", {}).get(action or "", action)
     if group is not None and group not in PEOPLE and action in HARMED:
         action = None  # "112 buques a la espera de ser atendidos": ships are not treated in hospital
     if action is None and group in lexicon.terms.group_action:

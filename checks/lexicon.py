@@ -231,6 +231,7 @@ class Terms:
     acronyms: dict[str, str]  # an acronym in another language → the canonical one ("ONU" → "UN")
     # [per_organisation]: counted groups, and actions of measures, that each organisation has its own of
     per_org_groups: frozenset[str] = frozenset()
+    action_of_group: dict[str, dict[str, str]] = field(default_factory=dict)  # [action_of_group]
     per_org_actions: frozenset[str] = frozenset()
 
     def per_organisation(self, measure: str, group: str | None, action: str | None) -> bool:
@@ -292,11 +293,31 @@ def _forms(origin: str, key: str, entries: object) -> list[str]:
     return entries
 
 
+def _group_rules(path: Path, data: dict, labels: dict[str, dict[str, str]]
+                 ) -> tuple[dict[str, dict[str, str]], frozenset[str], frozenset[str]]:
+    """[action_of_group] and [per_organisation] of terms.toml, checked against the group and action keys."""
+    action_of_group: dict[str, dict[str, str]] = {}
+    for grp, table in data.get("action_of_group", {}).items():
+        if grp not in labels["group"] or not isinstance(table, dict) or not all(
+            k in labels["action"] and v in labels["action"] for k, v in table.items()
+        ):
+            raise LexiconError(f"{path}: [action_of_group] {grp} must be a [group] key with action = action")
+        action_of_group[grp] = {str(k): str(v) for k, v in table.items()}
+    per_org = data.get("per_organisation", {})
+    if set(per_org) - {"groups", "actions"}:
+        raise LexiconError(f"{path}: [per_organisation] unknown key; use 'groups' and 'actions'")
+    groups = frozenset(_forms(f"{path}: [per_organisation]", "groups", per_org.get("groups", [])))
+    actions = frozenset(_forms(f"{path}: [per_organisation]", "actions", per_org.get("actions", [])))
+    if groups - set(labels["group"]) or actions - set(labels["action"]):
+        raise LexiconError(f"{path}: [per_organisation] must name [group] and [action] keys")
+    return action_of_group, groups, actions
+
+
 def parse_terms(path: Path) -> Terms:
     data = tomllib.loads(path.read_text(encoding="utf-8"))
     known = {"group", "group_parent", "group_same", "group_is", "group_default", "generic", "topic_dimension",
              "action",
-             "incident", "topic", "acronyms", "per_organisation"}
+             "incident", "topic", "acronyms", "per_organisation", "action_of_group"}
     for section in data:
         if section not in known:
             raise LexiconError(f"{path}: unknown section [{section}]; use one of {sorted(known)}")
@@ -353,13 +374,7 @@ def parse_terms(path: Path) -> Terms:
     topic_dimension = {k: str(v) for k, v in data.get("topic_dimension", {}).items()}
     if set(topic_dimension) - set(labels["topic"]):
         raise LexiconError(f"{path}: [topic_dimension] keys must be [topic] keys")
-    per_org = data.get("per_organisation", {})
-    if set(per_org) - {"groups", "actions"}:
-        raise LexiconError(f"{path}: [per_organisation] unknown key; use 'groups' and 'actions'")
-    per_org_groups = frozenset(_forms(f"{path}: [per_organisation]", "groups", per_org.get("groups", [])))
-    per_org_actions = frozenset(_forms(f"{path}: [per_organisation]", "actions", per_org.get("actions", [])))
-    if per_org_groups - set(labels["group"]) or per_org_actions - set(labels["action"]):
-        raise LexiconError(f"{path}: [per_organisation] must name [group] and [action] keys")
+    action_of_group, per_org_groups, per_org_actions = _group_rules(path, data, labels)
     return Terms(
         labels=labels,
         group_parent=parent,
@@ -374,6 +389,7 @@ def parse_terms(path: Path) -> Terms:
         acronyms=acronyms,
         per_org_groups=per_org_groups,
         per_org_actions=per_org_actions,
+        action_of_group=action_of_group,
     )
 
 

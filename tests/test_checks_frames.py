@@ -1508,3 +1508,26 @@ def test_a_figure_naming_what_it_measures_takes_no_elided_group(lang, text, surf
 def test_people_who_marched_in_french_were_protesting() -> None:
     f = frame("À Paris, 87 000 personnes ont marché selon la préfecture.", "87 000", "fr")
     assert (f.group, f.action) == ("people", "protesting")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface", "group", "action"),
+    [
+        ("es", "El fabricante suprimirá 9.500 puestos de trabajo en el mundo.", "9.500", "people", "cut"),
+        ("es", "En Alemania desaparecerán 4.200 empleos.", "4.200", "people", "cut"),
+        ("de", "Der Autozulieferer streicht weltweit 9500 Stellen.", "9500", "people", "cut"),
+        ("fr", "Kessler va supprimer 9 500 emplois dans le monde.", "9 500", "people", "cut"),
+        ("en", "Kessler is to axe almost 10,000 jobs worldwide.", "10,000", "people", "cut"),
+        ("en", "Kessler, which employs about 121,000 people, said the cuts would save money.", "121,000",
+         "people", "employed"),
+        # the same verbs for other groups keep their own meaning
+        ("de", "Trenitalia strich 1.380 Züge.", "1.380", "trains", "cancelled"),
+        ("fr", "Air France a supprimé 180 vols.", "180", "flights", "cancelled"),
+        ("es", "Seis mineros siguen desaparecidos.", "Seis", "people", "missing"),
+    ],
+)
+def test_jobs_are_cut_whatever_the_verb(lang, text, surface, group, action) -> None:
+    """terms.toml [action_of_group]: a verb shared with other groups ("suprimir", "streichen",
+    "desaparecer") reads as a cut for jobs; a firm's staff are `employed`."""
+    f = frame(text, surface, lang)
+    assert (f.group, f.action) == (group, action)
