@@ -56,6 +56,8 @@ PHRASE_BREAKS = frozenset({",", ";", ":"})  # punctuation that sets words apart 
 SCOPE_SPAN = 8  # tokens each side searched for scope markers
 INCIDENT_SPAN = 25  # tokens each side searched for kinds of incident (inside the clause)
 CONTEXT_CHARS = 600  # a place named this far before a claim still frames it
+# the place of a figure for the whole world ("weltweit 9500 Stellen"): a country of its own, no one country's
+WORLD = Place(0, 0, "the world", "world", "country", "XW")
 SIGNATURE_SPAN = 8
 # prepositions that make a bare month name a period ("during April", "en avril", "en abril", "im April")
 YEAR = regex.compile(r"(?:19|20)\d\d")  # a year written as a number: "since 2011", "le budget 2027"
@@ -832,6 +834,9 @@ class _Reader:
         own = self.own
         near_lo, near_hi = max(lo, own[0] - 8), min(hi, own[1] + 8)
         grammar = self.lang.grammar
+        for pos, n, _ in grammar["worldwide"].scan(self.t, near_lo, near_hi):
+            if self._nothing_between(pos, pos + n):
+                return WORLD  # "9,500 jobs worldwide, including 4,200 in Germany": no country's
         named: Place | None = None
         hit = False
         for pos, n, _ in grammar["nationwide"].scan(self.t, near_lo, near_hi):

@@ -75,6 +75,7 @@ GRAMMAR = (
     "definite_articles",
     "nationwide",
     "whole_of",
+    "worldwide",
     "relative_pronouns",
     "speaker_nouns",
 )

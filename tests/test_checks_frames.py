@@ -1531,3 +1531,33 @@ def test_jobs_are_cut_whatever_the_verb(lang, text, surface, group, action) -> N
     "desaparecer") reads as a cut for jobs; a firm's staff are `employed`."""
     f = frame(text, surface, lang)
     assert (f.group, f.action) == (group, action)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface", "others", "cc"),
+    [
+        ("en", "Kessler will cut 9,500 jobs worldwide, including 4,200 in Germany.", "9,500", ("4,200",),
+         "XW"),
+        ("en", "Kessler will cut 9,500 jobs worldwide, including 4,200 in Germany.", "4,200", ("9,500",),
+         "DE"),
+        ("fr", "Kessler va supprimer 9 500 emplois dans le monde, dont 4 200 en Allemagne.", "9 500",
+         ("4 200",), "XW"),
+        ("es", "Kessler suprimirá 9.500 empleos en todo el mundo, 4.200 de ellos en Alemania.", "9.500",
+         ("4.200",), "XW"),
+        ("de", "Kessler streicht weltweit 9500 Stellen, davon 4200 in Deutschland.", "9500", ("4200",), "XW"),
+    ],
+)
+def test_a_figure_for_the_whole_world_is_no_country_s(lang, text, surface, others, cc) -> None:
+    """`worldwide` language data: "9,500 jobs worldwide" is placed in the world (a country of its own, XW),
+    never against "4,200 in Germany"."""
+    f = frame(text, surface, lang, others=others)
+    assert (f.place_cc, f.place_source) == (cc, "nationwide" if cc == "XW" else "clause")
+
+
+def test_gusts_and_helicopters_are_figures_of_their_own() -> None:
+    speed = "[length] / [time]"
+    f = frame("Winds of 195 km/h with gusts of 240 km/h lashed Samar.", "240 km/h", dimension=speed,
+              others=(("195 km/h", speed),))
+    assert f.topic == "gusts"
+    f = frame("Neuf avions et six hélicoptères luttent contre le feu.", "six", "fr", others=("Neuf",))
+    assert (f.group, f.action) == ("helicopters", "deployed")
