@@ -1561,3 +1561,14 @@ def test_gusts_and_helicopters_are_figures_of_their_own() -> None:
     assert f.topic == "gusts"
     f = frame("Neuf avions et six hélicoptères luttent contre le feu.", "six", "fr", others=("Neuf",))
     assert (f.group, f.action) == ("helicopters", "deployed")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface"),
+    [
+        ("en", "The union said 25 miners were cut off underground.", "25"),
+        ("fr", "Le syndicat évoque 25 mineurs de fond bloqués sous terre.", "25"),
+    ],
+)
+def test_cut_off_underground_is_trapped_not_cut(lang, text, surface) -> None:
+    assert frame(text, surface, lang).action == "trapped"
