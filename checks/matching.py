@@ -30,7 +30,7 @@ from quantcheck.checks.lexicon import Lexicon, load_lexicon
 from quantcheck.checks.sqlfiles import sql
 from quantcheck.checks.tolerances import Tolerances, load_tolerances
 from quantcheck.extractors.langdata import decimal_separators
-from quantcheck.warehouse.sqlfiles import registered
+from quantcheck.warehouse.sqlfiles import registered, run_sql_script
 
 ROW_GROUP = 122_880   # rows of one DuckDB row group
 LABEL_COLUMNS = ("measure", "grp", "fine_group", "thing", "action", "topic", "part")
@@ -108,7 +108,7 @@ def _store_keys(con: duckdb.DuckDBPyConnection, table: pa.Table, compared: Compa
     # in batches of DuckDB's row groups: the insert then scans and compresses them on every thread
     rows = pa.Table.from_batches(rows.to_batches(max_chunksize=ROW_GROUP), rows.schema)
     with registered(con, qc_rows=rows, qc_labels=labels):
-        con.execute(sql("store_claim_keys"), {"eps": tol.float_epsilon, "all": everything})
+        run_sql_script(con, sql("store_claim_keys"), {"eps": tol.float_epsilon, "all": everything})
     return fact_id, measured
 
 
