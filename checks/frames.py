@@ -987,8 +987,10 @@ def read_claim(
     elif group == "state_forces" and side == "nonstate_fighters":
         group = side
     thing = None
-    if group is None and claim.counted:
-        ctoks = [t.text for t in words(claim.counted)]
+    # the extractor's noun, unless it stands past a subgroup marker after the figure
+    counted = None if claim.counted and _counted_past_a_subgroup(r, i1, claim.counted) else claim.counted
+    if group is None and counted:
+        ctoks = [t.text for t in words(counted)]
         if ctoks:
             g = lang.sections["group"].at(ctoks, 0)
             # the noun read where it stands: "hundreds of dead and injured people" counts casualties, though
@@ -1008,7 +1010,7 @@ def read_claim(
     if group in lexicon.terms.group_is and action == lexicon.terms.group_is[group][1]:
         group = lexicon.terms.group_is[group][0]
     if group is None and claim.dimension == "count":
-        group, action, thing = _uncounted(r, claim, action, counts_places, run_start)
+        group, action, thing = _uncounted(r, claim, counted, action, counts_places, run_start)
     if claim.dimension == "count" and action in NEGOTIATION:
         action = None  # "l'offre permettrait de préserver 5 200 emplois": the jobs are not what is offered
     action = lexicon.terms.action_of_group.get(group or "", {}).get(action or "", action)
@@ -1150,20 +1152,37 @@ def _canonical(entity: str | None, lexicon: Lexicon) -> str | None:
     return lexicon.terms.acronyms.get(entity, entity) if entity else None
 
 
+def _counted_past_a_subgroup(r: _Reader, i1: int, counted: str) -> bool:
+    """The extractor's noun stands past a subgroup marker after the figure: "ascendió a 19, entre ellos siete
+    niños", "auf zwölf gestiegen, darunter drei Kinder" — the children are the part's, not the toll's."""
+    head = words(counted)
+    if not head:
+        return False
+    for k in range(i1, r.hi):
+        if r.t[k] == head[0].text:
+            return False
+        if r.lang.markers["subgroup_before"].at(r.t, k):
+            return True
+    return False
+
+
 def _uncounted(
-    r: _Reader, claim: ClaimInput, action: str | None, counts_places: bool, run_start: int
+    r: _Reader, claim: ClaimInput, counted: str | None, action: str | None, counts_places: bool,
+    run_start: int,
 ) -> tuple[str | None, str | None, str | None]:
     """(group, action, thing) of a count whose noun names no group: places counted, people by a casualty
     verb ("killing 12") or a death toll's noun earlier in the clause ("the death toll as collated from
     medical centres ... was 213"), else what the extractor says it counts."""
     if counts_places:
         return None, action, "places"
-    if not claim.counted:
+    if not counted:
         if action in CASUALTY:
             return "people", action, None
         if action is None and r.toll_noun_before(run_start):
             return "people", "killed", None
-    return None, action, claim.concept or (claim.counted.lower() if claim.counted else None)
+        if counted != claim.counted:
+            return None, action, None  # the extractor's noun was a part's ("19, entre ellos siete niños")
+    return None, action, claim.concept or (counted.lower() if counted else None)
 
 
 def _earlier_date(doc: DocumentView, clo: int, chi: int) -> date | None:

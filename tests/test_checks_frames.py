@@ -1572,3 +1572,20 @@ def test_gusts_and_helicopters_are_figures_of_their_own() -> None:
 )
 def test_cut_off_underground_is_trapped_not_cut(lang, text, surface) -> None:
     assert frame(text, surface, lang).action == "trapped"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface", "others", "counted"),
+    [
+        ("es", "El número de muertos por el tifón ascendió este jueves a 19, entre ellos siete niños.", "19",
+         ("siete",), "niños"),
+        ("de", "Die Zahl der Toten ist auf zwölf gestiegen, darunter drei Kinder.", "zwölf", ("drei",),
+         "Kinder"),
+        ("en", "The death toll rose to 19, including seven children.", "19", ("seven",), "children"),
+    ],
+)
+def test_a_subgroup_s_noun_after_a_toll_is_not_the_toll_s(lang, text, surface, others, counted) -> None:
+    """The extractor may give the toll the noun of the part after it ("a 19, entre ellos siete niños"): a
+    noun past a subgroup marker is the part's, and the toll stays people killed."""
+    f = frame(text, surface, lang, others=others, counted=counted)
+    assert (f.group, f.fine_group, f.action) == ("people", "people", "killed")
