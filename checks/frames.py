@@ -1427,8 +1427,9 @@ def _carry_group(
         f = prev[-1]
         return replace(frame, group=f.group, fine_group=f.fine_group, action=frame.action or f.action)
     c, f = claims[-1], frames[-1]
-    gap = doc.text[c.sentence_end:claim.sentence_start] if c.sentence_end <= claim.sentence_start else "x"
-    adjacent = not gap.strip(SENTENCE_GAP)
+    # the sentence right before: only spaces and closing punctuation between them
+    between = doc.text[c.sentence_end:claim.sentence_start]
+    adjacent = c.sentence_end <= claim.sentence_start and not between.strip(SENTENCE_GAP)
     if not (adjacent and f.measure == "count" and f.group and _attributed(doc, claim)):
         return frame
     frame = replace(frame, group=f.group, fine_group=f.fine_group, action=frame.action or f.action)
@@ -1457,9 +1458,9 @@ def _attributed(doc: DocumentView, claim: ClaimInput) -> bool:
     ends = [i0]  # where a source's phrase may end: right before the figure or before its qualifiers
     while ends[-1] > 0 and lang.is_("qualifiers", texts[ends[-1] - 1]):
         ends.append(ends[-1] - 1)
-    # or before the source's name ("laut CGT 3,5 Millionen", "laut Ministerium noch 1,27 Millionen")
-    k = ends[-1]
-    while k > 0 and ends[-1] - k < SOURCE_NAME_WORDS and doc.toks[k - 1].capital and texts[k - 1].isalpha():
+    # or before the source's name, of up to SOURCE_NAME_WORDS capitalised words ("laut CGT 3,5 Millionen")
+    name_end = k = ends[-1]
+    while k > 0 and name_end - k < SOURCE_NAME_WORDS and doc.toks[k - 1].capital and texts[k - 1].isalpha():
         k -= 1
         ends.append(k)
     for j in range(max(0, ends[-1] - ATTRIBUTION_WORDS), i0):
