@@ -126,9 +126,9 @@ def reference_date(
     dates: list[DateMention], published: date | None
 ) -> tuple[date | None, DateMention | None]:
     """The article's own date: a full date in its dateline when it agrees roughly with ``published``
-    (or there is no published date), else ``published``. Also returns the dateline's date mention (None
-    when the date is ``published``), which is not an incident date. Only a plausible date is one."""
-    published = plausible(published)
+    (or there is no published date), else ``published`` (already :func:`plausible`: frames.read_document
+    needs its year first). Also returns the dateline's date mention (None when the date is ``published``),
+    which is not an incident date; only a plausible dateline date is one."""
     for dm in dates:
         if dm.start > DATELINE_CHARS:
             break

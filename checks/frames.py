@@ -1318,11 +1318,13 @@ def frames_for_document(
     taken.update(i for i, t in enumerate(doc.toks) if t.is_number or _is_number_word(t.text, known))
     temporal = _temporal_tokens(doc, claims, spans)
     frames = [read_claim(doc, c, taken, lex, temporal) for c in claims]
-    order = sorted(range(len(claims)), key=lambda k: claims[k].start)
-    for n, k in enumerate(order):  # in text order, so that a figure carried to is carried from
-        before = order[:n]
-        frames[k] = _carry_group(frames[k], claims[k], [frames[j] for j in before],
-                                 [claims[j] for j in before], doc)
+    # in text order, so that a figure carried to is carried from (the claims read so far, grown one by one)
+    read_frames: list[Frame] = []
+    read_claims: list[ClaimInput] = []
+    for k in sorted(range(len(claims)), key=lambda k: claims[k].start):
+        frames[k] = _carry_group(frames[k], claims[k], read_frames, read_claims, doc)
+        read_frames.append(frames[k])
+        read_claims.append(claims[k])
     frames = [_check_increment(f, c, frames, claims) for f, c in zip(frames, claims, strict=True)]
     frames = [_carry_nationwide(f, c, frames, claims) for f, c in zip(frames, claims, strict=True)]
     return _mark_conversions(frames, claims, text, doc.lang)
