@@ -83,6 +83,7 @@ CASUALTY = frozenset(
         "rescued",
         "trapped",
         "casualties",
+        "infected",
     }
 )
 # Groups of people (canonical terms of lexicon/terms.toml). An organisation named next to a count of people

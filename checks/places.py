@@ -170,6 +170,15 @@ def _noun_cue(toks: list[Token], i: int, n: int, lang: Language) -> bool:
     return i + n < len(toks) and lang.is_("place_nouns", texts[i + n])
 
 
+def _part_of_country(toks: list[Token], i: int, lang: Language) -> bool:
+    """ "the east of the Philippines", "l'est des Philippines", "el este de Filipinas": a compass point of a
+    country, before "of" and the country's article, lies inside it. Not a cue for a town: "west of Athens"
+    is outside Athens."""
+    texts = _texts(toks)
+    of = i - 2 if i >= 3 and lang.is_("definite_articles", texts[i - 1]) else i - 1
+    return of >= 1 and lang.is_("place_of", texts[of]) and lang.is_("compass", texts[of - 1])
+
+
 def _known_name_at(
     text: str, toks: list[Token], raw: list[str], i: int, lang: Language, gaz: Gazetteer
 ) -> tuple[int, str, list[Town], str | None] | None:
@@ -240,10 +249,15 @@ def find_places(text: str, toks: list[Token], lang: Language, gaz: Gazetteer) ->
             single_common = single_common or (
                 n == 1 and not country and not dateline and ORGANISATION.fullmatch(raw[i])
             )
-            cue = _has_cue(toks, i, n, lang, genitives)
+            cue = _has_cue(toks, i, n, lang, genitives) or (
+                country is not None and _part_of_country(toks, i, lang)
+            )
             if towns and not country and _after_article(toks, raw, i, n, lang):
                 cue = dateline = False  # "at the White House", "à la Maison Blanche": a building, not a town
-            if (cue or dateline) and not single_common:
+            # a country's name with a place cue is the country even where its lower-case form is a word of
+            # the text ("aux Philippines" beside "les autorités philippines", "en Filipinas" beside "las
+            # islas filipinas"); a town's is then an ordinary word ("Police", "Mobile")
+            if (cue or dateline) and (not single_common or country and cue):
                 found.append((i, n, name, towns, country, dateline and not cue))
                 i += n
                 continue

@@ -1589,3 +1589,59 @@ def test_a_subgroup_s_noun_after_a_toll_is_not_the_toll_s(lang, text, surface, o
     noun past a subgroup marker is the part's, and the toll stays people killed."""
     f = frame(text, surface, lang, others=others, counted=counted)
     assert (f.group, f.fine_group, f.action) == ("people", "people", "killed")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface"),
+    [
+        ("fr", "Le typhon, qui a frappé l'est des Philippines, a fait onze morts selon les autorités "
+               "philippines.", "onze"),
+        ("fr", "Onze personnes sont mortes aux Philippines, selon les autorités philippines.", "Onze"),
+        ("es", "El tifón dejó once muertos a su paso por el este de Filipinas, según las autoridades "
+               "filipinas.", "once"),
+        ("es", "Murieron once personas en Filipinas, según las autoridades filipinas.", "once"),
+        ("en", "The typhoon killed 11 people in the east of the Philippines.", "11"),
+        ("de", "Im Osten der Philippinen starben elf Menschen.", "elf"),
+    ],
+)
+def test_a_country_in_a_place_position_is_the_country(lang, text, surface) -> None:
+    """checks/places.py: a country's name after a place cue is the country even where its lower-case form
+    is an adjective of the text ("les autorités philippines", "las autoridades filipinas"), and a compass
+    point of a country ("l'est des Philippines", "el este de Filipinas") lies inside it."""
+    f = frame(text, surface, lang)
+    assert (f.place_cc, f.place_source, f.place_kind) == ("PH", "clause", "country")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface"),
+    [
+        ("en", "A wildfire west of Athens killed 11 people, Greek officials said.", "11"),
+        ("fr", "Un incendie a tué onze personnes à l'ouest d'Athènes.", "onze"),
+    ],
+)
+def test_a_compass_point_of_a_town_is_not_the_town(lang, text, surface) -> None:
+    """ "west of Athens" lies outside Athens: the compass cue is a country's only."""
+    f = frame(text, surface, lang)
+    assert f.place != "Athens" and f.place != "Athènes"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface"),
+    [
+        ("en", "The number of confirmed cases has risen to 41, health authorities said.", "41"),
+        ("en", "Health officials have now counted 41 confirmed cases.", "41"),
+        ("en", "The outbreak has spread and 41 people have now fallen ill.", "41"),
+        ("fr", "Le nombre de cas confirmés est passé à 41.", "41"),
+        ("fr", "Les autorités recensent désormais 41 cas confirmés.", "41"),
+        ("es", "La Consejería elevó a 41 el número de casos confirmados.", "41"),
+        ("es", "El brote deja ya 41 casos confirmados.", "41"),
+        ("de", "Die Zahl der bestätigten Erkrankungen stieg auf 41.", "41"),
+        ("de", "Die Behörde meldete 41 bestätigte Fälle.", "41"),
+    ],
+)
+def test_an_outbreak_s_cases_are_people_infected(lang, text, surface) -> None:
+    """terms.toml [group_is] cases = people:infected, and "infected" implies people like a casualty verb:
+    "41 confirmed cases", "the number of confirmed cases rose to 41" and "41 people have fallen ill" are
+    one count."""
+    f = frame(text, surface, lang)
+    assert (f.group, f.action) == ("people", "infected")
