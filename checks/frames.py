@@ -693,6 +693,19 @@ class _Reader:
         hits = self.lang.markers["toll_nouns"].scan(self.t, max(lo, run_start - 30), run_start)
         return any(self._nothing_between(p, p + n) for p, n, _ in hits)
 
+    def group_named_before(self, run_start: int) -> str | None:
+        """The group a count's subject names before a figure with no noun of its own, with no other figure
+        between: "Police put the number of marchers at 18,500", "le nombre de manifestants a atteint",
+        "el número de casos confirmados ascendió a 41", "die Zahl der Teilnehmer lag bei 18.500" (one
+        adjective may stand before the noun)."""
+        lo, _ = self.clause(run_start, run_start + 1)
+        for p, n, _ in self.lang.markers["count_nouns"].scan(self.t, max(lo, run_start - 30), run_start):
+            for k in (p + n, p + n + 1):
+                h = self.lang.sections["group"].at(self.t, k) if k < run_start else None
+                if h is not None and self._nothing_between(p, k + h[1]):
+                    return h[0]
+        return None
+
     def vote_against(self, np_end: int, group: str | None, action: str | None) -> bool:
         """The votes against in a vote's tally: "by 108 votes to 63", "108 voix contre 64", "108 votos a favor
         y 63 en contra", "mit 108 zu 64 Stimmen", "63 dagegen" — never a rival of the votes for."""
@@ -1008,6 +1021,11 @@ def read_claim(
     run_start, run_end, run_sub = r.run_bounds(q0, i1, np_end)
     if action is None:
         action = r.governing_action(run_start, run_end)
+    if group is None and not counted and claim.dimension == "count" and not counts_places:
+        named = r.group_named_before(run_start)
+        if named in lexicon.terms.group_is and action in (None, lexicon.terms.group_is[named][1]):
+            named, action = lexicon.terms.group_is[named]
+        group = named
     if group in lexicon.terms.group_is and action == lexicon.terms.group_is[group][1]:
         group = lexicon.terms.group_is[group][0]
     if group is None and claim.dimension == "count":

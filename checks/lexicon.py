@@ -50,6 +50,7 @@ MARKERS = (
     "vote_against",
     "vote_tally",
     "toll_nouns",
+    "count_nouns",
 )
 GRAMMAR = (
     "qualifiers",

@@ -1645,3 +1645,29 @@ def test_an_outbreak_s_cases_are_people_infected(lang, text, surface) -> None:
     one count."""
     f = frame(text, surface, lang)
     assert (f.group, f.action) == ("people", "infected")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface", "group", "action"),
+    [
+        ("en", "Police put the number of marchers at 18,500.", "18,500", "people", "protesting"),
+        ("fr", "Le nombre de manifestants a atteint 18 500 selon la police.", "18 500", "people", "protesting"),
+        ("es", "El número de manifestantes ascendió a 18.500, según la policía.", "18.500", "people",
+         "protesting"),
+        ("de", "Die Zahl der Teilnehmer lag laut Polizei bei 18.500.", "18.500", "people", "protesting"),
+        ("de", "Die Zahl der wartenden Schiffe ist auf 112 gestiegen.", "112", "ships", None),
+        ("en", "The number of flights cancelled rose to 310.", "310", "flights", "cancelled"),
+    ],
+)
+def test_a_count_s_subject_names_what_it_counts(lang, text, surface, group, action) -> None:
+    """`count_nouns` language data: "the number of marchers at 18,500" counts marchers though no noun
+    follows the figure (one adjective may stand before the noun: "der wartenden Schiffe")."""
+    f = frame(text, surface, lang)
+    assert (f.group, f.action) == (group, action)
+
+
+def test_a_count_s_subject_yields_to_a_nearer_figure() -> None:
+    """Another figure between the subject and this one owns it: "the number of marchers at 18,500; 300
+    were arrested" — 300 is no count of marchers."""
+    f = frame("Police put the number of marchers at 18,500 and 300 were arrested.", "300", others=("18,500",))
+    assert (f.group, f.action) == ("people", "arrested")
