@@ -1651,7 +1651,8 @@ def test_an_outbreak_s_cases_are_people_infected(lang, text, surface) -> None:
     ("lang", "text", "surface", "group", "action"),
     [
         ("en", "Police put the number of marchers at 18,500.", "18,500", "people", "protesting"),
-        ("fr", "Le nombre de manifestants a atteint 18 500 selon la police.", "18 500", "people", "protesting"),
+        ("fr", "Le nombre de manifestants a atteint 18 500 selon la police.", "18 500", "people",
+         "protesting"),
         ("es", "El número de manifestantes ascendió a 18.500, según la policía.", "18.500", "people",
          "protesting"),
         ("de", "Die Zahl der Teilnehmer lag laut Polizei bei 18.500.", "18.500", "people", "protesting"),
@@ -1669,5 +1670,6 @@ def test_a_count_s_subject_names_what_it_counts(lang, text, surface, group, acti
 def test_a_count_s_subject_yields_to_a_nearer_figure() -> None:
     """Another figure between the subject and this one owns it: "the number of marchers at 18,500; 300
     were arrested" — 300 is no count of marchers."""
-    f = frame("Police put the number of marchers at 18,500 and 300 were arrested.", "300", others=("18,500",))
+    text = "Police put the number of marchers at 18,500 and 300 were arrested."
+    f = frame(text, "300", others=("18,500",))
     assert (f.group, f.action) == ("people", "arrested")
