@@ -1022,10 +1022,7 @@ def read_claim(
     if action is None:
         action = r.governing_action(run_start, run_end)
     if group is None and not counted and claim.dimension == "count" and not counts_places:
-        named = r.group_named_before(run_start)
-        if named in lexicon.terms.group_is and action in (None, lexicon.terms.group_is[named][1]):
-            named, action = lexicon.terms.group_is[named]
-        group = named
+        group, action = _subject_group(r, lexicon, action, run_start)
     if group in lexicon.terms.group_is and action == lexicon.terms.group_is[group][1]:
         group = lexicon.terms.group_is[group][0]
     if group is None and claim.dimension == "count":
@@ -1183,6 +1180,17 @@ def _counted_past_a_subgroup(r: _Reader, i1: int, counted: str) -> bool:
         if r.lang.markers["subgroup_before"].at(r.t, k):
             return True
     return False
+
+
+def _subject_group(
+    r: _Reader, lexicon: Lexicon, action: str | None, run_start: int
+) -> tuple[str | None, str | None]:
+    """(group, action) a count's subject names before a figure with no noun ("the number of marchers at
+    18,500"), read like the figure's own noun ([group_is]: marchers are people protesting)."""
+    named = r.group_named_before(run_start)
+    if named in lexicon.terms.group_is and action in (None, lexicon.terms.group_is[named][1]):
+        return lexicon.terms.group_is[named]
+    return named, action
 
 
 def _uncounted(
