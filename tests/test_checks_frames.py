@@ -1673,3 +1673,19 @@ def test_a_count_s_subject_yields_to_a_nearer_figure() -> None:
     text = "Police put the number of marchers at 18,500 and 300 were arrested."
     f = frame(text, "300", others=("18,500",))
     assert (f.group, f.action) == ("people", "arrested")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface"),
+    [
+        ("en", "The unions said more than 40,000 people had taken part in the march.", "40,000"),
+        ("fr", "Selon les syndicats, 40 000 personnes ont participé au cortège.", "40 000"),
+        ("es", "A la manifestación asistieron 18.500 personas, según la policía.", "18.500"),
+        ("de", "Nach Gewerkschaftsangaben nahmen 40.000 Menschen teil.", "40.000"),
+    ],
+)
+def test_people_who_took_part_in_a_march_were_protesting(lang, text, surface) -> None:
+    """`protesting` language data: "took part", "ont participé", "asistieron", "nahmen teil" — the crowd
+    of a march or a rally, one count with "40,000 marchers"."""
+    f = frame(text, surface, lang)
+    assert (f.group, f.action) == ("people", "protesting")
