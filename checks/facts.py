@@ -131,7 +131,10 @@ def gate_conflicts(frames: FrameTable, nominal: np.ndarray, at_least: np.ndarray
         far = (va > 0) & (vb > 0) & (np.maximum(va, vb) / np.minimum(va, vb) > t["conflict_ratio"])
     s = np.where(far, s - t["conflict_ratio_penalty"], s)
     keep &= ~(far & (np.minimum(va, vb) < t["conflict_small"]))  # "two martyrs" against "45 killed"
-    s = np.where(at_least[b] & exact[a], s - t["conflict_at_least_penalty"], s)
+    # a toll's "at least 21" against a smaller exact one is often its whole against a part; a crowd's or a
+    # count's "more than 40,000" against "18,500" is one side's estimate against the other's
+    toll_bound = at_least[b] & exact[a] & (frames.casualty[a] | frames.casualty[b])
+    s = np.where(toll_bound, s - t["conflict_at_least_penalty"], s)
     bar = np.where(alone[first[a]], t["same_fact"], t["conflict"])
     keep &= s >= bar
     return keep, s

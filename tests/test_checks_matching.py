@@ -231,6 +231,39 @@ def test_an_open_bound_is_rounded_like_the_figure_it_is_before_two_claims_confli
     assert low == pytest.approx(1400) and high == float("inf")
 
 
+@pytest.mark.parametrize(
+    ("first", "second", "kw", "shown"),
+    [
+        # a crowd: the unions' "more than 40,000" against the police's 18,500 is the story's disagreement
+        ("Police put the number of marchers at {}.", "Unions said {} people marched through the capital.",
+         {}, True),
+        # a toll: "at least 40 killed" against 18 is more often a whole against a part (identity.toml
+        # conflict_at_least_penalty)
+        ("Rescuers said {} people were killed.", "The regional government said {} people died.",
+         {"counted": "people", "concept": "people"}, False),
+    ],
+)
+def test_an_open_bound_against_a_smaller_figure_is_weaker_only_for_a_toll(
+    tmp_path: Path, first: str, second: str, kw: dict, shown: bool
+) -> None:
+    db = tmp_path / "w.duckdb"
+    big, small = ("more than 40,000", 40000.0), ("18,500", 18500.0)
+    if not shown:
+        big, small = ("at least 40", 40.0), ("18", 18.0)
+    load_docs(
+        db,
+        [
+            claim_doc("a", first.format(small[0]), [{"surface": small[0], "value": small[1], **kw}],
+                      published="2027-10-20"),
+            claim_doc("b", second.format(big[0]),
+                      [{"surface": big[0], "value": big[1], "qualifier": "at_least", "low": big[1], **kw}],
+                      published="2027-10-21"),
+        ],
+    )
+    assert len({fact for *_, fact in facts(db)}) == 1
+    assert bool(conflicts(db)) is shown
+
+
 class TestCurrencies:
     def docs(self) -> list:
         return [
