@@ -1067,6 +1067,7 @@ def read_claim(
     topics = attached or choose_topics(topics, action, claim.dimension, lexicon)
     if topics:
         topic = min(topics, key=lambda h: min(abs(h[0] - run_start), abs(h[0] - run_end)))[2]
+    topic, action = _share_topic(lexicon, action, topic, claim.dimension)
     place, spot, psrc = r.nearest_place(clo, chi)
     day, dsrc = incident_day(
         doc.toks,
@@ -1180,6 +1181,18 @@ def _counted_past_a_subgroup(r: _Reader, i1: int, counted: str) -> bool:
         if r.lang.markers["subgroup_before"].at(r.t, k):
             return True
     return False
+
+
+def _share_topic(
+    lexicon: Lexicon, action: str | None, topic: str | None, dimension: str
+) -> tuple[str | None, str | None]:
+    """(topic, action) of a share whose action names what it measures (terms.toml [share_topic]): the share
+    of staff on strike is the strike's turnout, whatever other topic word stands near it ("adhirió al
+    paro": a strike, though "paro" is also unemployment)."""
+    share = lexicon.terms.share_topic.get(action or "")
+    if share is not None and lexicon.terms.topic_dimension.get(share) == dimension:
+        return share, None
+    return topic, action
 
 
 def _subject_group(

@@ -235,6 +235,7 @@ class Terms:
     per_org_groups: frozenset[str] = frozenset()
     action_of_group: dict[str, dict[str, str]] = field(default_factory=dict)  # [action_of_group]
     per_org_actions: frozenset[str] = frozenset()
+    share_topic: dict[str, str] = field(default_factory=dict)  # [share_topic]: action → topic of a share
 
     def per_organisation(self, measure: str, group: str | None, action: str | None) -> bool:
         """A figure of one organisation ("PP 16 seats", "SPD 29.1 %"): only the same one's is its rival."""
@@ -319,7 +320,7 @@ def parse_terms(path: Path) -> Terms:
     data = tomllib.loads(path.read_text(encoding="utf-8"))
     known = {"group", "group_parent", "group_same", "group_is", "group_default", "generic", "topic_dimension",
              "action",
-             "incident", "topic", "acronyms", "per_organisation", "action_of_group"}
+             "incident", "topic", "acronyms", "per_organisation", "action_of_group", "share_topic"}
     for section in data:
         if section not in known:
             raise LexiconError(f"{path}: unknown section [{section}]; use one of {sorted(known)}")
@@ -377,6 +378,12 @@ def parse_terms(path: Path) -> Terms:
     if set(topic_dimension) - set(labels["topic"]):
         raise LexiconError(f"{path}: [topic_dimension] keys must be [topic] keys")
     action_of_group, per_org_groups, per_org_actions = _group_rules(path, data, labels)
+    share_topic = {k: str(v) for k, v in data.get("share_topic", {}).items()}
+    for act, topic in share_topic.items():
+        if act not in labels["action"] or topic not in topic_dimension:
+            raise LexiconError(
+                f"{path}: [share_topic] {act} = {topic!r}: an [action] and a [topic_dimension] key"
+            )
     return Terms(
         labels=labels,
         group_parent=parent,
@@ -392,6 +399,7 @@ def parse_terms(path: Path) -> Terms:
         per_org_groups=per_org_groups,
         per_org_actions=per_org_actions,
         action_of_group=action_of_group,
+        share_topic=share_topic,
     )
 
 

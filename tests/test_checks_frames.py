@@ -1690,3 +1690,21 @@ def test_people_who_took_part_in_a_march_were_protesting(lang, text, surface) ->
     40.000 Menschen teil", is not read)."""
     f = frame(text, surface, lang)
     assert (f.group, f.action) == ("people", "protesting")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface"),
+    [
+        ("en", "The unions said 65% of nursing staff had stopped work.", "65%"),
+        ("en", "The hospital federations put participation at 22%.", "22%"),
+        ("fr", "Le front syndical affirme que 65 % du personnel infirmier a cessé le travail.", "65 %"),
+        ("es", "Según los sindicatos, el 65 % del personal de enfermería adhirió al paro.", "65 %"),
+        ("de", "Die Gewerkschaften nennen eine Beteiligung von 65 Prozent.", "65 Prozent"),
+    ],
+)
+def test_the_share_on_strike_is_the_strike_s_turnout(lang, text, surface) -> None:
+    """terms.toml [share_topic] on_strike = turnout: "65% stopped work" and "participation at 22%" are one
+    measure (a count of strikers keeps its action: "2,000 workers walked out")."""
+    f = frame(text, surface, lang, dimension="dimensionless")
+    assert (f.action, f.topic) == (None, "turnout")
+    assert frame("About 2,000 workers walked out on Monday.", "2,000").action == "on_strike"
