@@ -1708,3 +1708,20 @@ def test_the_share_on_strike_is_the_strike_s_turnout(lang, text, surface) -> Non
     f = frame(text, surface, lang, dimension="dimensionless")
     assert (f.action, f.topic) == (None, "turnout")
     assert frame("About 2,000 workers walked out on Monday.", "2,000").action == "on_strike"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface"),
+    [
+        ("en", "Thirty-one patients were in hospital, five of them in intensive care.", "Thirty-one"),
+        ("es", "En los hospitales murcianos permanecen ingresadas 31 personas.", "31"),
+        ("es", "Treinta y un pacientes están internados.", "Treinta y un"),
+        ("de", "31 Patienten liegen im Spital, zwei weniger als am Vortag.", "31"),
+        ("fr", "Trente et un malades sont hospitalisés.", "Trente et un"),
+    ],
+)
+def test_patients_in_hospital_are_one_count_with_people_in_hospital(lang, text, surface) -> None:
+    """`injured` language data ("in hospital", "internados", "ingresadas", "im Spital") and terms.toml
+    [group_same] patients = people: "31 patients in hospital" and "31 personas ingresadas" are one count."""
+    f = frame(text, surface, lang)
+    assert (f.group, f.action) == ("people", "injured")
