@@ -1725,3 +1725,18 @@ def test_patients_in_hospital_are_one_count_with_people_in_hospital(lang, text, 
     [group_same] patients = people: "31 patients in hospital" and "31 personas ingresadas" are one count."""
     f = frame(text, surface, lang)
     assert (f.group, f.action) == ("people", "injured")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface"),
+    [
+        ("en", "Chile's heatwave has now claimed seven lives, the health ministry said.", "seven"),
+        ("es", "La ola de calor se ha cobrado siete vidas, según el Ministerio de Salud.", "siete"),
+        ("fr", "La canicule a déjà coûté sept vies au Chili.", "sept"),
+        ("de", "Die Hitzewelle forderte sieben Menschenleben.", "sieben"),
+    ],
+)
+def test_lives_claimed_are_a_toll(lang, text, surface) -> None:
+    """`group_action` people:killed: "claimed seven lives", "se ha cobrado siete vidas" count the dead."""
+    f = frame(text, surface, lang)
+    assert (f.group, f.action) == ("people", "killed")
