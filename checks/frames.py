@@ -70,6 +70,7 @@ VEHICLES = frozenset({"ships", "aircraft", "vehicles", "trains"})
 # the two sides of a negotiation ("unions demand 4.5%, employers offer 2%"): each side's figure is its own
 NEGOTIATION = frozenset({"demanded", "offered"})
 HARMED = frozenset({"killed", "injured", "casualties"})  # what only happens to people (and animals)
+AREA = "[length] ** 2"
 CASUALTY = frozenset(
     {
         "killed",
@@ -1050,6 +1051,7 @@ def read_claim(
             }
         )
     )
+    action = _incident_action(lexicon, action, claim.dimension, incidents)
     topics = lang.sections["topic"].scan(doc.texts, max(clo, run_start - 12), min(chi, run_end + 12))
     # a topic word past another figure is that figure's ("18,7 milliards ..., dont 11,2 milliards pour la
     # réduction de l'impôt": the tax is the 11,2's)
@@ -1181,6 +1183,16 @@ def _counted_past_a_subgroup(r: _Reader, i1: int, counted: str) -> bool:
         if r.lang.markers["subgroup_before"].at(r.t, k):
             return True
     return False
+
+
+def _incident_action(
+    lexicon: Lexicon, action: str | None, dimension: str, incidents: tuple[str, ...]
+) -> str | None:
+    """The action an area with none of its own takes from the incident its clause names (terms.toml
+    [incident] area): a wildfire's "19,500 acres" are the area burnt."""
+    if action is not None or dimension != AREA:
+        return action
+    return next((a for k in incidents if (a := lexicon.terms.incident_area.get(k))), None)
 
 
 def _share_topic(

@@ -236,6 +236,7 @@ class Terms:
     action_of_group: dict[str, dict[str, str]] = field(default_factory=dict)  # [action_of_group]
     per_org_actions: frozenset[str] = frozenset()
     share_topic: dict[str, str] = field(default_factory=dict)  # [share_topic]: action → topic of a share
+    incident_area: dict[str, str] = field(default_factory=dict)  # [incident] area: an area's action there
 
     def per_organisation(self, measure: str, group: str | None, action: str | None) -> bool:
         """A figure of one organisation ("PP 16 seats", "SPD 29.1 %"): only the same one's is its rival."""
@@ -316,6 +317,46 @@ def _group_rules(path: Path, data: dict, labels: dict[str, dict[str, str]]
     return action_of_group, groups, actions
 
 
+INCIDENT_KEYS = frozenset({"label", "days", "family", "area"})
+
+
+def _incidents(
+    path: Path, data: dict
+) -> tuple[dict[str, str], dict[str, int], dict[str, frozenset[str]], dict[str, str]]:
+    """[incident]: each kind's label, days apart its reports may be, families, and the action of an area
+    measured in a clause naming it (optional `area`)."""
+    labels: dict[str, str] = {}
+    days: dict[str, int] = {}
+    family: dict[str, frozenset[str]] = {}
+    area: dict[str, str] = {}
+    for key, spec in data.get("incident", {}).items():
+        if not isinstance(spec, dict) or set(spec) - INCIDENT_KEYS or "days" not in spec:
+            raise LexiconError(f"{path}: [incident] {key} needs {{ label, days, family }} (optional: area)")
+        if "area" in spec:
+            area[key] = str(spec["area"])
+        labels[key] = str(spec.get("label", key))
+        days[key] = int(spec["days"])
+        fam = spec.get("family", key)
+        family[key] = frozenset([fam] if isinstance(fam, str) else [str(f) for f in fam])
+    return labels, days, family, area
+
+
+def _action_rules(
+    path: Path, data: dict, labels: dict[str, dict[str, str]], incident_area: dict[str, str],
+    topic_dimension: dict[str, str],
+) -> dict[str, str]:
+    """[share_topic] checked, with the actions [incident] areas name."""
+    if set(incident_area.values()) - set(labels["action"]):
+        raise LexiconError(f"{path}: [incident] area must name an [action] key")
+    share_topic = {k: str(v) for k, v in data.get("share_topic", {}).items()}
+    for act, topic in share_topic.items():
+        if act not in labels["action"] or topic not in topic_dimension:
+            raise LexiconError(
+                f"{path}: [share_topic] {act} = {topic!r}: an [action] and a [topic_dimension] key"
+            )
+    return share_topic
+
+
 def parse_terms(path: Path) -> Terms:
     data = tomllib.loads(path.read_text(encoding="utf-8"))
     known = {"group", "group_parent", "group_same", "group_is", "group_default", "generic", "topic_dimension",
@@ -325,18 +366,9 @@ def parse_terms(path: Path) -> Terms:
         if section not in known:
             raise LexiconError(f"{path}: unknown section [{section}]; use one of {sorted(known)}")
     labels: dict[str, dict[str, str]] = {}
-    days: dict[str, int] = {}
-    family: dict[str, frozenset[str]] = {}
     for section in ("group", "action", "topic"):
         labels[section] = {k: str(v) for k, v in data.get(section, {}).items()}
-    labels["incident"] = {}
-    for key, spec in data.get("incident", {}).items():
-        if not isinstance(spec, dict) or set(spec) - {"label", "days", "family"} or "days" not in spec:
-            raise LexiconError(f"{path}: [incident] {key} needs {{ label, days, family }}")
-        labels["incident"][key] = str(spec.get("label", key))
-        days[key] = int(spec["days"])
-        fam = spec.get("family", key)
-        family[key] = frozenset([fam] if isinstance(fam, str) else [str(f) for f in fam])
+    labels["incident"], days, family, incident_area = _incidents(path, data)
     parent: dict[str, str] = {}
     for section in ("group_parent", "group_same"):
         for child, par in data.get(section, {}).items():
@@ -378,12 +410,7 @@ def parse_terms(path: Path) -> Terms:
     if set(topic_dimension) - set(labels["topic"]):
         raise LexiconError(f"{path}: [topic_dimension] keys must be [topic] keys")
     action_of_group, per_org_groups, per_org_actions = _group_rules(path, data, labels)
-    share_topic = {k: str(v) for k, v in data.get("share_topic", {}).items()}
-    for act, topic in share_topic.items():
-        if act not in labels["action"] or topic not in topic_dimension:
-            raise LexiconError(
-                f"{path}: [share_topic] {act} = {topic!r}: an [action] and a [topic_dimension] key"
-            )
+    share_topic = _action_rules(path, data, labels, incident_area, topic_dimension)
     return Terms(
         labels=labels,
         group_parent=parent,
@@ -400,6 +427,7 @@ def parse_terms(path: Path) -> Terms:
         per_org_actions=per_org_actions,
         action_of_group=action_of_group,
         share_topic=share_topic,
+        incident_area=incident_area,
     )
 
 

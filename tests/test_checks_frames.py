@@ -1740,3 +1740,21 @@ def test_lives_claimed_are_a_toll(lang, text, surface) -> None:
     """`group_action` people:killed: "claimed seven lives", "se ha cobrado siete vidas" count the dead."""
     f = frame(text, surface, lang)
     assert (f.group, f.action) == ("people", "killed")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface"),
+    [
+        ("en", "A wildfire in Ventura County more than doubled in size on Sunday to 19,500 acres.",
+         "19,500 acres"),
+        ("de", "Die Flammen haben inzwischen eine Fläche von 12.700 Hektar erfasst.", "12.700 Hektar"),
+        ("fr", "L'incendie s'étend désormais sur 4 000 hectares.", "4 000 hectares"),
+    ],
+)
+def test_a_fire_s_area_is_the_area_burnt(lang, text, surface) -> None:
+    """terms.toml [incident] wildfire area = burnt: an area with no action of its own, in a clause naming a
+    fire, is one measure with "had burned 8,200 acres"."""
+    f = frame(text, surface, lang, dimension="[length] ** 2")
+    assert f.action == "burnt"
+    park = frame("The park covers 12,700 hectares.", "12,700 hectares", dimension="[length] ** 2")
+    assert park.action != "burnt"
