@@ -694,17 +694,22 @@ class _Reader:
         hits = self.lang.markers["toll_nouns"].scan(self.t, max(lo, run_start - 30), run_start)
         return any(self._nothing_between(p, p + n) for p, n, _ in hits)
 
-    def group_named_before(self, run_start: int) -> str | None:
+    def group_named_before(self, run_start: int, run_end: int) -> str | None:
         """The group a count's subject names before a figure with no noun of its own, with no other figure
         between: "Police put the number of marchers at 18,500", "le nombre de manifestants a atteint",
         "el número de casos confirmados ascendió a 41", "die Zahl der Teilnehmer lag bei 18.500" (one
-        adjective may stand before the noun)."""
-        lo, _ = self.clause(run_start, run_start + 1)
-        for p, n, _ in self.lang.markers["count_nouns"].scan(self.t, max(lo, run_start - 30), run_start):
+        adjective may stand before the noun); or right after it, as Spanish puts it: "eleva a 44 el número de
+        supervivientes"."""
+        lo, hi = self.clause(run_start, run_end)
+        scan = self.lang.markers["count_nouns"].scan
+        hits = scan(self.t, max(lo, run_start - 30), run_start) + scan(self.t, run_end, min(hi, run_end + 4))
+        for p, n, _ in hits:
             for k in (p + n, p + n + 1):
-                h = self.lang.sections["group"].at(self.t, k) if k < run_start else None
-                if h is not None and self._nothing_between(p, k + h[1]):
-                    return h[0]
+                for section in ("group", "group_action"):  # "the number of survivors": people rescued
+                    inside = k >= hi or run_start <= k < run_end
+                    h = None if inside else self.lang.sections[section].at(self.t, k)
+                    if h is not None and self._nothing_between(p, k + h[1]):
+                        return h[0]
         return None
 
     def vote_against(self, np_end: int, group: str | None, action: str | None) -> bool:
@@ -1023,7 +1028,7 @@ def read_claim(
     if action is None:
         action = r.governing_action(run_start, run_end)
     if group is None and not counted and claim.dimension == "count" and not counts_places:
-        group, action = _subject_group(r, lexicon, action, run_start)
+        group, action = _subject_group(r, lexicon, action, run_start, run_end)
     if group in lexicon.terms.group_is and action == lexicon.terms.group_is[group][1]:
         group = lexicon.terms.group_is[group][0]
     if group is None and claim.dimension == "count":
@@ -1208,11 +1213,14 @@ def _share_topic(
 
 
 def _subject_group(
-    r: _Reader, lexicon: Lexicon, action: str | None, run_start: int
+    r: _Reader, lexicon: Lexicon, action: str | None, run_start: int, run_end: int
 ) -> tuple[str | None, str | None]:
     """(group, action) a count's subject names before a figure with no noun ("the number of marchers at
     18,500"), read like the figure's own noun ([group_is]: marchers are people protesting)."""
-    named = r.group_named_before(run_start)
+    named = r.group_named_before(run_start, run_end)
+    if named is not None and ":" in named:  # a group_action word: "el número de supervivientes"
+        group, _, act = named.partition(":")
+        return group, action or act
     if named in lexicon.terms.group_is and action in (None, lexicon.terms.group_is[named][1]):
         return lexicon.terms.group_is[named]
     return named, action

@@ -1758,3 +1758,20 @@ def test_a_fire_s_area_is_the_area_burnt(lang, text, surface) -> None:
     assert f.action == "burnt"
     park = frame("The park covers 12,700 hectares.", "12,700 hectares", dimension="[length] ** 2")
     assert park.action != "burnt"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface", "others"),
+    [
+        ("es", "La ONG eleva a 44 el número de supervivientes, frente a los 41 de las autoridades.", "44",
+         ("41",)),
+        ("en", "The number of survivors rose to 44.", "44", ()),
+        ("en", "There were 41 survivors, the coast guard said.", "41", ()),
+        ("fr", "Les 41 survivants ont été ramenés à Lampedusa.", "41", ()),
+    ],
+)
+def test_survivors_are_people_rescued(lang, text, surface, others) -> None:
+    """`group_action` people:rescued ("survivors", "survivants", "supervivientes"), also as a count's
+    subject before or, as Spanish writes it, after the figure ("eleva a 44 el número de supervivientes")."""
+    f = frame(text, surface, lang, others=others)
+    assert (f.group, f.action) == ("people", "rescued")
