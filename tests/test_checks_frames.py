@@ -1775,3 +1775,20 @@ def test_survivors_are_people_rescued(lang, text, surface, others) -> None:
     subject before or, as Spanish writes it, after the figure ("eleva a 44 el número de supervivientes")."""
     f = frame(text, surface, lang, others=others)
     assert (f.group, f.action) == ("people", "rescued")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface", "group", "action"),
+    [
+        ("de", "Laut Busunternehmen saßen 46 Menschen im Bus, laut Gendarmerie 48.", "46", "people",
+         "aboard"),
+        ("en", "All 46 occupants of the coach were Spanish tourists.", "46", "people", "aboard"),
+        # an estimate of the present is no forecast: "la Policía calcula que había más de 40.000 personas"
+        ("es", "La Policía calcula que había más de 40.000 personas dentro del estadio.", "40.000", "people", None),
+    ],
+)
+def test_who_was_in_a_vehicle_and_an_estimate_of_the_present(lang, text, surface, group, action) -> None:
+    """`aboard` ("im Bus", "im Fahrzeug") and occupants as passengers; Spanish "calcula que" is no
+    forecast marker (an estimate of a crowd that was there)."""
+    f = frame(text, surface, lang)
+    assert (f.group, f.action, f.scope) == (group, action, "incident")
