@@ -1784,7 +1784,8 @@ def test_survivors_are_people_rescued(lang, text, surface, others) -> None:
          "aboard"),
         ("en", "All 46 occupants of the coach were Spanish tourists.", "46", "people", "aboard"),
         # an estimate of the present is no forecast: "la Policía calcula que había más de 40.000 personas"
-        ("es", "La Policía calcula que había más de 40.000 personas dentro del estadio.", "40.000", "people", None),
+        ("es", "La Policía calcula que había más de 40.000 personas dentro del estadio.", "40.000", "people",
+         None),
     ],
 )
 def test_who_was_in_a_vehicle_and_an_estimate_of_the_present(lang, text, surface, group, action) -> None:
