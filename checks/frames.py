@@ -550,6 +550,15 @@ class _Reader:
         comma = next((k for k in range(end, min(end + 6, run_start)) if self.t[k] == ","), None)
         return comma is not None and not any(self._rival(k) for k in self.numbers if comma < k < run_start)
 
+    def _since_the_incident(self, k: int) -> bool:
+        """ "since the derailment", "depuis l'incendie", "seit dem Erdbeben": an incident's own start (a kind
+        of incident named right after "since", over one article), not a running total's."""
+        for j in (k, k + 1):
+            hit = self.lang.sections["incident"].at(self.t, j) if j < self.hi else None
+            if hit is not None and (j == k or self.lang.is_("definite_articles", self.t[k])):
+                return True
+        return False
+
     def scope(self, run_start: int, run_end: int, action: str | None, measure: str = "count") -> str:
         lo, hi = run_start - SCOPE_SPAN, run_end + SCOPE_SPAN
         clo, chi = self.clause(run_start, run_end)
@@ -568,6 +577,7 @@ class _Reader:
             if nxt < self.hi and (
                 self.lang.markers["since_short"].at(self.t, nxt)
                 or self.lang.weekdays.get(self.t[nxt]) is not None
+                or self._since_the_incident(nxt)
             ):
                 continue
             return "cumulative"

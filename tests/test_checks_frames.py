@@ -1793,3 +1793,23 @@ def test_who_was_in_a_vehicle_and_an_estimate_of_the_present(lang, text, surface
     forecast marker (an estimate of a crowd that was there)."""
     f = frame(text, surface, lang)
     assert (f.group, f.action, f.scope) == (group, action, "incident")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface", "scope"),
+    [
+        ("en", "Twenty-two people have been rescued alive since the collapse.", "Twenty-two", "incident"),
+        ("fr", "19 personnes ont été extraites vivantes des décombres depuis le début des recherches.", "19",
+         "incident"),
+        ("es", "Desde el derrumbe, 22 personas han sido sacadas con vida.", "22", "incident"),
+        ("de", "Seit dem Erdbeben wurden 22 Menschen lebend geborgen.", "22", "incident"),
+        # a war, a year: a running total
+        ("en", "More than 280,000 people have been killed since the war began.", "280,000", "cumulative"),
+        ("fr", "Depuis le début de la guerre, 500 000 personnes ont été tuées.", "500 000", "cumulative"),
+    ],
+)
+def test_since_the_incident_itself_is_no_running_total(lang, text, surface, scope) -> None:
+    """ "since the collapse", "depuis le début des recherches", "seit dem Erdbeben": a kind of incident (or
+    the search) after "since" is the incident's own start (`since_short` and the incident words)."""
+    f = frame(text, surface, lang)
+    assert (f.action, f.scope) == ("rescued" if scope == "incident" else "killed", scope)
