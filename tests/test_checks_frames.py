@@ -1813,3 +1813,9 @@ def test_since_the_incident_itself_is_no_running_total(lang, text, surface, scop
     the search) after "since" is the incident's own start (`since_short` and the incident words)."""
     f = frame(text, surface, lang)
     assert (f.action, f.scope) == ("rescued" if scope == "incident" else "killed", scope)
+
+
+def test_officers_are_troops_deployed() -> None:
+    """en `state_forces` "officers": "More than 300 officers were involved" counts the police deployed."""
+    f = frame("More than 300 officers were involved in the operation.", "300")
+    assert (f.group, f.action) == ("state_forces", "deployed")
