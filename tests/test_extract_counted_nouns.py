@@ -21,6 +21,18 @@ def test_counted_noun_after_a_number():
     assert counted_noun(ctx, ctx.text.index("-vehicle"), False) == "vehicle"
 
 
+def test_a_conjunction_after_a_figure_is_no_counted_noun():
+    """ "eleva la cifra a 48 porque el vehículo...": a clause starts after the figure, nothing is counted."""
+    for lang, text, after in [
+        ("es", "la Gendarmería eleva la cifra a 48 porque el autocar recogió a dos pasajeros", "48"),
+        ("fr", "les gendarmes en comptent 48 parce que deux voyageurs sont montés", "48"),
+        ("de", "die Polizei zählt 48, weil zwei Fahrgäste zustiegen", "48"),
+        ("de", "die Polizei zählt 48 obwohl die Firma 46 angibt", "48"),
+    ]:
+        ctx = context(text, lang)
+        assert counted_noun(ctx, ctx.text.index(after) + len(after), False) is None, (lang, text)
+
+
 def test_no_counted_noun_before_a_verb_or_article():
     ctx = context("el 112 recibió llamadas", "es")
     assert counted_noun(ctx, ctx.text.index("112") + 3, False) is None
