@@ -1819,3 +1819,18 @@ def test_officers_are_troops_deployed() -> None:
     """en `state_forces` "officers": "More than 300 officers were involved" counts the police deployed."""
     f = frame("More than 300 officers were involved in the operation.", "300")
     assert (f.group, f.action) == ("state_forces", "deployed")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface"),
+    [
+        ("en", "The bus plunged about 230 feet into a ravine on Wednesday.", "about 230 feet"),
+        ("es", "El vehículo cayó por un barranco de unos 70 metros.", "unos 70 metros"),
+        ("fr", "Le car a dévalé un ravin d'environ 70 mètres.", "environ 70 mètres"),
+        ("de", "Er stürzte rund 70 Meter tief in eine Schlucht.", "rund 70 Meter"),
+    ],
+)
+def test_a_fall_into_a_ravine_is_a_depth(lang, text, surface) -> None:
+    """`depth` topic words ("ravine", "barranco", "ravin", "Schlucht"): how far a vehicle fell is compared
+    across outlets ("about 70 m" / "more than 100 m"), not a length of nothing in particular."""
+    assert frame(text, surface, lang, dimension="[length]").topic == "depth"
