@@ -84,7 +84,7 @@ CASUALTY = frozenset(
         "rescued",
         "trapped",
         "casualties",
-        "infected",
+        "infected",  # an outbreak's cases: people, updated day by day like a toll
     }
 )
 # Groups of people (canonical terms of lexicon/terms.toml). An organisation named next to a count of people
@@ -704,7 +704,7 @@ class _Reader:
         hits = self.lang.markers["toll_nouns"].scan(self.t, max(lo, run_start - 30), run_start)
         return any(self._nothing_between(p, p + n) for p, n, _ in hits)
 
-    def group_named_before(self, run_start: int, run_end: int) -> str | None:
+    def group_of_count_noun(self, run_start: int, run_end: int) -> str | None:
         """The group a count's subject names before a figure with no noun of its own, with no other figure
         between: "Police put the number of marchers at 18,500", "le nombre de manifestants a atteint",
         "el número de casos confirmados ascendió a 41", "die Zahl der Teilnehmer lag bei 18.500" (one
@@ -1227,7 +1227,7 @@ def _subject_group(
 ) -> tuple[str | None, str | None]:
     """(group, action) a count's subject names before a figure with no noun ("the number of marchers at
     18,500"), read like the figure's own noun ([group_is]: marchers are people protesting)."""
-    named = r.group_named_before(run_start, run_end)
+    named = r.group_of_count_noun(run_start, run_end)
     if named is not None and ":" in named:  # a group_action word: "el número de supervivientes"
         group, _, act = named.partition(":")
         return group, action or act
