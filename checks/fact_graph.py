@@ -67,10 +67,15 @@ def _nearest_pairs(days_a: np.ndarray, win_a: np.ndarray, days_b: np.ndarray, wi
     if not len(days_a) or not len(days_b):
         return np.empty(0, np.int64), np.empty(0, np.int64)
     at = np.searchsorted(days_a, days_b)
-    # positions at - k//2 ... at + k - k//2 - 1 that exist, y by y (x ascending): only those are formed
-    lo = np.maximum(at - k // 2, 0)
-    counts = np.minimum(at + (k - k // 2), len(days_a)) - lo
-    counts = np.maximum(counts, 0)
+    # positions at - k//2 ... at + k - k//2 - 1 that exist, y by y (x ascending): only those are formed,
+    # and only those within the widest window of y's day — a pair further apart fails the gap test below
+    # whatever its windows, so the same pairs are kept (about a quarter of the k were; most are now not
+    # formed at all)
+    widest = int(max(win_a.max(), win_b.max()))
+    lo = np.maximum(np.maximum(at - k // 2, 0), np.searchsorted(days_a, days_b - widest, side="left"))
+    end = np.minimum(np.minimum(at + (k - k // 2), len(days_a)),
+                     np.searchsorted(days_a, days_b + widest, side="right"))
+    counts = np.maximum(end - lo, 0)
     starts = np.cumsum(counts) - counts
     y = np.repeat(np.arange(len(days_b)), counts)
     x = np.repeat(lo - starts, counts) + np.arange(int(counts.sum()))
