@@ -21,7 +21,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from quantcheck.checks import block_digests, identity
+from quantcheck.checks import block_digests, display_units, identity
 from quantcheck.checks.block_facts import Compared, compare_blocks
 from quantcheck.checks.claim_columns import ClaimColumns
 from quantcheck.checks.frame_store import frame_version
@@ -81,6 +81,7 @@ def build_claim_keys(con: duckdb.DuckDBPyConnection, tolerances: Tolerances | No
     table = con.execute(sql("compared_claims")).to_arrow_table()
     cols = ClaimColumns.from_arrow(table, lex, st, tol.float_epsilon)
     compared = compare_blocks(cols, lex, st)
+    display_units.warm_registry()   # for the fact labels; the blocks' processes are already forked
     if todo.full:
         con.execute("DELETE FROM fact_pairs")
         con.execute("DELETE FROM claim_keys")
