@@ -79,6 +79,7 @@ def build_claim_keys(con: duckdb.DuckDBPyConnection, tolerances: Tolerances | No
                                                "loose_topics": sorted(lex.terms.loose_topics)})
     todo = block_digests.plan(con, block_digests.settings_digest(lex), force)
     table = con.execute(sql("compared_claims")).to_arrow_table()
+    display_units.registry_warmed()   # no thread of an earlier call across the blocks' fork
     with small_pages():
         cols = ClaimColumns.from_arrow(table, lex, st, tol.float_epsilon)
         compared = compare_blocks(cols, lex, st)
