@@ -30,6 +30,7 @@ def refresh(con: duckdb.DuckDBPyConnection, force: bool = False) -> dict[str, in
                 "blocks": 0, "recomputed_blocks": 0}
 
     from quantcheck.checks import block_digests
+    from quantcheck.checks.display_units import registry_warmed
     from quantcheck.checks.fact_labels import build_fact_labels, build_unit_labels
     from quantcheck.checks.frame_store import refresh_frames
     from quantcheck.checks.lexicon import load_lexicon
@@ -40,11 +41,14 @@ def refresh(con: duckdb.DuckDBPyConnection, force: bool = False) -> dict[str, in
     lexicon = load_lexicon()
     tolerances = load_tolerances()
     new_frames = refresh_frames(con, lexicon)
-    built = build_claim_keys(con, tolerances, lexicon, force=force)
-    refs = build_reference_keys(con, tolerances, lexicon)
-    # readable names and display units for claim_groups and conflicts
-    build_fact_labels(con, lexicon, touched_only=not built.full)
-    build_unit_labels(con)
+    try:
+        built = build_claim_keys(con, tolerances, lexicon, force=force)
+        refs = build_reference_keys(con, tolerances, lexicon)
+        # readable names and display units for claim_groups and conflicts
+        build_fact_labels(con, lexicon, touched_only=not built.full)
+        build_unit_labels(con)
+    finally:
+        registry_warmed()
     block_digests.record(con, block_digests.settings_digest(lexicon))
     state.record(con)
     return {"new_frames": new_frames, "claim_keys": built.claims, "reference_keys": refs, "skipped": 0,

@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import multiprocessing as mp
 import os
+from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, fields
 
 import numpy as np
@@ -28,6 +30,27 @@ from quantcheck.checks.pair_scores import FrameTable
 # large refresh then uses both CPUs of a small machine; a small one is not worth a fork).
 WORKERS = min(4, os.cpu_count() or 1)
 PARALLEL_CLAIMS = 200_000
+
+
+@contextmanager
+def small_pages() -> Iterator[None]:
+    """numpy's large arrays without its request for transparent huge pages while the block runs.
+
+    numpy asks the kernel for huge pages on every array of 4 MB or more (madvise); with the kernel's
+    defrag=madvise default each such request may compact and zero 2 MB pages on the spot. Growing facts
+    makes and drops thousands of short-lived arrays of tens of MB, and those requests cost more than the
+    huge pages save: compare_blocks serially on the 1M bench claims spends 0.5 instead of 1.3-2.5 CPU-s in
+    the kernel (same user time). Forked workers inherit the setting; it is restored afterwards."""
+    switch = getattr(getattr(np, "_core", None), "multiarray", None)
+    switch = getattr(switch, "_set_madvise_hugepage", None)
+    if switch is None:
+        yield
+        return
+    before = switch(False)
+    try:
+        yield
+    finally:
+        switch(before)
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,6 +11,7 @@ data (checks/display_units.toml).
 from __future__ import annotations
 
 import re
+import threading
 import tomllib
 from collections import Counter
 from collections.abc import Iterable
@@ -40,6 +41,29 @@ class DisplayUnit:
 
 
 COUNT = DisplayUnit("", "")
+_WARMING: list[threading.Thread] = []
+
+
+def warm_registry() -> None:
+    """Start building the pint registry on a thread, for the fact labels a refresh writes last.
+
+    Building it takes about half a second of Python, once per process; a refresh started in a fresh
+    process (``quantcheck refresh``, the benchmark) would otherwise spend it between two SQL statements.
+    Started once the blocks' processes have been forked (checks/block_facts.py: no thread may run across a
+    fork), it overlaps the statements that follow, which mostly run on one thread inside DuckDB. The
+    registry builds itself once under its own lock, so a caller that needs it earlier simply waits.
+    """
+    from quantcheck.extractors.units import registry
+
+    thread = threading.Thread(target=registry, name="quantcheck-pint-registry", daemon=True)
+    thread.start()
+    _WARMING.append(thread)
+
+
+def registry_warmed() -> None:
+    """Wait for :func:`warm_registry`'s thread (a refresh leaves no thread of its own running)."""
+    while _WARMING:
+        _WARMING.pop().join()
 
 
 @cache

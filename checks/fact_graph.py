@@ -67,10 +67,15 @@ def _nearest_pairs(days_a: np.ndarray, win_a: np.ndarray, days_b: np.ndarray, wi
     if not len(days_a) or not len(days_b):
         return np.empty(0, np.int64), np.empty(0, np.int64)
     at = np.searchsorted(days_a, days_b)
-    # positions at - k//2 ... at + k - k//2 - 1 that exist, y by y (x ascending): only those are formed
-    lo = np.maximum(at - k // 2, 0)
-    counts = np.minimum(at + (k - k // 2), len(days_a)) - lo
-    counts = np.maximum(counts, 0)
+    # positions at - k//2 ... at + k - k//2 - 1 that exist, y by y (x ascending): only those are formed,
+    # and only those within the widest window of y's day — a pair further apart fails the gap test below
+    # whatever its windows, so the same pairs are kept (about a quarter of the k were; most are now not
+    # formed at all)
+    widest = int(max(win_a.max(), win_b.max()))
+    lo = np.maximum(np.maximum(at - k // 2, 0), np.searchsorted(days_a, days_b - widest, side="left"))
+    end = np.minimum(np.minimum(at + (k - k // 2), len(days_a)),
+                     np.searchsorted(days_a, days_b + widest, side="right"))
+    counts = np.maximum(end - lo, 0)
     starts = np.cumsum(counts) - counts
     y = np.repeat(np.arange(len(days_b)), counts)
     x = np.repeat(lo - starts, counts) + np.arange(int(counts.sum()))
@@ -174,11 +179,11 @@ def local_pairs(table: FrameTable, members: np.ndarray, horizon: int) -> tuple[n
             add(x[keep], y[keep])
     if not out_i:
         return np.empty(0, np.int64), np.empty(0, np.int64)
-    i = np.concatenate(out_i).astype(np.int64)
-    j = np.concatenate(out_j).astype(np.int64)
+    i = np.concatenate(out_i).astype(np.int64, copy=False)
+    j = np.concatenate(out_j).astype(np.int64, copy=False)
     base = len(members)
     keys = sorted_unique(i * base + j)
-    return keys // base, keys % base
+    return np.divmod(keys, base)
 
 
 def grow_facts(n: int, i: np.ndarray, j: np.ndarray, s: np.ndarray, settings: Settings,
@@ -210,12 +215,16 @@ def grow_facts(n: int, i: np.ndarray, j: np.ndarray, s: np.ndarray, settings: Se
     # groups they grow into, can never reach the threshold (one state instead of a separate veto list)
     blocked = (s == VETO) | (s < settings.thresholds["min_link"])
     s = np.where(blocked, -np.inf, s).astype(np.float64)
-    i, j = i.astype(np.int64), j.astype(np.int64)
+    i, j = i.astype(np.int64, copy=False), j.astype(np.int64, copy=False)
     parent = np.arange(n, dtype=np.int64)
     size = np.ones(n, dtype=np.int64)
     # the state is one row per pair of groups (sum and number of scored pairs between them): it shrinks as
     # groups merge, so later rounds cost less than the first
-    keys, total, count = _aggregate(np.minimum(i, j) * n + np.maximum(i, j), s,
+    # a pair of groups is one key, the lower id in the high bits: ordered as (lower, higher) like
+    # lower * n + higher, and taken apart by a shift and a mask instead of a division every round
+    bits = max(int(n - 1).bit_length(), 1)
+    low = (1 << bits) - 1
+    keys, total, count = _aggregate((np.minimum(i, j) << bits) | np.maximum(i, j), s,
                                     np.ones(len(s), dtype=np.int64))
     timed = days is not None and windows is not None
     if timed:
@@ -229,8 +238,8 @@ def grow_facts(n: int, i: np.ndarray, j: np.ndarray, s: np.ndarray, settings: Se
     if placed:
         country = np.asarray(countries, dtype=np.int64).copy()
     while len(keys):
-        a = keys // n
-        b = keys - a * n
+        a = keys >> bits
+        b = keys & low
         cross = size[a] * size[b]
         mean = (total + (cross - count) * unscored) / cross
         ok = mean >= threshold
@@ -280,7 +289,7 @@ def grow_facts(n: int, i: np.ndarray, j: np.ndarray, s: np.ndarray, settings: Se
         follow[gone_id] = keep_id
         a, b = follow[a], follow[b]
         outer = a != b
-        keys, total, count = _aggregate(np.minimum(a, b)[outer] * n + np.maximum(a, b)[outer],
+        keys, total, count = _aggregate((np.minimum(a, b)[outer] << bits) | np.maximum(a, b)[outer],
                                         total[outer], count[outer])
     # each node's root: follow the merges (a group merges at most once a round, into a lower id)
     while True:

@@ -21,8 +21,8 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from quantcheck.checks import block_digests, identity
-from quantcheck.checks.block_facts import Compared, compare_blocks
+from quantcheck.checks import block_digests, display_units, identity
+from quantcheck.checks.block_facts import Compared, compare_blocks, small_pages
 from quantcheck.checks.claim_columns import ClaimColumns
 from quantcheck.checks.frame_store import frame_version
 from quantcheck.checks.identity import load_settings
@@ -79,8 +79,11 @@ def build_claim_keys(con: duckdb.DuckDBPyConnection, tolerances: Tolerances | No
                                                "loose_topics": sorted(lex.terms.loose_topics)})
     todo = block_digests.plan(con, block_digests.settings_digest(lex), force)
     table = con.execute(sql("compared_claims")).to_arrow_table()
-    cols = ClaimColumns.from_arrow(table, lex, st, tol.float_epsilon)
-    compared = compare_blocks(cols, lex, st)
+    display_units.registry_warmed()   # no thread of an earlier call across the blocks' fork
+    with small_pages():
+        cols = ClaimColumns.from_arrow(table, lex, st, tol.float_epsilon)
+        compared = compare_blocks(cols, lex, st)
+    display_units.warm_registry()   # for the fact labels; the blocks' processes are already forked
     if todo.full:
         con.execute("DELETE FROM fact_pairs")
         con.execute("DELETE FROM claim_keys")

@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from quantcheck.checks.block_facts import block_repeats
-from quantcheck.checks.fact_graph import _aggregate
+from quantcheck.checks.fact_graph import _aggregate, _nearest_pairs
 from quantcheck.checks.facts import followed_rows, unrivalled_rows
 from quantcheck.checks.identity import load_settings
 from quantcheck.checks.lexicon import load_lexicon
@@ -30,6 +30,28 @@ def test_merged_pairs_sum_their_rows_in_row_order_like_bincount(seed: int) -> No
     assert got_total.tobytes() == np.bincount(inverse, weights=total, minlength=len(unique)).tobytes()
     counts = np.bincount(inverse, weights=count, minlength=len(unique)).astype(np.int64)
     assert np.array_equal(got_count, counts)
+
+
+@pytest.mark.parametrize("seed", range(30))
+def test_nearest_partners_are_the_k_positions_around_each_day_within_a_window(seed: int) -> None:
+    """_nearest_pairs forms only the positions within the widest window of each day: the same pairs, in the
+    same order, as forming all k positions around it and keeping those within either one's window."""
+    rng = np.random.default_rng(seed)
+    na, nb, k = int(rng.integers(0, 300)), int(rng.integers(0, 80)), int(rng.integers(1, 70))
+    span = int(rng.integers(1, 400))
+    days_a = np.sort(rng.integers(0, span, na)).astype(np.int64)
+    days_b = np.sort(rng.integers(0, span, nb)).astype(np.int64)
+    win_a = rng.integers(0, int(rng.integers(1, 30)), na).astype(np.int64)
+    win_b = rng.integers(0, int(rng.integers(1, 30)), nb).astype(np.int64)
+    want_x, want_y = [], []
+    for y in range(nb):
+        at = int(np.searchsorted(days_a, days_b[y]))
+        for x in range(max(at - k // 2, 0), min(at + k - k // 2, na)):
+            if abs(days_a[x] - days_b[y]) <= max(win_a[x], win_b[y]):
+                want_x.append(x)
+                want_y.append(y)
+    x, y = _nearest_pairs(days_a, win_a, days_b, win_b, k)
+    assert x.tolist() == want_x and y.tolist() == want_y
 
 
 @pytest.mark.parametrize("seed", range(20))

@@ -446,8 +446,8 @@ class Writer:
                 continue
             try:
                 published = to_utc(getattr(doc, "published_at", None))
-            # "0001-01-01T00:30+01:00" leaves the calendar in UTC
             except (ValueError, TypeError, OverflowError) as exc:
+                # "0001-01-01T00:30+01:00" leaves the calendar in UTC
                 result.skipped.append(Skipped(label, f"published_at stored as NULL: {exc}"))
                 published = None
             try:
