@@ -1035,8 +1035,7 @@ def read_claim(
     if group in lexicon.terms.group_is and action in (None, lexicon.terms.group_is[group][1]):
         group, action = lexicon.terms.group_is[group]
     run_start, run_end, run_sub = r.run_bounds(q0, i1, np_end)
-    if action is None:
-        action = r.governing_action(run_start, run_end)
+    action = _governing(r, lexicon, action, run_start, run_end)
     if group is None and not counted and claim.dimension == "count" and not counts_places:
         group, action = _subject_group(r, lexicon, action, run_start, run_end)
     if group in lexicon.terms.group_is and action == lexicon.terms.group_is[group][1]:
@@ -1220,6 +1219,17 @@ def _share_topic(
     if share is not None and lexicon.terms.topic_dimension.get(share) == dimension:
         return share, None
     return topic, action
+
+
+def _governing(r: _Reader, lexicon: Lexicon, action: str | None, run_start: int, run_end: int) -> str | None:
+    """The action of the verb governing the figure when its noun gave none; a noun's own action yields to
+    the verbs terms.toml [noun_action_yields] names ("released four hostages": released, not kidnapped)."""
+    if action is not None and action not in lexicon.terms.noun_action_yields:
+        return action
+    verb = r.governing_action(run_start, run_end)
+    if action is None or verb in lexicon.terms.noun_action_yields[action]:
+        return verb if verb is not None else action
+    return action
 
 
 def _subject_group(

@@ -237,6 +237,7 @@ class Terms:
     per_org_actions: frozenset[str] = frozenset()
     share_topic: dict[str, str] = field(default_factory=dict)  # [share_topic]: action → topic of a share
     incident_area: dict[str, str] = field(default_factory=dict)  # [incident] area: an area's action there
+    noun_action_yields: dict[str, frozenset[str]] = field(default_factory=dict)  # [noun_action_yields]
 
     def per_organisation(self, measure: str, group: str | None, action: str | None) -> bool:
         """A figure of one organisation ("PP 16 seats", "SPD 29.1 %"): only the same one's is its rival."""
@@ -361,7 +362,8 @@ def parse_terms(path: Path) -> Terms:
     data = tomllib.loads(path.read_text(encoding="utf-8"))
     known = {"group", "group_parent", "group_same", "group_is", "group_default", "generic", "topic_dimension",
              "action",
-             "incident", "topic", "acronyms", "per_organisation", "action_of_group", "share_topic"}
+             "incident", "topic", "acronyms", "per_organisation", "action_of_group", "share_topic",
+             "noun_action_yields"}
     for section in data:
         if section not in known:
             raise LexiconError(f"{path}: unknown section [{section}]; use one of {sorted(known)}")
@@ -411,6 +413,9 @@ def parse_terms(path: Path) -> Terms:
         raise LexiconError(f"{path}: [topic_dimension] keys must be [topic] keys")
     action_of_group, per_org_groups, per_org_actions = _group_rules(path, data, labels)
     share_topic = _action_rules(path, data, labels, incident_area, topic_dimension)
+    yields = {k: frozenset(str(a) for a in v) for k, v in data.get("noun_action_yields", {}).items()}
+    if any(k not in labels["action"] or v - set(labels["action"]) for k, v in yields.items()):
+        raise LexiconError(f"{path}: [noun_action_yields] must map an [action] key to [action] keys")
     return Terms(
         labels=labels,
         group_parent=parent,
@@ -428,6 +433,7 @@ def parse_terms(path: Path) -> Terms:
         action_of_group=action_of_group,
         share_topic=share_topic,
         incident_area=incident_area,
+        noun_action_yields=yields,
     )
 
 

@@ -1834,3 +1834,21 @@ def test_a_fall_into_a_ravine_is_a_depth(lang, text, surface) -> None:
     """`depth` topic words ("ravine", "barranco", "ravin", "Schlucht"): how far a vehicle fell is compared
     across outlets ("about 70 m" / "more than 100 m"), not a length of nothing in particular."""
     assert frame(text, surface, lang, dimension="[length]").topic == "depth"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface", "action"),
+    [
+        ("en", "The gunman released four hostages on Friday evening.", "four", "released"),
+        ("fr", "Le preneur d'otages a libéré quatre otages vendredi.", "quatre", "released"),
+        ("es", "El atracador liberó a cuatro rehenes el viernes.", "cuatro", "released"),
+        ("de", "Vier Geiseln wurden am Freitag freigelassen.", "Vier", "released"),
+        ("en", "Two hostages were killed during the raid.", "Two", "killed"),
+        ("en", "The gunman held nine hostages in the bank.", "nine", "kidnapped"),
+    ],
+)
+def test_a_noun_s_action_yields_to_the_verb_of_its_figure(lang, text, surface, action) -> None:
+    """terms.toml [noun_action_yields]: "hostages" are kidnapped unless the verb governing the figure says
+    released, killed, injured or rescued — four hostages released are no rival of nine hostages held."""
+    f = frame(text, surface, lang)
+    assert (f.group, f.action) == ("people", action)
