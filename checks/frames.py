@@ -715,9 +715,10 @@ class _Reader:
         hits = scan(self.t, max(lo, run_start - 30), run_start) + scan(self.t, run_end, min(hi, run_end + 4))
         for p, n, _ in hits:
             for k in (p + n, p + n + 1):
+                if k >= hi or run_start <= k < run_end:
+                    continue
                 for section in ("group", "group_action"):  # "the number of survivors": people rescued
-                    inside = k >= hi or run_start <= k < run_end
-                    h = None if inside else self.lang.sections[section].at(self.t, k)
+                    h = self.lang.sections[section].at(self.t, k)
                     if h is not None and self._nothing_between(p, k + h[1]):
                         return h[0]
         return None
@@ -1032,14 +1033,12 @@ def read_claim(
                 group = g[0]
             elif ga:
                 group, _, action = ga[0].partition(":")
-    if group in lexicon.terms.group_is and action in (None, lexicon.terms.group_is[group][1]):
-        group, action = lexicon.terms.group_is[group]
+    group, action = lexicon.terms.outcome(group, action)
     run_start, run_end, run_sub = r.run_bounds(q0, i1, np_end)
     action = _governing(r, lexicon, action, run_start, run_end)
     if group is None and not counted and claim.dimension == "count" and not counts_places:
         group, action = _subject_group(r, lexicon, action, run_start, run_end)
-    if group in lexicon.terms.group_is and action == lexicon.terms.group_is[group][1]:
-        group = lexicon.terms.group_is[group][0]
+    group, action = lexicon.terms.outcome(group, action)  # the action read since: "500 protesters marched"
     if group is None and claim.dimension == "count":
         group, action, thing = _uncounted(r, claim, counted, action, counts_places, run_start)
     if claim.dimension == "count" and action in NEGOTIATION:
@@ -1224,12 +1223,13 @@ def _share_topic(
 def _governing(r: _Reader, lexicon: Lexicon, action: str | None, run_start: int, run_end: int) -> str | None:
     """The action of the verb governing the figure when its noun gave none; a noun's own action yields to
     the verbs terms.toml [noun_action_yields] names ("released four hostages": released, not kidnapped)."""
-    if action is not None and action not in lexicon.terms.noun_action_yields:
+    if action is None:
+        return r.governing_action(run_start, run_end)
+    yields = lexicon.terms.noun_action_yields.get(action)
+    if not yields:
         return action
     verb = r.governing_action(run_start, run_end)
-    if action is None or verb in lexicon.terms.noun_action_yields[action]:
-        return verb if verb is not None else action
-    return action
+    return verb if verb in yields else action
 
 
 def _subject_group(
@@ -1241,9 +1241,7 @@ def _subject_group(
     if named is not None and ":" in named:  # a group_action word: "el número de supervivientes"
         group, _, act = named.partition(":")
         return group, action or act
-    if named in lexicon.terms.group_is and action in (None, lexicon.terms.group_is[named][1]):
-        return lexicon.terms.group_is[named]
-    return named, action
+    return lexicon.terms.outcome(named, action)
 
 
 def _uncounted(

@@ -243,6 +243,14 @@ class Terms:
         """A figure of one organisation ("PP 16 seats", "SPD 29.1 %"): only the same one's is its rival."""
         return group in self.per_org_groups if measure == "count" else action in self.per_org_actions
 
+    def outcome(self, group: str | None, action: str | None) -> tuple[str | None, str | None]:
+        """(group, action) of a group that names what its members did ([group_is]: "506,000 protesters" →
+        people protesting), when no other action was read; any other pair as it is."""
+        read = self.group_is.get(group or "")
+        if read is not None and action in (None, read[1]):
+            return read
+        return group, action
+
     def merged(self, group: str | None) -> tuple[str | None, str | None]:
         """(group, fine group) of a counted group read into its parent: "civilians" → ("people", "civilians")
         (a narrower toll), "workers" → ("people", "people") ([group_same]: the same count); a group without a
@@ -345,8 +353,8 @@ def _incidents(
 def _action_rules(
     path: Path, data: dict, labels: dict[str, dict[str, str]], incident_area: dict[str, str],
     topic_dimension: dict[str, str],
-) -> dict[str, str]:
-    """[share_topic] checked, with the actions [incident] areas name."""
+) -> tuple[dict[str, str], dict[str, frozenset[str]]]:
+    """[share_topic] and [noun_action_yields], checked with the actions [incident] areas name."""
     if set(incident_area.values()) - set(labels["action"]):
         raise LexiconError(f"{path}: [incident] area must name an [action] key")
     share_topic = {k: str(v) for k, v in data.get("share_topic", {}).items()}
@@ -355,7 +363,10 @@ def _action_rules(
             raise LexiconError(
                 f"{path}: [share_topic] {act} = {topic!r}: an [action] and a [topic_dimension] key"
             )
-    return share_topic
+    yields = {k: frozenset(str(a) for a in v) for k, v in data.get("noun_action_yields", {}).items()}
+    if any(k not in labels["action"] or v - set(labels["action"]) for k, v in yields.items()):
+        raise LexiconError(f"{path}: [noun_action_yields] must map an [action] key to [action] keys")
+    return share_topic, yields
 
 
 def parse_terms(path: Path) -> Terms:
@@ -412,10 +423,7 @@ def parse_terms(path: Path) -> Terms:
     if set(topic_dimension) - set(labels["topic"]):
         raise LexiconError(f"{path}: [topic_dimension] keys must be [topic] keys")
     action_of_group, per_org_groups, per_org_actions = _group_rules(path, data, labels)
-    share_topic = _action_rules(path, data, labels, incident_area, topic_dimension)
-    yields = {k: frozenset(str(a) for a in v) for k, v in data.get("noun_action_yields", {}).items()}
-    if any(k not in labels["action"] or v - set(labels["action"]) for k, v in yields.items()):
-        raise LexiconError(f"{path}: [noun_action_yields] must map an [action] key to [action] keys")
+    share_topic, yields = _action_rules(path, data, labels, incident_area, topic_dimension)
     return Terms(
         labels=labels,
         group_parent=parent,
