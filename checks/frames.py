@@ -209,7 +209,13 @@ def read_document(
         dates = find_dates(text, toks, [lang, lex.language("en")], ref.year)
         dateline = next((d for d in dates if dateline and d.start == dateline.start), None)
     dates = last_occurrence(dates, ref)
-    head = [p for p in places if p.start < 300 and p.kind in ("town", "region") and not p.dateline]
+    # the story's place: the first town it names, unless that is where a source speaks from ("Rabat – ... as
+    # the foreign ministry in Berlin confirmed")
+    head = [
+        p
+        for p in places
+        if p.start < 300 and p.kind in ("town", "region") and not p.dateline and not p.speaker
+    ]
     head = head or [p for p in places if p.start < 300 and p.kind == "country"]
     head = head or [p for p in places if p.dateline]
     return DocumentView(
@@ -991,6 +997,7 @@ class _Reader:
         return None, spot, "none"
 
 
+
 def read_claim(
     doc: DocumentView,
     claim: ClaimInput,
@@ -1215,7 +1222,7 @@ def _share_topic(
     of staff on strike is the strike's turnout, whatever other topic word stands near it ("adhirió al
     paro": a strike, though "paro" is also unemployment)."""
     share = lexicon.terms.share_topic.get(action or "")
-    if share is not None and lexicon.terms.topic_dimension.get(share) == dimension:
+    if share is not None and lexicon.terms.topic_fits(share, dimension):  # a [topic_dimension] key (checked)
         return share, None
     return topic, action
 
@@ -1304,15 +1311,18 @@ def choose_topics(
 ) -> list[tuple[int, int, str]]:
     """The topic hits that can name a measure: of its dimension; specific ones first; a topic that only
     restates the dimension ("area", "distance") only when no action is read ("area burnt" vs "area
-    covered" differ by the action); a generic one ("budget") only when nothing else is named."""
+    covered" differ by the action), and after one naming the thing measured ("ash column" before "high"); a
+    generic one ("budget") only when nothing else is named."""
     dims = lexicon.terms.topic_dimension
-    topics = [h for h in topics if dims.get(h[2], dimension) == dimension]
+    topics = [h for h in topics if lexicon.terms.topic_fits(h[2], dimension)]
     specific = [h for h in topics if h[2] not in lexicon.terms.generic_topics and h[2] not in dims]
     if specific:
         return specific
     if action:
         return []
-    return [h for h in topics if h[2] not in lexicon.terms.generic_topics] or topics
+    named = [h for h in topics if h[2] not in lexicon.terms.generic_topics]
+    # a word naming the thing measured before one restating the dimension: "the ash column rose 12 km high"
+    return [h for h in named if h[2] not in lexicon.terms.loose_topics] or named or topics
 
 
 def _toward(doc: DocumentView, k: int) -> bool:
@@ -1330,10 +1340,9 @@ def _attached_topic(
     €531.8bn", "le budget 2027 de 531,8 milliards" — names it, even when it is a generic word and a more
     specific one ("nueva deuda de 86.400 millones") names the next figure of the clause. Only grammar words
     and a year may stand between the two."""
-    dims = lexicon.terms.topic_dimension
     for pos, n, name in sorted(topics, key=lambda h: -h[0]):
         end = pos + n
-        if end > run_start or run_start - end > ATTACHED_GAP or dims.get(name, dimension) != dimension:
+        if end > run_start or run_start - end > ATTACHED_GAP or not lexicon.terms.topic_fits(name, dimension):
             continue
         gap = range(end, run_start)
         if all(doc.lang.is_("stopwords", doc.texts[k]) or YEAR.fullmatch(doc.texts[k]) for k in gap):

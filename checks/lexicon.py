@@ -243,6 +243,14 @@ class Terms:
         """A figure of one organisation ("PP 16 seats", "SPD 29.1 %"): only the same one's is its rival."""
         return group in self.per_org_groups if measure == "count" else action in self.per_org_actions
 
+    def topic_fits(self, topic: str, dimension: str) -> bool:
+        """Whether a topic word can name a measure of this dimension ([topic_dimension]; "currency" fits
+        every currency: a ransom is paid in euros or dollars, never in hours)."""
+        wanted = self.topic_dimension.get(topic)
+        if wanted is None or wanted == dimension:
+            return True
+        return wanted == "currency" and dimension.startswith("currency_")
+
     def outcome(self, group: str | None, action: str | None) -> tuple[str | None, str | None]:
         """(group, action) of a group that names what its members did ([group_is]: "506,000 protesters" →
         people protesting), when no other action was read; any other pair as it is."""

@@ -1003,6 +1003,62 @@ def test_a_fire_s_containment_and_a_bond_spread_name_what_they_measure(lang, tex
     assert frame(text, surface, lang, dimension="dimensionless").topic == topic
 
 
+@pytest.mark.parametrize(
+    ("lang", "text", "surface", "dimension", "topic"),
+    [
+        ("en", "The storm dumped 38 cm of snow on Clermont-Ferrand.", "38 cm", "[length]", "snow"),
+        ("fr", "Météo-France a mesuré 38 cm de neige à Clermont-Ferrand.", "38 cm", "[length]", "snow"),
+        ("es", "En Clermont-Ferrand se acumularon 38 centímetros de nieve.", "38 centímetros", "[length]",
+         "snow"),
+        ("de", "In Clermont-Ferrand liegen 38 Zentimeter Schnee.", "38 Zentimeter", "[length]", "snow"),
+        ("en", "The kidnappers demanded a ransom of $2.2 million.", "$2.2 million", "currency_USD", "ransom"),
+        ("de", "Der Täter forderte ein Lösegeld von zwei Millionen Euro.", "zwei Millionen Euro",
+         "currency_EUR", "ransom"),
+        ("fr", "Le col culmine à 2 260 mètres d'altitude.", "2 260 mètres", "[length]", "altitude"),
+        ("es", "El puerto está a 2.260 metros sobre el nivel del mar.", "2.260 metros", "[length]",
+         "altitude"),
+        ("de", "Der Pegel der Elbe stieg auf 6,20 Meter.", "6,20 Meter", "[length]", "water_level"),
+        ("en", "The river crested at 6.2 metres on Tuesday.", "6.2 metres", "[length]", "water_level"),
+        ("en", "Waves of up to 8 metres hit the coast.", "8 metres", "[length]", "waves"),
+        ("de", "Die Aschesäule stieg bis zu 12 Kilometer hoch.", "12 Kilometer", "[length]", "plume"),
+        ("fr", "Un périmètre de 300 mètres a été bouclé.", "300 mètres", "[length]", "radius"),
+        ("fr", "Un amas de béton haut d'environ huit mètres.", "huit mètres", "[length]", "height"),
+        ("es", "La huelga, de 72 horas, empezó el lunes.", "72 horas", "[time]", "strike"),
+        ("fr", "La BCE a relevé son taux directeur à 2,5 %.", "2,5 %", "dimensionless", "interest_rate"),
+        ("es", "El Banco de España mantuvo los tipos de interés en el 2,5 %.", "2,5 %", "dimensionless",
+         "interest_rate"),
+        ("de", "Die Auslastung der Intensivbetten lag bei 94 Prozent.", "94 Prozent", "dimensionless",
+         "occupancy"),
+        ("de", "Der Umsatz sank auf 38,4 Milliarden Euro.", "38,4 Milliarden Euro", "currency_EUR",
+         "revenue"),
+        ("en", "Net profit fell to €412 million in 2026.", "€412 million", "currency_EUR", "profit"),
+        ("en", "The price of a ticket rose to €95.", "€95", "currency_EUR", "price"),
+        ("es", "El Gobierno aprobó un decreto de 2.200 millones de euros.", "2.200 millones de euros",
+         "currency_EUR", "plan"),
+    ],
+)
+def test_a_measure_is_named_by_what_it_measures(lang, text, surface, dimension, topic) -> None:
+    """News measures beyond tolls and budgets are named by their topic word (lexicon [topic], one list per
+    language): a snow depth, a ransom, an altitude, a river's level, a strike's length. A measure named by
+    nothing is never compared, so each word here lets outlets' figures of one measure meet."""
+    assert frame(text, surface, lang, dimension=dimension).topic == topic
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface", "dimension"),
+    [
+        ("en", "He held them for 19 hours, demanding a ransom.", "19 hours", "[time]"),
+        ("de", "Seit 40 Tagen fiel weder Regen noch Schnee; die Stauseen sind zu 13 Prozent gefüllt.",
+         "13 Prozent", "dimensionless"),
+        ("fr", "La grève a été suivie par 28 % des salariés.", "28 %", "dimensionless"),
+    ],
+)
+def test_a_topic_word_names_only_measures_of_its_dimension(lang, text, surface, dimension) -> None:
+    """[topic_dimension]: a ransom is money ("currency": any currency), snow a depth, a strike's topic a
+    duration — the hours of a siege, a reservoir's share or a strike's turnout are not named by them."""
+    assert frame(text, surface, lang, dimension=dimension).topic not in ("ransom", "snow", "strike")
+
+
 @pytest.mark.parametrize("dateline", ["LOS ANGELES (Wire) –", "SAN FRANCISCO (Wire) –", "NEW YORK (Wire) –"])
 def test_a_dateline_of_a_town_with_a_short_first_word_is_the_whole_name(dateline) -> None:
     f = frame(f"{dateline} The fire had burned 8,200 acres by Saturday evening.", "8,200 acres",
@@ -1486,6 +1542,50 @@ def test_where_a_speaker_is_is_not_where_it_happened(lang, text) -> None:
     """ "a spokesman in Rome said": the place after a speaker noun (`speaker_nouns`) frames no figure."""
     f = frame(text, "41", lang)
     assert (f.place, f.place_source) == ("Lampedusa", "context")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "RABAT (Wire) — A coach fell into a ravine near Ouarzazate. Among the dead are three "
+               "Spaniards, the foreign ministry in Madrid said. The company said 46 people were on board."),
+        ("fr", "RABAT (Wire) — Un autocar est tombé dans un ravin près de Ouarzazate. Parmi les morts "
+               "figurent trois Suisses, a indiqué le Département fédéral des affaires étrangères à Berne. La "
+               "compagnie parle de 46 passagers."),
+        ("es", "RABAT (Wire) — Un autocar cayó por un barranco cerca de Ouarzazate. Entre los muertos hay "
+               "tres españoles, según el Ministerio de Exteriores en Madrid. La empresa habla de 46 "
+               "pasajeros."),
+        ("de", "RABAT (Wire) — Ein Reisebus ist bei Ouarzazate in eine Schlucht gestürzt. Unter den Toten "
+               "sind drei Deutsche, wie das Auswärtige Amt in Berlin bestätigte. Das Unternehmen spricht von "
+               "46 Fahrgästen."),
+    ],
+)
+def test_an_institution_quoted_from_its_capital_does_not_place_the_story(lang, text) -> None:
+    """ "the foreign ministry in Madrid said": a ministry, embassy or foreign office (`speaker_nouns`) names
+    where the source sits; the next sentence's figure stays at the story's place (the context before)."""
+    f = frame(text, "46", lang)
+    assert (f.place, f.place_source) == ("Ouarzazate", "context")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "A coach crash in the Atlas mountains killed 15, among them a German, the foreign ministry in "
+               "Berlin said on Thursday. The company said 46 people were on board."),
+        ("fr", "L'accident d'autocar dans l'Atlas a fait 15 morts, dont un Suisse, a indiqué le "
+               "Département des affaires étrangères à Berne jeudi. La compagnie parle de 46 passagers."),
+        ("es", "El accidente del autocar en el Atlas dejó 15 muertos, entre ellos un español, según el "
+               "Ministerio de Exteriores en Madrid. La empresa habla de 46 pasajeros."),
+        ("de", "Beim Busunglück im Atlas sind 15 Menschen gestorben, darunter ein Deutscher, wie das "
+               "Auswärtige Amt in Berlin am Donnerstag bestätigte. Das Unternehmen spricht von 46 "
+               "Fahrgästen."),
+    ],
+)
+def test_the_story_place_is_not_where_its_source_sits(lang, text) -> None:
+    """A story whose first town is the seat of the ministry quoted has no place from it: the figures of the
+    crash are not placed in Berlin (they stayed unplaced rather than meeting Berlin's own news)."""
+    f = frame(text, "46", lang)
+    assert f.place is None
 
 
 @pytest.mark.parametrize(

@@ -58,6 +58,8 @@ UNITS: dict[str, tuple[float, float, str] | None] = {
     "liter/meter**2": (0.001, 0, "length"),  # rainfall: 1 l/m2 = 1 mm
     "hectare": (10000, 0, "area"),
     "acre": (4046.8726098742513, 0, "area"),  # pint's acre (US survey)
+    "meter**2": (1, 0, "area"),
+    "tonne": (1000, 0, "mass"),  # pint's base unit of mass is the kilogram
     "km/h": (1 / 3.6, 0, "speed"),
     "mph": (0.44704, 0, "speed"),
     "mile/hour": (0.44704, 0, "speed"),
