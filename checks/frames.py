@@ -997,7 +997,6 @@ class _Reader:
         return None, spot, "none"
 
 
-
 def read_claim(
     doc: DocumentView,
     claim: ClaimInput,
