@@ -214,7 +214,7 @@ def read_document(
     head = [
         p
         for p in places
-        if p.start < 300 and p.kind in ("town", "region") and not p.dateline and not p.speaker
+        if p.start < 300 and p.kind in ("town", "region") and not (p.dateline or p.speaker or p.locates)
     ]
     head = head or [p for p in places if p.start < 300 and p.kind == "country"]
     head = head or [p for p in places if p.dateline]
@@ -387,8 +387,9 @@ class _Reader:
                 best = (gap, a[0])
                 right_at = k
                 break
-            if k in self.numbers or self.t[k] in (";", "("):
-                break
+            if (k in self.numbers and k not in self.temporal) or self.t[k] in (";", "("):
+                break  # (a year or a date on the way is no other figure: "baut bis Ende 2029 9500 Stellen
+                # ab")
             apposition = self.marker("subgroup_before", k) or self.hit("group", k) or self.hit("side", k)
             if apposition:
                 k += apposition[1]
@@ -424,7 +425,7 @@ class _Reader:
                 ):
                     best = (gap, a[0])
                 break
-            if k in self.numbers or self.t[k] in (";", ")"):
+            if (k in self.numbers and k not in self.temporal) or self.t[k] in (";", ")"):
                 break
             if not (
                 self.is_("auxiliaries", k)
@@ -556,6 +557,24 @@ class _Reader:
         comma = next((k for k in range(end, min(end + 6, run_start)) if self.t[k] == ","), None)
         return comma is not None and not any(self._rival(k) for k in self.numbers if comma < k < run_start)
 
+    def _dated_since(self, pos: int, run_start: int, run_end: int) -> bool:
+        """A bare "since" / "depuis" / "desde" / "seit" before a month or a year, with no comma between it and
+        the figure ("plus de 140 soldats ont été tués dans la région de Tillabéri depuis janvier"): a running
+        total's start, however far along the clause. Not after a kind of incident: "the most lethal chemical
+        attack since the 1980s", "la pire catastrophe depuis 1987" compare the incident with earlier ones."""
+        ref = self.doc.ref
+        lo, hi = (run_end, pos) if pos >= run_end else (pos, run_start)
+        if ref is None or "," in self.t[lo:hi]:
+            return False
+        if any(self.lang.sections["incident"].at(self.t, k) for k in range(max(self.lo, pos - 3), pos)):
+            return False
+        for k in range(pos + 1, min(self.hi, pos + 3)):
+            if self.lang.months.get(self.t[k]) is not None or YEAR.fullmatch(self.t[k]):
+                return True
+            if not self.lang.is_("definite_articles", self.t[k]):
+                break
+        return pos + 1 < self.hi and any(d.start == self.doc.toks[pos + 1].start for d in self.doc.dates)
+
     def _since_the_incident(self, k: int) -> bool:
         """ "since the derailment", "depuis l'incendie", "seit dem Erdbeben": an incident's own start (a kind
         of incident named right after "since", over one article), not a running total's."""
@@ -571,7 +590,7 @@ class _Reader:
         if self._fronted_running_total(run_start):
             return "cumulative"
         for pos, n, _ in self.any_marker("cumulative", max(clo, run_start - 20), min(chi, run_end + 20)):
-            if n == 1 and not (lo <= pos < hi):
+            if n == 1 and not (lo <= pos < hi) and not self._dated_since(pos, run_start, run_end):
                 continue  # a bare "since" / "depuis" far from the number belongs to another phrase
             if measure != "count" and (
                 n == 1
@@ -595,6 +614,8 @@ class _Reader:
         for pos, n, _ in war:
             if action in CASUALTY and not self._war_in_name(pos, n):
                 return "cumulative"
+        if self._fronted_earlier_time(run_start):
+            return "past"  # "En février 2023, deux séismes ... avaient fait plus de 50 000 morts"
         if measure == "count" and self._earlier_month(max(clo, run_start - 12), min(chi, run_end + 12)):
             return "past"  # "les inondations de juin 2010, qui avaient fait 25 morts", "en junio de 2010"
         for k in range(max(self.lo, run_start - 8), min(self.hi, run_end + 8)):
@@ -617,6 +638,18 @@ class _Reader:
         if forecast and action not in CASUALTY:
             return "forecast"
         return "incident"
+
+    def _fronted_earlier_time(self, run_start: int) -> bool:
+        """A sentence opening on an earlier year, set off by a comma ("In February 2023, two earthquakes ...
+        killed more than 53,000", "En 2019, l'attaque d'Inatès avait fait 71 morts"): all its figures are of
+        that time, however long the sentence."""
+        ref = self.doc.ref
+        if ref is None:
+            return False
+        comma = next((k for k in range(self.lo, min(self.lo + 6, run_start)) if self.t[k] == ","), None)
+        return comma is not None and any(
+            YEAR.fullmatch(self.t[k]) and int(self.t[k]) < ref.year for k in range(self.lo, comma)
+        )
 
     def _earlier_month(self, lo: int, hi: int) -> bool:
         """A month and a year before the article's year in toks[lo:hi] ("juin 2010", "junio de 2010",
@@ -957,6 +990,7 @@ class _Reader:
             p
             for p in self.doc.places
             if p.start >= lo_c and p.end <= hi_c and not p.dateline and not p.reference and not p.speaker
+            and not p.locates
             and not self._part_s_place(p)
         ]
         spots = [p for p in inside if p.kind in ("town", "unknown", "region")]
@@ -988,6 +1022,7 @@ class _Reader:
             and not p.dateline
             and not p.reference
             and not p.speaker
+            and not p.locates
             and claim.start - p.end < CONTEXT_CHARS
         ]
         if before:
@@ -1055,6 +1090,8 @@ def read_claim(
     if action is None and group in lexicon.terms.group_action:
         action = lexicon.terms.group_action[group]
     part = _claim_part(r, claim, (q0, i1, np_end), run_sub, group, action)
+    if part == "subgroup" and action is None:
+        action = _action_of_whole(r, run_start)
     fine = group
     if part != "subgroup":  # "two miners were killed" is the accident's toll, not a narrower one
         group, fine = lexicon.terms.merged(group)
@@ -1236,6 +1273,18 @@ def _governing(r: _Reader, lexicon: Lexicon, action: str | None, run_start: int,
         return action
     verb = r.governing_action(run_start, run_end)
     return verb if verb in yields else action
+
+
+def _action_of_whole(r: _Reader, run_start: int) -> str | None:
+    """What happened to the whole a subgroup is part of, read before it in the sentence: "the death toll rose
+    to 27, among them six children" are six children killed, as "sieben Kinder unter den Todesopfern" are."""
+    found = None
+    for section in ("action", "group_action"):
+        for pos, _, value in r.lang.sections[section].scan(r.t, r.lo, run_start):
+            act = value.partition(":")[2] if section == "group_action" else value
+            if act and (found is None or pos > found[0]):
+                found = (pos, act)
+    return found[1] if found else None
 
 
 def _subject_group(
@@ -1500,12 +1549,19 @@ SENTENCE_GAP = " \t\r\n.!?…\"'»”"  # what may stand between two sentences t
 def _carry_group(
     frame: Frame, claim: ClaimInput, frames: list[Frame], claims: list[ClaimInput], doc: DocumentView
 ) -> Frame:
-    """A count whose noun is elided takes the group (and action) of the figure before it in its sentence:
+    """A count whose noun is elided takes the group (and action) of the figure before it in its sentence (one
+    whose group came with it, only the action):
     "the ministry counted 506,000 protesters, the CGT claimed more than one million" — the spec carries
     units over the same way. With no such figure in its sentence, it takes the group of the last figure of
     the sentence right before when its own words give it a source: another source's figure for what was
     just counted ("... 1.12 million protesters. In Paris: 87,000 according to police, 450,000 according to
     the CGT", "Die Gewerkschaften meldeten 3,2 Millionen"). ``frames``/``claims``: those before it."""
+    if frame.measure == "count" and frame.group and frame.action is None and not frame.part and claims:
+        # the group carried with the unit but not what happened to it: "se suprimirán 412 vuelos ..., aunque
+        # el sindicato elevó la cifra a 468" — 468 flights cancelled, by the same figure before it
+        same = [f for c, f in zip(claims, frames, strict=True)
+                if c.sentence_start == claim.sentence_start and f.group == frame.group and f.action]
+        return replace(frame, action=same[-1].action) if same else frame
     if frame.measure != "count" or frame.group or frame.thing or frame.topic or not claims:
         return frame  # (a figure naming what it measures is no elided count: "raise the retirement age from
         # 64 to 65", "une magnitude de 6,3 selon l'AFAD")

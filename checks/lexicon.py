@@ -79,6 +79,9 @@ GRAMMAR = (
     "worldwide",
     "relative_pronouns",
     "speaker_nouns",
+    "compound_heads",
+    "facility_nouns",
+    "near_words",
 )
 DATES = ("weekdays", "months", "last", "relative", "units")
 SECTIONS = (*TERM_SECTIONS, "group_action", "side", "marker", "grammar", "dates")
@@ -89,6 +92,10 @@ TOKEN_RE = regex.compile(
     r"(?:[\p{L}\p{M}]+(?:[-'’][\p{L}\p{M}]+)*)|\d+(?:[.,\u00a0\u202f ]\d{3}(?!\d))*(?:[.,]\d+)?|[;:(),]"
 )
 ELISION_RE = regex.compile(r"^([\p{L}]{1,2}|qu|jusqu|lorsqu|puisqu)['’](?=\p{L})", regex.IGNORECASE)
+
+
+MIN_COMPOUND_PART = 3  # letters before a compound's head ("Tote" is not "Unwetter-tote" minus a letter)
+MIN_SPEAKER_HEAD = 4  # speaker nouns read as compound heads: not "amt" ("insgesamt")
 
 
 class LexiconError(ValueError):
@@ -140,6 +147,9 @@ class Matcher:
     exact: dict[str, str] = field(default_factory=dict)
     stems: list[tuple[str, str]] = field(default_factory=list)
     phrases: dict[str, list[tuple[tuple[str, ...], bool, str]]] = field(default_factory=dict)
+    # last parts of compound nouns ("Verdachts**fälle**", "Hochwasser**opfer**"): a word these forms do not
+    # name takes the value of the longest head it ends with (German writes its nouns as one word)
+    heads: tuple[str, ...] = ()
     _cache: dict[str, str | None] = field(default_factory=dict, repr=False)
     # answers of at() for the token list last asked about: the claims of one document ask about the same
     # positions again and again (each claim reads the words around its number)
@@ -174,6 +184,10 @@ class Matcher:
                 if w.startswith(prefix):
                     value = v
                     break
+        if value is None:
+            head = next((h for h in self.heads if w.endswith(h) and len(w) - len(h) >= MIN_COMPOUND_PART),
+                        None)
+            value = self.word(head) if head else None
         self._cache[w] = value
         return value
 
@@ -453,6 +467,22 @@ def parse_terms(path: Path) -> Terms:
     )
 
 
+def _compound_heads(origin: str, sections: dict[str, Matcher], grammar: dict[str, Matcher]) -> None:
+    """[grammar] compound_heads: the group and group-action matchers read a compound by its last part
+    ("Verdachts**fälle**"), and so do the speaker nouns ("Regierungs**sprecher**"); each head must be one of
+    the group forms."""
+    heads = tuple(sorted(grammar["compound_heads"].exact, key=lambda h: (-len(h), h)))
+    for section in ("group", "group_action"):
+        unknown = [h for h in heads if sections[section].word(h) is None]
+        sections[section].heads = tuple(h for h in heads if h not in unknown)
+    if [h for h in heads if all(sections[s].word(h) is None for s in ("group", "group_action"))]:
+        raise LexiconError(f"{origin}: [grammar] compound_heads must be [group] or [group_action] forms")
+    if heads:  # a language writing compounds: "Regierungs**sprecher**", "UN-Menschenrechts**büro**" speak too
+        speakers = grammar["speaker_nouns"]
+        speakers.heads = tuple(sorted((f for f in speakers.exact if len(f) >= MIN_SPEAKER_HEAD),
+                                      key=lambda h: (-len(h), h)))
+
+
 def parse_language(path: Path, terms: Terms) -> Language:
     """Compile one language file; every section and key is checked against the schema above."""
     origin = str(path)
@@ -498,6 +528,7 @@ def parse_language(path: Path, terms: Terms) -> Language:
 
     markers = named("marker", MARKERS)
     grammar = named("grammar", GRAMMAR)
+    _compound_heads(origin, sections, grammar)
     dates = data.get("dates", {})
     for key in dates:
         if key not in DATES:

@@ -49,6 +49,7 @@ class Place:
     dateline: bool = False  # the dateline ("KYIV –"): where the reporter files, not where it happened
     reference: bool = False  # a point distances are measured from ("70 km south of Valencia")
     speaker: bool = False  # where a speaker is ("a spokesman in Rome said"), not where it happened
+    locates: bool = False  # locates the place named before it ("the Rydułtowy mine near Rybnik")
 
 
 def capitalised(tok: Token, raw: str) -> bool:
@@ -69,6 +70,26 @@ def _is_reference_point(toks: list[Token], i: int, lang: Language) -> bool:
     window = toks[max(0, i - 6) : i]
     has_compass = any(lang.is_("compass", t.text) for t in window)
     return has_compass and any(t.is_number for t in window)
+
+
+def _near_another(toks: list[Token], i: int, lang: Language, name_ends: frozenset[int]) -> bool:
+    """ "the Rydułtowy mine near Rybnik", "Tinkaran, près de Banibangou": a "near" phrase before token i,
+    right after another place's name (over a comma and the name's site or place noun), makes the place at i
+    the town that locates the other, not where it happened."""
+    texts = _texts(toks)
+    for j in range(max(0, i - 3), i):
+        hit = lang.grammar["near_words"].at(texts, j)
+        if hit is None or j + hit[1] != i:
+            continue
+        k = j
+        while k > 0 and k not in name_ends and j - k < 3 and (
+            texts[k - 1] == ","
+            or lang.is_("facility_nouns", texts[k - 1])
+            or lang.is_("place_nouns", texts[k - 1])
+        ):
+            k -= 1
+        return k in name_ends
+    return False
 
 
 _TEXTS_CACHE: dict[int, tuple[list[Token], list[str]]] = {}
@@ -122,7 +143,8 @@ def _after_article(toks: list[Token], raw: list[str], i: int, n: int, lang: Lang
     before = toks[i - 1].text
     if not (lang.is_("definite_articles", before) or lang.is_("article_prepositions", before)):
         return False
-    return not (i + n < len(toks) and lang.is_("place_nouns", toks[i + n].text))
+    named_after = i + n < len(toks) and lang.is_("place_nouns", toks[i + n].text)
+    return not named_after and not _site_after(toks, i + n, lang)
 
 
 def _has_cue(
@@ -138,7 +160,10 @@ def _has_cue(
     texts = _texts(toks)
     k = i - 1
     while k >= 0 and (
-        lang.is_("place_modifiers", texts[k]) or lang.is_("place_nouns", texts[k]) or k in skippable
+        lang.is_("place_modifiers", texts[k])
+        or lang.is_("place_nouns", texts[k])
+        or k in skippable
+        or (not strict and lang.is_("facility_nouns", texts[k]))  # "im Bergwerk Rydułtowy"
     ):
         k -= 1
     if k >= 0 and lang.is_("locative", texts[k]):
@@ -153,21 +178,38 @@ def _has_cue(
         ):
             return True
         return False
-    return _noun_cue(toks, i, n, lang)
+    return _noun_cue(toks, i, n, lang, facilities=not strict)
 
 
-def _noun_cue(toks: list[Token], i: int, n: int, lang: Language) -> bool:
+def _noun_cue(toks: list[Token], i: int, n: int, lang: Language, facilities: bool = False) -> bool:
     """A place noun names the place: before "of", over up to three lower-case words — its adjectives and
     a complement ("the Syrian city of Aleppo", "la localidad valenciana de Paiporta", "la station de ski de
-    Valloire") —, or right after the name ("the Qaterji district")."""
+    Valloire") —, or right after the name ("the Qaterji district"). With ``facilities`` (a name the gazetteer
+    knows), so does a site named after its town: "le poste militaire de Banibangou", "the Lavéra refinery"."""
     texts = _texts(toks)
+
+    def noun(word: str) -> bool:
+        return lang.is_("place_nouns", word) or (facilities and lang.is_("facility_nouns", word))
+
     if i >= 2 and lang.is_("place_of", texts[i - 1]):
         for k in range(i - 2, max(i - 2 - PLACE_OF_REACH, -1), -1):
-            if lang.is_("place_nouns", texts[k]):
+            if noun(texts[k]):
                 return True
             if toks[k].capital or not texts[k].isalpha():
                 break
-    return i + n < len(toks) and lang.is_("place_nouns", texts[i + n])
+    return (i + n < len(toks) and noun(texts[i + n])) or (facilities and _site_after(toks, i + n, lang))
+
+
+def _site_after(toks: list[Token], k: int, lang: Language) -> bool:
+    """A site's noun at token k, over its lower-case modifiers: "(the Banibangou) army post", "(the Lavéra)
+    oil refinery"."""
+    texts = _texts(toks)
+    for j in range(k, min(len(toks), k + 1 + PLACE_OF_REACH)):
+        if lang.is_("facility_nouns", texts[j]):
+            return True
+        if toks[j].capital or not texts[j].isalpha():
+            return False
+    return False
 
 
 def _part_of_country(toks: list[Token], i: int, lang: Language) -> bool:
@@ -306,10 +348,12 @@ def find_places(text: str, toks: list[Token], lang: Language, gaz: Gazetteer) ->
     story_region = {r for r, names in shared.items() if names >= SHARED_REGION}
 
     places: list[Place] = []
+    name_ends = frozenset(i + n for i, n, *_ in found if not _[-1])  # after each name (not a dateline)
     for i, n, name, towns, country, on_dateline in found:
         start, end = toks[i].start, toks[i + n - 1].end
         key = fold(name)
         reference = _is_reference_point(toks, i, lang)
+        locates = _near_another(toks, i, lang, name_ends)
         if country:
             places.append(
                 Place(start, end, name, key, "country", country, dateline=on_dateline, reference=reference)
@@ -332,13 +376,13 @@ def find_places(text: str, toks: list[Token], lang: Language, gaz: Gazetteer) ->
             local = [t for t in gaz.towns_like(name) if t.cc in doc_countries]
             towns = towns or local
         if not towns:
-            places.append(Place(start, end, name, key, "unknown", reference=reference))
+            places.append(Place(start, end, name, key, "unknown", reference=reference, locates=locates))
             continue
         town = local[0] if local else (towns[0] if towns[0].population >= BIG_TOWN else None)
         if town is None and on_dateline and len({t.gid for t in towns}) == 1:
             town = towns[0]  # "DRAGUIGNAN (Elbe-Bote) –": a dateline's town of that name, the only one
         if town is None:
-            places.append(Place(start, end, name, key, "unknown", reference=reference))
+            places.append(Place(start, end, name, key, "unknown", reference=reference, locates=locates))
             continue
         after = toks[i + n].text if i + n < len(toks) else ""
         before = toks[i - 2].text if i >= 2 else ""
@@ -356,6 +400,7 @@ def find_places(text: str, toks: list[Token], lang: Language, gaz: Gazetteer) ->
                 town.cc in doc_countries or not doc_countries,
                 on_dateline,
                 reference,
+                locates=locates,
             )
         )
     speakers = {toks[i].start for i, *_ in found if _is_speaker_place(toks, i, lang)}

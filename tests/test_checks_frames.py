@@ -1952,3 +1952,227 @@ def test_a_noun_s_action_yields_to_the_verb_of_its_figure(lang, text, surface, a
     released, killed, injured or rescued — four hostages released are no rival of nine hostages held."""
     f = frame(text, surface, lang)
     assert (f.group, f.action) == ("people", action)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface"),
+    [
+        ("fr", "Selon un décompte officiel, plus de 140 soldats ont été tués dans la région de "
+               "Tillabéri depuis "
+               "janvier.", "140"),
+        ("en", "More than 140 soldiers have been killed in attacks across the Tillaberi region since "
+               "January.", "140"),
+        ("es", "Más de 140 soldados han muerto en ataques en la región de Tillabéri desde enero.", "140"),
+        ("de", "Mehr als 140 Soldaten sind bei Angriffen in der Region Tillabéri seit Januar getötet "
+               "worden.", "140"),
+    ],
+)
+def test_since_a_month_far_along_the_clause_makes_a_running_total(lang, text, surface) -> None:
+    """A bare "since" before a month or a year opens a running total's period wherever it stands in the
+    figure's clause, not only within a few words of it."""
+    assert frame(text, surface, lang, published=date(2028, 5, 17)).scope == "cumulative"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface"),
+    [
+        # a comparison of the incident with earlier ones, not a running total's start
+        ("en", "With the death toll estimated between 500 and 1300 it would be the most lethal chemical "
+               "attack "
+               "since the 1980s.", "between 500 and 1300"),
+        ("fr", "Au moins 30 personnes ont été tuées lundi, la pire attaque dans la région depuis "
+               "2019.", "30"),
+        # "since" in another clause (after a comma) belongs to that clause
+        ("fr", "Le train transportait près de 250 voyageurs, selon le syndicat des conducteurs SEMAF, "
+               "qui dénonce "
+               "depuis des années la vétusté de la ligne.", "près de 250"),
+    ],
+)
+def test_since_after_an_incident_or_a_comma_is_not_the_figures_period(lang, text, surface) -> None:
+    assert frame(text, surface, lang, published=date(2028, 5, 17)).scope == "incident"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface"),
+    [
+        ("fr", "En février 2023, deux séismes survenus à quelques heures d'intervalle avaient fait plus "
+               "de 50 000 "
+               "morts dans le sud du pays.", "plus de 50 000"),
+        ("en", "In February 2023, two powerful earthquakes that struck within hours of each other in the "
+               "south-east of the country killed more than 53,000 people.", "more than 53,000"),
+        ("es", "En febrero de 2023, dos terremotos que sacudieron con pocas horas de diferencia el "
+               "sureste del país "
+               "dejaron más de 50.000 muertos.", "más de 50.000"),
+        ("de", "Im Februar 2023, als zwei schwere Erdbeben binnen weniger Stunden den Südosten des Landes "
+               "erschütterten, kamen mehr als 50.000 Menschen ums Leben.", "mehr als 50.000"),
+    ],
+)
+def test_a_sentence_opening_on_an_earlier_year_is_of_that_time(lang, text, surface) -> None:
+    """ "In February 2023, ...": a fronted earlier date sets the time of every figure of the sentence, however
+    far from it they stand: background, not a rival of this year's toll."""
+    assert frame(text, surface, lang, published=date(2026, 7, 8)).scope == "past"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface", "group", "action"),
+    [
+        ("de", "Das Ministerium zählte 263 Verdachtsfälle.", "263", "people", "infected"),
+        ("de", "Das Ministerium zählte zwölf Todesfälle.", "zwölf", "people", "killed"),
+        ("de", "Bei dem Angriff kamen 14 Grenzsoldaten ums Leben.", "14", "state_forces", "killed"),
+        ("de", "Es gab zwölf Lawinentote.", "zwölf", "people", "killed"),
+        ("de", "Die Bahn meldete 300 Zugausfälle.", "300", "trains", "cancelled"),
+    ],
+)
+def test_a_german_compound_counts_as_its_last_part(lang, text, surface, group, action) -> None:
+    """German writes compounds as one word: "Verdachtsfälle" are cases, "Grenzsoldaten" soldiers
+    ([grammar] compound_heads); a compound with its own meaning is listed whole ("Zugausfälle",
+    "Todesfälle")."""
+    f = frame(text, surface, lang)
+    assert (f.group, f.action) == (group, action)
+
+
+def test_a_compound_whose_head_is_not_listed_names_no_group() -> None:
+    """ "Krankenhäuser" are hospitals, not homes: "häuser" is not a compound head."""
+    assert frame("Drei Krankenhäuser wurden beschädigt.", "Drei", "de").group is None
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface"),
+    [
+        ("en", "The union says 320 jobs are at risk.", "320"),
+        ("fr", "Selon la CGT, 320 emplois directs sont menacés.", "320"),
+        ("es", "El sindicato cifra en 320 los empleos amenazados.", "320"),
+        ("de", "Die Gewerkschaft sieht 320 Arbeitsplätze in Gefahr.", "320"),
+    ],
+)
+def test_jobs_at_risk_are_jobs_to_be_cut(lang, text, surface) -> None:
+    """The union's "jobs at risk" and the company's "jobs cut" are two sides' figures of one fact
+    ([action_of_group] jobs: threatened = cut); people at risk stay their own measure."""
+    assert frame(text, surface, lang).action == "cut"
+    assert frame("About 50,000 people are at risk of flooding.", "50,000").action == "threatened"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface", "action"),
+    [
+        ("de", "Rund 70 Menschen gelten weiter als vermisst.", "70", "missing"),
+        ("fr", "Le bateau avait quitté Tobrouk avec 150 à 180 personnes à son bord.", "150 à 180", "aboard"),
+        ("en", "Officials said about 62,000 people were moved out of low-lying areas.", "62,000",
+         "evacuated"),
+        ("de", "Die Behörden haben 620 Menschen aus ihren Häusern geholt.", "620", "evacuated"),
+        ("en", "Twenty-one people had been treated for breathing difficulties.", "Twenty-one", "injured"),
+        ("fr", "En soirée, 37 personnes avaient été soignées pour des irritations.", "37", "injured"),
+        ("fr", "Trente personnes ont été prises en charge par les pompiers.", "Trente", "injured"),
+        ("es", "En el naufragio perecieron 600 personas.", "600", "killed"),
+    ],
+)
+def test_more_ways_of_saying_what_happened_to_a_group(lang, text, surface, action) -> None:
+    assert frame(text, surface, lang).action == action
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface"),
+    [
+        ("en", "The death toll rose to 27 on Tuesday, among them six children, as rescuers combed the "
+               "rubble.",
+         "six"),
+        ("fr", "Le bilan s'est alourdi à 27 morts, dont six enfants.", "six"),
+        ("es", "La cifra de fallecidos subió a 27, entre ellos seis niños.", "seis"),
+        ("de", "Die Zahl der Todesopfer stieg auf 27, darunter sechs Kinder.", "sechs"),
+    ],
+)
+def test_a_subgroup_takes_what_happened_to_its_whole(lang, text, surface) -> None:
+    """ "27 dead, among them six children": six children killed, the block of "sieben Kinder unter den
+    Todesopfern" and "six children were killed" in other outlets."""
+    f = frame(text, surface, lang)
+    assert (f.group, f.action) == ("children", "killed")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("fr", "NIAMEY – Douze soldats ont été tués lundi lors de l'attaque du poste militaire de "
+               "Banibangou, a "
+               "annoncé l'armée."),
+        ("es", "NIAMEY – Doce soldados murieron el lunes en el ataque contra el puesto militar de "
+               "Banibangou, "
+               "informó el ejército."),
+        ("en", "NIAMEY – Twelve soldiers were killed on Monday when gunmen stormed the Banibangou army "
+               "post, the "
+               "army said."),
+        ("de", "NIAMEY – Zwölf Soldaten wurden am Montag beim Angriff auf den Posten von Banibangou "
+               "getötet, teilte "
+               "die Armee mit."),
+    ],
+)
+def test_a_site_named_after_its_town_places_the_figure(lang, text) -> None:
+    """ "le poste militaire de Banibangou", "the Lavéra refinery": a town the gazetteer knows, next to a site
+    named after it ([grammar] facility_nouns), is where it happened — not the capital's dateline."""
+    f = frame(text, re.search(r"Douze|Doce|Twelve|Zwölf", text).group(0), lang, published=date(2028, 5, 15))
+    assert (f.place, f.place_source) == ("Banibangou", "clause")
+
+
+def test_a_site_noun_does_not_make_an_unknown_word_a_place() -> None:
+    """Only names the gazetteer knows: "le poste de Premier ministre" names no place."""
+    f = frame("Il a été nommé au poste de Premier ministre après la mort de 12 soldats.", "12", "fr")
+    assert f.place is None
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface"),
+    [
+        ("en", "The blast happened at a depth of about 1,050 metres in the Rydułtowy mine near Rybnik.",
+         "1,050 metres"),
+        ("fr", "L'explosion s'est produite à 1 050 mètres de profondeur dans la mine de Rydułtowy, près "
+               "de Rybnik.",
+         "1 050 mètres"),
+        ("es", "La explosión se produjo en la mina de Rydułtowy, cerca de Rybnik, a 1.050 metros de "
+               "profundidad.",
+         "1.050 metros"),
+        ("de", "Die Explosion ereignete sich im Bergwerk Rydułtowy bei Rybnik in 1.050 Metern Tiefe.",
+         "1.050 Metern"),
+    ],
+)
+def test_a_town_that_locates_another_place_is_not_where_it_happened(lang, text, surface) -> None:
+    """ "the Rydułtowy mine near Rybnik": Rybnik only says where Rydułtowy lies ([grammar] near_words after
+    another place's name); the explosion's figures are Rydułtowy's, as in the outlets that name only it."""
+    f = frame(text, surface, lang, dimension="[length]")
+    assert (f.place, f.place_source) == ("Rydułtowy", "clause")
+
+
+def test_near_a_town_alone_still_places_the_figure() -> None:
+    """With no other place before it, "near Aleppo" is where the fighting was."""
+    f = frame("Fighting near Aleppo killed 12 people on Monday.", "12")
+    assert f.place == "Aleppo"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("es", "La compañía prevé cancelar 412 vuelos, aunque el sindicato SEPLA elevó la cifra a 468."),
+        ("en", "The company cancelled 412 flights, but the union put the number at 468."),
+        ("de", "Die Airline strich 412 Flüge, die Gewerkschaft spricht von 468."),
+        ("fr", "La compagnie a annulé 412 vols, le syndicat en compte 468."),
+    ],
+)
+def test_another_sources_figure_takes_what_happened_from_the_figure_it_answers(lang, text) -> None:
+    """ "elevó la cifra a 468", "put the number at 468": the union's figure counts what the company's
+    counted — the flights and what happened to them — and so meets the outlets that say "468 flights were
+    cancelled"."""
+    f = frame(text, "468", lang, others=("412",))
+    assert (f.group, f.action) == ("flights", "cancelled")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Das UN-Menschenrechtsbüro in Genf erklärte, bei dem Angriff seien 104 Zivilisten getötet worden.",
+        "Ein Regierungssprecher in Berlin sagte, bei dem Unglück seien 40 Menschen gestorben.",
+    ],
+)
+def test_a_german_compound_of_a_speaker_noun_is_where_the_source_sits(text) -> None:
+    """ "Regierungs**sprecher** in Berlin", "UN-Menschenrechts**büro** in Genf": in a language that writes
+    compounds (de.toml has compound_heads), a speaker noun also ends a longer word; its place is the
+    source's."""
+    f = frame(text, re.search(r"104|40", text).group(0), "de")
+    assert f.place not in ("Genf", "Berlin")

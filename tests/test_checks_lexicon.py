@@ -67,6 +67,17 @@ def test_one_form_cannot_name_two_terms_of_a_section(tmp_path: Path) -> None:
         parse_lexicon(d)
 
 
+def test_a_compound_head_must_be_a_group_form(tmp_path: Path) -> None:
+    """[grammar] compound_heads read a compound as its last part, so each must be a word of [group] or
+    [group_action]: "häuser" would make hospitals ("Krankenhäuser") homes, and a typo would read nothing."""
+    d = copy_lexicon(tmp_path)
+    text = (d / "de.toml").read_text(encoding="utf-8")
+    text = text.replace('compound_heads = ["fälle", ', 'compound_heads = ["fäle", ', 1)
+    (d / "de.toml").write_text(text, encoding="utf-8")
+    with pytest.raises(LexiconError, match=r"de\.toml: \[grammar\] compound_heads must be"):
+        parse_lexicon(d)
+
+
 def test_the_version_changes_with_any_file(tmp_path: Path) -> None:
     d = copy_lexicon(tmp_path)
     before = parse_lexicon(d).version

@@ -60,6 +60,8 @@ UNITS: dict[str, tuple[float, float, str] | None] = {
     "acre": (4046.8726098742513, 0, "area"),  # pint's acre (US survey)
     "meter**2": (1, 0, "area"),
     "tonne": (1000, 0, "mass"),  # pint's base unit of mass is the kilogram
+    "meter**3": (1, 0, "volume"),
+    "foot**3": (0.028316846592, 0, "volume"),
     "km/h": (1 / 3.6, 0, "speed"),
     "mph": (0.44704, 0, "speed"),
     "mile/hour": (0.44704, 0, "speed"),
@@ -74,6 +76,7 @@ UNITS: dict[str, tuple[float, float, str] | None] = {
     "EUR": (1, 0, "EUR"),
     "USD": (1, 0, "USD"),
     "GBP": (1, 0, "GBP"),
+    "CHF": (1, 0, "CHF"),
     # not in conflictscore's pint registry: never compared
     "ALL": None,
     "TEU": None,
