@@ -117,6 +117,9 @@ def gate_conflicts(frames: FrameTable, nominal: np.ndarray, at_least: np.ndarray
     # development corpora, dropping these pairs raised conflict precision (facts-dev 0.305 -> 0.34) at
     # nearly the same recall (0.205 -> 0.202)
     keep &= frames.subgroup[a] == frames.subgroup[b]
+    # a measure that names nothing it measures joins a fact by where and when, but is no one's rival figure
+    unnamed = (frames.what < 0) & (frames.fine_group < 0)
+    keep &= ~(unnamed[a] | unnamed[b])
     # a toll of civilians and one of people (fighters included) are one fact's neighbours, not rivals
     # (a measure's noun says nothing of the kind: "31,4 % des voix" and "31,6 Prozent" are one share)
     keep &= (frames.fine_group[a] == frames.fine_group[b]) | (frames.what[a] >= 0)

@@ -388,8 +388,7 @@ class _Reader:
                 right_at = k
                 break
             if (k in self.numbers and k not in self.temporal) or self.t[k] in (";", "("):
-                break  # (a year or a date on the way is no other figure: "baut bis Ende 2029 9500 Stellen
-                # ab")
+                break  # (a year or a date on the way is no other figure: "the toll rose to 12 in 2024, said")
             apposition = self.marker("subgroup_before", k) or self.hit("group", k) or self.hit("side", k)
             if apposition:
                 k += apposition[1]
@@ -425,8 +424,9 @@ class _Reader:
                 ):
                     best = (gap, a[0])
                 break
-            if (k in self.numbers and k not in self.temporal) or self.t[k] in (";", ")"):
-                break
+            if (k in self.numbers and self._rival(k)) or self.t[k] in (";", ")"):
+                break  # (a year, a date or an article is no other figure: "baut bis Ende 2029 9500 Stellen
+                # ab", "exige una subida del 11 %"; after the figure, an article still opens another phrase)
             if not (
                 self.is_("auxiliaries", k)
                 or self.is_("stopwords", k)

@@ -150,7 +150,10 @@ def block_key(f: Frame, kind: str | None = None, lexicon: Lexicon | None = None)
     children among the dead" and "two children were killed" state one fact. A measure's block is its
     dimension, scope and specific topic ("diesel", "turnout"): what it says without one — an action
     ("burnt", "destroyed"), a generic topic ("budget", "area") or an organisation — is scored
-    (:func:`what_measured`), because different words for one measure are common across outlets."""
+    (:func:`what_measured`), because different words for one measure are common across outlets. A measure
+    naming nothing it measures ("about 400,000 m³") is blocked with them too: it joins the fact its place,
+    day and words point to, but is never shown as a rival figure (facts.gate_conflicts). Not a share: a story
+    has too many unnamed percentages (rates, changes, shares of a vote) for place and day to tell apart."""
     scope = f.scope
     if f.part == "conversion":
         return None  # "(37 miles)" after "60 kilometres": the same statement in another unit
@@ -160,16 +163,16 @@ def block_key(f: Frame, kind: str | None = None, lexicon: Lexicon | None = None)
         if not what:
             return None
         return ("count", what, f.action or "", scope, part)
-    if not what_measured(f):
-        return None
+    if (kind or f.measure) == "dimensionless" and not what_measured(f):
+        return None  # measured: sharing one block, a rates story's percentages merged into one fact
     loose = (lexicon or load_lexicon()).terms.loose_topics
     topic = f.topic if f.topic and f.topic not in loose else ""
     return (kind or f.measure, topic, scope, part)
 
 
 def what_measured(f: Frame) -> str | None:
-    """What a measure is about ("diesel"), else what was done ("burnt"), else whom ("@SPD" 29.1 %); a
-    measure without any of them is not compared."""
+    """What a measure is about ("diesel"), else what was done ("burnt"), else whom ("@SPD" 29.1 %); None
+    for a measure naming none of them (compared, never a conflict)."""
     return f.topic or f.action or (f"@{f.entity}" if f.entity else None)
 
 
@@ -322,7 +325,9 @@ def score(
             reasons.append(f"both about {ea}")
     if a.measure != "count":
         wa, wb = what_measured(a), what_measured(b)
-        if wa == wb:
+        if wa is None and wb is None:
+            pass
+        elif wa == wb:
             total += w["same_topic"]
         else:
             total += w["other_topic"]

@@ -2176,3 +2176,19 @@ def test_a_german_compound_of_a_speaker_noun_is_where_the_source_sits(text) -> N
     source's."""
     f = frame(text, re.search(r"104|40", text).group(0), "de")
     assert f.place not in ("Genf", "Berlin")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface"),
+    [
+        ("es", "El sindicato exige una subida del 11 % en dos años.", "11 %"),
+        ("de", "Die Gewerkschaft fordert eine Lohnerhöhung von 11 Prozent.", "11 Prozent"),
+        ("fr", "Les syndicats réclament une hausse de 11 % des salaires.", "11 %"),
+        ("en", "The union demands a rise of 11% over two years.", "11%"),
+    ],
+)
+def test_an_article_between_a_figure_and_its_verb_is_no_other_figure(lang, text, surface) -> None:
+    """ "una", "eine", "une" are number words too, but not figures the extractor read: the verb before them
+    still governs the figure (the union's demand, never a rival of the employer's offer)."""
+    f = frame(text, surface, lang, dimension="dimensionless")
+    assert (f.action, f.part) == ("demanded", "demanded")

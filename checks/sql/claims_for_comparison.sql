@@ -21,12 +21,12 @@ CASE
         CASE WHEN coalesce(nullif(f.grp, ''), nullif(f.thing, '')) IS NULL THEN NULL
              ELSE concat_ws('|', 'count', coalesce(nullif(f.grp, ''), nullif(f.thing, '')),
                             coalesce(f.action, ''), f.scope, CASE WHEN f.part = 'subgroup' THEN '' ELSE f.part END) END
-    ELSE
-        CASE WHEN coalesce(nullif(f.topic, ''), nullif(f.action, ''), '@' || nullif(f.entity, '')) IS NULL
-             THEN NULL
-             ELSE concat_ws('|', coalesce(q.kind, f.measure),
-                            CASE WHEN list_contains($loose_topics, f.topic) THEN '' ELSE coalesce(f.topic, '') END,
-                            f.scope, CASE WHEN f.part = 'subgroup' THEN '' ELSE f.part END) END
+    WHEN coalesce(q.kind, f.measure) = 'dimensionless'
+         AND coalesce(nullif(f.topic, ''), nullif(f.action, ''), '@' || nullif(f.entity, '')) IS NULL THEN NULL
+    -- a measure is compared by its dimension and specific topic, even when it names nothing it measures
+    ELSE concat_ws('|', coalesce(q.kind, f.measure),
+                   CASE WHEN list_contains($loose_topics, f.topic) THEN '' ELSE coalesce(f.topic, '') END,
+                   f.scope, CASE WHEN f.part = 'subgroup' THEN '' ELSE f.part END)
 END AS block
 FROM qc_intervals AS q
 LEFT JOIN claim_frames AS f ON f.mention_id = q.mention_id AND f.lexicon_version = $version
