@@ -691,7 +691,12 @@ class _Reader:
         lo, hi = max(clo, run_start - 20), min(chi, run_end + 20)
         for pos, n, _ in self.lang.markers["cumulative"].scan(self.t, lo, hi):
             if self._nothing_between(pos, pos + n):
-                start = self._start_after(pos, pos + n, min(hi, pos + n + 6), ref)
+                # "au cours des sept derniers jours": the length stands before the marker's words
+                values = number_values(self.lang.code)
+                lead = next((k for k in (pos - 1, pos - 2) if k >= lo
+                             and (self.doc.toks[k].is_number or self.t[k] in values)
+                             and not self.own[0] <= k < self.own[1]), pos)
+                start = self._start_after(lead, pos + n, min(hi, pos + n + 6), ref)
                 if start is not None:
                     return start
         return None

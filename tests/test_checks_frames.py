@@ -2192,3 +2192,19 @@ def test_an_article_between_a_figure_and_its_verb_is_no_other_figure(lang, text,
     still governs the figure (the union's demand, never a rival of the employer's offer)."""
     f = frame(text, surface, lang, dimension="dimensionless")
     assert (f.action, f.part) == ("demanded", "demanded")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("fr", "Le Haut-Commissariat a recensé au moins 104 civils tués au cours des sept derniers jours."),
+        ("en", "At least 104 civilians were killed over the past seven days, the UN said."),
+        ("es", "Al menos 104 civiles murieron en los últimos siete días, según la ONU."),
+        ("de", "In den letzten sieben Tagen seien mindestens 104 Zivilisten getötet worden."),
+    ],
+)
+def test_the_last_seven_days_are_one_running_total_in_every_language(lang, text) -> None:
+    """ "au cours des sept derniers jours" / "over the past seven days": a week's total starting a week
+    before the article, whichever side of the marker the length is written on."""
+    f = frame(text, "104", lang, published=date(2028, 11, 15))
+    assert (f.scope, f.since) == ("cumulative", date(2028, 11, 8))
