@@ -348,7 +348,8 @@ def find_places(text: str, toks: list[Token], lang: Language, gaz: Gazetteer) ->
     story_region = {r for r, names in shared.items() if names >= SHARED_REGION}
 
     places: list[Place] = []
-    name_ends = frozenset(i + n for i, n, *_ in found if not _[-1])  # after each name (not a dateline)
+    # the token after each name outside a dateline: a "near" phrase there locates that name
+    name_ends = frozenset(i + n for i, n, _name, _towns, _country, dateline in found if not dateline)
     for i, n, name, towns, country, on_dateline in found:
         start, end = toks[i].start, toks[i + n - 1].end
         key = fold(name)
