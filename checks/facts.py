@@ -118,6 +118,7 @@ def gate_conflicts(frames: FrameTable, nominal: np.ndarray, at_least: np.ndarray
     # nearly the same recall (0.205 -> 0.202)
     keep &= frames.subgroup[a] == frames.subgroup[b]
     # a measure that names nothing it measures joins a fact by where and when, but is no one's rival figure
+    # (what < 0 for every count too; a count always has a group or thing, a measure never: fine_group < 0)
     unnamed = (frames.what < 0) & (frames.fine_group < 0)
     keep &= ~(unnamed[a] | unnamed[b])
     # a toll of civilians and one of people (fighters included) are one fact's neighbours, not rivals

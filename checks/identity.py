@@ -325,11 +325,9 @@ def score(
             reasons.append(f"both about {ea}")
     if a.measure != "count":
         wa, wb = what_measured(a), what_measured(b)
-        if wa is None and wb is None:
-            pass
-        elif wa == wb:
+        if wa == wb and wa is not None:
             total += w["same_topic"]
-        else:
+        elif wa != wb:
             total += w["other_topic"]
             reasons.append("different words for what is measured")
     if a.wording and a.wording == b.wording:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import tomllib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -471,16 +472,20 @@ def _compound_heads(origin: str, sections: dict[str, Matcher], grammar: dict[str
     """[grammar] compound_heads: the group and group-action matchers read a compound by its last part
     ("Verdachts**fälle**"), and so do the speaker nouns ("Regierungs**sprecher**"); each head must be one of
     the group forms."""
-    heads = tuple(sorted(grammar["compound_heads"].exact, key=lambda h: (-len(h), h)))
-    for section in ("group", "group_action"):
-        unknown = [h for h in heads if sections[section].word(h) is None]
-        sections[section].heads = tuple(h for h in heads if h not in unknown)
-    if [h for h in heads if all(sections[s].word(h) is None for s in ("group", "group_action"))]:
+    heads = _longest_first(grammar["compound_heads"].exact)
+    named = {s: tuple(h for h in heads if sections[s].word(h) is not None) for s in ("group", "group_action")}
+    if set(heads) - set(named["group"]) - set(named["group_action"]):
         raise LexiconError(f"{origin}: [grammar] compound_heads must be [group] or [group_action] forms")
+    for section, own in named.items():
+        sections[section].heads = own
     if heads:  # a language writing compounds: "Regierungs**sprecher**", "UN-Menschenrechts**büro**" speak too
         speakers = grammar["speaker_nouns"]
-        speakers.heads = tuple(sorted((f for f in speakers.exact if len(f) >= MIN_SPEAKER_HEAD),
-                                      key=lambda h: (-len(h), h)))
+        speakers.heads = _longest_first(f for f in speakers.exact if len(f) >= MIN_SPEAKER_HEAD)
+
+
+def _longest_first(forms: Iterable[str]) -> tuple[str, ...]:
+    """Forms longest first (ties in order): a compound takes the longest head it ends with."""
+    return tuple(sorted(forms, key=lambda h: (-len(h), h)))
 
 
 def parse_language(path: Path, terms: Terms) -> Language:

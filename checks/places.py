@@ -143,8 +143,7 @@ def _after_article(toks: list[Token], raw: list[str], i: int, n: int, lang: Lang
     before = toks[i - 1].text
     if not (lang.is_("definite_articles", before) or lang.is_("article_prepositions", before)):
         return False
-    named_after = i + n < len(toks) and lang.is_("place_nouns", toks[i + n].text)
-    return not named_after and not _site_after(toks, i + n, lang)
+    return not _named_after(toks, i + n, lang, sites=True)
 
 
 def _has_cue(
@@ -197,7 +196,15 @@ def _noun_cue(toks: list[Token], i: int, n: int, lang: Language, facilities: boo
                 return True
             if toks[k].capital or not texts[k].isalpha():
                 break
-    return (i + n < len(toks) and noun(texts[i + n])) or (facilities and _site_after(toks, i + n, lang))
+    return _named_after(toks, i + n, lang, sites=facilities)
+
+
+def _named_after(toks: list[Token], k: int, lang: Language, sites: bool) -> bool:
+    """A place noun right after a name at token k ("the Aleppo countryside"), or with ``sites`` a site's noun
+    over its modifiers ("the Banibangou army post")."""
+    if k < len(toks) and lang.is_("place_nouns", _texts(toks)[k]):
+        return True
+    return sites and _site_after(toks, k, lang)
 
 
 def _site_after(toks: list[Token], k: int, lang: Language) -> bool:
