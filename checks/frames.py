@@ -97,6 +97,7 @@ PEOPLE = frozenset(
         "migrants", "passengers", "firefighters", "workers", "protesters", "patients",
     }
 )
+ANIMALS = frozenset({"animals"})  # livestock and poultry: culled, drowned — harmed as people are
 
 
 @dataclass(frozen=True, slots=True)
@@ -487,14 +488,23 @@ class _Reader:
     def clause(self, run_start: int, run_end: int) -> tuple[int, int]:
         lo, hi = self.lo, self.hi
         for k in range(run_start - 1, self.lo - 1, -1):
-            if self.lang.grammar["clause_breaks"].at(self.t, k):
+            if self._clause_break(k):
                 lo = k + 1
                 break
         for k in range(run_end, self.hi):
-            if self.lang.grammar["clause_breaks"].at(self.t, k):
+            if self._clause_break(k):
                 hi = k
                 break
         return lo, hi
+
+    def _clause_break(self, k: int) -> bool:
+        """A word that opens another clause; a sentence adverb ([grammar] clause_adverbs: "unterdessen",
+        "however", "cependant") only where a clause can open — first in the sentence or after a comma —
+        not inside one: "Die Bilanz des Bebens vom Montag stieg **unterdessen** auf 463 Verletzte"."""
+        if not self.lang.grammar["clause_breaks"].at(self.t, k):
+            return False
+        inside = k > self.lo and self.t[k - 1] not in PHRASE_BREAKS and self.t[k - 1] != "("
+        return not (inside and self.lang.grammar["clause_adverbs"].at(self.t, k))
 
     def any_marker(self, name: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
         """Markers in toks[lo:hi] that are nearer to this claim's number than to any other number
@@ -1079,6 +1089,7 @@ def read_claim(
                 group = g[0]
             elif ga:
                 group, _, action = ga[0].partition(":")
+    noun_action = action  # what the figure's own noun says happened ("Verletzte": injured)
     group, action = lexicon.terms.outcome(group, action)
     run_start, run_end, run_sub = r.run_bounds(q0, i1, np_end)
     action = _governing(r, lexicon, action, run_start, run_end)
@@ -1090,13 +1101,15 @@ def read_claim(
     if claim.dimension == "count" and action in NEGOTIATION:
         action = None  # "l'offre permettrait de préserver 5 200 emplois": the jobs are not what is offered
     action = lexicon.terms.action_of_group.get(group or "", {}).get(action or "", action)
-    if group is not None and group not in PEOPLE and action in HARMED:
+    if group is not None and group not in PEOPLE | ANIMALS and action in HARMED:
         action = None  # "112 buques a la espera de ser atendidos": ships are not treated in hospital
     if action is None and group in lexicon.terms.group_action:
         action = lexicon.terms.group_action[group]
     part = _claim_part(r, claim, (q0, i1, np_end), run_sub, group, action)
-    if part == "subgroup" and action is None:
-        action = _action_of_whole(r, run_start)
+    if part == "subgroup" and not noun_action:
+        # a part takes what happened to its whole, the last action before it: "... still missing, and 14 were
+        # injured, four of them seriously" are four injured, not missing as the verb before the run says
+        action = _action_of_whole(r, q0) or action
     fine = group
     if part != "subgroup":  # "two miners were killed" is the accident's toll, not a narrower one
         group, fine = lexicon.terms.merged(group)
@@ -1579,7 +1592,8 @@ def _carry_group(
     # the sentence right before: only spaces and closing punctuation between them
     between = doc.text[c.sentence_end:claim.sentence_start]
     adjacent = c.sentence_end <= claim.sentence_start and not between.strip(SENTENCE_GAP)
-    if not (adjacent and f.measure == "count" and f.group and _attributed(doc, claim)):
+    answers = _attributed(doc, claim) or _of_them(doc, claim)
+    if not (adjacent and f.measure == "count" and f.group and answers):
         return frame
     frame = replace(frame, group=f.group, fine_group=f.fine_group, action=frame.action or f.action)
     if frame.place_source in ("clause", "nationwide"):
@@ -1617,6 +1631,14 @@ def _attributed(doc: DocumentView, claim: ClaimInput) -> bool:
         if m and j + m[1] in ends:
             return True
     return False
+
+
+def _of_them(doc: DocumentView, claim: ClaimInput) -> bool:
+    """A figure right before "of them" ("Neun von ihnen", "Sept d'entre elles", "siete de ellos") is a part of
+    the whole just counted: the figure of the sentence before names the group."""
+    span = doc.span(claim.start, claim.end)
+    return span is not None and span[1] < len(doc.texts) and bool(
+        doc.lang.markers["subgroup_after"].at(doc.texts, span[1]))
 
 
 ATTRIBUTION_WORDS = 4  # the longest source phrase before a figure ("put the figure at", "a dénombré")

@@ -158,14 +158,15 @@ def block_key(f: Frame, kind: str | None = None, lexicon: Lexicon | None = None)
     if f.part == "conversion":
         return None  # "(37 miles)" after "60 kilometres": the same statement in another unit
     part = "" if f.part == "subgroup" else f.part
+    loose = (lexicon or load_lexicon()).terms.loose_topics
     if f.measure == "count":
-        what = f.group or f.thing
+        # a count naming no group or thing is compared by its specific topic: "a magnitude of 6.3"
+        what = f.group or f.thing or (f"#{f.topic}" if f.topic and f.topic not in loose else None)
         if not what:
             return None
         return ("count", what, f.action or "", scope, part)
     if (kind or f.measure) == "dimensionless" and not what_measured(f):
         return None  # measured: sharing one block, a rates story's percentages merged into one fact
-    loose = (lexicon or load_lexicon()).terms.loose_topics
     topic = f.topic if f.topic and f.topic not in loose else ""
     return (kind or f.measure, topic, scope, part)
 

@@ -59,6 +59,7 @@ GRAMMAR = (
     "coordination",
     "conjunctions",
     "clause_breaks",
+    "clause_adverbs",
     "stopwords",
     "locative",
     "attribution",

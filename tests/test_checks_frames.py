@@ -48,6 +48,20 @@ def frame(
     return frames[0]
 
 
+def frames_of(text: str, lang: str, published: date | None = ARTICLE_DAY) -> dict[str, Frame]:
+    """The frames of every figure of a text of several sentences (digits and capitalised or lower-case number
+    words of the four languages), by surface: figures read together, as in one article."""
+    figures = re.finditer(r"\d+(?:[.,]\d+)*|\b(?:[Nn]eun|[Ss]ept|[Nn]ueve|[Nn]ine)\b", text)
+    stops = [j.start() for j in re.finditer(r"\.(?: |$)", text)]
+    claims = []
+    for i, m in enumerate(figures):
+        start = max((k + 2 for k in stops if k < m.start()), default=0)
+        end = min((k + 1 for k in stops if k >= m.end()), default=len(text))
+        claims.append(ClaimInput(f"m{i}", m.start(), m.end(), start, end, "count", None, None))
+    frames = frames_for_document(text, lang, published, claims)
+    return {text[c.start:c.end]: f for c, f in zip(claims, frames, strict=True)}
+
+
 # -- what is counted and what happened to it ------------------------------------------------------------
 
 
@@ -2208,3 +2222,191 @@ def test_the_last_seven_days_are_one_running_total_in_every_language(lang, text)
     before the article, whichever side of the marker the length is written on."""
     f = frame(text, "104", lang, published=date(2028, 11, 15))
     assert (f.scope, f.since) == ("cumulative", date(2028, 11, 8))
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface"),
+    [
+        ("de", "Die Bilanz des Erdbebens vom Montag stieg unterdessen auf 31 Tote und 463 Verletzte.", "463"),
+        ("de", "Die Zahl der Verletzten nach dem Erdbeben vom Montag stieg jedoch auf 463.", "463"),
+        ("fr", "Le bilan du séisme de lundi s'est cependant alourdi à 463 blessés.", "463"),
+        ("en", "The toll from Monday's earthquake has however risen to 463 injured.", "463"),
+    ],
+)
+def test_a_sentence_adverb_inside_a_clause_does_not_split_it(lang, text, surface) -> None:
+    """ "stieg **unterdessen** auf", "s'est **cependant** alourdi": a sentence adverb standing after the verb
+    is no new clause — the incident and its day ("des Erdbebens vom Montag") still frame the figure."""
+    f = frame(text, surface, lang, published=date(2026, 7, 8))
+    assert (f.incidents, f.day, f.day_source) == (("earthquake",), date(2026, 7, 6), "weekday")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("de", "Fünf Häuser brannten am Montag in Izmir, unterdessen wurden bei dem Erdbeben 463 verletzt."),
+        ("en", "Five homes burned in Izmir on Monday; meanwhile the earthquake injured 463."),
+    ],
+)
+def test_a_sentence_adverb_after_a_comma_still_opens_a_clause(lang, text) -> None:
+    """After a comma (or a semicolon) the adverb opens another clause: the figure before it is not framed by
+    what follows."""
+    f = frame(text, "Fünf" if lang == "de" else "Five", lang, counted="Häuser" if lang == "de" else "homes",
+              others=("463",))
+    assert "earthquake" not in f.incidents
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface", "counted"),
+    [
+        ("fr", "Le groupe, qui compte environ 121 000 salariés, veut économiser 1,6 milliard.", "121 000",
+         "salariés"),
+        ("es", "El grupo, con 9.800 empleados en todo el mundo, arrastra una deuda.", "9.800", "empleados"),
+        ("de", "Betroffen sind weltweit rund 9.800 Beschäftigte.", "9.800", "Beschäftigte"),
+        ("en", "The group has 12,400 employees worldwide.", "12,400", "employees"),
+    ],
+)
+def test_a_firms_people_counted_with_no_verb_are_its_staff(lang, text, surface, counted) -> None:
+    """ "qui compte 121 000 salariés", "con 9.800 empleados": the workforce, one fact with "employs about
+    121,000 people" ([group_default] workers = employed)."""
+    f = frame(text, surface, lang, counted=counted)
+    assert (f.group, f.action) == ("people", "employed")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface", "counted"),
+    [
+        ("en", "Some 4,000 strikers marched through the city.", "4,000", "strikers"),
+        ("fr", "Quelque 4 000 grévistes ont défilé.", "4 000", "grévistes"),
+        ("es", "Unos 4.000 huelguistas marcharon por el centro.", "4.000", "huelguistas"),
+        ("de", "Rund 4.000 Streikende zogen durch die Stadt.", "4.000", "Streikende"),
+    ],
+)
+def test_strikers_are_workers_on_strike_not_staff(lang, text, surface, counted) -> None:
+    f = frame(text, surface, lang, counted=counted)
+    assert (f.group, f.action) == ("people", "on_strike")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface", "counted"),
+    [
+        ("en", "Ninety-six inmates escaped from the prison early on Wednesday.", "Ninety-six", "inmates"),
+        ("en", "Police said 96 prisoners escaped through a hole blasted in a wall.", "96", "prisoners"),
+        ("fr", "Selon la police, 96 détenus se sont évadés dans la nuit.", "96", "détenus"),
+        ("es", "La Policía cifró en 96 el número de evadidos.", "96", None),
+        ("es", "En la madrugada se fugaron 96 reos de la cárcel.", "96", "reos"),
+        ("de", "Am Mittwoch entkamen 96 Häftlinge aus dem Gefängnis.", "96", "Häftlinge"),
+    ],
+)
+def test_prisoners_who_escaped_are_counted_as_the_escape(lang, text, surface, counted) -> None:
+    """A prisoner's noun says "arrested" ([group_action]); it yields to an escape verb governing its figure
+    ([noun_action_yields]), as hostages yield to "released"."""
+    f = frame(text, surface, lang, counted=counted)
+    assert (f.group, f.action) == ("people", "escaped")
+
+
+def test_prisoners_released_are_not_an_arrest_count() -> None:
+    assert frame("Fifty detainees were released on Monday.", "Fifty", "en", counted="detainees").action == (
+        "released")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface", "counted"),
+    [
+        ("en", "Gunmen abducted at least 120 students from the school.", "120", "students"),
+        ("en", "Gunmen abducted 120 pupils from the school.", "120", "pupils"),
+        ("fr", "Des hommes armés ont enlevé 187 élèves dans l'internat.", "187", "élèves"),
+        ("es", "Los hombres armados se llevaron a 187 alumnos.", "187", "alumnos"),
+        ("de", "Bewaffnete verschleppten 187 Schüler aus dem Internat.", "187", "Schüler"),
+    ],
+)
+def test_pupils_and_students_of_a_school_are_children(lang, text, surface, counted) -> None:
+    assert frame(text, surface, lang, counted=counted).group == "children"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface", "counted"),
+    [
+        ("en", "It killed a worker and sent 38 people to hospital.", "38", "people"),
+        ("fr", "Trente-huit personnes ont été transportées dans les hôpitaux du Havre.", "Trente-huit",
+         "personnes"),
+        ("es", "Una decena de trabajadores fueron trasladados a hospitales de la zona.", "Una decena",
+         "trabajadores"),
+        ("de", "Insgesamt wurden 61 Personen ins Spital gebracht.", "61", "Personen"),
+    ],
+)
+def test_people_taken_to_hospital_are_the_injured(lang, text, surface, counted) -> None:
+    f = frame(text, surface, lang, counted=counted)
+    assert (f.group, f.action) == ("people", "injured")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface", "counted", "action"),
+    [
+        ("fr", "Plus de 600 000 volailles ont été abattues.", "600 000", "volailles", "killed"),
+        ("en", "Officials said 480,000 birds had been culled.", "480,000", "birds", "killed"),
+        ("es", "Las autoridades han sacrificado 480.000 aves.", "480.000", "aves", "killed"),
+        ("de", "Insgesamt 480.000 Tiere wurden gekeult.", "480.000", "Tiere", "killed"),
+        ("es", "La zona cuenta con unos 45 millones de aves.", "45 millones", "aves", None),
+    ],
+)
+def test_animals_are_one_group_in_every_language(lang, text, surface, counted, action) -> None:
+    """ "600 000 volailles", "480,000 birds", "480.000 aves", "480.000 Tiere": one group, culled or not —
+    and never people, whose tolls they would join."""
+    f = frame(text, surface, lang, counted=counted)
+    assert (f.group, f.action) == ("animals", action)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface", "counted"),
+    [
+        ("en", "The virus has been found on 11 farms.", "11", "farms"),
+        ("fr", "Onze élevages sont désormais touchés.", "Onze", "élevages"),
+        ("es", "Ya son once las granjas afectadas.", "once", "granjas"),
+        ("de", "Das Virus wurde in elf Geflügelbetrieben nachgewiesen.", "elf", "Geflügelbetrieben"),
+    ],
+)
+def test_farms_are_one_group_in_every_language(lang, text, surface, counted) -> None:
+    assert frame(text, surface, lang, counted=counted).group == "farms"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface"),
+    [
+        ("de", "Die Zahl der Verletzten stieg auf 57. Neun von ihnen schweben in Lebensgefahr.", "Neun"),
+        ("fr", "Le nombre de blessés est passé à 57. Sept d'entre eux sont dans un état grave.", "Sept"),
+        ("es", "La cifra de heridos subió a 57. Nueve de ellos están en estado grave.", "Nueve"),
+        ("en", "The number of injured rose to 57. Nine of them are in a critical condition.", "Nine"),
+    ],
+)
+def test_a_part_of_them_takes_the_group_counted_just_before(lang, text, surface) -> None:
+    """ "Neun von ihnen", "Sept d'entre eux": a part of the whole counted in the sentence before — its group
+    and what happened to it."""
+    f = frames_of(text, lang)[surface]
+    assert (f.group, f.action, f.part) == ("people", "injured", "subgroup")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "One person is still missing, and 14 people were injured, four of them seriously."),
+        ("de", "Insgesamt wurden 43 Menschen verletzt, vier von ihnen schwer."),
+    ],
+)
+def test_a_part_takes_its_wholes_action_over_the_verb_before_the_run(lang, text) -> None:
+    """ "... still missing, and 14 people were injured, four of them seriously": four injured — the last
+    action before the part, not the verb before its coordination run."""
+    counted = "Menschen" if lang == "de" else None
+    f = frame(text, "four" if lang == "en" else "vier", lang, counted=counted,
+              others=("14",) if lang == "en" else ("43",))
+    assert (f.group, f.action, f.part) == ("people", "injured", "subgroup")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface"),
+    [
+        ("de", "Wie viele Männer entkommen waren, ist unklar: Die Polizei spricht von 96.", "96"),
+        ("en", "It is unclear how many men escaped: police say 96.", "96"),
+    ],
+)
+def test_how_many_names_the_group_of_a_bare_figure(lang, text, surface) -> None:
+    assert frame(text, surface, lang).group in ("men", "people")

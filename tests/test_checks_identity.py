@@ -111,6 +111,17 @@ def test_specific_topics_split_a_dimension_and_loose_words_do_not() -> None:
 
 def test_a_claim_that_says_nothing_about_what_it_counts_is_not_compared() -> None:
     assert block_key(f(group=None, thing=None)) is None
+    assert block_key(f(group=None, thing=None, topic="budget")) is None  # a generic topic names nothing
+
+
+def test_a_count_naming_only_its_topic_is_compared_by_it() -> None:
+    """ "a magnitude of 6.3" (no unit: a count) against "Stärke 6,4": one block per specific topic, apart
+    from any group's count and from another topic's."""
+    quake = f(group=None, thing=None, action=None, topic="magnitude")
+    assert block_key(quake) == block_key(f(group=None, thing=None, action=None, topic="magnitude"))
+    assert block_key(quake) is not None
+    assert block_key(quake) != block_key(f(group=None, thing=None, action=None, topic="depth"))
+    assert block_key(quake) != block_key(f(action=None, topic="magnitude"))  # 6 people, not a magnitude
 
 
 # -- score and vetoes ------------------------------------------------------------

@@ -18,8 +18,10 @@ CASE
          OR f.part = 'conversion' 
          OR isnan(q.lo1) OR isnan(q.hi1) OR q.lo1 > q.hi1 THEN NULL
     WHEN f.measure = 'count' THEN
-        CASE WHEN coalesce(nullif(f.grp, ''), nullif(f.thing, '')) IS NULL THEN NULL
-             ELSE concat_ws('|', 'count', coalesce(nullif(f.grp, ''), nullif(f.thing, '')),
+        -- a count naming no group or thing is compared by its specific topic ("a magnitude of 6.3")
+        CASE WHEN coalesce(nullif(f.grp, ''), nullif(f.thing, ''), CASE WHEN list_contains($loose_topics, f.topic)
+                  THEN NULL ELSE '#' || nullif(f.topic, '') END) IS NULL THEN NULL
+             ELSE concat_ws('|', 'count', coalesce(nullif(f.grp, ''), nullif(f.thing, ''), '#' || f.topic),
                             coalesce(f.action, ''), f.scope, CASE WHEN f.part = 'subgroup' THEN '' ELSE f.part END) END
     WHEN coalesce(q.kind, f.measure) = 'dimensionless'
          AND coalesce(nullif(f.topic, ''), nullif(f.action, ''), '@' || nullif(f.entity, '')) IS NULL THEN NULL
