@@ -1109,7 +1109,7 @@ def read_claim(
     if part == "subgroup" and not noun_action:
         # a part takes what happened to its whole, the last action before it: "... still missing, and 14 were
         # injured, four of them seriously" are four injured, not missing as the verb before the run says
-        action = _action_of_whole(r, q0) or action
+        action = _action_of_whole(r, q0, np_end) or action
     fine = group
     if part != "subgroup":  # "two miners were killed" is the accident's toll, not a narrower one
         group, fine = lexicon.terms.merged(group)
@@ -1293,15 +1293,22 @@ def _governing(r: _Reader, lexicon: Lexicon, action: str | None, run_start: int,
     return verb if verb in yields else action
 
 
-def _action_of_whole(r: _Reader, run_start: int) -> str | None:
+def _action_of_whole(r: _Reader, run_start: int, run_end: int) -> str | None:
     """What happened to the whole a subgroup is part of, read before it in the sentence: "the death toll rose
-    to 27, among them six children" are six children killed, as "sieben Kinder unter den Todesopfern" are."""
+    to 27, among them six children" are six children killed, as "sieben Kinder unter den Todesopfern" are;
+    with none before it, the first after it: "Six civilians were among at least 22 people killed"."""
     found = None
     for section in ("action", "group_action"):
         for pos, _, value in r.lang.sections[section].scan(r.t, r.lo, run_start):
             act = value.partition(":")[2] if section == "group_action" else value
             if act and (found is None or pos > found[0]):
                 found = (pos, act)
+    if found is None:
+        for section in ("action", "group_action"):
+            for pos, _, value in r.lang.sections[section].scan(r.t, run_end, r.hi):
+                act = value.partition(":")[2] if section == "group_action" else value
+                if act and (found is None or pos < found[0]):
+                    found = (pos, act)
     return found[1] if found else None
 
 

@@ -2410,3 +2410,47 @@ def test_a_part_takes_its_wholes_action_over_the_verb_before_the_run(lang, text)
 )
 def test_how_many_names_the_group_of_a_bare_figure(lang, text, surface) -> None:
     assert frame(text, surface, lang).group in ("men", "people")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface", "counted"),
+    [
+        ("en", "Ten children were among at least 48 people killed in the village.", "Ten", "children"),
+        ("es", "Diez niños figuran entre los 48 muertos.", "Diez", "niños"),
+        ("fr", "Dix enfants figurent parmi les 48 personnes tuées.", "Dix", "enfants"),
+        ("de", "Zehn Kinder sind unter den 48 Toten.", "Zehn", "Kinder"),
+    ],
+)
+def test_a_part_named_first_takes_the_action_of_the_whole_after_it(lang, text, surface, counted) -> None:
+    """ "Ten children were among at least 48 people killed": no action before the part, so the whole's after
+    it — ten children killed, the block of "48 dead, including ten children"."""
+    f = frame(text, surface, lang, counted=counted, others=("48",))
+    assert (f.group, f.action, f.part) == ("children", "killed", "subgroup")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface", "counted"),
+    [
+        ("en", "Air defences shot down 128 drones overnight.", "128", "drones"),
+        ("fr", "128 drones ont été abattus dans la nuit.", "128", "drones"),
+        ("es", "Las defensas derribaron 128 drones.", "128", "drones"),
+        ("de", "Die Luftabwehr hat 128 Drohnen abgeschossen.", "128", "Drohnen"),
+    ],
+)
+def test_drones_shot_down_are_destroyed(lang, text, surface, counted) -> None:
+    """ "abattus" is "shot dead" for people and "shot down" for drones ([action_of_group] drones: killed ->
+    destroyed)."""
+    assert frame(text, surface, lang, counted=counted).action == "destroyed"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface", "counted", "action"),
+    [
+        ("en", "Police had recaptured 18 inmates by Wednesday.", "18", "inmates", "arrested"),
+        ("es", "La policía ha recapturado a 52 reos.", "52", "reos", "arrested"),
+        ("en", "Rescuers brought 16 miners out alive.", "16", "miners", "rescued"),
+        ("de", "16 Kumpel seien lebend an die Oberfläche gebracht worden.", "16", "Kumpel", "rescued"),
+    ],
+)
+def test_recaptured_and_brought_out_alive(lang, text, surface, counted, action) -> None:
+    assert frame(text, surface, lang, counted=counted).action == action
