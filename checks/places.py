@@ -379,7 +379,7 @@ def find_places(text: str, toks: list[Token], lang: Language, gaz: Gazetteer) ->
             ),
         )
         if not towns:
-            towns = local = _town_of_compound(name, doc_countries, gaz)
+            towns = local = _town_of_compound(name, doc_countries, gaz, lang)
         if not local and doc_countries:
             local = [t for t in gaz.towns_like(name) if t.cc in doc_countries]
             towns = towns or local
@@ -415,14 +415,17 @@ def find_places(text: str, toks: list[Token], lang: Language, gaz: Gazetteer) ->
     return [replace(p, speaker=True) if p.start in speakers and not p.dateline else p for p in places]
 
 
-def _town_of_compound(name: str, doc_countries: set[str], gaz: Gazetteer) -> list[Town]:
+def _town_of_compound(name: str, doc_countries: set[str], gaz: Gazetteer, lang: Language) -> list[Town]:
     """ "Paris-Orly", "Frankfurt-Hahn", "Alicante-Elche": an airport or district named after its town, in one
     of the document's countries (a big town when it has none). Only names of capitalised words: "Tariq
-    al-Bab", a district of Aleppo, is not the town al-Bab."""
+    al-Bab", a district of Aleppo, is not the town al-Bab; nor a compass point: "Nord-Darfur", "Süd-Kivu" are
+    regions, not a town called Nord."""
     parts = name.split("-")
     if len(parts) < 2 or not all(w[:1].isupper() for p in parts for w in p.split()):
         return []
     for part in parts:
+        if lang.is_("compass", part.lower()):
+            continue
         hits = [
             t
             for t in gaz.towns_named(part)

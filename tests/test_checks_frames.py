@@ -821,6 +821,20 @@ def test_an_airport_named_after_its_town_is_in_that_town(lang, text, surface) ->
     assert (f.place_cc, f.place_admin1) == ("FR", "11")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Im Bundesstaat Nord-Darfur wurden am Montag 31 Menschen getötet.",
+        "In Süd-Kivu wurden am Montag 31 Menschen getötet.",
+    ],
+)
+def test_a_compass_point_is_not_the_town_of_a_compound_region(text) -> None:
+    """ "Nord-Darfur", "Süd-Kivu": German writes a region's compass point as a compound's first part; it is no
+    town called Nord (in Switzerland) that would place the figure in another country."""
+    f = frame(text, "31", "de")
+    assert f.place_cc not in ("CH", "FR", "DE")
+
+
 def test_a_transliteration_shares_most_of_its_letters_with_the_town() -> None:
     from quantcheck.checks.gazetteer import load
 
