@@ -1297,19 +1297,22 @@ def _action_of_whole(r: _Reader, run_start: int, run_end: int) -> str | None:
     """What happened to the whole a subgroup is part of, read before it in the sentence: "the death toll rose
     to 27, among them six children" are six children killed, as "sieben Kinder unter den Todesopfern" are;
     with none before it, the first after it: "Six civilians were among at least 22 people killed"."""
-    found = None
+    before = _actions_in(r, r.lo, run_start)
+    if before:
+        return max(before, key=lambda hit: hit[0])[1]  # the nearest; an action word before a group's noun
+    after = _actions_in(r, run_end, r.hi)
+    return min(after, key=lambda hit: hit[0])[1] if after else None
+
+
+def _actions_in(r: _Reader, lo: int, hi: int) -> list[tuple[int, str]]:
+    """(position, action) of every action word and group-action noun ("Todesopfer": killed) in toks[lo:hi]."""
+    found = []
     for section in ("action", "group_action"):
-        for pos, _, value in r.lang.sections[section].scan(r.t, r.lo, run_start):
+        for pos, _, value in r.lang.sections[section].scan(r.t, lo, hi):
             act = value.partition(":")[2] if section == "group_action" else value
-            if act and (found is None or pos > found[0]):
-                found = (pos, act)
-    if found is None:
-        for section in ("action", "group_action"):
-            for pos, _, value in r.lang.sections[section].scan(r.t, run_end, r.hi):
-                act = value.partition(":")[2] if section == "group_action" else value
-                if act and (found is None or pos < found[0]):
-                    found = (pos, act)
-    return found[1] if found else None
+            if act:
+                found.append((pos, act))
+    return found
 
 
 def _subject_group(
