@@ -124,7 +124,7 @@ class Frame:
     action: str | None
     topic: str | None
     part: str  # '' | 'subgroup' | 'additional'
-    scope: str  # 'incident' | 'cumulative' | 'past' | 'forecast'
+    scope: str  # 'incident' | 'cumulative' | 'past' | 'forecast' | 'limit'
     incidents: tuple[str, ...]
     place: str | None  # display name of the place that frames the claim
     place_kind: str | None  # 'town' | 'region' | 'country' | 'unknown'
@@ -647,6 +647,16 @@ class _Reader:
         forecast = self.any_marker("forecast", max(clo, run_start - 10), min(chi, run_end + 6))
         if forecast and action not in CASUALTY:
             return "forecast"
+        # a limit names its figure before it or right after it ("limitée à 80 km/h", "the 80 km/h speed
+        # limit"); further on it is the next figure's: "mit 112 km/h unterwegs, erlaubt sind nur 80"
+        if action not in CASUALTY and any(
+            self._nothing_between(pos, pos + n) if pos < self.own[0]
+            else pos - self.own[1] <= 1 and not PHRASE_BREAKS.intersection(self.t[self.own[1]:pos])
+            for pos, n, _ in self.lang.markers["limit"].scan(
+                self.t, max(clo, run_start - 10, self.lo), min(chi, self.own[1] + 2, self.hi)
+            )
+        ):
+            return "limit"
         return "incident"
 
     def _fronted_earlier_time(self, run_start: int) -> bool:

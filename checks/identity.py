@@ -351,7 +351,7 @@ def fact_label(f: Frame, lexicon: Lexicon | None = None) -> str:
                              day=f.day)
 
 
-SCOPE_WORDS = {"cumulative": "running total", "past": "earlier period"}
+SCOPE_WORDS = {"cumulative": "running total", "past": "earlier period", "limit": "limit"}
 
 
 def measured(f: Frame, lex: Lexicon) -> str:

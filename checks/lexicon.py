@@ -40,6 +40,7 @@ MARKERS = (
     "additional_after",
     "separate",
     "forecast",
+    "limit",
     "long_ago",
     "budget_core",
     "budget_total",

@@ -679,6 +679,65 @@ def test_a_requirement_is_not_what_happened(lang, text, surface) -> None:
     assert frame(text, surface, lang, others=("37",) if "37" in text else ()).scope == "forecast"
 
 
+SPEED = "[length] / [time]"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "The train was travelling at 118 km/h on a section limited to 80 km/h."),
+        ("en", "It was doing 118 km/h, well over the 80 km/h speed limit."),
+        ("fr", "La vitesse y était limitée à 80 km/h, mais le train roulait à 118 km/h."),
+        ("es", "La velocidad máxima permitida era de 80 km/h y el tren circulaba a 118 km/h."),
+        ("de", "Der Zug war mit 118 km/h unterwegs, erlaubt sind auf dem Abschnitt nur 80 km/h."),
+    ],
+)
+def test_a_limit_is_not_what_was_measured(lang, text) -> None:
+    """A speed limit and the speed driven are two facts: an outlet's "80 km/h" limit is no rival of another's
+    "118 km/h" (two train-crash corpora flagged them). A limit word names the figure after it, or the one
+    right before it ("the 80 km/h speed limit"), not a figure a comma sets apart ("mit 118 km/h unterwegs,
+    erlaubt sind nur 80 km/h")."""
+    limit, travelled = "80 km/h", "118 km/h"
+    f = frame(text, limit, lang, dimension=SPEED, others=((travelled, SPEED),))
+    g = frame(text, travelled, lang, dimension=SPEED, others=((limit, SPEED),))
+    assert (f.scope, g.scope) == ("limit", "incident")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "low", "high"),
+    [
+        ("en", "Seville hit 46.2C on Wednesday, and the overnight low was 29C.", "29C", "46.2C"),
+        ("fr", "Le mercure a atteint 46,2 °C à Séville, et la température minimale est restée à 29 °C.",
+         "29 °C", "46,2 °C"),
+        ("es", "Sevilla llegó el miércoles a 46,2 grados. Por la noche, la mínima no bajó de 29 grados.",
+         "29 grados", "46,2 grados"),
+        ("de", "In Sevilla wurden 46,2 Grad gemessen, nachts sank das Thermometer nicht unter 29 Grad.",
+         "29 Grad", "46,2 Grad"),
+    ],
+)
+def test_a_night_low_is_not_the_day_s_high(lang, text, low, high) -> None:
+    """The lowest temperature of a night is another fact than the day's high: a heatwave's "29 grados" at
+    night never conflicts with another outlet's 46.2 °C ([topic] low_temperature)."""
+    temp = "[temperature]"
+    assert frame(text, low, lang, dimension=temp, others=((high, temp),)).topic == "low_temperature"
+    assert frame(text, high, lang, dimension=temp, others=((low, temp),)).topic != "low_temperature"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface"),
+    [
+        ("en", "The previous record, 38.3C, was set in January 2019.", "38.3C"),
+        ("fr", "L'ancien record, 38,3 °C, datait de 2019.", "38,3 °C"),
+        ("es", "El récord anterior, de 38,3 grados, era de 2019.", "38,3 grados"),
+        ("de", "Der bisherige Rekord von 38,3 Grad stammte aus dem Jahr 2019.", "38,3 Grad"),
+    ],
+)
+def test_the_previous_record_is_no_figure_of_today(lang, text, surface) -> None:
+    """A record story cites the record it broke: "the previous record, 38.3C" is a past figure ([marker]
+    long_ago), never a rival of today's 38.9 °C."""
+    assert frame(text, surface, lang, dimension="[temperature]").scope == "past"
+
+
 @pytest.mark.parametrize(
     ("lang", "text"),
     [
