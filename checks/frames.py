@@ -564,7 +564,11 @@ class _Reader:
         if end < self.hi and (self.lang.markers["since_short"].at(self.t, end)
                               or self.lang.weekdays.get(self.t[end]) is not None):
             return False  # "Depuis mercredi, le feu a parcouru 8 000 hectares": the incident's own toll
-        comma = next((k for k in range(end, min(end + 6, run_start)) if self.t[k] == ","), None)
+        # set off by a comma, or — German puts none — by the verb right after a dated period ("Seit Januar
+        # wurden 9412 Fälle und 21 Todesfälle gemeldet")
+        comma = next((k for k in range(end, min(end + 6, run_start)) if self.t[k] == "," or (
+            self.is_("auxiliaries", k) and self.doc.ref is not None
+            and self._start_after(self.lo, end, k, self.doc.ref) is not None)), None)
         return comma is not None and not any(self._rival(k) for k in self.numbers if comma < k < run_start)
 
     def _dated_since(self, pos: int, run_start: int, run_end: int) -> bool:
@@ -700,17 +704,19 @@ class _Reader:
                 return True
         return False
 
-    def period_start(self, run_start: int, run_end: int) -> date | None:
+    def period_start(self, run_start: int, run_end: int, anywhere: bool = False) -> date | None:
         """The first day of a running total, from the words after its marker: a date ("since 21 May"), a
         month ("since April", "depuis mars 2011"), a year ("since 2011") or a length back from the article
-        ("in the past two weeks", "ces trois derniers mois", "seit zwei Jahren"); None when they give none."""
+        ("in the past two weeks", "ces trois derniers mois", "seit zwei Jahren"); None when they give none.
+        The marker qualifies this figure (nothing between them), or with ``anywhere`` any figure of the
+        clause: "Depuis janvier, ... 9 412 cas et 21 décès" dates both."""
         ref = self.doc.ref
         if ref is None:
             return None
         clo, chi = self.clause(run_start, run_end)
         lo, hi = max(clo, run_start - 20), min(chi, run_end + 20)
         for pos, n, _ in self.lang.markers["cumulative"].scan(self.t, lo, hi):
-            if self._nothing_between(pos, pos + n):
+            if anywhere or self._nothing_between(pos, pos + n):
                 # "au cours des sept derniers jours": the length stands before the marker's words
                 values = number_values(self.lang.code)
                 lead = next((k for k in (pos - 1, pos - 2) if k >= lo
@@ -1168,8 +1174,11 @@ def read_claim(
         claim.sentence_start,
     )
     scope = r.scope(run_start, run_end, action, claim.dimension or "count")
-    if scope == "cumulative" and dsrc in ("weekday", "relative"):
-        scope = "incident"  # "in total, nine people were killed on Friday": the day's toll
+    dated_total = scope == "cumulative" and r.period_start(run_start, run_end, True) is not None
+    if scope == "cumulative" and dsrc in ("weekday", "relative") and not dated_total:
+        # "in total, nine people were killed on Friday": the day's toll; a total since a month or a year stays
+        # one, whatever day it was published ("Depuis janvier, ... 21 décès, selon le bulletin publié mardi")
+        scope = "incident"
     # a running total's year starts its period ("seit Februar 2022", "since 2011"), which ``since`` compares;
     # it is no background year ("the 2018 fire")
     year = r.year(clo, chi, run_start, run_end) if scope != "cumulative" else None
@@ -1218,7 +1227,8 @@ def read_claim(
         wording=wording,
         entity=_canonical(r.entity(clo, chi, run_start, run_end), lexicon),
         year=year,
-        since=r.period_start(run_start, run_end) if scope == "cumulative" else None,
+        since=(r.period_start(run_start, run_end) or r.period_start(run_start, run_end, True))
+        if scope == "cumulative" else None,
     )
 
 

@@ -61,6 +61,7 @@ def parse_settings(text: str, origin: str = "identity.toml") -> Settings:
             "same_day_explicit",
             "same_day",
             "next_day",
+            "same_period",
             "same_incident",
             "other_incident",
             "shared_words",
@@ -300,6 +301,8 @@ def score(
         slack = max(st.days["period_slack"], st.thresholds["period_share"] * longest)
         if abs((a.since - b.since).days) > slack:
             return VETO, ["different periods"]  # "in the past two weeks" / "since April"
+        total += w["same_period"]  # one total since January, stated on Tuesday and updated on Friday
+        reasons.append("same period")
     fa, fb = _families(a, lex), _families(b, lex)
     if fa and fb:
         if fa & fb:

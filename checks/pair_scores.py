@@ -142,19 +142,23 @@ class FrameTable:
         return cls(**{k: np.asarray(v, dtype=dtypes[k]) for k, v in cols.items()})
 
 
-def different_periods(both_running: np.ndarray, day_a: np.ndarray, day_b: np.ndarray, since_a: np.ndarray,
-                      since_b: np.ndarray, settings: Settings) -> np.ndarray:
-    """Two running totals whose periods start on days further apart than the slack allows
+def periods(both_running: np.ndarray, day_a: np.ndarray, day_b: np.ndarray, since_a: np.ndarray,
+            since_b: np.ndarray, settings: Settings) -> tuple[np.ndarray, np.ndarray]:
+    """Pairs of two running totals whose periods start on days further apart than the slack allows
     (identity.toml ``period_slack`` days or ``period_share`` of the longer period): "in the past two weeks" /
-    "since April" are two totals; "since 2011" / "since March 2011" five years on are one."""
-    out = np.zeros(len(both_running), dtype=bool)
+    "since April" are two totals; "since 2011" / "since March 2011" five years on are one — and the pairs
+    whose periods are known and agree (``same_period``)."""
+    different = np.zeros(len(both_running), dtype=bool)
+    same = np.zeros(len(both_running), dtype=bool)
     at = np.flatnonzero(both_running)     # computed only for the few pairs of two running totals
     day_a, day_b, since_a, since_b = day_a[at], day_b[at], since_a[at], since_b[at]
     known = (since_a >= 0) & (since_b >= 0) & (day_a >= 0) & (day_b >= 0)
     longest = np.maximum(day_a - since_a, day_b - since_b)
     slack = np.maximum(settings.days["period_slack"], settings.thresholds["period_share"] * longest)
-    out[at] = known & (np.abs(since_a.astype(np.int64) - since_b) > slack)
-    return out
+    apart = np.abs(since_a.astype(np.int64) - since_b) > slack
+    different[at] = known & apart
+    same[at] = known & ~apart
+    return different, same
 
 
 def town_columns(gid: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -301,7 +305,9 @@ def pair_scores(t: FrameTable, i: np.ndarray, j: np.ndarray, settings: Settings)
     loose = ~(explicit & (window <= 1))
     veto |= apart & loose & (gap > 1) & (gap > np.maximum(window, np.where(explicit, 1, 2)))
 
-    veto |= different_periods((fi & fj & CUMULATIVE) != 0, da, db, t.since[i], t.since[j], settings)
+    other_period, same_period = periods((fi & fj & CUMULATIVE) != 0, da, db, t.since[i], t.since[j], settings)
+    veto |= other_period
+    _add(out, w["same_period"], same_period)
 
     # -- kinds of incident, words, organisations, wording
     fa, fb = t.families[i], t.families[j]

@@ -741,6 +741,21 @@ def test_the_previous_record_is_no_figure_of_today(lang, text, surface) -> None:
 @pytest.mark.parametrize(
     ("lang", "text"),
     [
+        ("en", "Since January, 9,412 cases and 21 deaths were notified, the institute said on Tuesday."),
+        ("fr", "Depuis janvier, on a recensé 9 412 cas et 21 décès, selon le bulletin publié mardi."),
+        ("es", "Desde enero, se han registrado 9.412 casos y 21 muertes, según el boletín del martes."),
+        ("de", "Seit Januar wurden 9412 Fälle und 21 Todesfälle gemeldet, hieß es am Dienstag."),
+    ],
+)
+def test_a_total_since_a_month_stays_one_whatever_day_it_was_published(lang, text) -> None:
+    """"In total, nine people were killed on Friday" is the day's toll, but a total since a month or a year
+    stays a running total when a weekday dates its bulletin: every figure of the clause is dated by it."""
+    assert frames_of(text, lang)["21"].scope == "cumulative"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
         ("en", "Bayan Baker said the death toll as collated from medical centers in the suburbs was 213."),
         ("fr", "Le bilan provisoire établi par les hôpitaux de la région s'élève à 213."),
         ("es", "El balance de muertos facilitado por los hospitales asciende a 213."),

@@ -504,6 +504,8 @@ PAIRS = [
     (f("a", wording="killed at least"), f("b", wording="killed at least")),
     (f("a", scope="cumulative", since=date(2016, 4, 1)), f("b", scope="cumulative", since=date(2016, 7, 4))),
     (f("a", scope="cumulative", since=date(2011, 1, 1)), f("b", scope="cumulative", since=date(2011, 3, 1))),
+    (f("a", scope="cumulative", since=date(2016, 1, 1), day=date(2016, 7, 12)),
+     f("b", scope="cumulative", since=date(2016, 1, 1), day=date(2016, 7, 15))),
 ]
 
 
@@ -573,6 +575,19 @@ def test_two_running_totals_over_different_periods_are_two_facts() -> None:
     # "since 2011" and "since March 2011", five years on: one total
     assert score(f("c", scope="cumulative", since=date(2011, 1, 1)),
                  f("d", scope="cumulative", since=date(2011, 3, 1)))[0] != VETO
+
+
+def test_two_running_totals_over_one_period_are_one_total_updated() -> None:
+    """A total since January stated on Tuesday and updated on Friday ("21 deaths since January" / "seit
+    Jahresbeginn 23 Todesopfer"): the period is the total's "when" and counts as the day does, where three
+    days apart alone give nothing (identity.toml same_period)."""
+    tue = f("a", scope="cumulative", since=date(2016, 1, 1), day=date(2016, 7, 12), day_source="article")
+    fri = f("b", scope="cumulative", since=date(2016, 1, 1), day=date(2016, 7, 15), day_source="article")
+    unknown = f("c", scope="cumulative", since=None, day=date(2016, 7, 15), day_source="article")
+    with_period, reasons = score(tue, fri)
+    assert "same period" in reasons
+    points = identity.load_settings().weights["same_period"]
+    assert with_period == pytest.approx(score(tue, unknown)[0] + points)
 
 
 def test_a_measure_s_noun_does_not_narrow_it() -> None:
