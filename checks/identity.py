@@ -250,7 +250,9 @@ def place_points(a: Frame, b: Frame, st: Settings) -> tuple[float, str]:
     if suburb(a, b, st.thresholds):
         return points + w["same_region"], why or "a city and its suburbs"
     if a.place_cc != b.place_cc or a.place_admin1 != b.place_admin1:
-        return (VETO if strong else points + w["other_place_weak"]), "different regions"
+        # two places carried from the text before are an article's other places as often as the story's own
+        apart = strong and "clause" in (a.place_source, b.place_source)
+        return (VETO if apart else points + w["other_place_weak"]), "different regions"
     if "region" in (a.place_kind, b.place_kind):
         return points + w["same_region"], why or "same region"
     own = a.place_source == "clause" and b.place_source == "clause"  # not a province carried from before

@@ -268,8 +268,10 @@ def pair_scores(t: FrameTable, i: np.ndarray, j: np.ndarray, settings: Settings)
     _add(out, w["same_region"], near)
     rest &= ~near
     other_region = rest & (t.region[i] != t.region[j])
-    veto |= other_region & strong
-    _add(out, w["other_place_weak"], other_region & ~strong)
+    # two places carried from the text before are an article's other places as often as the story's own
+    apart = strong & (((fi | fj) & OWN_PLACE) != 0)
+    veto |= other_region & apart
+    _add(out, w["other_place_weak"], other_region & ~apart)
     same_region = rest & ~other_region
     region = same_region & ((ka == 2) | (kb == 2))
     _add(out, w["same_region"], region)

@@ -273,8 +273,10 @@ def find_places(text: str, toks: list[Token], lang: Language, gaz: Gazetteer) ->
             i += 1
             continue
         match = _known_name_at(text, toks, raw, i, lang, gaz)
-        # "Los Ángeles", "Le Muy", "Las Vegas": a known name of several words may start with an article
-        article_name = match is not None and match[0] > 1 and lang.is_("stopwords", toks[i].text)
+        # "Los Ángeles", "Le Muy", "Las Vegas": a known name of several words may start with an article, or
+        # with a place noun ("Mar del Plata", "Bahía Blanca"; "Lake Mai-Ndombe" is no town called Lake)
+        article_name = match is not None and match[0] > 1 and (
+            lang.is_("stopwords", toks[i].text) or lang.is_("place_nouns", toks[i].text))
         if not article_name and (
             lang.months.get(toks[i].text) is not None
             or lang.weekdays.get(toks[i].text) is not None

@@ -9,7 +9,7 @@ from datetime import date
 
 import pytest
 
-from quantcheck.checks.frames import ClaimInput, Frame, frames_for_document
+from quantcheck.checks.frames import ClaimInput, Frame, frames_for_document, read_document
 from quantcheck.checks.identity import block_key
 
 ARTICLE_DAY = date(2016, 7, 19)  # a Tuesday
@@ -1182,6 +1182,23 @@ def test_a_town_whose_name_starts_with_an_article_is_the_whole_name(lang, text, 
     dimension = "[length] ** 2" if "hect" in surface else "[length]"
     f = frame(text, surface, lang, dimension=dimension)
     assert (f.place, f.place_cc) == (place, "US")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "place"),
+    [
+        ("en", "At least 38 people drowned when a boat capsized on Lake Mai-Ndombe.", None),
+        ("fr", "Au moins 38 personnes se sont noyées dans le naufrage sur le Lac Mai-Ndombe.", None),
+        ("es", "Al menos 38 personas murieron en el naufragio en el Lago Mai-Ndombe.", None),
+        ("es", "En Mar del Plata, al menos 38 personas murieron en el naufragio.", "Mar del Plata"),
+        ("es", "En Bahía Blanca, al menos 38 personas murieron en el naufragio.", "Bahía Blanca"),
+    ],
+)
+def test_a_lake_or_a_river_is_no_town_of_its_noun(lang, text, place) -> None:
+    """"Lake", "Lago", "Mount" are towns somewhere in GeoNames; before a name they are the noun of a lake or a
+    mountain ([grammar] place_nouns), unless the words together are a known town ("Mar del Plata")."""
+    places = [p.name for p in read_document(text, lang, ARTICLE_DAY).places]
+    assert places == ([place] if place else [])
 
 
 @pytest.mark.parametrize(

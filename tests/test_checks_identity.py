@@ -504,6 +504,8 @@ PAIRS = [
     (f("a", wording="killed at least"), f("b", wording="killed at least")),
     (f("a", scope="cumulative", since=date(2016, 4, 1)), f("b", scope="cumulative", since=date(2016, 7, 4))),
     (f("a", scope="cumulative", since=date(2011, 1, 1)), f("b", scope="cumulative", since=date(2011, 3, 1))),
+    (f("a", place_source="context", spot=None),
+     f("b", place="Aleppo", place_admin1="09", place_gid=170063, place_source="context", spot=None)),
     (f("a", scope="cumulative", since=date(2016, 1, 1), day=date(2016, 7, 12)),
      f("b", scope="cumulative", since=date(2016, 1, 1), day=date(2016, 7, 15))),
 ]
@@ -575,6 +577,18 @@ def test_two_running_totals_over_different_periods_are_two_facts() -> None:
     # "since 2011" and "since March 2011", five years on: one total
     assert score(f("c", scope="cumulative", since=date(2011, 1, 1)),
                  f("d", scope="cumulative", since=date(2011, 3, 1)))[0] != VETO
+
+
+def test_two_places_carried_from_the_text_before_are_no_veto() -> None:
+    """A town named in a claim's own clause and another region's town are two incidents (a veto); two places
+    both carried from earlier sentences ("context") are an article's other places as often as the story's own
+    (the capital a reporter mentions, "north of Nairobi"): a penalty only."""
+    aleppo = dict(place="Aleppo", place_admin1="09", place_gid=170063, spot=None)
+    idlib = dict(spot=None)
+    assert score(f("a", **idlib), f("b", **aleppo))[0] == VETO
+    carried = score(f("a", place_source="context", **idlib), f("b", place_source="context", **aleppo))
+    assert carried[0] != VETO and "different regions" in carried[1]
+    assert score(f("a", place_source="clause", **idlib), f("b", place_source="context", **aleppo))[0] == VETO
 
 
 def test_two_running_totals_over_one_period_are_one_total_updated() -> None:
