@@ -1239,6 +1239,10 @@ def _claim_part(r: _Reader, claim: ClaimInput, span: tuple[int, int, int], run_s
     of a negotiation (what is demanded, what is offered)."""
     q0, i1, np_end = span
     part = r.part(q0, i1, np_end, run_sub)
+    if not part and claim.dimension == "count" and any(r.marker("new_after", k) for k in (i1, np_end)):
+        # "18 new cases", "18 casos nuevos": the day's increment (an amount's "€196bn in new borrowing" names
+        # what it is)
+        part = "additional"
     if not part and claim.dimension == "count" and r.partitive(i1):
         part = "subgroup"  # "five of the injured"; "31,4 % des voix" is a share, not a part of a count
     if not part and (claim.dimension or "").startswith("currency"):

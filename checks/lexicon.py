@@ -38,6 +38,7 @@ MARKERS = (
     "subgroup_after",
     "additional_before",
     "additional_after",
+    "new_after",
     "separate",
     "forecast",
     "limit",

@@ -756,6 +756,22 @@ def test_a_total_since_a_month_stays_one_whatever_day_it_was_published(lang, tex
 @pytest.mark.parametrize(
     ("lang", "text"),
     [
+        ("en", "The outbreak has infected 41 people. On Wednesday, 18 new cases were confirmed."),
+        ("fr", "Au total, 41 personnes ont été contaminées. Mercredi, 18 nouveaux cas ont été confirmés."),
+        ("es", "El brote suma 41 contagiados. Se confirmaron 18 casos nuevos el miércoles."),
+        ("de", "Der Ausbruch zählt 41 Infizierte. Am Mittwoch wurden 18 neue Fälle bestätigt."),
+    ],
+)
+def test_new_cases_are_the_day_s_increment(lang, text) -> None:
+    """"18 new cases" after the outbreak's 41 is the day's increment ([marker] new_after), never a rival of
+    another outlet's total; "€196bn in new borrowing" is an amount's name, so only counts are read so."""
+    got = frames_of(text, lang)
+    assert (got["41"].part, got["18"].part) == ("", "additional")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
         ("en", "Bayan Baker said the death toll as collated from medical centers in the suburbs was 213."),
         ("fr", "Le bilan provisoire établi par les hôpitaux de la région s'élève à 213."),
         ("es", "El balance de muertos facilitado por los hospitales asciende a 213."),
