@@ -741,6 +741,36 @@ def test_the_previous_record_is_no_figure_of_today(lang, text, surface) -> None:
 @pytest.mark.parametrize(
     ("lang", "text"),
     [
+        ("en", "Around 280 people were on board, nearly twice its licensed capacity of 150."),
+        ("fr", "Le bateau, d'une capacité de 150 passagers, transportait 280 personnes."),
+        ("es", "La barcaza, con capacidad para 150 pasajeros, llevaba a bordo unas 280 personas."),
+        ("de", "Das Boot war für 150 Passagiere zugelassen, an Bord waren aber 280 Menschen."),
+    ],
+)
+def test_a_capacity_is_a_limit(lang, text) -> None:
+    """A boat's or a hall's capacity is a limit ([marker] limit), never a rival of the people on board."""
+    got = frames_of(text, lang)
+    assert (got["150"].scope, got["280"].scope) == ("limit", "incident")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Turnout rose to 63.9% from 60.4% last time."),
+        ("fr", "La participation s'établit à 63,9 %, contre 60,4 % lors des législatives précédentes."),
+        ("es", "La participación subió al 63,9 %, frente al 60,4 % de las elecciones anteriores."),
+        ("de", "Die Beteiligung lag bei 63,9 Prozent, nach 60,4 Prozent beim letzten Mal."),
+    ],
+)
+def test_the_last_election_s_share_is_a_past_figure(lang, text) -> None:
+    """"60.4% last time", "lors des législatives précédentes": the previous vote's share ([marker] long_ago)."""
+    got = {k.replace(",", "."): f.scope for k, f in frames_of(text, lang).items()}
+    assert (got["63.9"], got["60.4"]) == ("incident", "past")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
         ("en", "Since January, 9,412 cases and 21 deaths were notified, the institute said on Tuesday."),
         ("fr", "Depuis janvier, on a recensé 9 412 cas et 21 décès, selon le bulletin publié mardi."),
         ("es", "Desde enero, se han registrado 9.412 casos y 21 muertes, según el boletín del martes."),
