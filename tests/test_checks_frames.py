@@ -763,7 +763,7 @@ def test_a_capacity_is_a_limit(lang, text) -> None:
     ],
 )
 def test_the_last_election_s_share_is_a_past_figure(lang, text) -> None:
-    """"60.4% last time", "lors des législatives précédentes": the previous vote's share ([marker] long_ago)."""
+    """"60.4% last time", "lors des législatives précédentes": the last vote's share ([marker] long_ago)."""
     got = {k.replace(",", "."): f.scope for k, f in frames_of(text, lang).items()}
     assert (got["63.9"], got["60.4"]) == ("incident", "past")
 
