@@ -419,9 +419,11 @@ class _Reader:
                         break
             if a:
                 # a tie goes to the verb nearer the figure itself: "starben zwei Menschen, fünf wurden
-                # verletzt" (each figure of the run has its own verb)
+                # verletzt" (each figure of the run has its own verb), and to the verb before over a
+                # participle after the noun: "rescued 146 people trapped in lifts"
+                nearer = self.own[0] - k < right_at - self.own[1]
                 if best is None or gap < best[0] or (
-                    gap == best[0] and self.own[0] - k < right_at - self.own[1]
+                    gap == best[0] and (nearer or self._verb_of_its_object(k + a[1], right_at))
                 ):
                     best = (gap, a[0])
                 break
@@ -437,6 +439,16 @@ class _Reader:
                 gap += 1
             k -= 1
         return best[1] if best else None
+
+    def _verb_of_its_object(self, after_verb: int, right_at: int) -> bool:
+        """The verb right before the figure governs it, not a participle after its noun: "freed 146 people
+        trapped in lifts", "rescataron a 146 personas atrapadas" — only grammar words between verb and figure
+        ("y siete personas siguen desaparecidas" after "los fallecidos" is another clause's)."""
+        between = range(after_verb, self.own[0])
+        if any(not (self.is_("stopwords", j) or self.is_("qualifiers", j)) or self.is_("conjunctions", j)
+               for j in between):
+            return False
+        return any(self.hit("group", j) for j in range(self.own[1], min(right_at, self.hi)))
 
     def entity(self, lo: int, hi: int, run_start: int, run_end: int) -> str | None:
         """The nearest acronym in the clause ("SPD", "AfD", "CGT") that the figure is about: not a place, not

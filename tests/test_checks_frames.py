@@ -800,6 +800,24 @@ def test_new_cases_are_the_day_s_increment(lang, text) -> None:
 
 
 @pytest.mark.parametrize(
+    ("lang", "text", "surface", "action"),
+    [
+        ("en", "Firefighters rescued 146 people trapped in lifts.", "146", "rescued"),
+        ("fr", "Les pompiers ont secouru 146 personnes bloquées dans des ascenseurs.", "146", "rescued"),
+        ("es", "Los bomberos rescataron a 146 personas atrapadas en ascensores.", "146", "rescued"),
+        # another clause's verb before a conjunction does not govern: the figure's own verb does
+        ("es", "Entre los fallecidos hay 3 niños, y 7 personas siguen desaparecidas.", "7", "missing"),
+        ("fr", "Vingt-sept blessés ont été hospitalisés, et 19 personnes ont été extraites vivantes.", "19",
+         "rescued"),
+    ],
+)
+def test_the_verb_before_governs_over_a_participle_after_the_noun(lang, text, surface, action) -> None:
+    """"rescued 146 people trapped in lifts": the participle after the noun qualifies the people; the verb
+    right before the figure (only grammar words between) says what happened to them."""
+    assert frames_of(text, lang)[surface].action == action
+
+
+@pytest.mark.parametrize(
     ("lang", "text"),
     [
         ("en", "Bayan Baker said the death toll as collated from medical centers in the suburbs was 213."),
