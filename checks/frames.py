@@ -205,7 +205,10 @@ def read_document(
     published = plausible(published)
     year = published.year if published else None
     dates = find_dates(text, toks, [lang, lex.language("en")], year)
-    ref, dateline = reference_date(dates, published)
+    texts = [t.text for t in toks]
+    ref, dateline = reference_date(
+        [d for d in dates if not _opens_a_period(toks, texts, lang, d.start)], published
+    )
     if ref is not None and (year is None or ref.year != year):
         dates = find_dates(text, toks, [lang, lex.language("en")], ref.year)
         dateline = next((d for d in dates if dateline and d.start == dateline.start), None)
@@ -1392,6 +1395,13 @@ def _earlier_date(doc: DocumentView, clo: int, chi: int) -> date | None:
     if not inside or any((d.day - doc.ref).days >= -PAST_WINDOW for d in inside):
         return None
     return max(d.day for d in inside)
+
+
+def _opens_a_period(toks: list[Token], texts: list[str], lang: Language, char: int) -> bool:
+    """A date right after "since" ("depuis le 1er janvier 2030", "seit dem 1. Januar") starts a period: it is
+    no dateline's date, however near the start of the text it stands."""
+    k = bisect_left([t.start for t in toks], char)
+    return any(lang.markers["since"].at(texts, j) for j in range(max(0, k - 2), k))
 
 
 def _empty(claim: ClaimInput) -> Frame:

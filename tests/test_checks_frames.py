@@ -800,6 +800,34 @@ def test_new_cases_are_the_day_s_increment(lang, text) -> None:
 
 
 @pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("fr", "La rougeole progresse. 9 412 cas ont été recensés depuis le 1er janvier 2030, et 21 morts."),
+        ("en", "Measles is spreading. Since January 1, 2030, 9,412 cases and 21 deaths were recorded."),
+        ("es", "El sarampión avanza. Desde el 1 de enero de 2030 se registraron 9.412 casos y 21 muertes."),
+        ("de", "Masern breiten sich aus. Seit dem 1. Januar 2030 wurden 9412 Fälle und 21 Tote gemeldet."),
+    ],
+)
+def test_a_date_opening_a_period_is_no_dateline(lang, text) -> None:
+    """A full date in the first lines is taken as the article's own date (a dateline); one right after
+    "since" starts a running total and is no such date: the article stays dated by its publication."""
+    published = date(2030, 6, 12)
+    assert read_document(text, lang, published).ref == published
+    assert frames_of(text, lang, published)["21"].day == published
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface", "action"),
+    [
+        ("fr", "L'hôpital soigne actuellement 146 enfants atteints de la rougeole.", "146", "infected"),
+        ("de", "Die Feuerwehr befreite 146 Menschen aus steckengebliebenen Aufzügen.", "146", "rescued"),
+    ],
+)
+def test_the_sick_and_the_freed(lang, text, surface, action) -> None:
+    assert frames_of(text, lang)[surface].action == action
+
+
+@pytest.mark.parametrize(
     ("lang", "text", "surface", "action"),
     [
         ("en", "Firefighters rescued 146 people trapped in lifts.", "146", "rescued"),
