@@ -828,6 +828,23 @@ def test_the_sick_and_the_freed(lang, text, surface, action) -> None:
 
 
 @pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "All 21 crew members are safe."),
+        ("fr", "Ses 21 membres d'équipage sont sains et saufs."),
+        ("es", "Los 21 tripulantes están ilesos."),
+        ("de", "Die 21 Besatzungsmitglieder blieben unverletzt."),
+    ],
+)
+def test_a_crew_is_counted_as_a_crew(lang, text) -> None:
+    """A ship's or a plane's crew is its own group ("membres d'équipage" were read as fighters, "tripulantes"
+    as nothing), on board when no verb says otherwise; never merged with the people on board, whose count
+    includes it."""
+    f = frames_of(text, lang)["21"]
+    assert (f.group, f.action) == ("crew", "aboard")
+
+
+@pytest.mark.parametrize(
     ("lang", "text", "surface", "action"),
     [
         ("en", "Firefighters rescued 146 people trapped in lifts.", "146", "rescued"),
