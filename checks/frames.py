@@ -390,6 +390,10 @@ class _Reader:
             if a:
                 best = (gap, a[0])
                 right_at = k
+                later = self._verb_after_a_modifier(k, a[1])
+                if later is not None:
+                    best = (gap, later[1])
+                    right_at = later[0]
                 break
             if (k in self.numbers and k not in self.temporal) or self.t[k] in (";", "("):
                 break  # (a year or a date on the way is no other figure: "the toll rose to 12 in 2024, said")
@@ -442,6 +446,27 @@ class _Reader:
                 gap += 1
             k -= 1
         return best[1] if best else None
+
+    def _verb_after_a_modifier(self, k: int, n: int) -> tuple[int, str] | None:
+        """An action word that qualifies the counted noun, right before or after it ("Eleven of the
+        **abducted** students escaped", "Veintiséis de los estudiantes **secuestrados** han logrado escapar"),
+        yields to the verb that follows the noun phrase in the same clause: (its position, its action)."""
+        before_noun = k + n < self.hi and bool(self.hit("group", k + n))
+        after_noun = k > self.lo and bool(self.hit("group", k - 1))
+        if not (before_noun or after_noun):
+            return None
+        j = k + n + (self.hit("group", k + n)[1] if before_noun else 0)
+        steps = 0
+        while j < self.hi and steps <= 3:
+            if self.t[j] in PHRASE_BREAKS or self.is_("conjunctions", j) or j in self.numbers:
+                return None
+            a = self.hit("action", j)
+            if a:
+                return (j, a[0])
+            if not (self.is_("auxiliaries", j) or self.is_("stopwords", j)):
+                steps += 1
+            j += 1
+        return None
 
     def _verb_of_its_object(self, after_verb: int, right_at: int) -> bool:
         """The verb right before the figure governs it, not a participle after its noun: "freed 146 people
@@ -1340,7 +1365,13 @@ def _action_of_whole(r: _Reader, run_start: int, run_end: int) -> str | None:
     if before:
         return max(before, key=lambda hit: hit[0])[1]  # the nearest; an action word before a group's noun
     after = _actions_in(r, run_end, r.hi)
-    return min(after, key=lambda hit: hit[0])[1] if after else None
+    if not after:
+        return None
+    pos, act = min(after, key=lambda hit: hit[0])
+    # "Eleven of the abducted students escaped": the participle qualifies the whole, the verb governs the part
+    hit = r.hit("action", pos)
+    later = r._verb_after_a_modifier(pos, hit[1]) if hit else None
+    return later[1] if later else act
 
 
 def _actions_in(r: _Reader, lo: int, hi: int) -> list[tuple[int, str]]:
