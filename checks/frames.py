@@ -206,8 +206,9 @@ def read_document(
     year = published.year if published else None
     dates = find_dates(text, toks, [lang, lex.language("en")], year)
     texts = [t.text for t in toks]
+    starts = [t.start for t in toks]
     ref, dateline = reference_date(
-        [d for d in dates if not _opens_a_period(toks, texts, lang, d.start)], published
+        [d for d in dates if not _opens_a_period(starts, texts, lang, d.start)], published
     )
     if ref is not None and (year is None or ref.year != year):
         dates = find_dates(text, toks, [lang, lex.language("en")], ref.year)
@@ -222,9 +223,7 @@ def read_document(
     ]
     head = head or [p for p in places if p.start < 300 and p.kind == "country"]
     head = head or [p for p in places if p.dateline]
-    return DocumentView(
-        text, lang, toks, [t.text for t in toks], places, dates, ref, head[0] if head else None, dateline
-    )
+    return DocumentView(text, lang, toks, texts, places, dates, ref, head[0] if head else None, dateline)
 
 
 def _document_country(places: list[Place], main: Place | None) -> Place | None:
@@ -451,11 +450,10 @@ class _Reader:
         """An action word that qualifies the counted noun, right before or after it ("Eleven of the
         **abducted** students escaped", "Veintiséis de los estudiantes **secuestrados** han logrado escapar"),
         yields to the verb that follows the noun phrase in the same clause: (its position, its action)."""
-        before_noun = k + n < self.hi and bool(self.hit("group", k + n))
-        after_noun = k > self.lo and bool(self.hit("group", k - 1))
-        if not (before_noun or after_noun):
+        noun_after = self.hit("group", k + n) if k + n < self.hi else None
+        if not (noun_after or (k > self.lo and self.hit("group", k - 1))):
             return None
-        j = k + n + (self.hit("group", k + n)[1] if before_noun else 0)
+        j = k + n + (noun_after[1] if noun_after else 0)
         steps = 0
         while j < self.hi and steps <= 3:
             if self.t[j] in PHRASE_BREAKS or self.is_("conjunctions", j) or j in self.numbers:
@@ -606,10 +604,12 @@ class _Reader:
             return False  # "Depuis mercredi, le feu a parcouru 8 000 hectares": the incident's own toll
         # set off by a comma, or — German puts none — by the verb right after a dated period ("Seit Januar
         # wurden 9412 Fälle und 21 Todesfälle gemeldet")
-        comma = next((k for k in range(end, min(end + 6, run_start)) if self.t[k] == "," or (
+        set_off = next((k for k in range(end, min(end + 6, run_start)) if self.t[k] == "," or (
             self.is_("auxiliaries", k) and self.doc.ref is not None
             and self._start_after(self.lo, end, k, self.doc.ref) is not None)), None)
-        return comma is not None and not any(self._rival(k) for k in self.numbers if comma < k < run_start)
+        return set_off is not None and not any(
+            self._rival(k) for k in self.numbers if set_off < k < run_start
+        )
 
     def _dated_since(self, pos: int, run_start: int, run_end: int) -> bool:
         """A bare "since" / "depuis" / "desde" / "seit" before a month or a year, with no comma between it and
@@ -691,17 +691,24 @@ class _Reader:
         forecast = self.any_marker("forecast", max(clo, run_start - 10), min(chi, run_end + 6))
         if forecast and action not in CASUALTY:
             return "forecast"
-        # a limit names its figure before it or right after it ("limitée à 80 km/h", "the 80 km/h speed
-        # limit"); further on it is the next figure's: "mit 112 km/h unterwegs, erlaubt sind nur 80"
-        if action not in CASUALTY and any(
-            self._nothing_between(pos, pos + n) if pos < self.own[0]
-            else pos - self.own[1] <= 1 and not PHRASE_BREAKS.intersection(self.t[self.own[1]:pos])
-            for pos, n, _ in self.lang.markers["limit"].scan(
-                self.t, max(clo, run_start - 10, self.lo), min(chi, self.own[1] + 2, self.hi)
-            )
-        ):
+        if action not in CASUALTY and self._a_limit(clo, chi, run_start):
             return "limit"
         return "incident"
+
+    def _a_limit(self, clo: int, chi: int, run_start: int) -> bool:
+        """A limit word names this figure: before it ("limitée à 80 km/h", "a speed limit of 80 km/h") or
+        right after it ("the 80 km/h speed limit"); further on it is the next figure's: "mit 112 km/h
+        unterwegs, erlaubt sind nur 80"."""
+        own_start, own_end = self.own
+        for pos, n, _ in self.lang.markers["limit"].scan(
+            self.t, max(clo, run_start - 10, self.lo), min(chi, own_end + 2, self.hi)
+        ):
+            if pos < own_start:
+                if self._nothing_between(pos, pos + n):
+                    return True
+            elif pos - own_end <= 1 and not PHRASE_BREAKS.intersection(self.t[own_end:pos]):
+                return True
+        return False
 
     def _fronted_earlier_time(self, run_start: int) -> bool:
         """A sentence opening on an earlier year, set off by a comma ("In February 2023, two earthquakes ...
@@ -1214,8 +1221,9 @@ def read_claim(
         claim.sentence_start,
     )
     scope = r.scope(run_start, run_end, action, claim.dimension or "count")
-    dated_total = scope == "cumulative" and r.period_start(run_start, run_end, True) is not None
-    if scope == "cumulative" and dsrc in ("weekday", "relative") and not dated_total:
+    # the period any running-total marker of the clause dates (a cumulative scope is never set again below)
+    period = r.period_start(run_start, run_end, True) if scope == "cumulative" else None
+    if scope == "cumulative" and dsrc in ("weekday", "relative") and period is None:
         # "in total, nine people were killed on Friday": the day's toll; a total since a month or a year stays
         # one, whatever day it was published ("Depuis janvier, ... 21 décès, selon le bulletin publié mardi")
         scope = "incident"
@@ -1267,8 +1275,7 @@ def read_claim(
         wording=wording,
         entity=_canonical(r.entity(clo, chi, run_start, run_end), lexicon),
         year=year,
-        since=(r.period_start(run_start, run_end) or r.period_start(run_start, run_end, True))
-        if scope == "cumulative" else None,
+        since=(r.period_start(run_start, run_end) or period) if scope == "cumulative" else None,
     )
 
 
@@ -1428,10 +1435,10 @@ def _earlier_date(doc: DocumentView, clo: int, chi: int) -> date | None:
     return max(d.day for d in inside)
 
 
-def _opens_a_period(toks: list[Token], texts: list[str], lang: Language, char: int) -> bool:
+def _opens_a_period(starts: list[int], texts: list[str], lang: Language, char: int) -> bool:
     """A date right after "since" ("depuis le 1er janvier 2030", "seit dem 1. Januar") starts a period: it is
-    no dateline's date, however near the start of the text it stands."""
-    k = bisect_left([t.start for t in toks], char)
+    no dateline's date, however near the start of the text it stands. ``starts``: the tokens' offsets."""
+    k = bisect_left(starts, char)
     return any(lang.markers["since"].at(texts, j) for j in range(max(0, k - 2), k))
 
 
