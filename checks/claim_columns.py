@@ -144,8 +144,10 @@ def frame_table(table: pa.Table, lexicon: Lexicon, settings: Settings) -> FrameT
         "cumulative": lambda: _flags(col("scope"), frozenset({"cumulative"})),
         "additional": lambda: _flags(col("part"), frozenset({"additional"})),
         "subgroup": lambda: _flags(col("part"), frozenset({"subgroup"})),
-        "fine_group": lambda: _codes(pc.coalesce(_blank_null(col("fine_group")), _blank_null(col("grp")),
-                                                 _blank_null(col("thing")))),
+        # a group as written ("civilians" before it is read as "people"); a thing by its key, not its noun
+        "fine_group": lambda: _codes(pc.if_else(pc.is_null(_blank_null(col("grp"))),
+                                                _blank_null(col("thing")),
+                                                pc.coalesce(_blank_null(col("fine_group")), col("grp")))),
         "people": lambda: _flags(col("grp"), PEOPLE),
         "cc": lambda: _codes(col("place_cc")),
         "region": lambda: _codes(region_text),

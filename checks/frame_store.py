@@ -64,7 +64,7 @@ def frame_version(lexicon: Lexicon) -> str:
     """What a cached frame depends on: the lexicon files, the reading code, the gazetteer's data."""
     digest = hashlib.sha256(lexicon.version.encode())
     here = Path(__file__).parent
-    for name in ("frames.py", "places.py", "dates.py", "lexicon.py", "gazetteer.py"):
+    for name in ("frames.py", "places.py", "dates.py", "lexicon.py", "gazetteer.py", "things.py"):
         digest.update((here / name).read_bytes())
     digest.update(gazetteer_versions().encode())
     return digest.hexdigest()[:16]

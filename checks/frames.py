@@ -41,6 +41,7 @@ from quantcheck.checks.gazetteer import Gazetteer, fold
 from quantcheck.checks.gazetteer import load as load_gazetteer
 from quantcheck.checks.lexicon import Language, Lexicon, Token, load_lexicon, words
 from quantcheck.checks.places import Place, find_places
+from quantcheck.checks.things import thing_key
 
 if TYPE_CHECKING:
     from quantcheck.extractors.langdata import LangData
@@ -119,8 +120,8 @@ class Frame:
     mention_id: str
     measure: str  # 'count' or the pint dimension
     group: str | None  # canonical counted group (merged into its parent unless a subgroup)
-    fine_group: str | None  # the group as written
-    thing: str | None  # what a count counts when it is not a group (extractor concept)
+    fine_group: str | None  # the group as written (a thing's noun as written)
+    thing: str | None  # what a count counts when not a group: its key across languages (checks/things.py)
     action: str | None
     topic: str | None
     part: str  # '' | 'subgroup' | 'additional'
@@ -1176,6 +1177,8 @@ def read_claim(
     fine = group
     if part != "subgroup":  # "two miners were killed" is the accident's toll, not a narrower one
         group, fine = lexicon.terms.merged(group)
+    if thing is not None:  # "450 tracteurs" and "1.200 Traktoren": one key, the noun as written to show
+        thing, fine = thing_key(thing), thing
     clo, chi = r.clause(run_start, run_end)
     incidents = tuple(
         sorted(
@@ -1677,19 +1680,24 @@ def _carry_group(
     if frame.measure != "count" or frame.group or frame.thing or frame.topic or not claims:
         return frame  # (a figure naming what it measures is no elided count: "raise the retirement age from
         # 64 to 65", "une magnitude de 6,3 selon l'AFAD")
-    prev = [f for c, f in zip(claims, frames, strict=True)
-            if c.sentence_start == claim.sentence_start and f.group]
+    # a group's count first ("1.1 million people marched in 248 towns; the CGT claimed 3.2 million"), else a
+    # thing's ("la préfecture avait recensé 450 tracteurs, les organisateurs 1 200"; not a count of places)
+    same = [f for c, f in zip(claims, frames, strict=True)
+            if c.sentence_start == claim.sentence_start and f.measure == "count"]
+    prev = [f for f in same if f.group] or [f for f in same if f.thing and f.thing != "places"]
     if prev:
         f = prev[-1]
-        return replace(frame, group=f.group, fine_group=f.fine_group, action=frame.action or f.action)
+        return replace(frame, group=f.group, fine_group=f.fine_group, thing=f.thing,
+                       action=frame.action or f.action)
     c, f = claims[-1], frames[-1]
     # the sentence right before: only spaces and closing punctuation between them
     between = doc.text[c.sentence_end:claim.sentence_start]
     adjacent = c.sentence_end <= claim.sentence_start and not between.strip(SENTENCE_GAP)
     answers = _attributed(doc, claim) or _of_them(doc, claim)
-    if not (adjacent and f.measure == "count" and f.group and answers):
+    if not (adjacent and f.measure == "count" and (f.group or f.thing) and answers):
         return frame
-    frame = replace(frame, group=f.group, fine_group=f.fine_group, action=frame.action or f.action)
+    frame = replace(frame, group=f.group, fine_group=f.fine_group, thing=f.thing,
+                    action=frame.action or f.action)
     if frame.place_source in ("clause", "nationwide"):
         return frame  # "In Paris: 87,000 according to police": its own place
     # what was just counted, where it was counted: "1.12 million protesters nationwide. La CGT en revendique
@@ -1803,6 +1811,8 @@ def subject_frame(
     if measure == "count" and group is None:
         thing = concept
     group, fine = lex.terms.merged(group)
+    if thing is not None:
+        thing, fine = thing_key(thing), thing
     scope = "cumulative" if doc.lang.markers["cumulative"].has(texts) else "incident"
     place = next((p for p in doc.places if p.kind in ("town", "region")), None) or next(
         (p for p in doc.places if p.kind == "country"), None

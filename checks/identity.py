@@ -362,7 +362,7 @@ SCOPE_WORDS = {"cumulative": "running total", "past": "earlier period", "limit":
 def measured(f: Frame, lex: Lexicon) -> str:
     """What a claim measures, in the lexicon's words: "civilians killed", "area burnt", "diesel price"."""
     if f.measure == "count":
-        who = lex.label("group", f.group) if f.group else (f.thing or "")
+        who = lex.label("group", f.group) if f.group else (f.fine_group or f.thing or "")
         if f.part == "subgroup" and f.fine_group:
             who = lex.label("group", f.fine_group) + " among them"
         elif f.part == "additional":

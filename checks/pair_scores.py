@@ -94,7 +94,8 @@ class FrameTable:
             cols["cumulative"][i] = f.scope == "cumulative"
             cols["additional"][i] = f.part == "additional"
             cols["subgroup"][i] = f.part == "subgroup"
-            cols["fine_group"][i] = fines(f.fine_group or f.group or f.thing)
+            # a group as written ("civilians"), a thing by its key ("trktr"), not its noun
+            cols["fine_group"][i] = fines((f.fine_group or f.group) if f.group else f.thing)
             cols["incident_days"][i] = max((days.get(k, 1) for k in f.incidents), default=0)
             cols["action_days"][i] = casualty if f.action in CASUALTY else other
             cols["casualty"][i] = f.action in CASUALTY

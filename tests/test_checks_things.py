@@ -1,0 +1,102 @@
+"""Counted things across languages (checks/things.py) and an elided count of a thing (checks/frames.py
+_carry_group): real extractor, real frames."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from quantcheck.checks.frames import ClaimInput, Frame, frames_for_document, read_document
+from quantcheck.checks.identity import block_key
+from quantcheck.checks.things import thing_key
+from quantcheck.extractors import extract
+
+DAY = date(2030, 7, 10)
+
+
+def frames(text: str, lang: str) -> dict[str, Frame]:
+    """Every mention the extractor finds in ``text``, with its frame, by surface."""
+    found = extract(text, lang)
+    claims = [ClaimInput(f"m{i}", m.start, m.end, m.sentence_start, m.sentence_end, m.dimension, m.counted,
+                         m.concept) for i, m in enumerate(found)]
+    return {m.surface: f for m, f in zip(found, frames_for_document(text, lang, DAY, claims), strict=True)}
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        ("tractors", "tracteurs", "tractores", "Traktoren"),
+        ("typhoons", "typhons", "tifones", "Taifune", "Taifunen"),
+        ("cabins", "cabines", "cabinas", "Kabinen"),
+        ("ambulances", "ambulancias"),
+        ("technicians", "techniciens"),
+        ("hospital", "hospitals", "hospitales"),
+    ],
+)
+def test_cognates_and_inflections_of_one_noun_share_a_key(words) -> None:
+    """Nouns news counts are mostly cognates across the four languages, or one word's inflections."""
+    assert len({thing_key(w) for w in words}) == 1
+
+
+@pytest.mark.parametrize(("a", "b"), [("guests", "invités"), ("tractors", "trucks"), ("vols", "vuelos"),
+                                      ("bars", "bears"), ("cabins", "cabinets")])
+def test_different_nouns_and_short_words_keep_apart(a, b) -> None:
+    """Non-cognates stay apart, and a short word keeps its spelling: two consonants would join unrelated
+    nouns ("vols" / "vuelos" is no loss: flights are a group of the lexicon)."""
+    assert thing_key(a) != thing_key(b)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "About 450 tractors blocked the motorway on Tuesday."),
+        ("fr", "Environ 450 tracteurs bloquaient l'autoroute mardi."),
+        ("es", "Unos 450 tractores bloqueaban la autopista el martes."),
+        ("de", "Rund 450 Traktoren blockierten am Dienstag die Autobahn."),
+    ],
+)
+def test_one_thing_counted_in_four_languages_is_one_block(lang, text) -> None:
+    f = frames(text, lang)["450"]
+    assert block_key(f) == block_key(frames("About 450 tractors blocked the motorway.", "en")["450"])
+    assert f.fine_group and f.fine_group.lower().startswith(("tract", "trakt"))  # shown as written
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "elided"),
+    [
+        ("fr", "Mardi, la préfecture avait recensé environ 450 tracteurs, les organisateurs 1 200.", "1 200"),
+        ("en", "Police estimated that about 700 guests attended; the groom's family said more than 900 had "
+               "been invited.", "900"),
+        ("de", "Die Polizei spricht von rund 700 Gästen, der Vater des Bräutigams von «über 900».", "900"),
+        ("es", "La prefectura contó unos 450 tractores (1.200 según los sindicatos).", "1.200"),
+    ],
+)
+def test_an_elided_count_of_a_thing_counts_the_thing_before_it(lang, text, elided) -> None:
+    """The second source's figure names no noun: it counts what the figure before it in its sentence counts,
+    so the two outlets' figures are one fact's rivals."""
+    read = frames(text, lang)
+    first = next(f for s, f in read.items() if s != elided and f.thing)
+    assert read[elided].thing == first.thing
+    assert block_key(read[elided]) == block_key(first)
+
+
+def test_an_elided_count_prefers_a_group_to_a_count_of_places() -> None:
+    """"1.1 million people marched in 248 towns; the CGT claimed 3.2 million": the million are people, not
+    towns."""
+    read = frames("The ministry said 1.1 million people marched in 248 towns and cities; the CGT union "
+                  "claimed 3.2 million.", "en")
+    assert (read["3.2 million"].group, read["3.2 million"].thing) == ("people", None)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "name"),
+    [
+        ("es", "La intoxicación en el condado keniano de Nyeri ha causado 31 muertes.", "Nyeri"),
+        ("es", "Más de 7.900 hectáreas han ardido en el condado de Ventura, en California.", "Ventura"),
+    ],
+)
+def test_a_county_noun_names_the_place_after_it(lang, text, name) -> None:
+    """Spanish "condado" is a place noun: the name after it is the story's place, not the agency's dateline
+    ("NAIROBI (Agencias) – ... en el condado keniano de Nyeri")."""
+    assert name in [p.name for p in read_document(text, lang, DAY).places]
