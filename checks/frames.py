@@ -47,6 +47,7 @@ if TYPE_CHECKING:
     from quantcheck.extractors.langdata import LangData
 
 WINDOW_CHARS = 260  # a claim's words are read within its sentence, at most this far each side
+PART_GROUP_SKIP = 3  # a copula and an article between "of them" and the part's group, at most
 NP_STEPS = 5  # words scanned after a number for the counted noun
 RIGHT_GAP, LEFT_GAP = 4, 5  # content words allowed between a number and the verb that governs it
 # words that link a scale word to its noun ("un million **de** manifestants", "des milliers **d'**habitants",
@@ -284,10 +285,35 @@ class _Reader:
         return self.lang.markers[name].at(self.t, i)
 
     # -- the counted noun after a number
+    def _part_named_after(self, j: int) -> tuple[int, str, str | None] | None:
+        """(end, group, the whole's action) of a part whose group follows "of them" or "of the dead" right
+        after the figure, over a copula: "two of them children", "dos de ellas niños", "Two of the dead were
+        children", "deux d'entre eux étaient des enfants" — children, not the whole's people. None when no
+        group follows ("two of them were killed", "13 of the 36 seats")."""
+        m = self.marker("subgroup_after", j)
+        action = None
+        if m:
+            k = j + m[1]
+        else:
+            m = self.marker("partitive", j)
+            whole = (self.hit("group", j + m[1]) or self.hit("group_action", j + m[1])) if m else None
+            if not whole:
+                return None
+            k = j + m[1] + whole[1]
+            action = whole[0].partition(":")[2] or None  # "of the dead": killed
+        for _ in range(PART_GROUP_SKIP):
+            if k < self.hi and (self.is_("auxiliaries", k) or self.is_("stopwords", k)):
+                k += 1
+        g = self.hit("group", k) if k < self.hi else None
+        return (k + g[1], g[0], action) if g else None
+
     def noun_phrase(self, j: int) -> tuple[int, str | None, str | None, str | None]:
         """(end, group, action from the noun, side) scanning the words after position j."""
         side = None
         steps = 0
+        named = self._part_named_after(j)
+        if named is not None:
+            return named[0], named[1], named[2], side
         while j < self.hi and steps < NP_STEPS:
             if j in self.numbers:
                 break

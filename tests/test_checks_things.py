@@ -100,3 +100,31 @@ def test_a_county_noun_names_the_place_after_it(lang, text, name) -> None:
     """Spanish "condado" is a place noun: the name after it is the story's place, not the agency's dateline
     ("NAIROBI (Agencias) – ... en el condado keniano de Nyeri")."""
     assert name in [p.name for p in read_document(text, lang, DAY).places]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "part"),
+    [
+        ("en", "Five people died, two of them children.", "two"),
+        ("en", "Five people died on Wednesday. Two of the dead were children.", "Two"),
+        ("es", "Cinco personas, dos de ellas niños, han muerto.", "dos"),
+        ("fr", "Cinq personnes sont mortes, deux d'entre elles étaient des enfants.", "deux"),
+        ("de", "Fünf Menschen starben. Zwei der Toten waren Kinder.", "Zwei"),
+    ],
+)
+def test_a_part_s_group_after_of_them_is_the_part_s(lang, text, part) -> None:
+    """"two of them children": the group after "of them" (or after "of the dead" and a copula) is the part's —
+    children killed, one fact with "including two children" — not the whole's people."""
+    f = frames(text, lang)[part]
+    assert (f.group, f.action, f.part) == ("children", "killed", "subgroup")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "part", "group"),
+    [
+        ("en", "Ten people were hurt on Monday, two of them were killed later.", "two", "people"),
+        ("en", "The party won 13 of the 36 seats.", "13", "seats"),
+    ],
+)
+def test_no_group_after_of_them_keeps_the_whole_s(lang, text, part, group) -> None:
+    assert frames(text, lang)[part].group == group
