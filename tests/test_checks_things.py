@@ -66,9 +66,9 @@ def test_one_thing_counted_in_four_languages_is_one_block(lang, text) -> None:
     ("lang", "text", "elided"),
     [
         ("fr", "Mardi, la préfecture avait recensé environ 450 tracteurs, les organisateurs 1 200.", "1 200"),
-        ("en", "Police estimated that about 700 guests attended; the groom's family said more than 900 had "
-               "been invited.", "900"),
-        ("de", "Die Polizei spricht von rund 700 Gästen, der Vater des Bräutigams von «über 900».", "900"),
+        ("en", "Police counted about 450 tractors on Tuesday; the unions said more than 1,200 had come.",
+         "1,200"),
+        ("de", "Die Polizei spricht von rund 450 Traktoren, der Bauernverband von «über 1.200».", "1.200"),
         ("es", "La prefectura contó unos 450 tractores (1.200 según los sindicatos).", "1.200"),
     ],
 )
@@ -128,3 +128,23 @@ def test_a_part_s_group_after_of_them_is_the_part_s(lang, text, part) -> None:
 )
 def test_no_group_after_of_them_keeps_the_whole_s(lang, text, part, group) -> None:
     assert frames(text, lang)[part].group == group
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "group"),
+    [
+        ("en", "Some 600 holidaymakers were staying at the campsite.", "people"),
+        ("fr", "Quelque 600 vacanciers séjournaient au camping.", "people"),
+        ("es", "Unos 600 veraneantes se alojaban en el camping.", "people"),
+        ("de", "Rund 600 Urlauber hielten sich auf dem Platz auf.", "people"),
+        ("en", "The inmates held 11 prison guards hostage.", "state_forces"),
+        ("fr", "Les détenus retenaient 11 gardiens en otage.", "state_forces"),
+        ("es", "Los reclusos retenían a 11 guardias.", "state_forces"),
+        ("de", "Die Häftlinge hielten 11 Wärter fest.", "state_forces"),
+    ],
+)
+def test_visitors_are_people_and_prison_guards_state_forces(lang, text, group) -> None:
+    """Words for the people a story counts (holidaymakers, guests, tourists) and for prison guards are the
+    lexicon's groups in the four languages, so the outlets' figures are compared (one key for "vacanciers"
+    and "Urlauber", which share no letters)."""
+    assert frames(text, lang)["600" if "600" in text else "11"].group == group
