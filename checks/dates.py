@@ -75,7 +75,9 @@ def find_dates(text: str, toks: list[Token], langs: list[Language], year: int | 
         day = int(toks[day_i].text)
         yr, has_year = year, False
         for j in (i + 1, i + 2, i + 3):
-            if j < n and j != day_i and toks[j].text.isdecimal() and len(toks[j].text) == 4:  # not "1.27"
+            # a year: not "1.27", not "3 mars, 9412 cas"
+            if j < n and j != day_i and toks[j].text.isdecimal() and len(toks[j].text) == 4 and (
+                    NEWS_YEARS[0] <= int(toks[j].text) <= NEWS_YEARS[1]):
                 yr, has_year = int(toks[j].text), True
                 break
             if j < n and not (toks[j].is_number or toks[j].text in ("de", ",")):

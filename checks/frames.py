@@ -1266,6 +1266,9 @@ def read_claim(
         year = year or earlier.year
         if claim.dimension in (None, "", "count"):
             scope = "past"
+    elif year is not None and doc.ref is not None and year < doc.ref.year and scope == "incident" and (
+            claim.dimension in (None, "", "count")):
+        scope = "past"  # "Beim Brand des Grenfell Tower waren 2017 insgesamt 72 Menschen ums Leben gekommen"
     sig_lo, sig_hi = max(r.lo, run_start - SIGNATURE_SPAN), min(r.hi, run_end + SIGNATURE_SPAN)
     sig = tuple(
         sorted(
@@ -1458,7 +1461,11 @@ def _earlier_date(doc: DocumentView, clo: int, chi: int) -> date | None:
     if doc.ref is None or chi <= clo:
         return None
     start, end = doc.toks[clo].start, doc.toks[chi - 1].end
-    inside = [d for d in doc.dates if start <= d.start < end]
+    # a month's first day after "since" in the article's year opens a running total ("depuis le 1er janvier",
+    # "seit dem 1. März"); "since the March 19 attack" names an earlier incident
+    inside = [d for d in doc.dates if start <= d.start < end and not (
+        d.day.day == 1 and d.day.year == doc.ref.year
+        and _opens_a_period(doc.starts, doc.texts, doc.lang, d.start))]
     if not inside or any((d.day - doc.ref).days >= -PAST_WINDOW for d in inside):
         return None
     return max(d.day for d in inside)
@@ -1634,13 +1641,16 @@ def _temporal_tokens(doc: DocumentView, claims: list[ClaimInput], spans: list) -
     for i, t in enumerate(doc.toks):
         if not t.is_number:
             continue
+        # "le 3 mars", "March 3", "le 1er janvier" (the ordinal's ending is a token of its own)
+        after = i + 2 if i + 2 < len(doc.texts) and doc.texts[i + 1] in ORDINAL_ENDINGS else i + 1
         if YEAR.fullmatch(t.text) or any(
-            0 <= j < len(doc.texts) and months.get(doc.texts[j]) is not None for j in (i - 1, i + 1)
+            0 <= j < len(doc.texts) and months.get(doc.texts[j]) is not None for j in (i - 1, after)
         ):
             out.add(i)
     return frozenset(out)
 
 
+ORDINAL_ENDINGS = frozenset({"er", "re", "st", "nd", "rd", "th", "º", "°"})
 CONVERSION_GAP = 40  # characters between a figure and its conversion at most
 GAP_WORD = regex.compile(r"[^\W\d_]+(?:['’.-][^\W\d_]+)*\.?")
 

@@ -73,9 +73,11 @@ def sentence_breaks(text: str) -> list[tuple[int, int]]:
 class Sentences:
     """Sentence offsets, computed on first use (a text without numbers never pays for them)."""
 
-    def __init__(self, text: str, abbreviations: frozenset[str] = frozenset()) -> None:
+    def __init__(self, text: str, abbreviations: frozenset[str] = frozenset(),
+                 months: frozenset[str] = frozenset()) -> None:
         self.text = text
         self.abbreviations = abbreviations  # "Mio.", "Mrd.", "ca.": a dot that ends no sentence
+        self.months = months  # "am 3. März": a day's ordinal dot before a month ends no sentence
         self._starts: list[int] | None = None
         self._ends: dict[int, int] = {}  # sentence index -> end without trailing spaces, computed once
 
@@ -92,9 +94,22 @@ class Sentences:
                 j = max(text.rfind(" ", k - 8, k), text.rfind("\n", k - 8, k), text.rfind("\u00a0", k - 8, k))
                 if j >= 0 and text[j + 1:k].lower() in abbreviations:
                     continue  # "30 Mrd. Euro, davon …": one sentence
+            if self.months and text[k] == "." and self._ordinal_day(k, end):
+                continue  # "Seit dem 1. Januar wurden …": one sentence
             starts.append(end)
         self._starts = starts
         return starts
+
+    def _ordinal_day(self, dot: int, after: int) -> bool:
+        """A day of one or two digits, its dot, then a month: "am 3. März", "seit dem 1. Januar"."""
+        text = self.text
+        digits = dot
+        while digits > 0 and text[digits - 1].isdigit():
+            digits -= 1
+        if not 1 <= dot - digits <= 2 or (digits > 0 and text[digits - 1].isalnum()):
+            return False
+        word = regex.match(r"\p{L}+", text[after:after + 12])
+        return word is not None and word.group().lower() in self.months
 
     def span(self, pos: int) -> tuple[int, int]:
         starts = self._starts if self._starts is not None else self._build()
@@ -141,5 +156,5 @@ class ExtractionContext:
     @classmethod
     def of(cls, text: str, lang: LangData) -> ExtractionContext:
         """The context of ``text`` read with the language data ``lang``."""
-        return cls(text, lower_same_length(text), lang, len(text), Sentences(text, lang.abbreviations),
-                   lang.res)
+        sentences = Sentences(text, lang.abbreviations, lang.months)
+        return cls(text, lower_same_length(text), lang, len(text), sentences, lang.res)

@@ -1,0 +1,74 @@
+"""A running total's start written as a day ("depuis le 1er janvier", "seit dem 1. Januar") and a figure of an
+earlier year ("waren 2017 insgesamt 72 Menschen ums Leben gekommen"): real extractor, real frames."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from quantcheck.checks.frames import ClaimInput, Frame, frames_for_document, read_document
+from quantcheck.extractors import extract
+
+DAY = date(2030, 6, 12)
+
+
+def frames(text: str, lang: str) -> dict[str, Frame]:
+    found = extract(text, lang)
+    claims = [ClaimInput(f"m{i}", m.start, m.end, m.sentence_start, m.sentence_end, m.dimension, m.counted,
+                         m.concept) for i, m in enumerate(found)]
+    return {m.surface: f for m, f in zip(found, frames_for_document(text, lang, DAY, claims), strict=True)}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface"),
+    [
+        ("fr", "Selon le bulletin publié mardi, 9 412 cas ont été recensés depuis le 1er janvier.", "9 412"),
+        ("fr", "Depuis le 1er janvier, 9 412 cas ont été recensés.", "9 412"),
+        ("de", "Seit dem 1. Januar wurden 9412 Fälle gemeldet.", "9412"),
+        ("en", "Since January 1st, 9,412 cases have been reported.", "9,412"),
+    ],
+)
+def test_a_total_since_the_first_of_a_month_is_a_running_total(lang, text, surface) -> None:
+    """The first day of a month after "since" starts a period in the article's year — not an earlier
+    incident's date (the figure was read as January's own, "past"), and the ordinal's ending ("1er") or the
+    German day's dot ("1. Januar") is no rival figure or sentence end between the period and the figure."""
+    f = frames(text, lang)[surface]
+    assert (f.scope, f.since) == ("cumulative", date(2030, 1, 1))
+
+
+def test_since_an_earlier_incident_s_day_is_still_that_incident() -> None:
+    """"since the March 19 attack ... when 30 people were killed": a day that is no month's first names an
+    earlier incident, which stays one."""
+    f = frames("Inspectors have not returned since the March 19 attack in Khan al-Assal, when at least 30 "
+               "people were reported killed.", "en")["30"]
+    assert f.scope != "cumulative"
+
+
+def test_a_german_day_s_dot_before_a_month_ends_no_sentence() -> None:
+    text = "Seit dem 3. März wurden 9412 Fälle gemeldet. Es waren 12. Die Polizei kam."
+    spans = {m.surface: text[m.sentence_start:m.sentence_end] for m in extract(text, "de")}
+    assert spans["9412"] == "Seit dem 3. März wurden 9412 Fälle gemeldet."
+    assert spans["12"] == "Es waren 12."  # a sentence ending on a number still ends
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface"),
+    [
+        ("de", "Beim Brand des Grenfell Tower in London waren 2017 insgesamt 72 Menschen ums Leben gekommen.",
+         "72"),
+        ("de", "Beim Absturz am Mottarone in Italien kamen 2021 vierzehn Menschen ums Leben.", "vierzehn"),
+        ("en", "In 2021, 14 people died when a cable car fell at Stresa-Mottarone.", "14"),
+    ],
+)
+def test_a_toll_of_an_earlier_year_is_a_past_figure(lang, text, surface) -> None:
+    """A count written with a year before the article's is background, as one dated by a full earlier date
+    is: never compared with this week's toll."""
+    f = frames(text, lang)[surface]
+    assert f.scope == "past" and f.year is not None and f.year < DAY.year
+
+
+def test_a_number_after_a_day_and_a_comma_is_no_year() -> None:
+    """"Depuis le 3 mars, 9412 cas": 9412 is the count, not the year of the 3rd of March."""
+    dates = read_document("Depuis le 3 mars, 9412 cas ont été recensés.", "fr", DAY).dates
+    assert [d.day for d in dates] == [date(2030, 3, 3)]
