@@ -975,6 +975,11 @@ class _Reader:
             m = self.marker("subgroup_before", k)
             if m and k + m[1] >= q0 - 1:
                 return "subgroup"
+        # a sentence opening on the whole: "Unter den Toten sind zwei Kinder und zwei ausländische Touristen",
+        # "Among the dead were three children and a nurse" — every figure before its first comma is a part
+        m = self.marker("subgroup_before", self.lo) if self.lo < q0 else None
+        if m and not PHRASE_BREAKS.intersection(self.t[self.lo + m[1]:q0]):  # not ", y siete personas siguen"
+            return "subgroup"
         if run_subgroup or any(self.marker("subgroup_after", k) for k in range(i1, np_end + 1)):
             return "subgroup"  # "92 of them"; "cinco de ellos de gravedad": the noun ran past it
         for k in range(max(self.lo, q0 - 2), q0):

@@ -148,3 +148,26 @@ def test_visitors_are_people_and_prison_guards_state_forces(lang, text, group) -
     lexicon's groups in the four languages, so the outlets' figures are compared (one key for "vacanciers"
     and "Urlauber", which share no letters)."""
     assert frames(text, lang)["600" if "600" in text else "11"].group == group
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "parts"),
+    [
+        ("de", "Unter den Toten sind zwei Kinder und drei ausländische Touristen.", ("zwei", "drei")),
+        ("en", "Among the dead were three children and two tourists.", ("three", "two")),
+        ("fr", "Parmi les morts figurent deux enfants et trois touristes.", ("deux", "trois")),
+        ("es", "Entre los fallecidos hay tres niños y dos turistas.", ("tres", "dos")),
+    ],
+)
+def test_a_sentence_opening_on_the_whole_makes_its_figures_parts(lang, text, parts) -> None:
+    """"Unter den Toten sind zwei Kinder und zwei ausländische Touristen": both figures are parts of the
+    toll, never its rivals."""
+    read = frames(text, lang)
+    assert all(read[p].part == "subgroup" for p in parts)
+
+
+def test_a_new_clause_after_the_parts_is_no_part() -> None:
+    """"Entre los fallecidos hay tres niños, y siete personas siguen desaparecidas": the missing are no
+    part of the dead."""
+    read = frames("Entre los fallecidos hay tres niños, y siete personas siguen desaparecidas.", "es")
+    assert (read["siete"].part, read["siete"].action) == ("", "missing")
