@@ -1615,7 +1615,35 @@ def frames_for_document(
         read_claims.append(claims[k])
     frames = [_check_increment(f, c, frames, claims) for f, c in zip(frames, claims, strict=True)]
     frames = [_carry_nationwide(f, c, frames, claims) for f, c in zip(frames, claims, strict=True)]
+    frames = _share_period(frames, claims, doc)
     return _mark_conversions(frames, claims, text, doc.lang)
+
+
+COORDINATED_WORDS = 3  # the first figure's noun and the "and" between two coordinated counts, at most
+
+
+def _share_period(frames: list[Frame], claims: list[ClaimInput], doc: DocumentView) -> list[Frame]:
+    """Two counts joined by "and" share their period: "9.412 casos y 21 muertes en lo que va de año", "seit
+    Jahresbeginn 9412 Fälle und 21 Todesfälle" — both are running totals, though the period's words stand
+    by one of them. Not a count dated by its own day ("12 killed on Monday and 40 since January")."""
+    out = list(frames)
+    order = sorted(range(len(claims)), key=lambda k: claims[k].start)
+    for a, b in zip(order, order[1:], strict=False):
+        fa, fb = out[a], out[b]
+        if claims[a].sentence_start != claims[b].sentence_start or {fa.measure, fb.measure} != {"count"}:
+            continue
+        if {fa.scope, fb.scope} != {"cumulative", "incident"}:
+            continue
+        lo, hi = doc.within(claims[a].end, claims[b].start)
+        between = doc.texts[lo:hi]
+        if not 1 <= len(between) <= COORDINATED_WORDS or not doc.lang.is_("coordination", between[-1]) or any(
+                doc.lang.is_("auxiliaries", w) or doc.lang.is_("coordination", w) for w in between[:-1]):
+            continue
+        src, dst = (a, b) if fa.scope == "cumulative" else (b, a)
+        if out[dst].day_source in ("date", "weekday", "relative"):
+            continue
+        out[dst] = replace(out[dst], scope="cumulative", since=out[src].since, year=None)
+    return out
 
 
 REFERENCE_GAP = 40  # characters between a distance and the place it is measured from, at most

@@ -72,3 +72,24 @@ def test_a_number_after_a_day_and_a_comma_is_no_year() -> None:
     """"Depuis le 3 mars, 9412 cas": 9412 is the count, not the year of the 3rd of March."""
     dates = read_document("Depuis le 3 mars, 9412 cas ont été recensés.", "fr", DAY).dates
     assert [d.day for d in dates] == [date(2030, 3, 3)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "first", "second"),
+    [
+        ("es", "Rumanía ha registrado 9.412 casos y 21 muertes en lo que va de año.", "9.412", "21"),
+        ("en", "Romania has recorded 9,412 cases and 21 deaths so far this year.", "9,412", "21"),
+        ("fr", "La Roumanie a recensé 9 412 cas et 21 décès depuis le début de l'année.", "9 412", "21"),
+        ("de", "Rumänien hat seit Jahresbeginn 9412 Fälle und 21 Todesfälle gemeldet.", "9412", "21"),
+    ],
+)
+def test_two_counts_joined_by_and_share_their_period(lang, text, first, second) -> None:
+    """The period's words stand by one of two coordinated counts; both are running totals."""
+    read = frames(text, lang)
+    assert read[first].scope == read[second].scope == "cumulative"
+    assert read[first].since == read[second].since
+
+
+def test_a_count_dated_by_its_own_day_keeps_it() -> None:
+    read = frames("Twelve people were killed on Monday and 40 since January.", "en")
+    assert (read["Twelve"].scope, read["40"].scope) == ("incident", "cumulative")
