@@ -93,3 +93,11 @@ def test_two_counts_joined_by_and_share_their_period(lang, text, first, second) 
 def test_a_count_dated_by_its_own_day_keeps_it() -> None:
     read = frames("Twelve people were killed on Monday and 40 since January.", "en")
     assert (read["Twelve"].scope, read["40"].scope) == ("incident", "cumulative")
+
+
+@pytest.mark.parametrize("text", ["Seit Jahresbeginn wurden 9412 Fälle gemeldet.",
+                                  "Seit Anfang des Jahres wurden 9412 Fälle gemeldet."])
+def test_the_german_start_of_the_year_starts_a_period(text) -> None:
+    """"seit Jahresbeginn", "seit Anfang des Jahres" start on 1 January, as "since the start of the year",
+    "depuis le début de l'année" and "en lo que va de año" do: two such totals score the same period."""
+    assert frames(text, "de")["9412"].since == date(2030, 1, 1)
