@@ -13,9 +13,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-import regex
-
-from quantcheck.checks.gazetteer import fold
+from quantcheck.checks.gazetteer import DOUBLES, VOWELS, fold
 
 # plural and case endings, longest first: "tractores", "Traktoren", "tracteurs", "Taifune", "hôpitaux"
 ENDINGS = ("es", "en", "s", "n", "e", "x")
@@ -24,8 +22,6 @@ MIN_KEY = 3
 # one spelling per sound across the four languages (in this order: "sch" before "ch", "ph" before "h")
 SOUNDS = (("sch", "s"), ("ch", "k"), ("ph", "f"), ("th", "t"), ("qu", "k"), ("c", "k"), ("q", "k"),
           ("w", "v"), ("z", "s"), ("j", "y"))
-VOWELS = regex.compile(r"[aeiouyh]+")
-DOUBLES = regex.compile(r"(.)\1+")
 
 
 @lru_cache(maxsize=65536)
@@ -48,6 +44,5 @@ def thing_key(noun: str | None) -> str | None:
                 word)
     for written, sound in SOUNDS:
         stem = stem.replace(written, sound)
-    key = DOUBLES.sub(r"\1", VOWELS.sub("", stem[1:]))
-    key = DOUBLES.sub(r"\1", (stem[0] if stem[0] not in "aeiouyh" else "") + key)
+    key = DOUBLES.sub(r"\1", VOWELS.sub("", stem))  # consonants, doubled ones once, as gazetteer.skeleton
     return key if len(key) >= MIN_KEY else word

@@ -6,18 +6,16 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from extracted_frames import frames_by_surface
 
-from quantcheck.checks.frames import ClaimInput, Frame, frames_for_document, read_document
+from quantcheck.checks.frames import Frame, read_document
 from quantcheck.extractors import extract
 
 DAY = date(2030, 6, 12)
 
 
 def frames(text: str, lang: str) -> dict[str, Frame]:
-    found = extract(text, lang)
-    claims = [ClaimInput(f"m{i}", m.start, m.end, m.sentence_start, m.sentence_end, m.dimension, m.counted,
-                         m.concept) for i, m in enumerate(found)]
-    return {m.surface: f for m, f in zip(found, frames_for_document(text, lang, DAY, claims), strict=True)}
+    return frames_by_surface(text, lang, DAY)
 
 
 @pytest.mark.parametrize(
