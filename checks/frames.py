@@ -1223,23 +1223,7 @@ def read_claim(
         )
     )
     action = _incident_action(lexicon, action, claim.dimension, incidents)
-    topics = lang.sections["topic"].scan(doc.texts, max(clo, run_start - 12), min(chi, run_end + 12))
-    # a topic word past another figure is that figure's ("18,7 milliards ..., dont 11,2 milliards pour la
-    # réduction de l'impôt": the tax is the 11,2's)
-    topics = [h for h in topics if h[0] < run_end or r._nothing_between(h[0], h[0] + h[1])]
-    topic = None
-    if (
-        claim.dimension == "[length]"
-        and np_end < len(doc.texts)
-        and (
-            _toward(doc, np_end) or (np_end + 1 < len(doc.texts) and _toward(doc, np_end + 1))
-        )
-    ):
-        topics = [(np_end, 1, "distance")]  # "25 km north of", "à 25 km au nord de", "25 km nördlich"
-    attached = _attached_topic(topics, run_start, doc, claim.dimension, lexicon)
-    topics = attached or choose_topics(topics, action, claim.dimension, lexicon)
-    if topics:
-        topic = min(topics, key=lambda h: min(abs(h[0] - run_start), abs(h[0] - run_end)))[2]
+    topic = _measure_topic(r, claim, lexicon, action, (run_start, run_end), (i1, np_end), (clo, chi))
     topic, action = _share_topic(lexicon, action, topic, claim.dimension)
     place, spot, psrc = r.nearest_place(clo, chi)
     day, dsrc = incident_day(
@@ -1549,6 +1533,65 @@ def _attached_topic(
         if all(doc.lang.is_("stopwords", doc.texts[k]) or YEAR.fullmatch(doc.texts[k]) for k in gap):
             return [(pos, n, name)]
     return []
+
+
+def _measure_topic(
+    r: _Reader,
+    claim: ClaimInput,
+    lexicon: Lexicon,
+    action: str | None,
+    run: tuple[int, int],
+    phrase: tuple[int, int],
+    clause: tuple[int, int],
+) -> str | None:
+    """The topic word naming what a figure measures: a direction after a length makes it a distance ("25 km
+    north of"); else the word heading the number's phrase, or the one right after its unit; else the
+    clause's nearest (choose_topics)."""
+    doc, (run_start, run_end), (i1, np_end), (clo, chi) = r.doc, run, phrase, clause
+    topics = r.lang.sections["topic"].scan(doc.texts, max(clo, run_start - 12), min(chi, run_end + 12))
+    after = _topic_after(topics, i1, doc, claim.dimension, lexicon)
+    # a topic word past another figure is that figure's ("18,7 milliards ..., dont 11,2 milliards pour la
+    # réduction de l'impôt": the tax is the 11,2's)
+    topics = [h for h in topics if h[0] < run_end or r._nothing_between(h[0], h[0] + h[1])]
+    if (
+        claim.dimension == "[length]"
+        and np_end < len(doc.texts)
+        and (_toward(doc, np_end) or (np_end + 1 < len(doc.texts) and _toward(doc, np_end + 1)))
+    ):
+        return "distance"  # "25 km north of", "à 25 km au nord de", "25 km nördlich"
+    attached = _attached_topic(topics, run_start, doc, claim.dimension, lexicon)
+    if attached or after is not None:
+        topics = attached or after or []
+    else:
+        topics = choose_topics(topics, action, claim.dimension, lexicon)
+    if not topics:
+        return None
+    return min(topics, key=lambda h: min(abs(h[0] - run_start), abs(h[0] - run_end)))[2]
+
+
+def _topic_after(
+    topics: list[tuple[int, int, str]], end: int, doc: DocumentView, dimension: str, lexicon: Lexicon
+) -> list[tuple[int, int, str]] | None:
+    """The topic word right after the number's unit, or after its conversion in brackets, names it: "18
+    metres (60 feet) deep", "200 Meter breit", "25 metros de diámetro" — though the next figure's word
+    ("zwölf Kilometer lang und 200 Meter breit") is as near. [] when a length word stands there ("12 km
+    long": only a length, whatever else the clause names); None when neither does."""
+    k = end
+    if k < len(doc.texts) and doc.texts[k] in ("(", "["):
+        ends = range(k + 1, min(len(doc.texts), k + 10))
+        close = next((j for j in ends if doc.texts[j] in (")", "]")), None)
+        if close is None:
+            return None
+        k = close + 1
+    if k >= len(doc.texts):
+        return None
+    # a word only restating the dimension ("12 Kilometer hoch") leaves the choice to the clause's words:
+    # "die Aschesäule stieg 12 Kilometer hoch" is the plume's height
+    named = [h for h in topics if h[0] == k and lexicon.terms.topic_fits(h[2], dimension)
+             and h[2] not in lexicon.terms.loose_topics]
+    if named:
+        return named[:1]
+    return [] if dimension == "[length]" and doc.lang.grammar["length_words"].at(doc.texts, k) else None
 
 
 def _number_data(code: str) -> LangData:

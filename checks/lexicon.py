@@ -78,6 +78,7 @@ GRAMMAR = (
     "period_prepositions",
     "place_of",
     "definite_articles",
+    "length_words",
     "nationwide",
     "whole_of",
     "worldwide",

@@ -1,0 +1,123 @@
+"""What a figure measures and what happened, read from the words next to it (checks/frames.py, lexicon
+files): the word right after a length, a protester's toll, releases and detentions, and the kinds of incident
+that are not wars — real extractor, real frames, in the languages where each applies."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from extracted_frames import frames_by_surface
+
+from quantcheck.checks.frames import Frame
+from quantcheck.checks.identity import score
+from quantcheck.checks.lexicon import load_lexicon
+
+DAY = date(2030, 9, 18)
+
+
+def frames(text: str, lang: str) -> dict[str, Frame]:
+    return frames_by_surface(text, lang, DAY)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "Firefighters measured the crater at 25 metres (82 feet) across and 18 metres (60 feet) deep.",
+         {"25 metres": "width", "18 metres": "depth"}),
+        ("de", "Seine Schneise ist etwa zwölf Kilometer lang und bis zu 200 Meter breit.",
+         {"zwölf Kilometer": None, "200 Meter": "width"}),
+        ("es", "El socavón, de unos 25 metros de diámetro y 30 metros de profundidad, se tragó dos casas.",
+         {"25 metros": "width", "30 metros": "depth"}),
+        ("fr", "Le gouffre mesure 25 mètres de diamètre et le tunnel, long de 7,8 kilomètres, est fermé.",
+         {"25 mètres": "width"}),
+    ],
+)
+def test_the_word_right_after_a_length_names_it(lang, text, expected) -> None:
+    """"18 metres deep", "200 Meter breit": the word after the unit (or after its conversion in brackets) is
+    the figure's, though the next figure's word is as near; a length word ("zwölf Kilometer lang") says it is
+    only a length, so no other word of the clause names it."""
+    found = frames(text, lang)
+    assert {surface: found[surface].topic for surface in expected} == expected
+
+
+def test_a_hole_is_no_deficit_unless_it_is_a_budget_s() -> None:
+    """"agujero" is a sinkhole as often as a budget's hole: only "agujero fiscal" is a deficit."""
+    assert frames("El agujero, de unos 25 metros de diámetro, se tragó dos viviendas.", "es")[
+        "25 metros"].topic == "width"
+    hole = frames("El Gobierno reconoce un agujero fiscal de 12.000 millones de euros.", "es")
+    assert [f.topic for f in hole.values()] == ["deficit"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface", "action"),
+    [
+        ("fr", "A Kano, deux manifestants ont été tués par balle mardi.", "deux", "killed"),
+        ("en", "The police said three protesters had died in Kano on Tuesday.", "three", "killed"),
+        ("es", "Dos manifestantes murieron por disparos de la policía en Kano.", "Dos", "killed"),
+        ("de", "In Kano wurden am Dienstag zwei Demonstranten erschossen.", "zwei", "killed"),
+        ("en", "About 5,000 protesters marched through Lagos on Tuesday.", "5,000", "protesting"),
+    ],
+)
+def test_protesters_killed_are_a_toll_not_a_turnout(lang, text, surface, action) -> None:
+    """A group that names what its members did ("protesters") yields to the verb of a casualty: two
+    protesters shot dead are two killed, not two people protesting; without such a verb they protested."""
+    assert frames(text, lang)[surface].action == action
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface", "action"),
+    [
+        ("fr", "Le pirate de l'air a laissé descendre dans l'après-midi une cinquantaine de femmes.",
+         "une cinquantaine", "released"),
+        ("de", "Am Nachmittag liess er 48 Frauen und Kinder aussteigen.", "48", "released"),
+        ("es", "El secuestrador dejó salir a 52 mujeres y niños.", "52", "released"),
+        ("en", "Amnesty International said more than 600 people were being held.", "600", "arrested"),
+        ("fr", "Amnesty affirme que plus de 600 personnes restent détenues.", "600", "arrested"),
+    ],
+)
+def test_letting_hostages_go_is_a_release_and_being_held_an_arrest(lang, text, surface, action) -> None:
+    """"laissé descendre", "aussteigen lassen", "dejó salir": hostages let off a plane are released;
+    "being held", "détenues" are detentions."""
+    assert frames(text, lang)[surface].action == action
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "kind"),
+    [
+        ("en", "Three people were killed when a sinkhole swallowed two houses.", "collapse"),
+        ("fr", "Trois personnes sont mortes dans l'effondrement de la chaussée.", "collapse"),
+        ("es", "Tres personas murieron en el socavón de Pianura.", "collapse"),
+        ("de", "Bei dem Einsturz der Brücke starben drei Menschen.", "collapse"),
+        ("en", "The spill fouled about 60 km of riverbank.", "spill"),
+        ("fr", "La marée noire a souillé 60 km de côtes.", "spill"),
+        ("es", "El derrame contaminó 60 kilómetros de orillas.", "spill"),
+        ("de", "Die Ölpest verschmutzte 60 Kilometer Ufer.", "spill"),
+        ("en", "Two people were killed by lightning at the festival.", "lightning"),
+        ("fr", "La foudre a tué deux festivaliers.", "lightning"),
+        ("es", "Un rayo mató a dos personas en el festival.", "lightning"),
+        ("de", "Ein Blitz tötete zwei Festivalbesucher.", "lightning"),
+        ("en", "The hijacker held 112 passengers for 19 hours.", "hostage"),
+        ("fr", "Les preneurs d'otages retiennent 112 passagers.", "hostage"),
+        ("en", "Eight pilgrims died in a stampede at the shrine.", "stampede"),
+        ("es", "Ocho peregrinos murieron en una avalancha humana en el santuario.", "stampede"),
+        ("de", "Bei einer Massenpanik starben acht Pilger.", "stampede"),
+        ("en", "The eruption forced 1,200 people from their homes.", "eruption"),
+        ("fr", "L'éruption du volcan a forcé 1 200 habitants à partir.", "eruption"),
+    ],
+)
+def test_kinds_of_incident_beyond_wars_and_storms(lang, text, kind) -> None:
+    """Collapses, spills, lightning, hostage-takings, stampedes and eruptions are kinds of incident: their
+    reports are compared over the days such a story is updated, and a figure naming one is not compared with
+    a figure naming a kind of another family."""
+    assert any(kind in f.incidents for f in frames(text, lang).values())
+
+
+def test_a_crowd_crush_told_as_an_avalancha_is_one_incident() -> None:
+    """Spanish news calls a crowd crush an "avalancha" as often as an "estampida": one family with
+    avalanches, so the Spanish report of a crush is not held apart from the French "bousculade"."""
+    fr = frames("Le bilan de la bousculade de mardi au sanctuaire s'est alourdi à huit morts.", "fr")["huit"]
+    es = frames("Son ya ocho los fallecidos en la avalancha del santuario.", "es")["ocho"]
+    assert "stampede" in fr.incidents and "landslide" in es.incidents
+    _, reasons = score(fr, es, load_lexicon())
+    assert "different kinds of incident" not in reasons
