@@ -1198,6 +1198,10 @@ def read_claim(
     action = lexicon.terms.action_of_group.get(group or "", {}).get(action or "", action)
     if group is not None and group not in PEOPLE | ANIMALS and action in HARMED:
         action = None  # "112 buques a la espera de ser atendidos": ships are not treated in hospital
+    if claim.dimension not in ("count", "dimensionless") and action in CASUALTY:
+        # a length, an area or an amount is not what happened to people: "30'000 Hektaren wurden mit
+        # Pestiziden behandelt" is no injury, "à 5 kilomètres le rayon de la zone évacuée" a radius
+        action = None
     if action is None and group in lexicon.terms.group_action:
         action = lexicon.terms.group_action[group]
     part = _claim_part(r, claim, (q0, i1, np_end), run_sub, group, action)
@@ -1656,6 +1660,7 @@ def frames_for_document(
         frames[k] = _carry_group(frames[k], claims[k], read_frames, read_claims, doc)
         read_frames.append(frames[k])
         read_claims.append(claims[k])
+    frames = _carry_whole(frames, claims, text)
     frames = [_check_increment(f, c, frames, claims) for f, c in zip(frames, claims, strict=True)]
     frames = [_carry_nationwide(f, c, frames, claims) for f, c in zip(frames, claims, strict=True)]
     frames = _share_period(frames, claims, doc)
@@ -1771,6 +1776,28 @@ def _same_measure(a: str | None, b: str | None) -> bool:
 
 
 SENTENCE_GAP = " \t\r\n.!?…\"'»”"  # what may stand between two sentences that follow each other
+
+
+WHOLE_GAP = 12  # characters between a part and its whole at most: " de los ", " of the ", " sur "
+
+
+def _carry_whole(frames: list[Frame], claims: list[ClaimInput], text: str) -> list[Frame]:
+    """A part written before its whole counts what the whole counts: "14 de los 26 vagones", "14 der 26
+    Waggons", "Quatorze des 26 wagons" are 14 wagons (the noun stands after the whole only). Only when the
+    part names nothing itself and nothing but the marker stands between them."""
+    order = sorted(range(len(claims)), key=lambda k: claims[k].start)
+    out = list(frames)
+    for a, b in zip(order, order[1:], strict=False):
+        f, whole = frames[a], frames[b]
+        if (f.measure != "count" or f.group or f.thing or f.topic or f.part or whole.part != "whole"
+                or not (whole.group or whole.thing)):
+            continue
+        gap = text[claims[a].end:claims[b].start]
+        if len(gap) > WHOLE_GAP or any(ch.isdigit() for ch in gap):
+            continue
+        out[a] = replace(f, group=whole.group, fine_group=whole.fine_group, thing=whole.thing,
+                         action=f.action or whole.action)
+    return out
 
 
 def _carry_group(

@@ -121,3 +121,75 @@ def test_a_crowd_crush_told_as_an_avalancha_is_one_incident() -> None:
     assert "stampede" in fr.incidents and "landslide" in es.incidents
     _, reasons = score(fr, es, load_lexicon())
     assert "different kinds of incident" not in reasons
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface"),
+    [
+        ("de", "Inzwischen sind 52’000 Hektaren befallen, 30’000 Hektaren wurden mit Pestiziden behandelt.",
+         "30’000 Hektaren"),
+        ("fr", "Les autorités ont élargi mardi à 5 kilomètres le rayon de la zone évacuée.", "5 kilomètres"),
+    ],
+)
+def test_a_measure_is_not_what_happened_to_people(lang, text, surface) -> None:
+    """A length or an area is never injured or evacuated: "wurden mit Pestiziden behandelt" is no hospital
+    treatment, and the evacuated zone's radius is a radius."""
+    f = frames(text, lang)[surface]
+    assert f.action is None
+    assert f.topic in ("area", "radius")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface", "action"),
+    [
+        ("en", "The government is to release 714 Houthi fighters.", "714", "released"),
+        ("fr", "Les rebelles relâcheront de leur côté 418 détenus.", "418", "released"),
+        ("es", "En total, 1.132 detenidos deben recuperar la libertad.", "1.132", "released"),
+        ("de", "Die Regierung liess 714 Huthi-Kämpfer frei.", "714", "released"),
+        ("es", "El COE mantiene que 57 personas recibieron atención médica.", "57", "injured"),
+        ("en", "Dominican emergency officials put the number of people treated at 57.", "57", "injured"),
+        ("de", "Rund 650 Menschen verbrachten die Nacht in Turnhallen.", "650", "evacuated"),
+    ],
+)
+def test_the_verbs_of_an_exchange_of_prisoners_and_of_medical_care(lang, text, surface, action) -> None:
+    """Detainees "to be released", "relâcheront", "recuperar la libertad", "ließ … frei" are released (a
+    detainee's noun yields to these verbs); people given medical care are the injured's count; people who
+    spent the night in gyms were evacuated."""
+    assert frames(text, lang)[surface].action == action
+
+
+def test_a_german_compound_names_its_group_by_its_last_part() -> None:
+    """"Huthi-Kämpfer", "Kriegsgefangene": the last part says who is counted, as "Houthi fighters" does."""
+    assert frames("Die Regierung liess 714 Huthi-Kämpfer frei.", "de")["714"].group == "fighters"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "part"),
+    [
+        ("es", "Según el operador, 14 de los 26 vagones se salieron de la vía.", "14"),
+        ("de", "In der Kurve waren 14 der 26 Waggons entgleist.", "14"),
+        ("fr", "Quatorze des 26 wagons ont déraillé.", "Quatorze"),
+    ],
+)
+def test_a_part_before_its_whole_counts_what_the_whole_counts(lang, text, part) -> None:
+    """"14 de los 26 vagones": the noun stands after the whole only, and the 14 are wagons too (so they meet
+    "17 Waggons entgleisten"), while 26 stays the train's whole."""
+    found = frames(text, lang)
+    whole = found["26"]
+    assert whole.part == "whole" and whole.thing
+    assert found[part].thing == whole.thing and found[part].part == ""
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface"),
+    [
+        ("en", "Data on 4.7 million customers had been taken.", "4.7 million"),
+        ("fr", "Des pirates ont dérobé les données de 4,7 millions de clients.", "4,7 millions"),
+        ("es", "Los datos de 4,7 millones de clientes fueron robados.", "4,7 millones"),
+        ("de", "Betroffen seien 4,7 Millionen Kunden.", "4,7 Millionen"),
+    ],
+)
+def test_customers_are_one_group_in_four_languages(lang, text, surface) -> None:
+    """A firm's customers are counted as households in every language ("clients" was a French thing of its
+    own): one block for the four outlets' figures."""
+    assert frames(text, lang)[surface].group == "homes"
