@@ -550,6 +550,28 @@ class _Reader:
                 best = (d, int(tok.text))
         return best[1] if best else None
 
+    def earlier_year_in_clause(self, lo: int, hi: int) -> int | None:
+        """A year before the article's, further from the number but in its clause and nearer to it than to
+        another figure, dates the figure too: "In 2017 a massive rockfall at Bondo, near the Italian border,
+        killed eight hikers", "the 2001 explosion at the AZF plant in Toulouse, which killed 31 people" —
+        unless "since" opens it ("the worst since 2017": a comparison, not the figure's year). Only the scope
+        reads it: the figure stays undated, as other outlets' reports of that past incident mostly are."""
+        in_dates = {d.start for d in self.doc.dates}
+        ref = self.doc.ref
+        if ref is None:
+            return None
+        since = self.lang.markers["since"]
+        for k in range(lo, hi):
+            tok = self.doc.toks[k]
+            if not (len(tok.text) == 4 and tok.text.isdigit() and 1900 <= int(tok.text) < ref.year):
+                continue
+            if any(abs(tok.start - s) < 16 for s in in_dates) or not self._mine(k, k + 1):
+                continue
+            if any(since.at(self.t, j) for j in range(max(lo, k - 3), k)):
+                continue
+            return int(tok.text)
+        return None
+
     def clause(self, run_start: int, run_end: int) -> tuple[int, int]:
         lo, hi = self.lo, self.hi
         for k in range(run_start - 1, self.lo - 1, -1):
@@ -1259,8 +1281,8 @@ def read_claim(
         year = year or earlier.year
         if claim.dimension in (None, "", "count"):
             scope = "past"
-    elif year is not None and doc.ref is not None and year < doc.ref.year and scope == "incident" and (
-            claim.dimension in (None, "", "count")):
+    elif scope == "incident" and claim.dimension in (None, "", "count") and doc.ref is not None and (
+            (year or r.earlier_year_in_clause(clo, chi) or doc.ref.year) < doc.ref.year):
         scope = "past"  # "Beim Brand des Grenfell Tower waren 2017 insgesamt 72 Menschen ums Leben gekommen"
     sig_lo, sig_hi = max(r.lo, run_start - SIGNATURE_SPAN), min(r.hi, run_end + SIGNATURE_SPAN)
     sig = tuple(

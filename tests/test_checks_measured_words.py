@@ -193,3 +193,25 @@ def test_customers_are_one_group_in_four_languages(lang, text, surface) -> None:
     """A firm's customers are counted as households in every language ("clients" was a French thing of its
     own): one block for the four outlets' figures."""
     assert frames(text, lang)[surface].group == "homes"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface", "scope"),
+    [
+        ("en", "In 2017 a massive rockfall at Bondo, near the Italian border, killed eight hikers.", "eight",
+         "past"),
+        ("en", "The worst was the 2001 explosion at the AZF plant in Toulouse, which killed 31 people.", "31",
+         "past"),
+        ("fr", "Plus de vingt ans après AZF, qui avait fait 31 morts à Toulouse, les riverains s'inquiètent.",
+         "31", "past"),
+        ("en", "A rockfall at Bondo, near the Italian border, killed eight hikers on Tuesday.", "eight",
+         "incident"),
+    ],
+)
+def test_an_earlier_year_in_the_clause_makes_a_background_figure(lang, text, surface, scope) -> None:
+    """A figure of an earlier incident told as background is past, whether its year stands next to it or
+    opens the sentence ("In 2017 a massive rockfall … killed eight"), and "vingt ans après AZF" is as much a
+    past incident's; the figure itself stays undated, as other outlets mostly write it."""
+    f = frames_by_surface(text, lang, date(2029, 3, 14))[surface]
+    assert f.scope == scope
+    assert f.year is None
