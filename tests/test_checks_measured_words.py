@@ -215,3 +215,20 @@ def test_an_earlier_year_in_the_clause_makes_a_background_figure(lang, text, sur
     f = frames_by_surface(text, lang, date(2029, 3, 14))[surface]
     assert f.scope == scope
     assert f.year is None
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface", "group"),
+    [
+        ("en", "More than 300 rescuers were searching the rubble.", "300", "firefighters"),
+        ("fr", "Plus de 300 sauveteurs se relayaient autour des décombres.", "300", "firefighters"),
+        ("es", "Más de 300 rescatistas buscaban entre los escombros.", "300", "firefighters"),
+        ("de", "Mehr als 300 Rettungskräfte suchten in den Trümmern.", "300", "firefighters"),
+        ("de", "Murcia war 2001 Schauplatz eines Ausbruchs mit Hunderten Erkrankten.", "Hunderten", "people"),
+        ("es", "Las autoridades contabilizan 120 contagiados.", "120", "people"),
+    ],
+)
+def test_rescuers_and_the_sick_are_one_group_in_four_languages(lang, text, surface, group) -> None:
+    """Rescuers are counted with firefighters in every language (German "Rettungskräfte" already were),
+    and "Erkrankte", "contagiados" are an outbreak's cases, as "cases" and "Fälle" are."""
+    assert frames(text, lang)[surface].group == group
