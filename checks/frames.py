@@ -1004,6 +1004,12 @@ class _Reader:
             return "subgroup"
         if run_subgroup or any(self.marker("subgroup_after", k) for k in range(i1, np_end + 1)):
             return "subgroup"  # "92 of them"; "cinco de ellos de gravedad": the noun ran past it
+        for k in range(max(self.lo, q0 - 4), q0):
+            m = self.marker("remainder_before", k)
+            if m and k + m[1] == q0:
+                return "remainder"
+        if any(self.marker("remainder_after", k) for k in (i1, np_end)):
+            return "remainder"
         for k in range(max(self.lo, q0 - 2), q0):
             m = self.marker("additional_before", k)
             if m and k + m[1] == q0:

@@ -367,6 +367,8 @@ def measured(f: Frame, lex: Lexicon) -> str:
             who = lex.label("group", f.fine_group) + " among them"
         elif f.part == "additional":
             who = "further " + who
+        elif f.part == "remainder":
+            who = "remaining " + who
         return labels.measured_phrase(kind="count", who=who, action=lex.label("action", f.action))
     phrase = labels.measured_phrase(kind=f.measure, action=lex.label("action", f.action),
                                     topic=lex.label("topic", f.topic))

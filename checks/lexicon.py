@@ -38,6 +38,8 @@ MARKERS = (
     "subgroup_after",
     "additional_before",
     "additional_after",
+    "remainder_before",
+    "remainder_after",
     "new_after",
     "separate",
     "forecast",

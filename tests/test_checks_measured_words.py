@@ -10,7 +10,7 @@ import pytest
 from extracted_frames import frames_by_surface
 
 from quantcheck.checks.frames import Frame
-from quantcheck.checks.identity import score
+from quantcheck.checks.identity import block_key, score
 from quantcheck.checks.lexicon import load_lexicon
 
 DAY = date(2030, 9, 18)
@@ -232,3 +232,21 @@ def test_rescuers_and_the_sick_are_one_group_in_four_languages(lang, text, surfa
     """Rescuers are counted with firefighters in every language (German "Rettungskräfte" already were),
     and "Erkrankte", "contagiados" are an outbreak's cases, as "cases" and "Fälle" are."""
     assert frames(text, lang)[surface].group == group
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "He released 52 women and held the remaining 112 passengers until he surrendered."),
+        ("fr", "Il a gardé les 112 passagers restants jusqu'à sa reddition."),
+        ("es", "Retuvo a los 112 pasajeros restantes hasta su rendición."),
+        ("de", "Die übrigen 112 Passagiere blieben bis zur Aufgabe an Bord."),
+    ],
+)
+def test_the_rest_of_a_whole_is_a_part_of_its_own(lang, text) -> None:
+    """"The remaining 112 passengers" are what is left of those on board, never a rival of the 164 on board:
+    a part of its own, with its own block, whether or not the whole was counted before."""
+    rest = frames(text, lang)["112"]
+    assert rest.part == "remainder"
+    whole = frames("All 164 passengers were on board.", "en")["164"]
+    assert block_key(rest) != block_key(whole)
