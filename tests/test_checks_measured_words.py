@@ -250,3 +250,20 @@ def test_the_rest_of_a_whole_is_a_part_of_its_own(lang, text) -> None:
     assert rest.part == "remainder"
     whole = frames("All 164 passengers were on board.", "en")["164"]
     assert block_key(rest) != block_key(whole)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "deposit", "lending"),
+    [
+        ("en", "The overnight deposit rate now stands at 27.25% and the lending rate at 28.25%.", "27.25%",
+         "28.25%"),
+        ("es", "El banco subió el tipo de depósito al 27,25 % y el tipo de préstamo a un día al 28,25 %.",
+         "27,25 %", "28,25 %"),
+    ],
+)
+def test_a_central_bank_s_lending_rate_is_not_its_deposit_rate(lang, text, deposit, lending) -> None:
+    """One rate decision gives two rates a point apart: the lending rate is a measure of its own, never a
+    rival of the deposit (key) rate."""
+    found = frames(text, lang)
+    assert (found[deposit].topic, found[lending].topic) == ("interest_rate", "lending_rate")
+    assert block_key(found[deposit]) != block_key(found[lending])
