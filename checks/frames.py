@@ -99,6 +99,9 @@ PEOPLE = frozenset(
         "migrants", "passengers", "firefighters", "workers", "protesters", "patients",
     }
 )
+# men or women counted in a list with another group are parts of a toll ("five people died, three men and two
+# women"); counted alone, men are the toll ([group_same] in lexicon/terms.toml: "23 men were trapped")
+SEXES = frozenset({"men", "women"})
 ANIMALS = frozenset({"animals"})  # livestock and poultry: culled, drowned — harmed as people are
 
 
@@ -1238,8 +1241,9 @@ def read_claim(
         # injured, four of them seriously" are four injured, not missing as the verb before the run says
         action = _action_of_whole(r, q0, np_end) or action
     fine = group
-    if part != "subgroup":  # "two miners were killed" is the accident's toll, not a narrower one
-        group, fine = lexicon.terms.merged(group)
+    listed = run_start < q0 or run_end > np_end  # "three men and two women": a list of parts
+    if part != "subgroup" and not (listed and group in SEXES):
+        group, fine = lexicon.terms.merged(group)  # "two miners were killed" is the toll, not a narrower one
     if thing is not None:  # "450 tracteurs" and "1.200 Traktoren": one key, the noun as written to show
         thing, fine = thing_key(thing), thing
     clo, chi = r.clause(run_start, run_end)

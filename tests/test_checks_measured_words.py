@@ -267,3 +267,21 @@ def test_a_central_bank_s_lending_rate_is_not_its_deposit_rate(lang, text, depos
     found = frames(text, lang)
     assert (found[deposit].topic, found[lending].topic) == ("interest_rate", "lending_rate")
     assert block_key(found[deposit]) != block_key(found[lending])
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface"),
+    [
+        ("en", "Twenty-three men were trapped more than 1,000 metres underground.", "Twenty-three"),
+        ("fr", "Vingt-trois hommes avaient été pris au piège au fond de la mine.", "Vingt-trois"),
+        ("es", "Veintitrés hombres quedaron atrapados en la mina.", "Veintitrés"),
+        ("de", "23 Männer waren unter Tage eingeschlossen.", "23"),
+    ],
+)
+def test_men_counted_alone_are_the_toll(lang, text, surface) -> None:
+    """"23 men were trapped" is the count of those trapped, as "23 miners were trapped" is: men are counted
+    as people; in a list with another group ("five people died, three men and two women") they are parts,
+    each its own block, never a rival of the five."""
+    assert frames(text, lang)[surface].group == "people"
+    parts = frames("Five people died, three men and two women.", "en")
+    assert (parts["three"].group, parts["two"].group) == ("men", "women")
