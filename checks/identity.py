@@ -70,6 +70,7 @@ def parse_settings(text: str, origin: str = "identity.toml") -> Settings:
             "same_entity",
             "same_topic",
             "other_topic",
+            "one_topic",
             "one_entity",
             "other_year",
         ),
@@ -333,9 +334,11 @@ def score(
         wa, wb = what_measured(a), what_measured(b)
         if wa == wb and wa is not None:
             total += w["same_topic"]
-        elif wa != wb:
+        elif wa is not None and wb is not None:
             total += w["other_topic"]
             reasons.append("different words for what is measured")
+        elif wa != wb:
+            total += w["one_topic"]
     if a.wording and a.wording == b.wording:
         total += w["same_wording"]
         reasons.append("same wording")

@@ -331,8 +331,9 @@ def pair_scores(t: FrameTable, i: np.ndarray, j: np.ndarray, settings: Settings)
     veto |= both_entities & (ea != eb) & ~toll
     _add(out, w["same_entity"], both_entities & (ea == eb))
     ma, mb = t.what[i], t.what[j]
-    measures = (ma >= 0) | (mb >= 0)
-    _add(out, np.where(ma == mb, w["same_topic"], w["other_topic"]), measures)
+    named = (ma >= 0) & (mb >= 0)
+    _add(out, np.where(ma == mb, w["same_topic"], w["other_topic"]), named)
+    _add(out, w["one_topic"], (ma >= 0) != (mb >= 0))
     _add(out, w["same_wording"], (t.wording[i] >= 0) & (t.wording[i] == t.wording[j]))
     out[veto] = VETO
     return out

@@ -285,3 +285,17 @@ def test_men_counted_alone_are_the_toll(lang, text, surface) -> None:
     assert frames(text, lang)[surface].group == "people"
     parts = frames("Five people died, three men and two women.", "en")
     assert (parts["three"].group, parts["two"].group) == ("men", "women")
+
+
+def test_one_measure_named_and_one_not_is_weaker_evidence_than_two_names() -> None:
+    """"25 metres across" against "25 metros de diámetro" (both named) score as one topic; a crater "25
+    metres" named by nothing against the same width costs less than two different words (identity.toml
+    one_topic, other_topic)."""
+    lex = load_lexicon()
+    width = frames("Le cratère mesure environ 25 mètres de diamètre.", "fr")["25 mètres"]
+    depth = frames("Le cratère mesure environ 25 mètres de profondeur.", "fr")["25 mètres"]
+    bare = frames("Le cratère mesure environ 25 mètres.", "fr")["25 mètres"]
+    assert (width.topic, depth.topic, bare.topic) == ("width", "depth", None)
+    named, _ = score(width, depth, lex)
+    one, reasons = score(width, bare, lex)
+    assert one > named and "different words for what is measured" not in reasons
