@@ -1581,8 +1581,8 @@ def _measure_topic(
     clause: tuple[int, int],
 ) -> str | None:
     """The topic word naming what a figure measures: a direction after a length makes it a distance ("25 km
-    north of"); else the word heading the number's phrase, or the one right after its unit; else the
-    clause's nearest (choose_topics)."""
+    north of") when no action names it; else the word heading the number's phrase, or the one right after its
+    unit; else the clause's nearest (choose_topics)."""
     doc, (run_start, run_end), (i1, np_end), (clo, chi) = r.doc, run, phrase, clause
     topics = r.lang.sections["topic"].scan(doc.texts, max(clo, run_start - 12), min(chi, run_end + 12))
     after = _topic_after(topics, i1, doc, claim.dimension, lexicon)
@@ -1594,7 +1594,8 @@ def _measure_topic(
         and np_end < len(doc.texts)
         and (_toward(doc, np_end) or (np_end + 1 < len(doc.texts) and _toward(doc, np_end + 1)))
     ):
-        return "distance"  # "25 km north of", "à 25 km au nord de", "25 km nördlich"
+        # "25 km north of", "à 25 km au nord de", "25 km nördlich": a distance, unless an action names it
+        return None if action else "distance"
     attached = _attached_topic(topics, run_start, doc, claim.dimension, lexicon)
     if attached or after is not None:
         topics = attached or after or []
