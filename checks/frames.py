@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING
 import regex
 
 from quantcheck.checks.dates import (
+    NEWS_YEARS,
     PAST_WINDOW,
     DateMention,
     find_dates,
@@ -543,15 +544,24 @@ class _Reader:
         in_dates = {d.start for d in self.doc.dates}
         best: tuple[int, int] | None = None
         for k in range(max(lo, run_start - 6), min(hi, run_end + 6)):
-            tok = self.doc.toks[k]
-            if not (len(tok.text) == 4 and tok.text.isdigit() and 1900 <= int(tok.text) <= 2100):
-                continue
-            if any(abs(tok.start - s) < 16 for s in in_dates) or not self._mine(k, k + 1):
+            found = self._year_at(k, in_dates)
+            if found is None:
                 continue
             d = min(abs(k - run_start), abs(k - run_end))
             if best is None or d < best[0]:
-                best = (d, int(tok.text))
+                best = (d, found)
         return best[1] if best else None
+
+    def _year_at(self, k: int, in_dates: set[int]) -> int | None:
+        """The year token k writes, when it is one of this figure's: four digits of a news year, not inside a
+        full date ("21 August 2013"), nearer this number than another."""
+        tok = self.doc.toks[k]
+        low, high = NEWS_YEARS
+        if not (len(tok.text) == 4 and tok.text.isdigit() and low <= int(tok.text) <= high):
+            return None
+        if any(abs(tok.start - s) < 16 for s in in_dates) or not self._mine(k, k + 1):
+            return None
+        return int(tok.text)
 
     def earlier_year_in_clause(self, lo: int, hi: int) -> int | None:
         """A year before the article's, further from the number but in its clause and nearer to it than to
@@ -565,14 +575,11 @@ class _Reader:
             return None
         since = self.lang.markers["since"]
         for k in range(lo, hi):
-            tok = self.doc.toks[k]
-            if not (len(tok.text) == 4 and tok.text.isdigit() and 1900 <= int(tok.text) < ref.year):
+            found = self._year_at(k, in_dates)
+            if found is None or found >= ref.year:
                 continue
-            if any(abs(tok.start - s) < 16 for s in in_dates) or not self._mine(k, k + 1):
-                continue
-            if any(since.at(self.t, j) for j in range(max(lo, k - 3), k)):
-                continue
-            return int(tok.text)
+            if not any(since.at(self.t, j) for j in range(max(lo, k - 3), k)):
+                return found
         return None
 
     def clause(self, run_start: int, run_end: int) -> tuple[int, int]:
@@ -1689,27 +1696,32 @@ def frames_for_document(
     # in text order, so that a figure carried to is carried from (the claims read so far, grown one by one)
     read_frames: list[Frame] = []
     read_claims: list[ClaimInput] = []
-    for k in sorted(range(len(claims)), key=lambda k: claims[k].start):
+    order = sorted(range(len(claims)), key=lambda k: claims[k].start)
+    for k in order:
         frames[k] = _carry_group(frames[k], claims[k], read_frames, read_claims, doc)
         read_frames.append(frames[k])
         read_claims.append(claims[k])
-    frames = _carry_whole(frames, claims, text)
+    # the later passes look at each claim and the next one in the text
+    neighbours = list(zip(order, order[1:], strict=False))
+    frames = _carry_whole(frames, claims, text, neighbours)
     frames = [_check_increment(f, c, frames, claims) for f, c in zip(frames, claims, strict=True)]
     frames = [_carry_nationwide(f, c, frames, claims) for f, c in zip(frames, claims, strict=True)]
-    frames = _share_period(frames, claims, doc)
-    return _mark_conversions(frames, claims, text, doc.lang)
+    frames = _share_period(frames, claims, doc, neighbours)
+    return _mark_conversions(frames, claims, text, doc.lang, neighbours)
 
 
 COORDINATED_WORDS = 3  # the first figure's noun and the "and" between two coordinated counts, at most
 
 
-def _share_period(frames: list[Frame], claims: list[ClaimInput], doc: DocumentView) -> list[Frame]:
+def _share_period(
+    frames: list[Frame], claims: list[ClaimInput], doc: DocumentView, neighbours: list[tuple[int, int]]
+) -> list[Frame]:
     """Two counts joined by "and" share their period: "9.412 casos y 21 muertes en lo que va de año", "seit
     Jahresbeginn 9412 Fälle und 21 Todesfälle" — both are running totals, though the period's words stand
-    by one of them. Not a count dated by its own day ("12 killed on Monday and 40 since January")."""
+    by one of them. Not a count dated by its own day ("12 killed on Monday and 40 since January").
+    ``neighbours``: each claim and the next one in the text (indices)."""
     out = list(frames)
-    order = sorted(range(len(claims)), key=lambda k: claims[k].start)
-    for a, b in zip(order, order[1:], strict=False):
+    for a, b in neighbours:
         fa, fb = out[a], out[b]
         if claims[a].sentence_start != claims[b].sentence_start or {fa.measure, fb.measure} != {"count"}:
             continue
@@ -1770,14 +1782,17 @@ GAP_WORD = regex.compile(r"[^\W\d_]+(?:['’.-][^\W\d_]+)*\.?")
 
 
 def _mark_conversions(
-    frames: list[Frame], claims: list[ClaimInput], text: str, lang: Language
+    frames: list[Frame],
+    claims: list[ClaimInput],
+    text: str,
+    lang: Language,
+    neighbours: list[tuple[int, int]],
 ) -> list[Frame]:
     """A measure repeated in another unit right after it — "60 kilometres (37 miles)", "€40bn ($47bn)",
     "4.000 hectáreas, o unos 9.900 acres" — is one statement, not a second figure: its frame's part becomes
     "conversion" and it is never compared (a converted, rounded figure is no outlet's own claim)."""
     out = list(frames)
-    order = sorted(range(len(claims)), key=lambda k: claims[k].start)
-    for prev_k, k in zip(order, order[1:], strict=False):
+    for prev_k, k in neighbours:
         prev, cur = claims[prev_k], claims[k]
         near = 0 <= cur.start - prev.end <= CONVERSION_GAP
         if not near or not _same_measure(prev.dimension, cur.dimension):
@@ -1814,13 +1829,14 @@ SENTENCE_GAP = " \t\r\n.!?…\"'»”"  # what may stand between two sentences t
 WHOLE_GAP = 12  # characters between a part and its whole at most: " de los ", " of the ", " sur "
 
 
-def _carry_whole(frames: list[Frame], claims: list[ClaimInput], text: str) -> list[Frame]:
+def _carry_whole(
+    frames: list[Frame], claims: list[ClaimInput], text: str, neighbours: list[tuple[int, int]]
+) -> list[Frame]:
     """A part written before its whole counts what the whole counts: "14 de los 26 vagones", "14 der 26
     Waggons", "Quatorze des 26 wagons" are 14 wagons (the noun stands after the whole only). Only when the
     part names nothing itself and nothing but the marker stands between them."""
-    order = sorted(range(len(claims)), key=lambda k: claims[k].start)
     out = list(frames)
-    for a, b in zip(order, order[1:], strict=False):
+    for a, b in neighbours:
         f, whole = frames[a], frames[b]
         if (f.measure != "count" or f.group or f.thing or f.topic or f.part or whole.part != "whole"
                 or not (whole.group or whole.thing)):
