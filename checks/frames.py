@@ -130,7 +130,7 @@ class Frame:
     action: str | None
     topic: str | None
     part: str  # '' | 'subgroup' | 'additional'
-    scope: str  # 'incident' | 'cumulative' | 'past' | 'forecast' | 'limit'
+    scope: str  # 'incident' | 'cumulative' | 'past' | 'forecast' | 'limit' | 'average'
     incidents: tuple[str, ...]
     place: str | None  # display name of the place that frames the claim
     place_kind: str | None  # 'town' | 'region' | 'country' | 'unknown'
@@ -729,6 +729,8 @@ class _Reader:
                 return "cumulative"
         if self._fronted_earlier_time(run_start):
             return "past"  # "En février 2023, deux séismes ... avaient fait plus de 50 000 morts"
+        if self._marked_right_by("average", clo, chi, run_start, tight=True):
+            return "average"  # "contre 23 en moyenne à cette saison": the season's mean, not the day's 29
         if measure == "count" and self._earlier_month(max(clo, run_start - 12), min(chi, run_end + 12)):
             return "past"  # "les inondations de juin 2010, qui avaient fait 25 morts", "en junio de 2010"
         for k in range(max(self.lo, run_start - 8), min(self.hi, run_end + 8)):
@@ -758,10 +760,21 @@ class _Reader:
         """A limit word names this figure: before it ("limitée à 80 km/h", "a speed limit of 80 km/h") or
         right after it ("the 80 km/h speed limit"); further on it is the next figure's: "mit 112 km/h
         unterwegs, erlaubt sind nur 80"."""
+        return self._marked_right_by("limit", clo, chi, run_start)
+
+    def _marked_right_by(self, marker: str, clo: int, chi: int, run_start: int, tight: bool = False) -> bool:
+        """A marker word (a limit, an average) names this figure: before it with no other figure between, or
+        right after it ("23 en moyenne", "the 80 km/h limit"); further on it names the next figure. ``tight``:
+        before it, also with no comma or conjunction between ("the average age rose to 44.9 years, and 21.3%
+        are 65 or older": the share is no average)."""
         own_start, own_end = self.own
-        for pos, n, _ in self.lang.markers["limit"].scan(
-            self.t, max(clo, run_start - 10, self.lo), min(chi, own_end + 2, self.hi)
+        for pos, n, _ in self.lang.markers[marker].scan(
+            self.t, max(clo, run_start - 10, self.lo), min(chi, own_end + 4, self.hi)
         ):
+            if tight and pos < own_start and any(
+                self.t[k] in PHRASE_BREAKS or self.is_("conjunctions", k) for k in range(pos + n, own_start)
+            ):
+                continue
             if pos < own_start:
                 if self._nothing_between(pos, pos + n):
                     return True
@@ -1282,6 +1295,11 @@ def read_claim(
         claim.sentence_start,
     )
     scope = r.scope(run_start, run_end, action, claim.dimension or "count")
+    reach = (max(clo, q0 - PER_PERIOD_REACH), min(chi, np_end + PER_PERIOD_REACH))
+    if scope == "average" and (part == "rate" or lang.markers["per_period"].scan(doc.texts, *reach)):
+        # "en moyenne une vingtaine de typhons chaque année", "on average 300 million francs of damage a
+        # year": a yearly figure, which outlets write with "average" or without
+        scope = "incident"
     # the period any running-total marker of the clause dates (a cumulative scope is never set again below)
     period = r.period_start(run_start, run_end, True) if scope == "cumulative" else None
     if scope == "cumulative" and dsrc in ("weekday", "relative") and period is None:
@@ -1931,6 +1949,7 @@ def _of_them(doc: DocumentView, claim: ClaimInput) -> bool:
         doc.lang.markers["subgroup_after"].at(doc.texts, span[1]))
 
 
+PER_PERIOD_REACH = 10  # "300 million francs ($340 million) of damage a year", "jedes Jahr 6 Menschen"
 ATTRIBUTION_WORDS = 4  # the longest source phrase before a figure ("put the figure at", "a dénombré")
 SOURCE_NAME_WORDS = 2  # a source's name between its phrase and its figure ("laut CGT 3,5 Millionen")
 

@@ -359,7 +359,9 @@ def fact_label(f: Frame, lexicon: Lexicon | None = None) -> str:
                              day=f.day)
 
 
-SCOPE_WORDS = {"cumulative": "running total", "past": "earlier period", "limit": "limit"}
+SCOPE_WORDS = {
+    "cumulative": "running total", "past": "earlier period", "limit": "limit", "average": "average"
+}
 
 
 def measured(f: Frame, lex: Lexicon) -> str:

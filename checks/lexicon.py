@@ -44,6 +44,7 @@ MARKERS = (
     "separate",
     "forecast",
     "limit",
+    "average",
     "long_ago",
     "budget_core",
     "budget_total",

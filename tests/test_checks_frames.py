@@ -754,6 +754,55 @@ def test_a_capacity_is_a_limit(lang, text) -> None:
 
 
 @pytest.mark.parametrize(
+    ("lang", "text", "day", "mean"),
+    [
+        ("en", "The water reached 29C at the weekend, well above the October average of 23C.", "29", "23"),
+        ("en", "Nurses on this ward care for 14 patients each, against 10 patients on average elsewhere.",
+         "14", "10"),
+        ("fr", "L'eau a atteint 29 degrés, contre 23 en moyenne à cette saison.", "29", "23"),
+        ("es", "El agua alcanzó 29 grados, frente a una media de 23 grados en octubre.", "29", "23"),
+        ("de", "Das Wasser war am Wochenende 29 Grad warm, durchschnittlich sind es 23 Grad.", "29", "23"),
+    ],
+)
+def test_an_average_is_not_the_figure_of_the_day(lang, text, day, mean) -> None:
+    """A season's or a year's average is another fact than the figure measured now ([marker] average):
+    "29 degrés, contre 23 en moyenne" must not make 23 a rival of another outlet's 29 °C. The word names the
+    figure right after it or the one just before it, not one a comma or a conjunction sets apart."""
+    got = frames_of(text, lang)
+    assert (got[day].scope, got[mean].scope) == ("incident", "average")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface"),
+    [
+        ("en", "The average age rose to 44.9 years, and 21.3% of the population is 65 or older.", "21.3"),
+        ("fr", "Une baisse de l'impôt pour les classes moyennes représente 11,2 milliards d'euros.", "11,2"),
+        ("es", "La mediana de edad es de 71 años y el 70 % son hombres.", "70"),
+        ("de", "Das Durchschnittsalter liegt bei 44,9 Jahren, und 21,3 Prozent sind älter als 65.", "21,3"),
+    ],
+)
+def test_an_average_word_set_apart_names_another_figure(lang, text, surface) -> None:
+    """An average word across a comma or a conjunction ("the average age ..., and 21.3%"), or the middle
+    classes, leave the figure what it was."""
+    assert frames_of(text, lang)[surface].scope == "incident"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface"),
+    [
+        ("en", "Natural hazards cause on average 300 million francs ($340 million) of damage a year.", "300"),
+        ("fr", "Le pays est frappé en moyenne par 20 typhons chaque année.", "20"),
+        ("es", "En promedio llegan 20 tifones cada año.", "20"),
+        ("de", "Im Schnitt sterben jedes Jahr 6 Menschen durch Hochwasser.", "6"),
+    ],
+)
+def test_an_average_per_year_is_the_yearly_figure(lang, text, surface) -> None:
+    """A yearly figure is written with "on average" or without it ("20 typhoons a year"): with a period after
+    it ([marker] per_period), the average word leaves its scope alone, so both spellings meet."""
+    assert frames_of(text, lang)[surface].scope != "average"
+
+
+@pytest.mark.parametrize(
     ("lang", "text"),
     [
         ("en", "Turnout rose to 63.9% from 60.4% last time."),
