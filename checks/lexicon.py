@@ -78,6 +78,7 @@ GRAMMAR = (
     "compass",
     "distance_links",
     "demonym_endings",
+    "place_adjective_endings",
     "period_prepositions",
     "place_of",
     "definite_articles",

@@ -163,6 +163,7 @@ def _has_cue(
         or lang.is_("place_nouns", texts[k])
         or k in skippable
         or (not strict and lang.is_("facility_nouns", texts[k]))  # "im Bergwerk Rydułtowy"
+        or (not toks[k].capital and lang.ends_with("place_adjective_endings", texts[k]))  # "im belgischen"
     ):
         k -= 1
     if k >= 0 and lang.is_("locative", texts[k]):

@@ -2435,6 +2435,25 @@ def test_a_town_that_locates_another_place_is_not_where_it_happened(lang, text, 
     assert (f.place, f.place_source) == ("Rydułtowy", "clause")
 
 
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Nach der Vergiftung an einer Schule im bolivianischen Quillacollo ist die Zahl der Toten auf 2 "
+         "gestiegen.", "Quillacollo"),
+        ("Bei einem Brand in einem Wohnhochhaus im belgischen Lüttich sind mindestens 5 Menschen gestorben.",
+         "Lüttich"),
+        ("Im nordrhein-westfälischen Hagen wurden 12 Menschen verletzt.", "Hagen"),
+    ],
+)
+def test_a_german_town_after_its_country_s_adjective_is_a_place(text, place) -> None:
+    """German news places a town after its country's or region's adjective ("im bolivianischen Quillacollo",
+    [grammar] place_adjective_endings): the adjective stands between the preposition and the name, as
+    "northern" does in "in northern Idlib"."""
+    surface = next(w for w in ("2", "5", "12") if f" {w} " in text)
+    f = frame(text, surface, "de")
+    assert (f.place, f.place_source) == (place, "clause")
+
+
 def test_near_a_town_alone_still_places_the_figure() -> None:
     """With no other place before it, "near Aleppo" is where the fighting was."""
     f = frame("Fighting near Aleppo killed 12 people on Monday.", "12")
