@@ -113,6 +113,24 @@ def test_kinds_of_incident_beyond_wars_and_storms(lang, text, kind) -> None:
     assert any(kind in f.incidents for f in frames(text, lang).values())
 
 
+@pytest.mark.parametrize(
+    ("lang", "text", "surface"),
+    [
+        ("en", "Two pupils have died of food poisoning after the school breakfast.", "Two"),
+        ("fr", "Deux élèves sont morts après une intoxication alimentaire à la cantine.", "Deux"),
+        ("es", "Dos alumnos murieron por la intoxicación con el desayuno escolar.", "Dos"),
+        ("de", "Nach der Massenvergiftung an der Schule ist die Zahl der Toten auf zwei gestiegen.", "zwei"),
+        ("en", "Four guests were killed by carbon monoxide at the hotel.", "Four"),
+        ("de", "Vier Hotelgäste starben an einer Kohlenmonoxidvergiftung.", "Vier"),
+    ],
+)
+def test_a_poisoning_is_a_kind_of_incident(lang, text, surface) -> None:
+    """Food, drink or gas that made people ill is a kind of incident of its own ([incident] poisoning): the
+    toll of a school-meal poisoning is not compared with a road crash's of the same day; with epidemics it
+    is one family ("an outbreak of food poisoning")."""
+    assert "poisoning" in frames(text, lang)[surface].incidents
+
+
 def test_a_crowd_crush_told_as_an_avalancha_is_one_incident() -> None:
     """Spanish news calls a crowd crush an "avalancha" as often as an "estampida": one family with
     avalanches, so the Spanish report of a crush is not held apart from the French "bousculade"."""
