@@ -55,6 +55,10 @@ RIGHT_GAP, LEFT_GAP = 4, 5  # content words allowed between a number and the ver
 # "cientos **de** personas", "Tausende **von** Menschen"); English "of" is not one: "six **of** the dead" is a
 # part
 NOUN_LINKS = frozenset({"de", "d'", "di", "von", "der", "des", "la", "los", "las"})
+LEAD_DATELINE = regex.compile(r"[^\n]{0,80}?\s[–—-]{1,2}\s")  # "NEVŞEHIR (Agencias) – ", "La Paz/Trier – "
+LEAD_END = regex.compile(r"[.!?](?=\s)|\n")  # the end of an article's first sentence
+LEAD_MIN_CHARS = 20  # past an abbreviation or a dateline's initials
+LEAD_MAX_CHARS = 400  # a first sentence without a full stop (a list, a headline) is read this far
 PHRASE_BREAKS = frozenset({",", ";", ":"})  # punctuation that sets words apart from the figure beyond it
 SCOPE_SPAN = 8  # tokens each side searched for scope markers
 INCIDENT_SPAN = 25  # tokens each side searched for kinds of incident (inside the clause)
@@ -169,6 +173,7 @@ class DocumentView:
     # a pronoun, no rival figure for the words around it
     figure_tokens: frozenset[int] | None = None
     country: Place | None = None                         # the document's own country (nationwide figures)
+    lead_incidents: tuple[tuple[int, str], ...] = ()     # (token, kind of incident) of its first sentence
 
     def __post_init__(self) -> None:
         self.starts = [t.start for t in self.toks]
@@ -184,6 +189,14 @@ class DocumentView:
         self.place_starts = frozenset(sp[0] for sp in spans if sp)
         if self.country is None:
             self.country = _document_country(self.places, self.main_place)
+        # the first sentence, after a dateline ("DAKAR (L'Éclaireur) –": an outlet's name tells no incident)
+        opening = LEAD_DATELINE.match(self.text)
+        lead_lo = opening.end() if opening else 0
+        stop = LEAD_END.search(self.text, lead_lo + LEAD_MIN_CHARS)
+        lead_hi = min(stop.start() if stop else len(self.text), lead_lo + LEAD_MAX_CHARS)
+        lead = self.lang.sections["incident"].scan(
+            self.texts, bisect_left(self.starts, lead_lo), bisect_left(self.starts, lead_hi))
+        self.lead_incidents = tuple((pos, k) for pos, _, k in lead)
 
     def span(self, start: int, end: int) -> tuple[int, int] | None:
         """Tokens overlapping [start, end), as a half-open index range."""
@@ -1267,18 +1280,9 @@ def read_claim(
     if thing is not None:  # "450 tracteurs" and "1.200 Traktoren": one key, the noun as written to show
         thing, fine = thing_key(thing), thing
     clo, chi = r.clause(run_start, run_end)
-    incidents = tuple(
-        sorted(
-            {
-                k
-                for pos, _, k in lang.sections["incident"].scan(
-                    doc.texts, max(clo, run_start - INCIDENT_SPAN), min(chi, run_end + INCIDENT_SPAN)
-                )
-                if not (group in VEHICLES and i1 <= pos < np_end)  # "85 Schiffe warteten": no shipwreck
-            }
-        )
-    )
+    incidents = _own_incidents(doc, group, (clo, chi), (run_start, run_end), (i1, np_end))
     action = _incident_action(lexicon, action, claim.dimension, incidents)
+    incidents = incidents or _story_incidents(doc, claim, group, (i1, np_end))
     topic = _measure_topic(r, claim, lexicon, action, (run_start, run_end), (i1, np_end), (clo, chi))
     topic, action = _share_topic(lexicon, action, topic, claim.dimension)
     place, spot, psrc = r.nearest_place(clo, chi)
@@ -1845,6 +1849,41 @@ SENTENCE_GAP = " \t\r\n.!?…\"'»”"  # what may stand between two sentences t
 
 
 WHOLE_GAP = 12  # characters between a part and its whole at most: " de los ", " of the ", " sur "
+
+
+def _own_incidents(
+    doc: DocumentView, group: str | None, clause: tuple[int, int], run: tuple[int, int], noun: tuple[int, int]
+) -> tuple[str, ...]:
+    """The kinds of incident named around a figure, in its clause."""
+    (clo, chi), (run_start, run_end), (i1, np_end) = clause, run, noun
+    return tuple(
+        sorted(
+            {
+                k
+                for pos, _, k in doc.lang.sections["incident"].scan(
+                    doc.texts, max(clo, run_start - INCIDENT_SPAN), min(chi, run_end + INCIDENT_SPAN)
+                )
+                if not (group in VEHICLES and i1 <= pos < np_end)  # "85 Schiffe warteten": no shipwreck
+            }
+        )
+    )
+
+
+def _story_incidents(
+    doc: DocumentView, claim: ClaimInput, group: str | None, noun: tuple[int, int]
+) -> tuple[str, ...]:
+    """A count naming no kind of incident is the story's, of the kind the article's first sentence names
+    (DocumentView.lead_incidents: "Le bilan s'élève désormais à cinq morts" under "Quatre morts, 48 blessés :
+    le bilan du carambolage ..."), so a toll of the next paragraph is not compared with another story's of the
+    same day. Counts only: a measure (a distance, a budget, an incubation period, even an area burnt) is as
+    often background told the same way in stories of any kind (measured: inheriting it for measures, or for
+    measures naming an action, joined more area-burnt reports but split more background figures). The
+    vehicles a figure counts tell none ("85 Schiffe warteten" as the first sentence of a port story)."""
+    if claim.dimension not in (None, "", "count"):
+        return ()
+    i1, np_end = noun
+    own_noun = range(i1, np_end) if group in VEHICLES else range(0)
+    return tuple(sorted({k for pos, k in doc.lead_incidents if pos not in own_noun}))
 
 
 def _carry_whole(

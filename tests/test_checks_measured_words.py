@@ -131,6 +131,38 @@ def test_a_poisoning_is_a_kind_of_incident(lang, text, surface) -> None:
     assert "poisoning" in frames(text, lang)[surface].incidents
 
 
+@pytest.mark.parametrize(
+    ("lang", "text", "surface", "kind"),
+    [
+        ("fr", "Quatre morts et 48 blessés : le bilan du carambolage survenu mercredi sur l'A7 est lourd. Le "
+               "bilan s'élève désormais à cinq morts.", "cinq", "crash"),
+        ("de", "La Paz/Trier – Nach der Massenvergiftung an einer Schule in Quillacollo sind zwei Kinder "
+               "gestorben. 31 Kinder liegen noch im Krankenhaus.", "31", "poisoning"),
+        ("en", "GÖREME, Turkey – A hot-air balloon crashed on landing on Tuesday. Nineteen passengers were "
+               "injured.", "Nineteen", "crash"),
+        ("es", "Las inundaciones han dejado al menos tres muertos en La Safor. Otras seis personas siguen "
+               "desaparecidas.", "seis", "flood"),
+    ],
+)
+def test_a_count_naming_no_incident_is_the_story_s(lang, text, surface, kind) -> None:
+    """A toll in a later sentence seldom names the incident again ("Le bilan s'élève désormais à cinq
+    morts"): it is the story's, the kind its first sentence names, so it is not compared with another
+    story's toll of the same day (a pile-up's five dead against a school poisoning's two)."""
+    assert frames(text, lang)[surface].incidents == (kind,)
+
+
+def test_the_story_s_kind_is_read_after_the_dateline_and_only_for_counts() -> None:
+    """An outlet's name in the dateline tells no incident ("DAKAR (L'Éclaireur) –" is no lightning), and a
+    measure keeps only the kinds its own clause names: a distance or a budget is background told alike in
+    stories of any kind."""
+    got = frames("DAKAR (L'Éclaireur) – Un ouvrier est mort mercredi dans une usine d'engrais. L'usine se "
+                 "trouve à 12 kilomètres du Havre. Au total, 38 personnes ont été hospitalisées.", "fr")
+    assert got["38"].incidents == ()
+    got = frames("Quatre morts : le bilan du carambolage survenu mercredi sur l'A7. La chaussée est fermée "
+                 "sur 12 kilomètres. Cinq blessés sont dans un état grave.", "fr")
+    assert (got["12 kilomètres"].incidents, got["Cinq"].incidents) == ((), ("crash",))
+
+
 def test_a_crowd_crush_told_as_an_avalancha_is_one_incident() -> None:
     """Spanish news calls a crowd crush an "avalancha" as often as an "estampida": one family with
     avalanches, so the Spanish report of a crush is not held apart from the French "bousculade"."""
