@@ -59,6 +59,7 @@ LEAD_DATELINE = regex.compile(r"[^\n]{0,80}?\s[–—-]{1,2}\s")  # "NEVŞEHIR (
 LEAD_END = regex.compile(r"[.!?](?=\s)|\n")  # the end of an article's first sentence
 LEAD_MIN_CHARS = 20  # past an abbreviation or a dateline's initials
 LEAD_MAX_CHARS = 400  # a first sentence without a full stop (a list, a headline) is read this far
+RECORD_REACH = 4  # a superlative this many words before "since" ("the worst pile-up in France since")
 PHRASE_BREAKS = frozenset({",", ";", ":"})  # punctuation that sets words apart from the figure beyond it
 SCOPE_SPAN = 8  # tokens each side searched for scope markers
 INCIDENT_SPAN = 25  # tokens each side searched for kinds of incident (inside the clause)
@@ -567,12 +568,16 @@ class _Reader:
 
     def _year_at(self, k: int, in_dates: set[int]) -> int | None:
         """The year token k writes, when it is one of this figure's: four digits of a news year, not inside a
-        full date ("21 August 2013"), nearer this number than another."""
+        full date ("21 August 2013"), nearer this number than another, and not opened by "since" ("the worst
+        since 2017": a comparison, not the figure's year; a running total's start is read apart)."""
         tok = self.doc.toks[k]
         low, high = NEWS_YEARS
         if not (len(tok.text) == 4 and tok.text.isdigit() and low <= int(tok.text) <= high):
             return None
         if any(abs(tok.start - s) < 16 for s in in_dates) or not self._mine(k, k + 1):
+            return None
+        since = self.lang.markers["since"]
+        if any(since.at(self.t, j) for j in range(max(self.lo, k - 3), k)):
             return None
         return int(tok.text)
 
@@ -586,12 +591,9 @@ class _Reader:
         ref = self.doc.ref
         if ref is None:
             return None
-        since = self.lang.markers["since"]
         for k in range(lo, hi):
             found = self._year_at(k, in_dates)
-            if found is None or found >= ref.year:
-                continue
-            if not any(since.at(self.t, j) for j in range(max(lo, k - 3), k)):
+            if found is not None and found < ref.year:
                 return found
         return None
 
@@ -718,6 +720,10 @@ class _Reader:
         for pos, n, _ in self.any_marker("cumulative", max(clo, run_start - 20), min(chi, run_end + 20)):
             if n == 1 and not (lo <= pos < hi) and not self._dated_since(pos, run_start, run_end):
                 continue  # a bare "since" / "depuis" far from the number belongs to another phrase
+            if self.lang.markers["since"].at(self.t, pos) and self.lang.markers["superlative"].scan(
+                self.t, max(self.lo, pos - RECORD_REACH), pos
+            ):
+                continue  # "the deadliest crash since 2017", "le plus meurtrier depuis": a record, no total
             if measure != "count" and (
                 n == 1
                 or any(self.doc.toks[k].is_number for k in range(pos, pos + n))

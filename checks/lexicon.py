@@ -45,6 +45,7 @@ MARKERS = (
     "forecast",
     "limit",
     "average",
+    "superlative",
     "long_ago",
     "budget_core",
     "budget_total",

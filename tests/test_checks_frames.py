@@ -805,6 +805,47 @@ def test_an_average_per_year_is_the_yearly_figure(lang, text, surface) -> None:
 @pytest.mark.parametrize(
     ("lang", "text"),
     [
+        ("en", "The crash, which killed 12 people, was the deadliest in the region since 2017."),
+        ("en", "It was the worst pile-up since 2009, with 12 people injured."),
+        ("fr", "L'accident, le plus meurtrier depuis 2017, a fait 12 morts."),
+        ("es", "El accidente, el peor desde 2017, dejó 12 muertos."),
+        ("de", "Bei dem schwersten Unglück seit 2017 starben 12 Menschen."),
+    ],
+)
+def test_a_record_since_a_year_is_no_running_total(lang, text) -> None:
+    """ "The deadliest crash since 2017" compares the incident with earlier ones ([marker] superlative before
+    "since"): its toll is the incident's, neither a running total since 2017 nor a figure of 2017."""
+    f = frames_of(text, lang)["12"]
+    assert (f.scope, f.since, f.year) == ("incident", None, None)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Since 2017, 40 people have died on this road."),
+        ("es", "Desde 2017, 40 personas han muerto en esta carretera."),
+    ],
+)
+def test_since_a_year_without_a_record_is_still_a_running_total(lang, text) -> None:
+    assert frames_of(text, lang)["40"].scope == "cumulative"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "The school has about 1,100 pupils, 640 of whom attend the morning shift."),
+        ("es", "La escuela tiene 1.100 alumnos, 640 de los cuales asisten al turno de la mañana."),
+    ],
+)
+def test_a_figure_before_of_whom_is_a_part(lang, text) -> None:
+    """ "640 of whom", "640 de los cuales": a part of the whole just counted ([marker] subgroup_after), never
+    a rival of another outlet's 1,100 pupils."""
+    assert frames_of(text, lang)["640"].part == "subgroup"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
         ("en", "Turnout rose to 63.9% from 60.4% last time."),
         ("fr", "La participation s'établit à 63,9 %, contre 60,4 % lors des législatives précédentes."),
         ("es", "La participación subió al 63,9 %, frente al 60,4 % de las elecciones anteriores."),
