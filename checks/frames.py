@@ -1193,6 +1193,14 @@ class _Reader:
         countries = [p for p in inside if p.kind == "country"]
         if countries:  # "506,000 protested across France": the clause's own country, not the town before
             return countries[0], spot, "clause"
+        near = [
+            p
+            for p in self.doc.places
+            if lo_c <= p.start and p.end <= hi_c and p.locates and p.kind in ("town", "region") and p.local
+            and not (p.dateline or p.reference or p.speaker)
+        ]
+        if near:  # "in Boulil near Deir al Zour": a place the gazetteer does not know, in that town's region
+            return replace(near[0], kind="region"), spot, "clause"
         before = [
             p
             for p in self.doc.places

@@ -2495,6 +2495,23 @@ def test_a_german_town_after_its_country_s_adjective_is_a_place(text, place) -> 
     assert (f.place, f.place_source) == (place, "clause")
 
 
+@pytest.mark.parametrize(
+    ("lang", "text", "surface"),
+    [
+        ("en", "At least 15 civilians were killed on Friday in Boulil near Deir ez-Zor.", "15"),
+        ("fr", "Quinze civils ont été tués dans le village de Boulil, près de Deir ez-Zor.", "Quinze"),
+        ("es", "Quince civiles murieron el viernes en la zona de Boulil, cerca de Deir ez-Zor.", "Quince"),
+        ("de", "Fünfzehn Zivilisten wurden am Freitag in Boulil nahe Deir ez-Zor getötet.", "Fünfzehn"),
+    ],
+)
+def test_a_place_unknown_to_the_gazetteer_is_in_the_region_of_the_town_near_it(lang, text, surface) -> None:
+    """ "in Boulil near Deir ez-Zor": the village is not in the gazetteer, the town that locates it is; the
+    figure is placed in that town's region from its own clause, not at the article's dateline or the town
+    named in the sentence before (real Syrian coverage put such a toll in Aleppo)."""
+    f = frame(text, surface, lang)
+    assert (f.place, f.place_source) == ("Deir ez-Zor", "clause")
+
+
 def test_near_a_town_alone_still_places_the_figure() -> None:
     """With no other place before it, "near Aleppo" is where the fighting was."""
     f = frame("Fighting near Aleppo killed 12 people on Monday.", "12")
