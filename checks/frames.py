@@ -456,7 +456,9 @@ class _Reader:
                 and self._group_before_number(k + 1, min(self.hi, k + 4))
             ):
                 break
-            if not (self.is_("auxiliaries", k) or self.is_("stopwords", k) or self.t[k] == ","):
+            # a place's name is one word however many it is written in ("nahe Deir ez-Zor getötet")
+            inner = k in self.doc.place_tokens and k not in self.doc.place_starts
+            if not (self.is_("auxiliaries", k) or self.is_("stopwords", k) or self.t[k] == "," or inner):
                 gap += 1
             k += 1
         k, gap = run_start - 1, 0

@@ -2512,6 +2512,19 @@ def test_a_place_unknown_to_the_gazetteer_is_in_the_region_of_the_town_near_it(l
     assert (f.place, f.place_source) == ("Deir ez-Zor", "clause")
 
 
+@pytest.mark.parametrize(
+    ("lang", "text", "surface"),
+    [
+        ("de", "Fünfzehn Zivilisten wurden am Freitag in Boulil nahe Deir ez-Zor getötet.", "Fünfzehn"),
+        ("de", "Zwölf Menschen sind am Dienstag im Zentrum von Rio de Janeiro verletzt worden.", "Zwölf"),
+    ],
+)
+def test_a_place_name_of_several_words_is_one_word_before_the_verb(lang, text, surface) -> None:
+    """German puts the verb last: a place written in several words ("Deir ez-Zor", "Rio de Janeiro") counts as
+    one word between the figure and its verb, so the verb still governs it."""
+    assert frame(text, surface, lang).action in ("killed", "injured")
+
+
 def test_near_a_town_alone_still_places_the_figure() -> None:
     """With no other place before it, "near Aleppo" is where the fighting was."""
     f = frame("Fighting near Aleppo killed 12 people on Monday.", "12")
