@@ -20,7 +20,7 @@ import pyarrow.compute as pc
 from quantcheck.checks.frames import CASUALTY, PEOPLE, Frame
 from quantcheck.checks.identity import EXPLICIT, STRONG_PLACE, Settings
 from quantcheck.checks.lexicon import Lexicon
-from quantcheck.checks.pair_scores import PLACE_KIND, FrameTable, town_columns
+from quantcheck.checks.pair_scores import PLACE_KIND, TEMPERATURE, FrameTable, town_columns
 
 FRAME_FIELDS = ("measure", "grp", "fine_group", "thing", "action", "topic", "part", "scope", "incidents",
                 "place", "place_kind", "place_cc", "place_admin1", "place_gid", "place_source", "spot", "day",
@@ -149,6 +149,7 @@ def frame_table(table: pa.Table, lexicon: Lexicon, settings: Settings) -> FrameT
                                                 _blank_null(col("thing")),
                                                 pc.coalesce(_blank_null(col("fine_group")), col("grp")))),
         "people": lambda: _flags(col("grp"), PEOPLE),
+        "temperature": lambda: _flags(col("measure"), frozenset({TEMPERATURE})),
         "cc": lambda: _codes(col("place_cc")),
         "region": lambda: _codes(region_text),
         "strong": lambda: _flags(col("place_source"), STRONG_PLACE),

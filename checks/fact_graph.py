@@ -341,11 +341,16 @@ def sorted_rows(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 
 def magnitudes_apart(table: FrameTable, i: np.ndarray, j: np.ndarray, settings: Settings) -> np.ndarray:
-    """Pairs whose intervals lie more than ``magnitudes_apart`` times apart (both positive, both known)."""
+    """Pairs whose intervals lie more than ``magnitudes_apart`` times apart (both positive, both known), or,
+    for temperatures, more than ``temperature_apart`` degrees apart: a ratio of kelvins says nothing ("−17 °C"
+    in a ski town and "27 °C" on a beach are 1.17 times apart)."""
     lo = np.maximum(table.lo[i], table.lo[j])          # the higher figure's lower bound
     hi = np.minimum(table.hi[i], table.hi[j])          # the lower figure's upper bound
+    th = settings.thresholds
     with np.errstate(divide="ignore", invalid="ignore"):
-        return (hi > 0) & (lo > hi * settings.thresholds["magnitudes_apart"])
+        ratio = (hi > 0) & (lo > hi * th["magnitudes_apart"])
+    degrees = table.temperature[i] & table.temperature[j] & (lo - hi > th["temperature_apart"])
+    return ratio | degrees
 
 
 def block_graph(table: FrameTable, members: np.ndarray, horizon: int, settings: Settings,

@@ -214,6 +214,9 @@ def conflict_pairs(claims: list[Claim], facts: dict[str, str], lexicon: Lexicon 
         return []
     rows.sort(key=lambda c: c.mention_id)
     frames = FrameTable.build([c.frame for c in rows], [c.document_id for c in rows], lex, st)
+    # the intervals, as the refresh's columns carry them (figures magnitudes apart are never rivals)
+    frames.lo = np.asarray([c.lo for c in rows], dtype=np.float64)
+    frames.hi = np.asarray([c.hi for c in rows], dtype=np.float64)
     index = {c.mention_id: k for k, c in enumerate(rows)}
     leader: dict[str, int] = {}
     for k, c in enumerate(rows):

@@ -84,6 +84,7 @@ def parse_settings(text: str, origin: str = "identity.toml") -> Settings:
             "conflict_small",
             "conflict_at_least_penalty",
             "magnitudes_apart",
+            "temperature_apart",
             "period_share",
             "suburb_km",
             "city_population",

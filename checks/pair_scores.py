@@ -38,6 +38,8 @@ class _Ids:
         return self.ids.setdefault(value, len(self.ids))
 
 
+TEMPERATURE = "[temperature]"  # the measure of a temperature (checks/frames.py Frame.measure)
+
 @dataclass
 class FrameTable:
     """One row per claim: the parts of its frame that the score reads, as numpy columns."""
@@ -52,6 +54,7 @@ class FrameTable:
     action_days: np.ndarray  # int16: the span without a kind of incident (casualty / other)
     casualty: np.ndarray  # bool: a toll (killed, injured ...)
     people: np.ndarray  # bool: a count of people (frames.PEOPLE)
+    temperature: np.ndarray  # bool: a temperature, compared by difference (an interval scale), never by ratio
     families: np.ndarray  # int64 bit mask of incident families
     kind: np.ndarray  # int8 PLACE_KIND
     cc: np.ndarray  # int32 id
@@ -100,6 +103,7 @@ class FrameTable:
             cols["action_days"][i] = casualty if f.action in CASUALTY else other
             cols["casualty"][i] = f.action in CASUALTY
             cols["people"][i] = f.group in PEOPLE
+            cols["temperature"][i] = f.measure == TEMPERATURE
             mask = 0
             for k in f.incidents:
                 for fam in terms.get(k, frozenset([k])):
@@ -130,7 +134,8 @@ class FrameTable:
         dtypes = {"day": np.int32, "explicit": np.bool_, "cumulative": np.bool_, "additional": np.bool_,
                   "subgroup": np.bool_, "fine_group": np.int32, "incident_days": np.int16,
                   "action_days": np.int16,
-                  "casualty": np.bool_, "people": np.bool_, "families": np.int64, "kind": np.int8,
+                  "casualty": np.bool_, "people": np.bool_, "temperature": np.bool_, "families": np.int64,
+                  "kind": np.int8,
                   "cc": np.int32,
                   "region": np.int32, "gid": np.int64, "lat": np.float64, "lon": np.float64,
                   "population": np.int64, "strong": np.bool_, "nationwide": np.bool_, "own_place": np.bool_,

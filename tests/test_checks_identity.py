@@ -309,6 +309,18 @@ def test_a_disagreement_between_outlets_is_a_conflict_with_a_reason() -> None:
     assert pairs[0].reason.endswith("13 vs 36")
 
 
+def test_temperatures_far_apart_are_two_readings_not_a_conflict() -> None:
+    """A ratio of kelvins says nothing: −17 °C in a ski town and 27 °C on a beach the same night are 1.17 times
+    apart, so temperatures more than identity.toml ``temperature_apart`` degrees apart are never shown as a
+    conflict (two places' or two days' weather), while 29 °C against 26 °C still is one."""
+    temp = dict(measure="[temperature]", group=None, fine_group=None, action=None, topic="temperature",
+                incidents=())
+    far = [claim(f("a", **temp), "s1", 256.15), claim(f("b", **temp), "s2", 300.15)]
+    assert conflict_pairs(far, {"a": "F", "b": "F"}) == []
+    near = [claim(f("a", **temp), "s1", 302.15), claim(f("b", **temp), "s2", 299.15)]
+    assert len(conflict_pairs(near, {"a": "F", "b": "F"})) == 1
+
+
 def test_one_outlet_never_conflicts_with_itself() -> None:
     claims = [claim(f("a"), "s1", 13), claim(f("b"), "s1", 36)]
     assert conflict_pairs(claims, assign_facts(claims)) == []
