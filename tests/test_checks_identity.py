@@ -310,9 +310,9 @@ def test_a_disagreement_between_outlets_is_a_conflict_with_a_reason() -> None:
 
 
 def test_temperatures_far_apart_are_two_readings_not_a_conflict() -> None:
-    """A ratio of kelvins says nothing: −17 °C in a ski town and 27 °C on a beach the same night are 1.17 times
-    apart, so temperatures more than identity.toml ``temperature_apart`` degrees apart are never shown as a
-    conflict (two places' or two days' weather), while 29 °C against 26 °C still is one."""
+    """A ratio of kelvins says nothing: −17 °C in a ski town and 27 °C on a beach the same night are 1.17
+    times apart, so temperatures more than identity.toml ``temperature_apart`` degrees apart are never shown
+    as a conflict (two places' or two days' weather), while 29 °C against 26 °C still is one."""
     temp = dict(measure="[temperature]", group=None, fine_group=None, action=None, topic="temperature",
                 incidents=())
     far = [claim(f("a", **temp), "s1", 256.15), claim(f("b", **temp), "s2", 300.15)]
