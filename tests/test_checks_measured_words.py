@@ -163,6 +163,23 @@ def test_the_story_s_kind_is_read_after_the_dateline_and_only_for_counts() -> No
     assert (got["12 kilomètres"].incidents, got["Cinq"].incidents) == ((), ("crash",))
 
 
+@pytest.mark.parametrize(
+    ("lang", "text", "surface", "action"),
+    [
+        ("en", "Some 30 flights were diverted to Lyon.", "30", "diverted"),
+        ("fr", "Neuf navires ont été déroutés vers Anvers-Bruges.", "Neuf", "diverted"),
+        ("es", "Nueve buques fueron desviados a Amberes-Brujas.", "Nueve", "diverted"),
+        ("de", "Neun Schiffe wurden nach Antwerpen umgeleitet.", "Neun", "diverted"),
+        ("en", "Volunteers refloated 120 whales on Wednesday.", "120", "rescued"),
+        ("fr", "Quelque 120 baleines ont été remises à l'eau mercredi.", "120", "rescued"),
+    ],
+)
+def test_diverted_and_refloated_are_what_happened(lang, text, surface, action) -> None:
+    """Ships or flights sent elsewhere are a figure of their own ([action] diverted), never a rival of those
+    waiting or cancelled; whales put back in the sea were rescued."""
+    assert frames(text, lang)[surface].action == action
+
+
 def test_a_crowd_crush_told_as_an_avalancha_is_one_incident() -> None:
     """Spanish news calls a crowd crush an "avalancha" as often as an "estampida": one family with
     avalanches, so the Spanish report of a crush is not held apart from the French "bousculade"."""
