@@ -45,6 +45,8 @@ from quantcheck.checks.places import Place, find_places
 from quantcheck.checks.things import thing_key
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from quantcheck.extractors.langdata import LangData
 
 WINDOW_CHARS = 260  # a claim's words are read within its sentence, at most this far each side
@@ -175,10 +177,12 @@ class DocumentView:
     figure_tokens: frozenset[int] | None = None
     country: Place | None = None                         # the document's own country (nationwide figures)
     lead_incidents: tuple[tuple[int, str], ...] = ()     # (token, kind of incident) of its first sentence
+    date_starts: frozenset[int] = frozenset()            # where its dates start (a year in one is a date's)
 
     def __post_init__(self) -> None:
         self.starts = [t.start for t in self.toks]
         self.ends = [t.end for t in self.toks]
+        self.date_starts = frozenset(d.start for d in self.dates)
         inside: set[int] = set()
         for p in self.places:
             k = bisect_left(self.starts, p.start)
@@ -557,10 +561,9 @@ class _Reader:
         """A year written next to the number, in its clause and nearer to it than to another number
         ("the 2018 fire burnt 27,000 hectares", "le budget 2027", "las inundaciones de 2024"); years inside a
         full date ("21 August 2013") are dates, not this."""
-        in_dates = {d.start for d in self.doc.dates}
         best: tuple[int, int] | None = None
         for k in range(max(lo, run_start - 6), min(hi, run_end + 6)):
-            found = self._year_at(k, in_dates)
+            found = self._year_at(k)
             if found is None:
                 continue
             d = min(abs(k - run_start), abs(k - run_end))
@@ -568,7 +571,7 @@ class _Reader:
                 best = (d, found)
         return best[1] if best else None
 
-    def _year_at(self, k: int, in_dates: set[int]) -> int | None:
+    def _year_at(self, k: int) -> int | None:
         """The year token k writes, when it is one of this figure's: four digits of a news year, not inside a
         full date ("21 August 2013"), nearer this number than another, and not opened by "since" ("the worst
         since 2017": a comparison, not the figure's year; a running total's start is read apart)."""
@@ -576,7 +579,7 @@ class _Reader:
         low, high = NEWS_YEARS
         if not (len(tok.text) == 4 and tok.text.isdigit() and low <= int(tok.text) <= high):
             return None
-        if any(abs(tok.start - s) < 16 for s in in_dates) or not self._mine(k, k + 1):
+        if any(abs(tok.start - s) < 16 for s in self.doc.date_starts) or not self._mine(k, k + 1):
             return None
         since = self.lang.markers["since"]
         if any(since.at(self.t, j) for j in range(max(self.lo, k - 3), k)):
@@ -589,12 +592,11 @@ class _Reader:
         killed eight hikers", "the 2001 explosion at the AZF plant in Toulouse, which killed 31 people" —
         unless "since" opens it ("the worst since 2017": a comparison, not the figure's year). Only the scope
         reads it: the figure stays undated, as other outlets' reports of that past incident mostly are."""
-        in_dates = {d.start for d in self.doc.dates}
         ref = self.doc.ref
         if ref is None:
             return None
         for k in range(lo, hi):
-            found = self._year_at(k, in_dates)
+            found = self._year_at(k)
             if found is not None and found < ref.year:
                 return found
         return None
@@ -1871,18 +1873,18 @@ def _own_incidents(
     doc: DocumentView, group: str | None, clause: tuple[int, int], run: tuple[int, int], noun: tuple[int, int]
 ) -> tuple[str, ...]:
     """The kinds of incident named around a figure, in its clause."""
-    (clo, chi), (run_start, run_end), (i1, np_end) = clause, run, noun
-    return tuple(
-        sorted(
-            {
-                k
-                for pos, _, k in doc.lang.sections["incident"].scan(
-                    doc.texts, max(clo, run_start - INCIDENT_SPAN), min(chi, run_end + INCIDENT_SPAN)
-                )
-                if not (group in VEHICLES and i1 <= pos < np_end)  # "85 Schiffe warteten": no shipwreck
-            }
-        )
+    (clo, chi), (run_start, run_end) = clause, run
+    hits = doc.lang.sections["incident"].scan(
+        doc.texts, max(clo, run_start - INCIDENT_SPAN), min(chi, run_end + INCIDENT_SPAN)
     )
+    return _kinds(((pos, k) for pos, _, k in hits), group, noun)
+
+
+def _kinds(hits: Iterable[tuple[int, str]], group: str | None, noun: tuple[int, int]) -> tuple[str, ...]:
+    """The kinds of incident of (token, kind) hits, sorted, except those the vehicles a figure counts name
+    themselves: "85 Schiffe warteten" is no shipwreck."""
+    own_noun = range(*noun) if group in VEHICLES else range(0)
+    return tuple(sorted({k for pos, k in hits if pos not in own_noun}))
 
 
 def _story_incidents(
@@ -1897,9 +1899,7 @@ def _story_incidents(
     vehicles a figure counts tell none ("85 Schiffe warteten" as the first sentence of a port story)."""
     if claim.dimension not in (None, "", "count"):
         return ()
-    i1, np_end = noun
-    own_noun = range(i1, np_end) if group in VEHICLES else range(0)
-    return tuple(sorted({k for pos, k in doc.lead_incidents if pos not in own_noun}))
+    return _kinds(doc.lead_incidents, group, noun)
 
 
 def _carry_whole(
