@@ -916,12 +916,14 @@ class _Reader:
         hits = self.lang.markers["toll_nouns"].scan(self.t, max(lo, run_start - 30), run_start)
         return any(self._nothing_between(p, p + n) for p, n, _ in hits)
 
-    def group_of_count_noun(self, run_start: int, run_end: int) -> str | None:
-        """The group a count's subject names before a figure with no noun of its own, with no other figure
-        between: "Police put the number of marchers at 18,500", "le nombre de manifestants a atteint",
+    def group_of_count_noun(self, run_start: int, run_end: int) -> tuple[str | None, str | None]:
+        """(group, action) a count's subject names before a figure with no noun of its own, with no other
+        figure between: "Police put the number of marchers at 18,500", "le nombre de manifestants a atteint",
         "el número de casos confirmados ascendió a 41", "die Zahl der Teilnehmer lag bei 18.500" (one
         adjective may stand before the noun); or right after it, as Spanish puts it: "eleva a 44 el número de
-        supervivientes"."""
+        supervivientes". The action is the participle right after the noun or the adjective before it:
+        "the number of people hospitalized after the leak rose to 57", "el número de personas hospitalizadas",
+        "die Zahl der verletzten Menschen" — the verb of the clause ("rose") says nothing of what happened."""
         lo, hi = self.clause(run_start, run_end)
         scan = self.lang.markers["count_nouns"].scan
         hits = scan(self.t, max(lo, run_start - 30), run_start) + scan(self.t, run_end, min(hi, run_end + 4))
@@ -932,8 +934,11 @@ class _Reader:
                 for section in ("group", "group_action"):  # "the number of survivors": people rescued
                     h = self.lang.sections[section].at(self.t, k)
                     if h is not None and self._nothing_between(p, k + h[1]):
-                        return h[0]
-        return None
+                        around = (k + h[1], k - 1) if k > p + n else (k + h[1],)
+                        acts = (a[0] for j in around if j < hi and not (run_start <= j < run_end)
+                                and (a := self.hit("action", j)) is not None)
+                        return h[0], next(acts, None)
+        return None, None
 
     def vote_against(self, np_end: int, group: str | None, action: str | None) -> bool:
         """The votes against in a vote's tally: "by 108 votes to 63", "108 voix contre 64", "108 votos a favor
@@ -1501,11 +1506,11 @@ def _subject_group(
 ) -> tuple[str | None, str | None]:
     """(group, action) a count's subject names before a figure with no noun ("the number of marchers at
     18,500"), read like the figure's own noun ([group_is]: marchers are people protesting)."""
-    named = r.group_of_count_noun(run_start, run_end)
+    named, participle = r.group_of_count_noun(run_start, run_end)
     if named is not None and ":" in named:  # a group_action word: "el número de supervivientes"
         group, _, act = named.partition(":")
         return group, action or act
-    return lexicon.terms.outcome(named, action)
+    return lexicon.terms.outcome(named, action or participle)
 
 
 def _uncounted(

@@ -20,7 +20,7 @@ def counted_noun(ctx: ExtractionContext, pos: int, scaled: bool) -> str | None:
     """The noun a bare number at ``pos`` counts: the word after it, past adjectives, participles and
     acronyms where adjectives come first ("3 armed men", "20 US soldiers"), after the link word of a scale
     ("67 millions d'habitants"), hyphenated ("a 40-vehicle pile-up"); None before a verb, an article or a
-    month."""
+    month or a day ("rose to 57 Thursday")."""
     text, lang = ctx.text, ctx.lang
     if lang.adjective_before_noun and text[pos:pos + 1] in "-‑":  # "a 40-vehicle pile-up", "a 1,104-page"
         hm = ctx.patterns["words_ahead"].match(ctx.lower, pos + 1, pos + AHEAD)
@@ -48,7 +48,7 @@ def counted_noun(ctx: ExtractionContext, pos: int, scaled: bool) -> str | None:
         if el > 0 and lw[:el + 1] in lang.stopwords:
             return None  # "2,1 milliards l'an dernier": an elided article opens another noun phrase
         if lang.capitalised_nouns:
-            if lw in lang.stopwords:
+            if lw in lang.stopwords or lw in lang.day_words:
                 return None
             if w[:1].isupper():
                 return w.strip("'’-")
@@ -57,7 +57,7 @@ def counted_noun(ctx: ExtractionContext, pos: int, scaled: bool) -> str | None:
             return lw
         if lang.adjective_before_noun and i + 1 < len(ws) and len(w) > 1 and w.isupper():
             continue  # "20 US soldiers", "300 EU officials": an acronym modifies the noun after it
-        if lw in lang.stopwords or lw in lang.months or lw in lang.qualifiers:
+        if lw in lang.stopwords or lw in lang.months or lw in lang.day_words or lw in lang.qualifiers:
             return None
         if lang.verb_suffixes and lw.endswith(lang.verb_suffixes):
             if lang.adjective_before_noun:

@@ -135,6 +135,7 @@ class LangData:
     concepts: dict[str, str]
     dimension_concepts: dict[str, str]
     months: frozenset[str]
+    day_words: frozenset[str]
     identifier_words: frozenset[str]
     clock_before: frozenset[str]
     clock_range_before: frozenset[str]
@@ -580,6 +581,7 @@ def _build(code: str) -> LangData:
         concepts=concepts,
         dimension_concepts={str(k): str(v) for k, v in raw.get("dimension_concepts", {}).items()},
         months=frozenset(_low(words.get("months", []))),
+        day_words=frozenset(_low(words.get("day_words", []))),
         identifier_words=frozenset(_low(words.get("identifier_words", []))),
         clock_before=frozenset(_low(words.get("clock_before", []))),
         per_measure=frozenset(_low(words.get("per_measure", ["/"]))),

@@ -366,3 +366,40 @@ def test_one_measure_named_and_one_not_is_weaker_evidence_than_two_names() -> No
     named, _ = score(width, depth, lex)
     one, reasons = score(width, bare, lex)
     assert one > named and "different words for what is measured" not in reasons
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface", "expected"),
+    [
+        ("en", "The number of people hospitalized after the ammonia leak rose to 57 on Thursday.", "57",
+         ("people", "injured")),
+        ("fr", "Le nombre de personnes hospitalisées après la fuite est passé à 57 jeudi.", "57",
+         ("people", "injured")),
+        ("es", "El número de personas hospitalizadas tras la fuga de amoníaco aumentó a 57.", "57",
+         ("people", "injured")),
+        ("de", "Die Zahl der verletzten Menschen stieg am Donnerstag auf 57.", "57", ("people", "injured")),
+        ("en", "The death toll rose to 57 Thursday, officials said.", "57", ("people", "killed")),
+    ],
+)
+def test_the_number_of_a_group_takes_its_participle(lang, text, surface, expected) -> None:
+    """"the number of people hospitalized ... rose to 57": what happened is the participle after the counted
+    noun (or the adjective before it), not the verb of the clause, which only says the figure grew."""
+    got = frames(text, lang)[surface]
+    assert (got.group, got.action) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface"),
+    [
+        ("en", "The army said it had neutralised 45 terrorists in Tuesday's strikes.", "45"),
+        ("fr", "Selon l'armée, « une quarantaine de terroristes ont été neutralisés » mardi.",
+         "une quarantaine"),
+        ("es", "Según el ejército, 63 atacantes fueron neutralizados durante los combates.", "63"),
+        ("de", "Die Armee gab an, 63 Angreifer seien neutralisiert worden.", "63"),
+    ],
+)
+def test_fighters_neutralised_are_killed(lang, text, surface) -> None:
+    """Armies' communiqués say "neutralised" for fighters killed; attackers are fighters, so "63 attackers
+    neutralised" is the same figure as "63 assailants killed" in another outlet."""
+    got = frames(text, lang)[surface]
+    assert (got.group, got.action) == ("nonstate_fighters", "killed")

@@ -33,6 +33,21 @@ def test_a_conjunction_after_a_figure_is_no_counted_noun():
         assert counted_noun(ctx, ctx.text.index(after) + len(after), False) is None, (lang, text)
 
 
+def test_a_day_after_a_figure_is_no_counted_noun():
+    """"the toll rose to 57 Thursday" (US agency style), "le bilan est passé à 57 jeudi": the day is when the
+    figure was reported, so the figure keeps the toll's group instead of counting "Thursdays"."""
+    for lang, text, after in [
+        ("en", "The death toll rose to 57 Thursday, officials said.", "57"),
+        ("en", "Police counted 40 yesterday and 52 today.", "40"),
+        ("fr", "Le bilan est passé à 57 jeudi.", "57"),
+        ("fr", "Ils étaient 40 hier.", "40"),
+        ("es", "El balance subió a 57 ayer.", "57"),
+        ("de", "Die Polizei zählte 57 gestern Abend.", "57"),
+    ]:
+        ctx = context(text, lang)
+        assert counted_noun(ctx, ctx.text.index(after) + len(after), False) is None, (lang, text)
+
+
 def test_no_counted_noun_before_a_verb_or_article():
     ctx = context("el 112 recibió llamadas", "es")
     assert counted_noun(ctx, ctx.text.index("112") + 3, False) is None
