@@ -40,7 +40,7 @@ from quantcheck.checks.dates import (
 )
 from quantcheck.checks.gazetteer import Gazetteer, fold
 from quantcheck.checks.gazetteer import load as load_gazetteer
-from quantcheck.checks.lexicon import Language, Lexicon, Token, load_lexicon, words
+from quantcheck.checks.lexicon import NATIONALS, Language, Lexicon, Token, load_lexicon, words
 from quantcheck.checks.places import Place, find_places
 from quantcheck.checks.things import thing_key
 
@@ -1296,7 +1296,7 @@ def read_claim(
         # a part takes what happened to its whole, the last action before it: "... still missing, and 14 were
         # injured, four of them seriously" are four injured, not missing as the verb before the run says
         action = _action_of_whole(r, q0, np_end) or action
-    fine = group
+    fine = own_group = group
     listed = run_start < q0 or run_end > np_end  # "three men and two women": a list of parts
     if part != "subgroup" and not (listed and group in SEXES):
         group, fine = lexicon.terms.merged(group)  # "two miners were killed" is the toll, not a narrower one
@@ -1309,6 +1309,8 @@ def read_claim(
     topic = _measure_topic(r, claim, lexicon, action, (run_start, run_end), (i1, np_end), (clo, chi))
     topic, action = _share_topic(lexicon, action, topic, claim.dimension)
     place, spot, psrc = r.nearest_place(clo, chi)
+    nationals = nationals_group(r, claim, own_group, (i1, np_end), place.cc if place else None)
+    group, fine, thing = (nationals, nationals, None) if nationals else (group, fine, thing)
     day, dsrc = incident_day(
         doc.toks,
         max(clo, run_start - 15),
@@ -1471,6 +1473,37 @@ def _governing(r: _Reader, lexicon: Lexicon, action: str | None, run_start: int,
         return action
     verb = r.governing_action(run_start, run_end)
     return verb if verb in yields else action
+
+
+# groups a nationality narrows to a country's nationals ("two Spanish tourists"); soldiers and fighters are
+# not narrowed ("100,000 Russian troops" is the army, whatever the other outlet calls it), nor migrants, whose
+# nationality describes the whole boat ("300 Syrian refugees")
+NATIONALS_OF = frozenset(
+    {"people", "civilians", "children", "women", "men", "passengers", "workers", "patients"}
+)
+NATIONALS_REACH = 4  # words from the figure to the nationality at most ("deux touristes français")
+
+
+def nationals_group(r: _Reader, claim: ClaimInput, group: str | None, phrase: tuple[int, int],
+                    place_cc: str | None) -> str | None:
+    """The group of a country's nationals when a count's noun phrase names a nationality: "two Spanish
+    tourists", "dos turistas españoles", "1.140 Deutsche", "64 Français", "1,140 Germans". International
+    coverage of a disaster counts each country's victims or passengers for its readers; they are a part of
+    the toll, never a rival of it, and only the same country's count is. Not the nationals of the country
+    the figure is placed in: "over 100 Syrian civilians were killed in Aleppo" is the toll itself."""
+    i1, np_end = phrase
+    if claim.dimension != "count" or (group is not None and group not in NATIONALS_OF):
+        return None
+    nat = r.lang.sections["nationality"]
+    for k in range(i1, min(r.hi, np_end + 1, i1 + NATIONALS_REACH)):
+        if k in r.numbers or r.t[k] in (",", ";", ":", "(", ")"):
+            break
+        hit = nat.at(r.t, k)
+        # after the counted noun only as French and Spanish write it, in lower case ("turistas españoles");
+        # "10 children Lebanese Al-Mayadeen TV reported" names who reported it
+        if hit is not None and (k < np_end or k == i1 or not r.doc.toks[k].capital):
+            return None if place_cc and hit[0] == place_cc.lower() else NATIONALS + hit[0]
+    return None
 
 
 def _action_of_whole(r: _Reader, run_start: int, run_end: int) -> str | None:

@@ -24,10 +24,12 @@ from pathlib import Path
 import regex
 
 LEXICON_DIR = Path(__file__).with_name("lexicon")
+NATIONALS = "nationals_"  # the group of a country's nationals: "nationals_es" ("Spaniards")
 
 # Sections of a language file that map forms to canonical terms of terms.toml, and the terms.toml section
 # their keys must come from.
-TERM_SECTIONS = {"group": "group", "action": "action", "incident": "incident", "topic": "topic"}
+TERM_SECTIONS = {"group": "group", "action": "action", "incident": "incident", "topic": "topic",
+                 "nationality": "nationality"}
 MARKERS = (
     "cumulative",
     "since",
@@ -298,7 +300,7 @@ class Language:
     """One language file, compiled into matchers."""
 
     code: str
-    sections: dict[str, Matcher]  # group, action, incident, topic, group_action, side
+    sections: dict[str, Matcher]  # group, action, incident, topic, group_action, side, nationality
     markers: dict[str, Matcher]
     grammar: dict[str, Matcher]
     weekdays: dict[str, int]
@@ -406,7 +408,7 @@ def parse_terms(path: Path) -> Terms:
     known = {"group", "group_parent", "group_same", "group_is", "group_default", "generic", "topic_dimension",
              "action",
              "incident", "topic", "acronyms", "per_organisation", "action_of_group", "share_topic",
-             "noun_action_yields"}
+             "noun_action_yields", "nationality"}
     for section in data:
         if section not in known:
             raise LexiconError(f"{path}: unknown section [{section}]; use one of {sorted(known)}")
@@ -414,6 +416,12 @@ def parse_terms(path: Path) -> Terms:
     for section in ("group", "action", "topic"):
         labels[section] = {k: str(v) for k, v in data.get(section, {}).items()}
     labels["incident"], days, family, incident_area = _incidents(path, data)
+    labels["nationality"] = {k: str(v) for k, v in data.get("nationality", {}).items()}
+    if any(not (len(k) == 2 and k.isalpha() and k.islower()) for k in labels["nationality"]):
+        raise LexiconError(f"{path}: [nationality] keys must be ISO 3166 country codes in lower case")
+    # a count of a country's nationals is a group of its own ("two Spanish tourists", "1.140 Deutsche"):
+    # checks/frames.py nationals_group
+    labels["group"].update({NATIONALS + k: v for k, v in labels["nationality"].items()})
     parent: dict[str, str] = {}
     for section in ("group_parent", "group_same"):
         for child, par in data.get(section, {}).items():

@@ -403,3 +403,51 @@ def test_fighters_neutralised_are_killed(lang, text, surface) -> None:
     neutralised" is the same figure as "63 assailants killed" in another outlet."""
     got = frames(text, lang)[surface]
     assert (got.group, got.action) == ("nonstate_fighters", "killed")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface", "group"),
+    [
+        ("en", "Two Spanish tourists were among those killed in the crash.", "Two", "nationals_es"),
+        ("fr", "Deux touristes espagnols ont perdu la vie dans l'accident.", "Deux", "nationals_es"),
+        ("es", "Dos turistas españoles perdieron la vida en el accidente.", "Dos", "nationals_es"),
+        ("de", "Zwei spanische Touristen kamen bei dem Unglück ums Leben.", "Zwei", "nationals_es"),
+        ("de", "Unter den 2.870 Passagieren sind 1.140 Deutsche.", "1.140", "nationals_de"),
+        ("fr", "Le navire transporte 2 870 passagers, parmi lesquels 64 Français.", "64", "nationals_fr"),
+        ("en", "Among the 2,870 passengers are 1,140 Germans.", "1,140", "nationals_de"),
+        ("de", "Unter den 2.870 Passagieren sind 1.140 Deutsche.", "2.870", "people"),
+        ("en", "Russia has massed 100,000 Russian troops on the border.", "100,000", "state_forces"),
+        ("en", "The boat carried 300 Syrian refugees.", "300", "people"),
+    ],
+)
+def test_a_nationality_makes_a_group_of_its_nationals(lang, text, surface, group) -> None:
+    """International outlets count their own country's victims and passengers: "two Spanish tourists",
+    "1.140 Deutsche" are a part of the toll, not a rival of it; troops and migrants are not narrowed."""
+    assert frames(text, lang)[surface].group == group
+
+
+def test_nationals_are_compared_only_with_the_same_country_s() -> None:
+    """Two outlets' counts of one country's nationals share a block across languages; the toll does not."""
+    lex = load_lexicon()
+    en = frames("Two Spaniards were killed in the crash.", "en")["Two"]
+    es = frames("Tres españoles murieron en el accidente.", "es")["Tres"]
+    de = frames("Zwei Deutsche kamen ums Leben.", "de")["Zwei"]
+    toll = frames("Twelve people were killed in the crash.", "en")["Twelve"]
+    assert block_key(en, lexicon=lex) == block_key(es, lexicon=lex)
+    assert block_key(en, lexicon=lex) != block_key(de, lexicon=lex)
+    assert block_key(en, lexicon=lex) != block_key(toll, lexicon=lex)
+
+
+def test_a_country_s_own_nationals_are_the_toll_itself() -> None:
+    """"Over 100 Syrian civilians were killed in Aleppo": a nationality of the country the figure is placed in
+    describes the whole toll, so it stays a count of civilians comparable with the other outlets' toll."""
+    got = frames("Over 100 Syrian civilians have been killed in air strikes in Aleppo.", "en")["100"]
+    assert got.group == "people" and got.place_cc == "SY"
+
+
+def test_a_capitalised_nationality_after_the_noun_names_a_source() -> None:
+    """"18 civilians including 10 children Lebanese Al-Mayadeen TV reported": the nationality after the noun,
+    capitalised, starts the name of who reported the figure; French and Spanish put theirs in lower case."""
+    text = "The attack killed 18 civilians including 10 children Lebanese Al-Mayadeen TV reported."
+    got = frames(text, "en")
+    assert got["10"].group == "children"
