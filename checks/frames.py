@@ -455,11 +455,11 @@ class _Reader:
                 if close is not None:
                     k = close + 1
                     continue
-            if self.is_("conjunctions", k) and not (
+            if self.is_("conjunctions", k) and not self.is_("auxiliaries", k - 1) and not (
                 self.lang.grammar["coordination"].word(self.t[k])
                 and self._group_before_number(k + 1, min(self.hi, k + 4))
             ):
-                break
+                break  # (not "que" after a modal: "1.900 personas tuvieron que abandonar sus casas")
             # a place's name is one word however many it is written in ("nahe Deir ez-Zor getötet")
             inner = k in self.doc.place_tokens and k not in self.doc.place_starts
             if not (self.is_("auxiliaries", k) or self.is_("stopwords", k) or self.t[k] == "," or inner):

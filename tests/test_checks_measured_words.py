@@ -451,3 +451,34 @@ def test_a_capitalised_nationality_after_the_noun_names_a_source() -> None:
     text = "The attack killed 18 civilians including 10 children Lebanese Al-Mayadeen TV reported."
     got = frames(text, "en")
     assert got["10"].group == "children"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface", "action"),
+    [
+        ("es", "Unas 1.900 personas tuvieron que abandonar sus casas.", "1.900", "evacuated"),
+        ("en", "About 1,400 people in Germany left their homes overnight.", "1,400", "evacuated"),
+        ("en", "The ship's doctors counted 247 passengers with symptoms.", "247", "infected"),
+        ("fr", "Les médecins comptent 247 passagers présentant des symptômes.", "247", "infected"),
+        ("es", "Los médicos del barco cuentan 247 pasajeros con síntomas.", "247", "infected"),
+        ("de", "Die Schiffsärzte zählen 247 Passagiere mit Symptomen.", "247", "infected"),
+    ],
+)
+def test_leaving_home_and_symptoms_are_what_happened(lang, text, surface, action) -> None:
+    """"tuvieron que abandonar sus casas": "que" after a modal verb opens no clause, so the verb after it
+    governs the figure; passengers "with symptoms" are the outbreak's ill."""
+    assert frames(text, lang)[surface].action == action
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface"),
+    [
+        ("en", "A norovirus outbreak on the ship has grown to 318 people.", "318"),
+        ("fr", "Le norovirus a frappé 318 personnes à bord.", "318"),
+        ("es", "Una intoxicación por salmonela dejó 40 enfermos.", "40"),
+        ("de", "Der Norovirus hat sich auf 318 Menschen an Bord ausgebreitet.", "318"),
+    ],
+)
+def test_a_named_germ_is_an_outbreak(lang, text, surface) -> None:
+    """Norovirus, salmonella, listeria, legionella, E. coli: an outbreak, whatever word the outlet uses."""
+    assert "epidemic" in frames(text, lang)[surface].incidents
