@@ -104,7 +104,7 @@ CASUALTY = frozenset(
 PEOPLE = frozenset(
     {
         "people", "civilians", "children", "women", "men", "state_forces", "nonstate_fighters", "fighters",
-        "migrants", "passengers", "firefighters", "workers", "protesters", "patients",
+        "migrants", "passengers", "firefighters", "workers", "protesters", "patients", "volunteers",
     }
 )
 # men or women counted in a list with another group are parts of a toll ("five people died, three men and two

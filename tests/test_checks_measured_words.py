@@ -482,3 +482,24 @@ def test_leaving_home_and_symptoms_are_what_happened(lang, text, surface, action
 def test_a_named_germ_is_an_outbreak(lang, text, surface) -> None:
     """Norovirus, salmonella, listeria, legionella, E. coli: an outbreak, whatever word the outlet uses."""
     assert "epidemic" in frames(text, lang)[surface].incidents
+
+
+@pytest.mark.parametrize(
+    ("texts", "group"),
+    [
+        ({"en": "They received 287 reports.", "fr": "Ils ont reçu 287 signalements.",
+          "es": "Recibieron 287 notificaciones.", "de": "Sie erhielten 287 Meldungen."}, "reports"),
+        ({"en": "Some 120 volunteers searched.", "fr": "Quelque 120 bénévoles ont cherché.",
+          "es": "Unos 120 voluntarios buscaron.", "de": "Rund 120 Freiwillige suchten."}, "volunteers"),
+        ({"en": "They went to 12 hospitals.", "fr": "Ils sont allés dans 12 hôpitaux.",
+          "es": "Fueron a 12 hospitales.", "de": "Sie kamen in 12 Krankenhäuser."}, "hospitals"),
+        ({"en": "About 230 pilot whales stranded.", "fr": "Environ 230 globicéphales se sont échoués.",
+          "es": "Unas 230 ballenas quedaron varadas.", "de": "Rund 230 Grindwale strandeten."}, "animals"),
+    ],
+)
+def test_things_counted_in_many_stories_have_one_key(texts, group) -> None:
+    """Reports, volunteers, hospitals, beds, schools, beaches and whales are counted in many stories under
+    words that are not cognates ("reports" / "signalements" / "Meldungen"): one group across the languages."""
+    for lang, text in texts.items():
+        got = [f for f in frames(text, lang).values() if f.measure == "count"]
+        assert [f.group for f in got] == [group], (lang, text)
