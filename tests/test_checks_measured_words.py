@@ -503,3 +503,10 @@ def test_things_counted_in_many_stories_have_one_key(texts, group) -> None:
     for lang, text in texts.items():
         got = [f for f in frames(text, lang).values() if f.measure == "count"]
         assert [f.group for f in got] == [group], (lang, text)
+
+
+def test_debris_thrown_far_is_no_forecast() -> None:
+    """"des débris projetés à près de 500 mètres": French "projeté" is thrown as often as projected, so it
+    marks no forecast ("projection" still does)."""
+    got = frames("Des débris ont été projetés à près de 500 mètres de l'éolienne.", "fr")["500 mètres"]
+    assert got.scope == "incident"
