@@ -1055,6 +1055,8 @@ class _Reader:
             return "subgroup"
         if run_subgroup or any(self.marker("subgroup_after", k) for k in range(i1, np_end + 1)):
             return "subgroup"  # "92 of them"; "cinco de ellos de gravedad": the noun ran past it
+        if self.marker("severity", i1):
+            return "subgroup"  # "six injured, two seriously", "dont deux grièvement", "zwei schwer"
         for k in range(max(self.lo, q0 - 4), q0):
             m = self.marker("remainder_before", k)
             if m and k + m[1] == q0:

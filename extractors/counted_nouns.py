@@ -44,6 +44,11 @@ def counted_noun(ctx: ExtractionContext, pos: int, scaled: bool) -> str | None:
     ws = ws[:3]
     for i, w in enumerate(ws):
         lw = w.lower().strip("'’-")
+        if lw in lang.adverbs:  # "dont deux grièvement atteints": a concept after it or nothing is counted
+            if lang.adjective_before_noun:
+                continue  # "two critically injured children": the noun after it
+            nxt = ws[i + 1].lower().strip("'’-") if i + 1 < len(ws) else ""
+            return nxt if nxt in lang.concepts else None
         el = max(lw.find("'"), lw.find("’"))
         if el > 0 and lw[:el + 1] in lang.stopwords:
             return None  # "2,1 milliards l'an dernier": an elided article opens another noun phrase

@@ -132,6 +132,7 @@ class LangData:
     range_connectors: frozenset[str]
     stopwords: frozenset[str]
     skip_words: frozenset[str]
+    adverbs: frozenset[str]
     concepts: dict[str, str]
     dimension_concepts: dict[str, str]
     months: frozenset[str]
@@ -578,6 +579,7 @@ def _build(code: str) -> LangData:
         range_connectors=frozenset(_low(ranges.get("connectors", []))),
         stopwords=frozenset(_low(counted.get("stopwords", []))),
         skip_words=frozenset(_low(counted.get("skip", []))),
+        adverbs=frozenset(_low(counted.get("adverbs", []))),
         concepts=concepts,
         dimension_concepts={str(k): str(v) for k, v in raw.get("dimension_concepts", {}).items()},
         months=frozenset(_low(words.get("months", []))),

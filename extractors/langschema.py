@@ -159,7 +159,7 @@ SCHEMA = Table({
     "qualifiers_after": Table(_words("approx", "at_least", "at_most")),
     "ranges": Table({"between": PAIRS, **_words("connectors", "change_before", "change_by", "change_from",
                                                  "change_verbs", "change_verbs_down")}),
-    "counted": Table({**_words("stopwords", "skip", "verb_suffixes", "compound_heads"),
+    "counted": Table({**_words("stopwords", "skip", "adverbs", "verb_suffixes", "compound_heads"),
                       "irregular_plurals": MapOf(STR)}),
     "vague": Table({"words": MapOf(ListOf(NUM, 3)), "modifiers": MapOf(Table({"low": NUM, "high": NUM})),
                     "guarded": MapOf(WORDS)}),

@@ -510,3 +510,34 @@ def test_debris_thrown_far_is_no_forecast() -> None:
     marks no forecast ("projection" still does)."""
     got = frames("Des débris ont été projetés à près de 500 mètres de l'éolienne.", "fr")["500 mètres"]
     assert got.scope == "incident"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface"),
+    [
+        ("en", "Six people were injured, two seriously.", "two"),
+        ("fr", "On déplore six blessés, dont deux grièvement atteints.", "deux"),
+        ("es", "Hubo seis heridos, dos de gravedad.", "dos"),
+        ("de", "Sechs Menschen wurden verletzt, zwei schwer.", "zwei"),
+    ],
+)
+def test_the_seriously_injured_are_a_part_of_the_injured(lang, text, surface) -> None:
+    """A severity right after a figure ("two seriously", "deux grièvement", "zwei schwer") counts the
+    seriously injured: people injured, a part of the toll and never a rival of the six."""
+    got = frames(text, lang)[surface]
+    assert (got.group, got.action, got.part) == ("people", "injured", "subgroup")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface"),
+    [
+        ("en", "Three mountaineers were killed by the falling ice.", "Three"),
+        ("fr", "Deux coureurs sont morts de chaleur.", "Deux"),
+        ("es", "Dos corredores murieron por el calor.", "Dos"),
+        ("de", "Drei Bergsteiger kamen ums Leben.", "Drei"),
+    ],
+)
+def test_climbers_and_runners_are_people(lang, text, surface) -> None:
+    """Climbers, runners, spectators, bathers, cyclists: the people a disaster kills, one toll with "five
+    people died" in another outlet."""
+    assert frames(text, lang)[surface].group == "people"

@@ -48,6 +48,19 @@ def test_a_day_after_a_figure_is_no_counted_noun():
         assert counted_noun(ctx, ctx.text.index(after) + len(after), False) is None, (lang, text)
 
 
+def test_an_adverb_after_a_figure_is_no_counted_noun():
+    """"dont deux grièvement atteints", "two seriously": a severity adverb is not what is counted; a concept
+    noun right after it is ("deux grièvement blessés"); an adjective-first language reads on to its noun."""
+    for lang, text, after, expected in [
+        ("fr", "six blessés, dont deux grièvement atteints", "deux", None),
+        ("fr", "deux grièvement blessés ont été évacués", "deux", "blessés"),
+        ("en", "six were injured, two seriously.", "two", None),
+        ("es", "seis heridos, dos gravemente afectados", "dos", None),
+    ]:
+        ctx = context(text, lang)
+        assert counted_noun(ctx, ctx.text.index(after) + len(after), False) == expected, (lang, text)
+
+
 def test_no_counted_noun_before_a_verb_or_article():
     ctx = context("el 112 recibió llamadas", "es")
     assert counted_noun(ctx, ctx.text.index("112") + 3, False) is None
