@@ -1498,7 +1498,7 @@ def nationals_group(r: _Reader, claim: ClaimInput, group: str | None, phrase: tu
         return None
     nat = r.lang.sections["nationality"]
     for k in range(i1, min(r.hi, np_end + 1, i1 + NATIONALS_REACH)):
-        if k in r.numbers or r.t[k] in (",", ";", ":", "(", ")"):
+        if k in r.numbers or r.t[k] in PHRASE_BREAKS or r.t[k] in ("(", ")"):
             break
         hit = nat.at(r.t, k)
         # after the counted noun only as French and Spanish write it, in lower case ("turistas españoles");

@@ -40,6 +40,7 @@ class _Ids:
 
 TEMPERATURE = "[temperature]"  # the measure of a temperature (checks/frames.py Frame.measure)
 
+
 @dataclass
 class FrameTable:
     """One row per claim: the parts of its frame that the score reads, as numpy columns."""
