@@ -69,6 +69,7 @@ CONTEXT_CHARS = 600  # a place named this far before a claim still frames it
 # the place of a figure for the whole world ("weltweit 9500 Stellen"): a country of its own, no one country's
 WORLD = Place(0, 0, "the world", "world", "country", "XW")
 SIGNATURE_SPAN = 8
+LAST_YEAR_REACH = 12  # words from the figure to "last year", "l'an dernier" at most (as for other past words)
 # prepositions that make a bare month name a period ("during April", "en avril", "en abril", "im April")
 YEAR = regex.compile(r"(?:19|20)\d\d")  # a year written as a number: "since 2011", "le budget 2027"
 # an organisation's acronym as written: "SPD", "AfD", "CGT", "BSW", "ISIS" (two or more capitals)
@@ -449,10 +450,14 @@ class _Reader:
             if apposition:
                 k += apposition[1]
                 continue
-            if self.t[k] == "," and k + 1 < self.hi and self.is_("relative_pronouns", k + 1):
-                # ", qui avaient refusé de quitter leur maison, ont péri": the verb after the relative clause
+            if self.t[k] == "," and k + 1 < self.hi and (
+                    self.is_("relative_pronouns", k + 1) or self.marker("subgroup_before", k + 1)):
+                # ", qui avaient refusé de quitter leur maison, ont péri": the verb after the relative clause;
+                # ", dont des transitaires et un agent portuaire, ont été interpellées": after the aside
+                # naming some of them (with no figure of its own: one with figures is a part of the run)
                 close = next((j for j in range(k + 2, min(self.hi, k + 16)) if self.t[j] == ","), None)
-                if close is not None:
+                aside = range(k + 1, close) if close is not None else range(0)
+                if close is not None and not any(j in self.numbers and self._rival(j) for j in aside):
                     k = close + 1
                     continue
             if self.is_("conjunctions", k) and not self.is_("auxiliaries", k - 1) and not (
@@ -923,7 +928,8 @@ class _Reader:
         adjective may stand before the noun); or right after it, as Spanish puts it: "eleva a 44 el número de
         supervivientes". The action is the participle right after the noun or the adjective before it:
         "the number of people hospitalized after the leak rose to 57", "el número de personas hospitalizadas",
-        "die Zahl der verletzten Menschen" — the verb of the clause ("rose") says nothing of what happened."""
+        "die Zahl der verletzten Menschen", over a word that only qualifies it ("people confirmed dead") — the
+        verb of the clause ("rose") says nothing of what happened."""
         lo, hi = self.clause(run_start, run_end)
         scan = self.lang.markers["count_nouns"].scan
         hits = scan(self.t, max(lo, run_start - 30), run_start) + scan(self.t, run_end, min(hi, run_end + 4))
@@ -934,7 +940,11 @@ class _Reader:
                 for section in ("group", "group_action"):  # "the number of survivors": people rescued
                     h = self.lang.sections[section].at(self.t, k)
                     if h is not None and self._nothing_between(p, k + h[1]):
-                        around = (k + h[1], k - 1) if k > p + n else (k + h[1],)
+                        after = k + h[1]
+                        # over one word that only qualifies it: "the number of people confirmed dead",
+                        # "reported missing"
+                        skip = (after + 1,) if after < hi and self.is_("auxiliaries", after) else ()
+                        around = ((after, *skip, k - 1) if k > p + n else (after, *skip))
                         acts = (a[0] for j in around if j < hi and not (run_start <= j < run_end)
                                 and (a := self.hit("action", j)) is not None)
                         return h[0], next(acts, None)
@@ -1231,6 +1241,17 @@ class _Reader:
         return None, spot, "none"
 
 
+def _last_year(doc: DocumentView, r: _Reader, scope: str, clause: tuple[int, int],
+               run: tuple[int, int]) -> int | None:
+    """The year before the article's, for a past figure said of "last year", "l'an dernier", "el año pasado",
+    "im vergangenen Jahr" ([marker] last_year): "1,870 deaths last year" is the figure another outlet gives
+    as "1.870 muertos durante 2029", not one of no year."""
+    if doc.ref is None or scope != "past":
+        return None
+    lo, hi = max(clause[0], run[0] - LAST_YEAR_REACH), min(clause[1], run[1] + LAST_YEAR_REACH)
+    return doc.ref.year - 1 if r.any_marker("last_year", lo, hi) else None
+
+
 def read_claim(
     doc: DocumentView,
     claim: ClaimInput,
@@ -1350,6 +1371,7 @@ def read_claim(
     elif scope == "incident" and claim.dimension in (None, "", "count") and doc.ref is not None and (
             (year or r.earlier_year_in_clause(clo, chi) or doc.ref.year) < doc.ref.year):
         scope = "past"  # "Beim Brand des Grenfell Tower waren 2017 insgesamt 72 Menschen ums Leben gekommen"
+    year = year or _last_year(doc, r, scope, (clo, chi), (run_start, run_end))
     sig_lo, sig_hi = max(r.lo, run_start - SIGNATURE_SPAN), min(r.hi, run_end + SIGNATURE_SPAN)
     sig = tuple(
         sorted(

@@ -50,6 +50,7 @@ MARKERS = (
     "average",
     "superlative",
     "long_ago",
+    "last_year",
     "budget_core",
     "budget_total",
     "combined",

@@ -379,11 +379,16 @@ def test_one_measure_named_and_one_not_is_weaker_evidence_than_two_names() -> No
          ("people", "injured")),
         ("de", "Die Zahl der verletzten Menschen stieg am Donnerstag auf 57.", "57", ("people", "injured")),
         ("en", "The death toll rose to 57 Thursday, officials said.", "57", ("people", "killed")),
+        ("en", "The number of people confirmed dead after the boat overturned rose to 49 on Wednesday.", "49",
+         ("people", "killed")),
+        ("en", "The number of people reported missing rose to 12.", "12", ("people", "missing")),
+        ("es", "El número de personas confirmadas muertas ascendió a 49.", "49", ("people", "killed")),
     ],
 )
 def test_the_number_of_a_group_takes_its_participle(lang, text, surface, expected) -> None:
     """"the number of people hospitalized ... rose to 57": what happened is the participle after the counted
-    noun (or the adjective before it), not the verb of the clause, which only says the figure grew."""
+    noun (or the adjective before it), also over a word that only qualifies it ("confirmed dead", "reported
+    missing"), not the verb of the clause, which only says the figure grew."""
     got = frames(text, lang)[surface]
     assert (got.group, got.action) == expected
 
@@ -541,3 +546,37 @@ def test_climbers_and_runners_are_people(lang, text, surface) -> None:
     """Climbers, runners, spectators, bathers, cyclists: the people a disaster kills, one toll with "five
     people died" in another outlet."""
     assert frames(text, lang)[surface].group == "people"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface", "action"),
+    [
+        ("fr", "Onze personnes, dont des transitaires et un agent portuaire, ont été interpellées.", "Onze",
+         "arrested"),
+        ("en", "Eleven people, including customs agents and a port employee, were arrested.", "Eleven",
+         "arrested"),
+        ("es", "Once personas, entre ellas varios transitarios y un empleado, fueron detenidas.", "Once",
+         "arrested"),
+        ("de", "Elf Menschen, darunter Zöllner und ein Hafenarbeiter, wurden festgenommen.", "Elf",
+         "arrested"),
+    ],
+)
+def test_the_verb_after_an_aside_naming_some_of_them(lang, text, surface, action) -> None:
+    """"Eleven people, including customs agents and a port employee, were arrested": the aside names some
+    of them without a figure (its "a", "un", "ein" are articles), so the verb after it is the figure's."""
+    assert frames(text, lang)[surface].action == action
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface"),
+    [
+        ("en", "Sixty-five people survived.", "Sixty-five"),
+        ("en", "Sixty-two people were pulled from the water alive.", "Sixty-two"),
+        ("fr", "Soixante-cinq personnes ont survécu au naufrage.", "Soixante-cinq"),
+        ("es", "Sesenta y cinco personas sobrevivieron al naufragio.", "Sesenta y cinco"),
+        ("de", "65 Menschen überlebten das Unglück.", "65"),
+    ],
+)
+def test_those_who_survived_are_the_rescued(lang, text, surface) -> None:
+    """"65 people survived" is the count another outlet gives as "65 survivors" or "rescued 65 people"."""
+    assert frames(text, lang)[surface].action == "rescued"

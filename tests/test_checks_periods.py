@@ -99,3 +99,21 @@ def test_the_german_start_of_the_year_starts_a_period(text) -> None:
     """"seit Jahresbeginn", "seit Anfang des Jahres" start on 1 January, as "since the start of the year",
     "depuis le début de l'année" and "en lo que va de año" do: two such totals score the same period."""
     assert frames(text, "de")["9412"].since == date(2030, 1, 1)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface"),
+    [
+        ("en", "The IOM counted 1,870 deaths along the Atlantic route last year.", "1,870"),
+        ("fr", "L'an dernier, l'OIM avait recensé 1 870 morts sur cette route.", "1 870"),
+        ("es", "El año pasado murieron 1.870 personas en esta ruta.", "1.870"),
+        ("de", "Im vergangenen Jahr starben auf dieser Route 1870 Menschen.", "1870"),
+    ],
+)
+def test_last_year_s_figure_is_of_the_year_before(lang, text, surface) -> None:
+    """"1,870 deaths last year" in a 2030 article is the figure another outlet gives as "1.870 muertos durante
+    2029": a past figure of the year before the article's ([marker] last_year), not one of no year."""
+    got = frames(text, lang)[surface]
+    assert (got.scope, got.year) == ("past", DAY.year - 1)
+    dated = frames("La OIM contabilizó 1.870 muertos en esta ruta durante 2029.", "es")["1.870"]
+    assert (dated.scope, dated.year) == ("past", DAY.year - 1)
