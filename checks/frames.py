@@ -247,8 +247,27 @@ def read_document(
         if p.start < 300 and p.kind in ("town", "region") and not (p.dateline or p.speaker or p.locates)
     ]
     head = head or [p for p in places if p.start < 300 and p.kind == "country"]
-    head = head or [p for p in places if p.dateline]
+    head = head or _most_named(places, next((p for p in places if p.dateline), None))
     return DocumentView(text, lang, toks, texts, places, dates, ref, head[0] if head else None, dateline)
+
+
+def _most_named(places: list[Place], dateline: Place | None) -> list[Place]:
+    """When no place is named near the start: the dateline's, unless the town or region the text names most
+    often (twice at least) lies in another country — then the dateline is the outlet's own desk ("GENÈVE (La
+    Sentinelle) –" over a story from Bucharest) and the story is where the text keeps returning to. With no
+    dateline, the place named more often than all the others together, if any."""
+    named = [p for p in places if p.kind in ("town", "region") and p.local
+             and not (p.dateline or p.speaker or p.locates or p.reference)]
+    counts: dict[str, int] = {}
+    for p in named:
+        counts[p.key] = counts.get(p.key, 0) + 1
+    top = max(counts.values(), default=0)
+    most = next((p for p in named if counts[p.key] == top), None) if top >= 2 else None
+    if dateline is None:
+        # a story told from nowhere may be a nationwide one, its towns only some of its places: only a place
+        # named more often than all the others together is the story's
+        return [most] if most is not None and 2 * top > len(named) else []
+    return [most] if most is not None and most.cc and most.cc != dateline.cc else [dateline]
 
 
 def _document_country(places: list[Place], main: Place | None) -> Place | None:

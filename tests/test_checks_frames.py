@@ -2827,3 +2827,32 @@ def test_drones_shot_down_are_destroyed(lang, text, surface, counted) -> None:
 )
 def test_recaptured_and_brought_out_alive(lang, text, surface, counted, action) -> None:
     assert frame(text, surface, lang, counted=counted).action == action
+
+
+LONG_LEAD = ("Les secours ont poursuivi leurs recherches toute la nuit dans les décombres, sous une "
+             "pluie glaciale, avec des chiens et des caméras thermiques, pendant que les familles "
+             "attendaient derrière un cordon de police depuis la veille au soir et que les autorités "
+             "promettaient une enquête rapide sur les causes exactes de cette catastrophe. ")
+
+
+@pytest.mark.parametrize(
+    ("dateline", "towns", "expected"),
+    [
+        # an outlet's home desk in another country than the town the story keeps naming: the town
+        ("GENÈVE (La Sentinelle) – ", ["Bucarest", "Bucarest", "Bucarest"], "Bucarest"),
+        # a dateline in the country of the towns named: the dateline, as before
+        ("LYON (La Sentinelle) – ", ["Grenoble", "Grenoble"], "LYON"),
+        # no dateline: a town named more often than all the others together
+        ("", ["Bucarest", "Bucarest", "Constanța"], "Bucarest"),
+        # no dateline, several towns as often (a nationwide story): none of them
+        ("", ["Lagos", "Kano", "Lagos", "Abuja", "Kaduna"], None),
+    ],
+)
+def test_the_story_s_place_when_none_is_named_near_the_start(dateline, towns, expected) -> None:
+    """A figure placed by nothing in its own sentence takes the story's place. With no town named near the
+    start, that is the dateline's, unless the text keeps naming a town of another country (the dateline is
+    then the outlet's own desk), or, with no dateline, the town named more often than all the others."""
+    text = dateline + LONG_LEAD + "Au total, 2 personnes sont toujours portées disparues. " + " ".join(
+        f"Une cellule de crise a été ouverte à {t}." for t in towns)
+    got = frames_of(text, "fr")["2"]
+    assert got.place == expected, (got.place, got.place_source)
