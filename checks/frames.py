@@ -319,6 +319,8 @@ class _Reader:
     def hit(self, section: str, i: int) -> tuple[str, int] | None:
         if not (self.lo <= i < self.hi):
             return None
+        if section == "group" and not self.doc.toks[i].capital and self.is_("noun_only_capitalised", i):
+            return None  # "zwei Geschäftsführer sitzen in Untersuchungshaft": a verb, not "mit 25 Sitzen"
         return self.lang.sections[section].at(self.t, i)
 
     def marker(self, name: str, i: int) -> tuple[str, int] | None:

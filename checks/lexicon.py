@@ -96,6 +96,7 @@ GRAMMAR = (
     "compound_heads",
     "facility_nouns",
     "near_words",
+    "noun_only_capitalised",
 )
 DATES = ("weekdays", "months", "last", "relative", "units")
 SECTIONS = (*TERM_SECTIONS, "group_action", "side", "marker", "grammar", "dates")

@@ -500,6 +500,11 @@ def test_a_named_germ_is_an_outbreak(lang, text, surface) -> None:
           "es": "Fueron a 12 hospitales.", "de": "Sie kamen in 12 Krankenhäuser."}, "hospitals"),
         ({"en": "About 230 pilot whales stranded.", "fr": "Environ 230 globicéphales se sont échoués.",
           "es": "Unas 230 ballenas quedaron varadas.", "de": "Rund 230 Grindwale strandeten."}, "animals"),
+        ({"en": "Officials closed 41 beaches.", "fr": "Les autorités ont fermé 41 plages.",
+          "es": "Las autoridades cerraron 41 playas.", "de": "Die Behörden sperrten 41 Badestellen."},
+         "beaches"),
+        ({"en": "Two metro trains collided.", "fr": "Deux rames de métro sont entrées en collision.",
+          "es": "Dos trenes del metro chocaron.", "de": "Zwei U-Bahn-Züge stießen zusammen."}, "trains"),
     ],
 )
 def test_things_counted_in_many_stories_have_one_key(texts, group) -> None:
@@ -580,3 +585,12 @@ def test_the_verb_after_an_aside_naming_some_of_them(lang, text, surface, action
 def test_those_who_survived_are_the_rescued(lang, text, surface) -> None:
     """"65 people survived" is the count another outlet gives as "65 survivors" or "rescued 65 people"."""
     assert frames(text, lang)[surface].action == "rescued"
+
+
+def test_a_german_group_word_written_in_lower_case_is_a_verb() -> None:
+    """"zwei Geschäftsführer sitzen in Untersuchungshaft": "sitzen" is the verb, not "Sitzen" (seats), so the
+    two managers are no seats ([grammar] noun_only_capitalised); "mit 25 Sitzen" still counts seats."""
+    assert frames("Der Besitzer und zwei Geschäftsführer sitzen in Untersuchungshaft.", "de")["zwei"].group \
+        != "seats"
+    assert frames("Die SPD kommt mit 25 Sitzen auf Platz eins.", "de")["25"].group == "seats"
+    assert frames("Die CDU erhielt 120.000 Stimmen.", "de")["120.000"].group == "votes"
