@@ -247,11 +247,11 @@ def read_document(
         if p.start < 300 and p.kind in ("town", "region") and not (p.dateline or p.speaker or p.locates)
     ]
     head = head or [p for p in places if p.start < 300 and p.kind == "country"]
-    head = head or _most_named(places, next((p for p in places if p.dateline), None))
+    head = head or _story_place(places, next((p for p in places if p.dateline), None))
     return DocumentView(text, lang, toks, texts, places, dates, ref, head[0] if head else None, dateline)
 
 
-def _most_named(places: list[Place], dateline: Place | None) -> list[Place]:
+def _story_place(places: list[Place], dateline: Place | None) -> list[Place]:
     """When no place is named near the start: the dateline's, unless the town or region the text names most
     often (twice at least) lies in another country — then the dateline is the outlet's own desk ("GENÈVE (La
     Sentinelle) –" over a story from Bucharest) and the story is where the text keeps returning to. With no
@@ -477,8 +477,7 @@ class _Reader:
                 # ", dont des transitaires et un agent portuaire, ont été interpellées": after the aside
                 # naming some of them (with no figure of its own: one with figures is a part of the run)
                 close = next((j for j in range(k + 2, min(self.hi, k + 16)) if self.t[j] == ","), None)
-                aside = range(k + 1, close) if close is not None else range(0)
-                if close is not None and not any(j in self.numbers and self._rival(j) for j in aside):
+                if close is not None and not self._figure_between(k + 1, close):
                     k = close + 1
                     continue
             if self.is_("conjunctions", k) and not self.is_("auxiliaries", k - 1) and not (
@@ -567,7 +566,7 @@ class _Reader:
                 # the subject of a coordinated run is each of its figures' ("die PP gewann gut 38 Prozent
                 # der Stimmen und 16 Sitze"): no other figure between it and the run
                 run_start < self.own[0] and k < run_start
-                and not any(k < x < run_start and self._rival(x) for x in self.numbers)
+                and not self._figure_between(k + 1, run_start)
             ):
                 continue  # "la CDU obtient 14,2 %, Die Linke 10,3 %": the CDU's figure is the nearer one
             attributed = (
@@ -654,6 +653,10 @@ class _Reader:
         hits = self.lang.markers[name].scan(self.t, max(lo, self.lo), min(hi, self.hi))
         return [h for h in hits if self._mine(h[0], h[0] + h[1])]
 
+    def _figure_between(self, a: int, b: int) -> bool:
+        """Another figure of the sentence stands at toks[a:b] (one of ``numbers`` that is a rival)."""
+        return any(a <= k < b and self._rival(k) for k in self.numbers)
+
     def _rival(self, k: int) -> bool:
         """Token k is another figure: one the extractor read, or digits it did not keep (not a number word
         used as an article: "ravagée en 2018 par **un** feu de 27 000 hectares")."""
@@ -711,9 +714,7 @@ class _Reader:
         set_off = next((k for k in range(end, min(end + 6, run_start)) if self.t[k] == "," or (
             self.is_("auxiliaries", k) and self.doc.ref is not None
             and self._start_after(self.lo, end, k, self.doc.ref) is not None)), None)
-        return set_off is not None and not any(
-            self._rival(k) for k in self.numbers if set_off < k < run_start
-        )
+        return set_off is not None and not self._figure_between(set_off + 1, run_start)
 
     def _dated_since(self, pos: int, run_start: int, run_end: int) -> bool:
         """A bare "since" / "depuis" / "desde" / "seit" before a month or a year, with no comma between it and
@@ -998,7 +999,7 @@ class _Reader:
             m = self.marker("of_whole", j) if j >= self.lo else None
             if m and j + m[1] == k:
                 # a figure (with at most its noun) just before the marker
-                return any(x in self.numbers and self._rival(x) for x in range(max(self.lo, j - 2), j))
+                return self._figure_between(max(self.lo, j - 2), j)
         return False
 
     def assembly_size(self, q0: int, np_end: int) -> bool:
