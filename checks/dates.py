@@ -173,8 +173,8 @@ def incident_day(
 ) -> tuple[date | None, str]:
     """The day a claim is about. In order: an explicit date between ``date_lo`` and the clause end (the
     nearest to the number at ``near``) within [ref - 60 days, ref + 1 day]; a weekday in the clause
-    (toks[lo:hi]); a relative word ("yesterday", "hier"); else the article's date. The second value says
-    which: 'date', 'weekday', 'relative', 'article' or 'none'."""
+    (toks[lo:hi]; not one inside a name: "Santo Domingo"); a relative word ("yesterday", "hier"); else the
+    article's date. The second value says which: 'date', 'weekday', 'relative', 'article' or 'none'."""
     if ref is None:
         return None, "none"
     end = toks[hi - 1].end if hi > 0 else near
@@ -201,6 +201,7 @@ def incident_day(
         if toks[i].start > skip_to
         and len(texts[i]) > 3
         and lang.weekdays.get(texts[i].removesuffix("'s")) is not None
+        and not _in_name(toks, i, lang)
     ]
     if found:
         i = min(found, key=lambda k: abs(toks[k].start - near))
@@ -213,3 +214,10 @@ def incident_day(
         if m:
             return ref + timedelta(days=int(m[0])), "relative"
     return ref, "article"
+
+
+def _in_name(toks: list[Token], i: int, lang: Language) -> bool:
+    """The weekday at ``i`` is part of a name: right after another capitalised word that is no small word
+    ("Santo Domingo", "Black Friday"; not "Am Montag")."""
+    return (i > 0 and toks[i].capital and toks[i - 1].capital and toks[i - 1].end >= toks[i].start - 1
+            and not lang.is_("stopwords", toks[i - 1].text))

@@ -754,6 +754,41 @@ def test_a_capacity_is_a_limit(lang, text) -> None:
 
 
 @pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "The boat was licensed to carry 150 passengers but had 280 on board."),
+        ("en", "The ferry, authorized for 150 passengers, was carrying 280 people."),
+        ("fr", "L'embarcation, homologuée pour 150 passagers, en transportait 280."),
+        ("es", "La lancha estaba autorizada para 150 pasajeros, pero llevaba a 280."),
+    ],
+)
+def test_what_a_vessel_is_licensed_to_carry_is_a_limit(lang, text) -> None:
+    """"licensed to carry 150", "homologuée pour 150", "autorizada para 150" are a capacity ([marker]
+    limit): the manifest's or the navy's count of the people aboard is another fact, never its rival."""
+    got = frames_of(text, lang)
+    assert (got["150"].scope, got["280"].scope) == ("limit", "incident")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "now", "usual"),
+    [
+        ("en", "The car was traveling at roughly 40 km/h when it derailed, more than twice its normal speed "
+               "of 18 km/h.", "40", "18"),
+        ("fr", "La voiture roulait à environ 40 km/h, plus du double de sa vitesse normale de 18 km/h.", "40",
+         "18"),
+        ("es", "El vagón bajaba a unos 40 km/h, más del doble de su velocidad normal de 18 km/h.", "40",
+         "18"),
+        ("de", "Der Wagen war mit rund 40 km/h unterwegs, normalerweise fährt er 18 km/h.", "40", "18"),
+    ],
+)
+def test_a_usual_value_is_not_the_figure_of_the_day(lang, text, now, usual) -> None:
+    """A vehicle's normal speed is what it usually does ([marker] average: "its normal speed of 18 km/h",
+    "normalerweise"), another fact than the speed it reached in the accident."""
+    got = frames_of(text, lang)
+    assert (got[now].scope, got[usual].scope) == ("incident", "average")
+
+
+@pytest.mark.parametrize(
     ("lang", "text", "day", "mean"),
     [
         ("en", "The water reached 29C at the weekend, well above the October average of 23C.", "29", "23"),
@@ -2856,3 +2891,20 @@ def test_the_story_s_place_when_none_is_named_near_the_start(dateline, towns, ex
         f"Une cellule de crise a été ouverte à {t}." for t in towns)
     got = frames_of(text, "fr")["2"]
     assert got.place == expected, (got.place, got.place_source)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface", "day"),
+    [
+        ("es", "La turbulencia en el vuelo a Santo Domingo dejó 46 heridos, informó el jueves la aerolínea.",
+         "46", date(2016, 7, 14)),
+        ("en", "On Saturday, Black Friday sales drew 4,000 shoppers, police said.", "4,000",
+         date(2016, 7, 16)),
+        ("de", "Am Montag wurden 5 Menschen verletzt.", "5", date(2016, 7, 18)),
+    ],
+)
+def test_a_weekday_inside_a_name_dates_nothing(lang, text, surface, day) -> None:
+    """ "Santo Domingo", "Black Friday": a weekday right after another capitalised word (no small word such
+    as "Am") is part of a name, and the weekday the claim names dates it — not the Sunday of a city."""
+    f = frame(text, surface, lang)
+    assert (f.day, f.day_source) == (day, "weekday")
