@@ -1394,6 +1394,7 @@ def read_claim(
             (year or r.earlier_year_in_clause(clo, chi) or doc.ref.year) < doc.ref.year):
         scope = "past"  # "Beim Brand des Grenfell Tower waren 2017 insgesamt 72 Menschen ums Leben gekommen"
     year = year or _last_year(doc, r, scope, (clo, chi), (run_start, run_end))
+    place, spot, psrc = _own_place_of_past(scope, place, spot, psrc)
     sig_lo, sig_hi = max(r.lo, run_start - SIGNATURE_SPAN), min(r.hi, run_end + SIGNATURE_SPAN)
     sig = tuple(
         sorted(
@@ -1434,6 +1435,16 @@ def read_claim(
         year=year,
         since=(r.period_start(run_start, run_end) or period) if scope == "cumulative" else None,
     )
+
+
+def _own_place_of_past(scope: str, place: Place | None, spot: str | None, psrc: str
+                       ) -> tuple[Place | None, str | None, str]:
+    """A past figure told as background ("recalls the derailment of Lisbon's funicular in 2025, in which 16
+    people died") is placed only by its own words: the story's dateline or earlier sentences place today's
+    incident, not the earlier one it is compared with."""
+    if scope == "past" and psrc in ("context", "dateline"):
+        return None, None, "none"
+    return place, spot, psrc
 
 
 def _claim_part(r: _Reader, claim: ClaimInput, span: tuple[int, int, int], run_sub: bool, group: str | None,

@@ -2908,3 +2908,32 @@ def test_a_weekday_inside_a_name_dates_nothing(lang, text, surface, day) -> None
     as "Am") is part of a name, and the weekday the claim names dates it — not the Sunday of a city."""
     f = frame(text, surface, lang)
     assert (f.day, f.day_source) == (day, "weekday")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "LYON, France (Wire) – A bus crashed on Tuesday, killing 5 people. The crash recalls the "
+               "accident of September 2015, in which 16 people died."),
+        ("fr", "LYON (AFP) – Un car s'est renversé mardi, faisant 5 morts. L'accident rappelle celui de "
+               "septembre 2015, qui avait fait 16 morts."),
+        ("es", "LYON (EFE) – Un autobús volcó el martes y murieron 5 personas. El accidente recuerda al de "
+               "septiembre de 2015, en el que murieron 16 personas."),
+        ("de", "LYON (dpa) – Ein Bus ist am Dienstag verunglückt, 5 Menschen starben. Das Unglück erinnert "
+               "an den Unfall im September 2015, bei dem 16 Menschen starben."),
+    ],
+)
+def test_a_past_figure_told_as_background_takes_no_place_from_the_dateline(lang, text) -> None:
+    """The dateline places today's incident, not an earlier one the article recalls: the background toll is
+    placed by its own words only, so it is not set against another outlet's toll of that earlier incident
+    for naming its town."""
+    got = frames_of(text, lang)
+    assert (got["5"].place_source, got["5"].scope) == ("dateline", "incident")
+    assert (got["16"].place, got["16"].place_source, got["16"].scope) == (None, "none", "past")
+
+
+def test_a_past_figure_keeps_the_place_its_own_words_name() -> None:
+    """ "In 2015 a cable car fell in Lisbon, killing 14": a place in its own clause still places it."""
+    got = frames_of("LYON (Wire) – A bus crashed on Tuesday, killing 5 people. In 2015 a cable car fell in "
+                    "Lisbon, killing 14 people.", "en")
+    assert (got["14"].place, got["14"].place_source, got["14"].scope) == ("Lisbon", "clause", "past")
