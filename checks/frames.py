@@ -450,6 +450,15 @@ class _Reader:
                 return True
         return False
 
+    def _noun_then_verb(self, x: int) -> bool:
+        """One more noun right before the verb: "1,300 spectators **and players** were evacuated" is one
+        subject, even when the lexicon knows no group in the second noun. A common noun, in lower case: a
+        name is no one's noun ("40 000 habitants de Saint-Fons, Feyzin et Vénissieux ont reçu l'ordre"), so
+        German, which capitalises its nouns, is left as it was."""
+        return (x + 1 < self.hi and x not in self.numbers and not self.doc.toks[x].capital
+                and not (self.is_("stopwords", x) or self.is_("auxiliaries", x) or self.hit("action", x))
+                and bool(self.is_("auxiliaries", x + 1) or self.hit("action", x + 1)))
+
     def governing_action(self, run_start: int, run_end: int) -> str | None:
         """The verb or noun of what happened, on either side of the run; the closer one wins."""
         best: tuple[int, str] | None = None
@@ -482,7 +491,7 @@ class _Reader:
                     continue
             if self.is_("conjunctions", k) and not self.is_("auxiliaries", k - 1) and not (
                 self.lang.grammar["coordination"].word(self.t[k])
-                and self._group_before_number(k + 1, min(self.hi, k + 4))
+                and (self._group_before_number(k + 1, min(self.hi, k + 4)) or self._noun_then_verb(k + 1))
             ):
                 break  # (not "que" after a modal: "1.900 personas tuvieron que abandonar sus casas")
             # a place's name is one word however many it is written in ("nahe Deir ez-Zor getötet")

@@ -2937,3 +2937,33 @@ def test_a_past_figure_keeps_the_place_its_own_words_name() -> None:
     got = frames_of("LYON (Wire) – A bus crashed on Tuesday, killing 5 people. In 2015 a cable car fell in "
                     "Lisbon, killing 14 people.", "en")
     assert (got["14"].place, got["14"].place_source, got["14"].scope) == ("Lisbon", "clause", "past")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "About 1,300 spectators and players were evacuated from the ice rink."),
+        ("fr", "Quelque 1 300 spectateurs et joueurs ont été évacués de la patinoire."),
+        ("es", "Unos 1.300 espectadores y jugadores fueron evacuados de la pista."),
+    ],
+)
+def test_a_second_noun_before_the_verb_is_the_same_subject(lang, text) -> None:
+    """ "spectators and players were evacuated": a noun the lexicon does not know, right before the verb,
+    continues the subject; the verb still governs the figure."""
+    f = frame(text, re.search(r"1[,. \u00a0]300", text).group(0), lang)
+    assert (f.group, f.action) == ("people", "evacuated")
+
+
+def test_a_name_after_and_is_no_second_noun_of_the_subject() -> None:
+    """ "habitants de Saint-Fons, Feyzin et Vénissieux ont reçu l'ordre": the town's name is no noun of the
+    subject, and the verb after it ("reçu", received) is not what happened to the residents."""
+    f = frame("Quelque 40 000 habitants de Saint-Fons, Feyzin et Vénissieux ont reçu l'ordre de rester chez "
+              "eux.", "40 000", "fr")
+    assert f.action is None
+
+
+def test_animals_that_perished_are_dead() -> None:
+    """German "verendet" is how animals die ("4.200 Bienenvölker verendet"): the count of the dead."""
+    f = frame("In der Südsteiermark sind binnen weniger Tage rund 4.200 Bienenvölker verendet.", "4.200",
+              "de")
+    assert f.action == "killed"
