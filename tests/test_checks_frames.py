@@ -2967,3 +2967,12 @@ def test_animals_that_perished_are_dead() -> None:
     f = frame("In der Südsteiermark sind binnen weniger Tage rund 4.200 Bienenvölker verendet.", "4.200",
               "de")
     assert f.action == "killed"
+
+
+@pytest.mark.parametrize("noun", ["Zuschauerinnen und Zuschauer", "Besucherinnen und Besucher",
+                                  "Touristinnen und Touristen", "Arbeiterinnen und Arbeiter"])
+def test_german_feminine_and_masculine_plurals_are_one_group(noun) -> None:
+    """German news names both genders ("1300 Zuschauerinnen und Zuschauer"): the feminine plural is the
+    same group as the masculine one, so the figure counts people, not a thing called "Zuschauerinnen"."""
+    f = frame(f"Rund 1300 {noun} wurden evakuiert.", "1300", "de")
+    assert (f.group, f.thing, f.action) == ("people", None, "evacuated")
