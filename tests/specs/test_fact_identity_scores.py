@@ -72,11 +72,15 @@ CORPORA = {
     "facts-dev24": (FACTS / "dev24" / "articles", FACTS / "dev24" / "gold.jsonl",
                     FACTS / "dev24" / "scope.json"),
 }
-# measured (2026-12-06, sixteenth session, `quantcheck run`): facts-dev10 0.646 / 0.318, 0.659 / 0.385;
-# facts-dev22 0.567 / 0.387, 0.599 / 0.488; facts-dev same-fact recall 0.615; the others as in the fifteenth.
+# measured (2026-12-06, sixteenth session, `quantcheck run`; conflicts as in the fifteenth unless named):
+# same-fact pairs dev2 0.810 / 0.506, dev5 0.763 / 0.450, dev7 0.647 / 0.474, dev8 0.529 / 0.359, dev11
+# 0.650 / 0.368 (conflicts 0.554 / 0.151), dev13 0.683 / 0.464, dev14 0.807 / 0.521, dev17 0.729 / 0.416,
+# heldout 0.640 / 0.612, dev18 0.512 / 0.287, dev19 0.719 / 0.453, dev20 0.659 / 0.475 (conflicts 0.624 /
+# 0.376); facts-dev10 0.646 / 0.318, 0.657 / 0.385; facts-dev22 0.567 / 0.387, 0.599 / 0.488.
 # Two corpora written by helpers who did not read the rules, scored unseen with the code the session started
-# from (5eea481): facts-dev23 0.234 / 0.215, 0.539 / 0.373 (then studied: 0.305 / 0.215, 0.580 / 0.375);
-# facts-dev24 0.500 / 0.205, 0.812 / 0.379 (never studied; unchanged by the session's rules).
+# from (5eea481): facts-dev23 0.234 / 0.215, 0.539 / 0.373 (then studied: 0.320 / 0.221, 0.589 / 0.385);
+# facts-dev24 0.500 / 0.205, 0.812 / 0.379 (never studied; 0.500 / 0.205, 0.813 / 0.381 with the session's
+# rules).
 # measured (2026-12-06, fifteenth session, `quantcheck run`): fakes 0.578 / 0.541, 0.843 / 0.788; dev4
 # 0.658 / 0.692, 0.739 / 0.573; dev5 0.614 / 0.372, 0.761 / 0.445; dev9 0.340 / 0.291, 0.453 / 0.388; dev10
 # 0.641 / 0.318, 0.660 / 0.384; the others as in the fourteenth (heldout unchanged).
