@@ -43,6 +43,9 @@ def read_after_unit(ctx: ExtractionContext, c: Candidate, pos: int, money: bool)
                               after_unit=True)
         den, den_end = hit if hit is not None and hit[1] >= pm.end() else (
             resolve_unit(ctx, text[pm.start("u"):pm.end("u")], pm.start("u"), False, False), pm.end())
+        # an elided article is no unit: "480 000 € par l'aménageur" is paid by the developer, not per litre
+        if text[den_end:den_end + 1] in ("'", "’"):
+            den = None
         if den and not den.isupper() and den not in MINOR_UNITS and "/" not in unit:
             try:
                 num_dim = unit_info(unit).dimension

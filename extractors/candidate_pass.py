@@ -62,9 +62,12 @@ def find_candidates(ctx: ExtractionContext) -> list[Candidate]:
             if lm is not None and len(c.num.plain_int) <= 3:
                 consumed = max(consumed, lm.end())
             # "2013-14": the year's tail is not a count either; nor "2:0" after a name ("Mainz 2:0")
-            if c.num.plain_int and ctx.text[c.end:c.end + 1] in ("-", "–", ":") and \
-                    ctx.text[c.end + 1:c.end + 2].isdigit():
-                consumed = max(consumed, ALNUM_RUN.match(ctx.text, c.end + 1).end())
+            # ("R. 413-14-1": every part of a chained identifier)
+            tail = c.end
+            while c.num.plain_int and ctx.text[tail:tail + 1] in ("-", "–", ":") and \
+                    ctx.text[tail + 1:tail + 2].isdigit():
+                tail = ALNUM_RUN.match(ctx.text, tail + 1).end()
+                consumed = max(consumed, tail)
             continue
         out.append(c)
     return out

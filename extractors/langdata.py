@@ -358,7 +358,7 @@ def _compile(data: LangData, raw: dict) -> None:
     data.res["next_words"] = regex.compile(
         r"[ \u00a0]+(?P<w1>[\p{L}][\p{L}\p{M}'’\-]*+)(?:[ \u00a0]+(?P<w2>[\p{L}][\p{L}\p{M}'’\-]*+))?"
         r"(?:[ \u00a0]+(?P<w3>[\p{L}][\p{L}\p{M}'’\-]*+))?", regex.V1)
-    data.res["prev_word"] = regex.compile(r"(?r)(?P<w>[\p{L}\p{M}\p{N}'’.\-#°º]++)[ \u00a0]*+\Z", regex.V1)
+    data.res["prev_word"] = regex.compile(r"(?r)(?P<w>[\p{L}\p{M}\p{N}'’.\-#°º§]++)[ \u00a0]*+\Z", regex.V1)
     ands = sorted(_low(words.get("composite_and", [])), key=len, reverse=True)
     data.res["composite_gap"] = regex.compile(
         r"(?:[ \u00a0]*,)?[ \u00a0]+(?:(?:\L<a>)[ \u00a0]+)?(?=[\p{N}\p{L}])", regex.V1, a=ands or ["\x00"])
@@ -396,7 +396,7 @@ def _compile(data: LangData, raw: dict) -> None:
                    reverse=True)
     data.res["id_list"] = regex.compile(  # text as written, after a number that is no quantity
         r"(?:[ \u00a0]*+,[ \u00a0]*+\d{1,3}+)*+[ \u00a0]++(?:\L<c>)[ \u00a0]++\d{1,3}+(?![.,]\d)"
-        r"(?=[ \u00a0]*+(?:[.,;:)]|\Z)|[ \u00a0]++\p{Ll})",
+        r"(?=[ \u00a0]*+(?:[.,;:)]|\Z)|[ \u00a0]++(?:\p{Ll}|\p{Lu}\p{L}*\p{Lu}))",  # "§§ 223 und 224 StGB"
         regex.V1, c=coord or ["\x00"])
     comparison = sorted(_low(words.get("comparison_words", [])), key=len, reverse=True)
     if comparison:

@@ -131,6 +131,15 @@ def identifier_or_furniture(ctx: ExtractionContext, c: Candidate, pw: str, lpw: 
         return True
     if c.start > 0 and text[c.start - 1] in "#№":
         return True
+    # "l'article L. 132-1 du Code minier", "Art. R 413": a code's letter between the identifier word and
+    # the number
+    if len(lpw) == 1 and pw[:1].isupper() and not num.words and c.scaled == 1.0:
+        k = c.start
+        while k > 0 and text[k - 1] in " \u00a0":
+            k -= 1
+        before = prev_word(ctx, k - len(pw)).lower().rstrip(".").replace("’", "'").rsplit("'", 1)[-1]
+        if before in lang.identifier_words:
+            return True
     # "a 7.4-magnitude earthquake": a number hyphenated to an identifier noun ([words] hyphen_identifiers,
     # else identifier_words); "3-pointers", "a 10-pounder": a number hyphenated to a noun in "-er" is part
     # of that noun ([words] hyphen_noun_endings)
