@@ -459,6 +459,18 @@ def _document_countries(
         and toks[i + n].text == ","
         and (cc := gaz.country(raw[i + n + 1]))
     }
+    # "a fire in Monthey, Switzerland," / "à Monthey (Suisse)": a town's country in apposition, where a town
+    # of that name lies in that country ("hit Aleppo, Russia said" names no Russian Aleppo)
+    named_country.update({
+        i: cc
+        for i, n, _, towns, country, on_dateline in found
+        if not on_dateline
+        and towns
+        and i + n + 1 < len(toks)
+        and toks[i + n].text in (",", "(")
+        and (cc := gaz.country(raw[i + n + 1]))
+        and any(t.cc == cc for t in towns)
+    })
     votes.update({cc: 3 for cc in named_country.values()})
     for _, _, _, towns, country, _ in found:
         if country:

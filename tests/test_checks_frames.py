@@ -1122,6 +1122,28 @@ def test_a_dateline_s_country_picks_its_town() -> None:
 @pytest.mark.parametrize(
     ("lang", "text", "surface"),
     [
+        ("en", "A leak at an ice rink in Monthey, Switzerland, injured 12 spectators on Friday.", "12"),
+        ("fr", "Une fuite d'ammoniac à Monthey (Suisse) a blessé 12 spectateurs vendredi.", "12"),
+        ("es", "Una fuga en una pista de hielo en Monthey (Suiza) hirió a 12 espectadores el viernes.", "12"),
+        ("de", "Ein Leck in einer Eishalle in Monthey (Schweiz) verletzte am Freitag 12 Zuschauer.", "12"),
+    ],
+)
+def test_a_small_town_s_country_in_apposition_resolves_it(lang, text, surface) -> None:
+    # Monthey (17,000 people) is too small to be believed abroad on its own; its country, named right after
+    # it, says which town it is
+    f = frame(text, surface, lang, published=date(2026, 9, 18))
+    assert (f.place, f.place_cc, f.place_kind) == ("Monthey", "CH", "town")
+
+
+def test_a_country_in_apposition_that_has_no_town_of_that_name_changes_nothing() -> None:
+    # "Aleppo, Russia said": Russia is the speaker, and has no Aleppo
+    f = frame("Strikes in Aleppo, Russia said, killed 12 people on Friday.", "12", published=date(2026, 9, 18))
+    assert (f.place, f.place_cc) == ("Aleppo", "SY")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface"),
+    [
         ("es", "VALÈNCIA. Seis personas siguen desaparecidas. Hubo daños en Oliva, en Pego y en Gandia.",
          "Seis"),
         ("fr", "VALENCE – Six personnes sont portées disparues. Dégâts à Oliva, à Pego et à Gandia.", "Six"),
