@@ -16,6 +16,15 @@ def collective_number(ctx: ExtractionContext, num: Number, start: int) -> bool:
     return bool(tail) and tail[0] in ctx.lang.multipliers
 
 
+def fraction_number(ctx: ExtractionContext, num: Number, start: int) -> bool:
+    """"un quart d'heure", "trois quarts d'heure", "un cuarto de hora": a number word ending in a fraction
+    word links to its unit like a scale word (a unit must follow: "un tiers des votes" stays a fraction)."""
+    if not num.words:
+        return False
+    tail = ctx.lower[start:num.end].rsplit(None, 1)[-1:]
+    return bool(tail) and tail[0] in ctx.lang.fractions
+
+
 def counted_noun(ctx: ExtractionContext, pos: int, scaled: bool) -> str | None:
     """The noun a bare number at ``pos`` counts: the word after it, past adjectives, participles and
     acronyms where adjectives come first ("3 armed men", "20 US soldiers"), after the link word of a scale

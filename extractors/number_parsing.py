@@ -10,7 +10,7 @@ from __future__ import annotations
 import regex
 
 from quantcheck.extractors.after_unit import read_after_unit
-from quantcheck.extractors.counted_nouns import collective_number
+from quantcheck.extractors.counted_nouns import collective_number, fraction_number
 from quantcheck.extractors.extraction_context import Candidate, ExtractionContext
 from quantcheck.extractors.numbers import AHEAD, VULGAR, Number, parse_digits, parse_words
 from quantcheck.extractors.text_patterns import ALNUM_RUN, CODE_RUN, MIXED_FRACTION, NON_SPACE_RUN
@@ -280,9 +280,10 @@ def find_unit(ctx: ExtractionContext, c: Candidate, num: Number, pos: int,
     bare number words), or, for a time unit, after an adjective ("30 dernières années"; never "3bn last
     year")."""
     unit_hit = match_unit(ctx, pos, c, money)
-    # a collective number word links to its unit like a scale word: "une vingtaine d'euros", "una decena de
-    # kilómetros"
-    if unit_hit is None and (c.scaled > 1.0 or not num.words or collective_number(ctx, num, c.num_start)):
+    # a collective or fraction number word links to its unit like a scale word: "une vingtaine d'euros", "una
+    # decena de kilómetros", "un quart d'heure"
+    if unit_hit is None and (c.scaled > 1.0 or not num.words or collective_number(ctx, num, c.num_start)
+                             or fraction_number(ctx, num, c.num_start)):
         lm = ctx.patterns["link"].match(ctx.lower, pos, pos + AHEAD)
         if lm:
             unit_hit = match_unit(ctx, lm.end(), c, money)

@@ -18,7 +18,7 @@ def join_ranges(ctx: ExtractionContext, cands: list[Candidate]) -> list[Candidat
         a = cands[i]
         if i + 1 < len(cands):
             b = cands[i + 1]
-            if is_score(ctx, a, b):
+            if is_score(ctx, a, b) or is_clock_range(ctx, a, b):
                 i += 2
                 continue
             share_unit(ctx, a, b)
@@ -54,6 +54,22 @@ def is_score(ctx: ExtractionContext, a: Candidate, b: Candidate) -> bool:
     before = ctx.lower[max(s0, a.start - 60):a.start].replace("’", "'")
     words = [w.strip(".,;:!?()\"«»“”") for w in before.split()[-4:]]
     return any(w in ctx.lang.score_words or w.rsplit("'", 1)[-1] in ctx.lang.score_words for w in words)
+
+
+def is_clock_range(ctx: ExtractionContext, a: Candidate, b: Candidate) -> bool:
+    """"de 18.00 a 20.00", "von 9.30 bis 17.00": two times of day written as hours and minutes, opened by a
+    word of ``clock_range``, are opening hours, not a range of quantities."""
+    if a.unit or b.unit or a.num.words or b.num.words:
+        return False
+    if not (_hh_mm(a) and _hh_mm(b)) or len(ctx.text[a.end:b.start].split()) != 1:
+        return False
+    return prev_word(ctx, a.start).lower() in ctx.lang.clock_range_before
+
+
+def _hh_mm(c: Candidate) -> bool:
+    """A number written as hours and minutes: two decimals below 60, at most 24 hours."""
+    v = c.num.value
+    return c.num.decimals == 2 and v is not None and 0 <= v <= 24 and round(v % 1 * 100) < 60
 
 
 def share_unit(ctx: ExtractionContext, a: Candidate, b: Candidate) -> None:

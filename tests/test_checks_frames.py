@@ -1137,7 +1137,8 @@ def test_a_small_town_s_country_in_apposition_resolves_it(lang, text, surface) -
 
 def test_a_country_in_apposition_that_has_no_town_of_that_name_changes_nothing() -> None:
     # "Aleppo, Russia said": Russia is the speaker, and has no Aleppo
-    f = frame("Strikes in Aleppo, Russia said, killed 12 people on Friday.", "12", published=date(2026, 9, 18))
+    text = "Strikes in Aleppo, Russia said, killed 12 people on Friday."
+    f = frame(text, "12", published=date(2026, 9, 18))
     assert (f.place, f.place_cc) == ("Aleppo", "SY")
 
 
