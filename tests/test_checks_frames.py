@@ -2997,3 +2997,20 @@ def test_german_feminine_and_masculine_plurals_are_one_group(noun) -> None:
     same group as the masculine one, so the figure counts people, not a thing called "Zuschauerinnen"."""
     f = frame(f"Rund 1300 {noun} wurden evakuiert.", "1300", "de")
     assert (f.group, f.thing, f.action) == ("people", None, "evacuated")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface"),
+    [
+        ("en", "The ruling affects some 4,300 couriers who deliver for the app in Belgium.", "4,300"),
+        ("fr", "Le jugement concerne quelque 4.300 livreurs actifs en Belgique.", "4.300"),
+        ("es", "El fallo alcanza a unos 4.300 repartidores en Bélgica.", "4.300"),
+        ("de", "Das Urteil betrifft rund 4.300 Kuriere in Belgien.", "4.300"),
+    ],
+)
+def test_couriers_of_a_delivery_app_are_workers_in_every_language(lang, text, surface) -> None:
+    """Gig-economy news counts couriers, livreurs, repartidores, Kuriere: one group, so the four outlets'
+    figures meet in one block instead of four blocks named after each language's noun (workers, like the
+    miners of a mine, are the people of their story, employed by default: terms.toml)."""
+    f = frame(text, surface, lang)
+    assert (f.group, f.action, f.thing) == ("people", "employed", None)
