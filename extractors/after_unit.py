@@ -59,7 +59,8 @@ def read_after_unit(ctx: ExtractionContext, c: Candidate, pos: int, money: bool)
                     (den_dim != "[time]" or wage_period(ctx, den))) or (
                     num_dim == "[length]" and den_dim == "[time]" and
                     (measure_per or not lang.per_measure)) or (
-                    physical_rate(num_dim, den_dim) and measure_per):
+                    physical_rate(num_dim, den_dim, ctx.lower[base:pm.start("u")].strip() == "/", unit)
+                    and measure_per and not (den_dim == "[time]" and base > pos)):
                 c.unit = f"{unit}/{den}"
                 pos = den_end
     # "12 grados bajo cero", "5 Grad unter null": a temperature below zero
@@ -230,10 +231,17 @@ def minor_unit_words(ctx: ExtractionContext, p: int, num: Number) -> Number:
     return dataclasses.replace(head, end=p + head.end)
 
 
-def physical_rate(num_dim: str, den_dim: str) -> bool:
+def physical_rate(num_dim: str, den_dim: str, slash: bool = False, unit: str = "") -> bool:
     """"6 tonnes par hectare", "0,9 gramme par litre", "150 Liter pro Quadratmeter": a measure per another
-    kind of measure (not per time, which is a duration's business, nor per count or per percent)."""
-    # (the same dimension stays a measure: "37.8 microgrammes per gramme" is read as 37.8 µg by the gold sets)
+    kind of measure (not per time, which is a duration's business, nor per count or per percent); a volume
+    per time in barrels or cubic metres is a flow ("2,2 millions de barils par jour", "411.000 Barrel pro
+    Tag", "500 m³ par seconde"; not with the substance named in between: "2 millions de barils de brut par
+    jour")."""
+    # (the same dimension stays a measure: "37.8 microgrammes per gramme" is read as 37.8 µg by the gold sets;
+    # written with a slash it is a dose or a concentration: "15 mg/kg")
+    if num_dim.startswith("currency_") or den_dim.startswith("currency_"):
+        return False
+    if den_dim == "[time]" and (unit == "oil_barrel" or unit.endswith("meter**3")):
+        return True  # (a teaspoon or a litre a day is what someone takes, a barrel a day what a field yields)
     plain = ("", "count", "dimensionless", "[time]")
-    return num_dim not in plain and den_dim not in plain and num_dim != den_dim and \
-        not num_dim.startswith("currency_") and not den_dim.startswith("currency_")
+    return num_dim not in plain and den_dim not in plain and (num_dim != den_dim or slash)
