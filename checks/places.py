@@ -450,27 +450,17 @@ def _document_countries(
     for k in genitives:
         votes[gaz.country(toks[k].text[:-2] if toks[k].text.endswith("'s") else toks[k].text[:-1]) or ""] += 2
     # "VALENCIA, Spain (Meridian) —": a dateline names its town's country
+    # and so does a country in apposition elsewhere ("a fire in Monthey, Switzerland,", "à Monthey (Suisse)"),
+    # where a town of that name lies in that country ("hit Aleppo, Russia said" names no Russian Aleppo)
     named_country = {
         i: cc
         for i, n, _, towns, country, on_dateline in found
-        if on_dateline
-        and not country
+        if not country
         and i + n + 1 < len(toks)
-        and toks[i + n].text == ","
+        and toks[i + n].text in ((",",) if on_dateline else (",", "("))
         and (cc := gaz.country(raw[i + n + 1]))
+        and (on_dateline or any(t.cc == cc for t in towns))
     }
-    # "a fire in Monthey, Switzerland," / "à Monthey (Suisse)": a town's country in apposition, where a town
-    # of that name lies in that country ("hit Aleppo, Russia said" names no Russian Aleppo)
-    named_country.update({
-        i: cc
-        for i, n, _, towns, country, on_dateline in found
-        if not on_dateline
-        and towns
-        and i + n + 1 < len(toks)
-        and toks[i + n].text in (",", "(")
-        and (cc := gaz.country(raw[i + n + 1]))
-        and any(t.cc == cc for t in towns)
-    })
     votes.update({cc: 3 for cc in named_country.values()})
     for _, _, _, towns, country, _ in found:
         if country:

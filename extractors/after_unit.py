@@ -54,12 +54,13 @@ def read_after_unit(ctx: ExtractionContext, c: Candidate, pos: int, money: bool)
                 num_dim = den_dim = ""
             # measures take the per-words of ``per_measure`` ("6 tonnes par hectare", "130 km par heure"),
             # never an article ("un fusil de 7,62mm le mois dernier")
-            measure_per = ctx.lower[base:pm.start("u")].strip() in ctx.lang.per_measure
+            per_word = ctx.lower[base:pm.start("u")].strip()
+            measure_per = per_word in ctx.lang.per_measure
             if (num_dim.startswith("currency_") and den_dim != "count" and
                     (den_dim != "[time]" or wage_period(ctx, den))) or (
                     num_dim == "[length]" and den_dim == "[time]" and
                     (measure_per or not lang.per_measure)) or (
-                    physical_rate(num_dim, den_dim, ctx.lower[base:pm.start("u")].strip() == "/", unit)
+                    physical_rate(num_dim, den_dim, per_word == "/", unit)
                     and measure_per and not (den_dim == "[time]" and base > pos)):
                 c.unit = f"{unit}/{den}"
                 pos = den_end

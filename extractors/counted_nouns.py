@@ -10,19 +10,19 @@ from quantcheck.extractors.numbers import AHEAD, Number
 def collective_number(ctx: ExtractionContext, num: Number, start: int) -> bool:
     """"une douzaine de manifestants", "a dozen of": a number word ending in a multiplier is a
     collective noun, and what it counts follows the link word as after a scale word."""
-    if not num.words:
-        return False
-    tail = ctx.lower[start:num.end].rsplit(None, 1)[-1:]
-    return bool(tail) and tail[0] in ctx.lang.multipliers
+    return _last_word(ctx, num, start) in ctx.lang.multipliers
 
 
 def fraction_number(ctx: ExtractionContext, num: Number, start: int) -> bool:
     """"un quart d'heure", "trois quarts d'heure", "un cuarto de hora": a number word ending in a fraction
     word links to its unit like a scale word (a unit must follow: "un tiers des votes" stays a fraction)."""
-    if not num.words:
-        return False
-    tail = ctx.lower[start:num.end].rsplit(None, 1)[-1:]
-    return bool(tail) and tail[0] in ctx.lang.fractions
+    return _last_word(ctx, num, start) in ctx.lang.fractions
+
+
+def _last_word(ctx: ExtractionContext, num: Number, start: int) -> str:
+    """The last word of a number written in words, lower-cased ("" for digits)."""
+    tail = ctx.lower[start:num.end].rsplit(None, 1)[-1:] if num.words else []
+    return tail[0] if tail else ""
 
 
 def counted_noun(ctx: ExtractionContext, pos: int, scaled: bool) -> str | None:

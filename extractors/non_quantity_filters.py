@@ -50,10 +50,7 @@ def is_non_quantity(ctx: ExtractionContext, c: Candidate) -> bool:
         return clock_hour_with_unit(ctx, c)
     if c.value is None or date_or_year(ctx, c):
         return True
-    pw = prev_word(ctx, c.start)
-    lpw = pw.lower().rstrip(".")
-    if "'" in lpw or "’" in lpw:  # "l'article 5": the noun after an elided article
-        lpw = lpw.replace("’", "'").rsplit("'", 1)[-1]
+    pw, lpw = words_before(ctx, c.start)
     return identifier_or_furniture(ctx, c, pw, lpw) or name_or_address(ctx, c, pw, lpw) or \
         code_or_list_marker(ctx, c, pw, lpw) or c.num.words and number_word_not_count(ctx, c)
 
@@ -84,9 +81,9 @@ def clock_hour_with_unit(ctx: ExtractionContext, c: Candidate) -> bool:
     lang = ctx.lang
     hour = c.num.value  # "à 9 h 15": the hour as written, before the minutes were added
     # "a las 23.40 horas": hours and minutes written as a decimal
-    hhmm = c.num.decimals == 2 and round(hour % 1 * 100) < 60
     if c.unit == "hour" and c.value is not None and hour <= 24 and (hour == int(hour) and
-                                                                    c.num.decimals == 0 or hhmm):
+                                                                    c.num.decimals == 0 or
+                                                                    c.num.hours_and_minutes()):
         pw = prev_word(ctx, c.start).lower()
         if pw in lang.clock_before:
             before = ctx.text[max(0, c.start - 30):c.start].rstrip()[: -len(pw)].rstrip()
@@ -95,6 +92,16 @@ def clock_hour_with_unit(ctx: ExtractionContext, c: Candidate) -> bool:
         if pw in lang.clock_range_before:  # "de 8 heures à 18 heures"; not "une grève de 24 heures"
             return ctx.patterns["clock_range_next"].match(ctx.lower, c.end, c.end + AHEAD) is not None
     return False
+
+
+def words_before(ctx: ExtractionContext, pos: int) -> tuple[str, str]:
+    """The word before ``pos`` as written, and as the word lists are matched: lower case, without its final
+    dot or an elided article ("l'article 5": "article")."""
+    pw = prev_word(ctx, pos)
+    lpw = pw.lower().rstrip(".")
+    if "'" in lpw or "’" in lpw:
+        lpw = lpw.replace("’", "'").rsplit("'", 1)[-1]
+    return pw, lpw
 
 
 def date_or_year(ctx: ExtractionContext, c: Candidate) -> bool:
@@ -137,8 +144,7 @@ def identifier_or_furniture(ctx: ExtractionContext, c: Candidate, pw: str, lpw: 
         k = c.start
         while k > 0 and text[k - 1] in " \u00a0":
             k -= 1
-        before = prev_word(ctx, k - len(pw)).lower().rstrip(".").replace("’", "'").rsplit("'", 1)[-1]
-        if before in lang.identifier_words:
+        if words_before(ctx, k - len(pw))[1] in lang.identifier_words:
             return True
     # "a 7.4-magnitude earthquake": a number hyphenated to an identifier noun ([words] hyphen_identifiers,
     # else identifier_words); "3-pointers", "a 10-pounder": a number hyphenated to a noun in "-er" is part

@@ -47,6 +47,11 @@ class Number:
     raw: float = 0.0           # value before the scale word
     fraction: bool = False     # a fraction word with its numerator ("two thirds")
 
+    def hours_and_minutes(self) -> bool:
+        """Written as a time of day in hours and minutes ("23.40", "9.30"): two decimals below 60, at most
+        24 hours."""
+        return self.decimals == 2 and 0 <= self.value <= 24 and round(self.value % 1 * 100) < 60
+
 
 def _valid(parts: list[str], seps: list[str], dec: str, groups: set[str]) -> tuple[float, int, bool] | None:
     """(value, decimals, grouped) of digit runs ``parts`` joined by ``seps`` under one reading."""

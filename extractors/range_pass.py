@@ -61,15 +61,11 @@ def is_clock_range(ctx: ExtractionContext, a: Candidate, b: Candidate) -> bool:
     word of ``clock_range``, are opening hours, not a range of quantities."""
     if a.unit or b.unit or a.num.words or b.num.words:
         return False
-    if not (_hh_mm(a) and _hh_mm(b)) or len(ctx.text[a.end:b.start].split()) != 1:
+    if not (a.num.hours_and_minutes() and b.num.hours_and_minutes()):
+        return False
+    if len(ctx.text[a.end:b.start].split()) != 1:
         return False
     return prev_word(ctx, a.start).lower() in ctx.lang.clock_range_before
-
-
-def _hh_mm(c: Candidate) -> bool:
-    """A number written as hours and minutes: two decimals below 60, at most 24 hours."""
-    v = c.num.value
-    return c.num.decimals == 2 and v is not None and 0 <= v <= 24 and round(v % 1 * 100) < 60
 
 
 def share_unit(ctx: ExtractionContext, a: Candidate, b: Candidate) -> None:
