@@ -57,8 +57,10 @@ def find_candidates(ctx: ExtractionContext) -> list[Candidate]:
             c.unit, c.age, c.counted = "year", True, None
         if is_non_quantity(ctx, c):
             c.keep = False
-            # "Crit'Air 3, 4 et 5", "Euro 5 und 6": a list after an identifier holds identifiers
-            lm = ctx.patterns["id_list"].match(ctx.text, c.end, c.end + AHEAD) if c.num.plain_int else None
+            # "Crit'Air 3, 4 et 5", "Euro 5 und 6": a list after an identifier holds identifiers (not after a
+            # time of day: "vers 2 h 30 à 176 km/h" is a time, then a speed)
+            lm = ctx.patterns["id_list"].match(ctx.text, c.end, c.end + AHEAD) \
+                if c.num.plain_int and not c.unit else None
             if lm is not None and len(c.num.plain_int) <= 3:
                 consumed = max(consumed, lm.end())
             # "2013-14": the year's tail is not a count either; nor "2:0" after a name ("Mainz 2:0")

@@ -129,6 +129,7 @@ class LangData:
     qualifiers: dict[str, str]
     qualifiers_after: dict[str, str]
     range_between: list[tuple[str, str]]
+    range_changes: list[tuple[str, str]]  # "von 425 auf 450 Prozent": always a change, never a range
     range_connectors: frozenset[str]
     stopwords: frozenset[str]
     skip_words: frozenset[str]
@@ -372,7 +373,8 @@ def _compile(data: LangData, raw: dict) -> None:
     data.res["age_left"] = guard_behind(regex.compile(
         r"(?r)(?<![\p{L}])(?:\L<a>)(?:[ \u00a0]+|(?<=['’]))\Z", regex.V1, a=age_before or ["\x00"]),
         " \u00a0", age_before or ["\x00"])
-    between_words = sorted({a.lower() for a, _ in data.range_between}, key=len, reverse=True)
+    between_words = sorted({a.lower() for a, _ in [*data.range_between, *data.range_changes]}, key=len,
+                           reverse=True)
     data.res["between_left"] = regex.compile(
         r"(?r)(?<![\p{L}])(?P<b>(?:\L<b>))(?:[ \u00a0]+|(?<=['’]))\Z", regex.V1, b=between_words or ["\x00"])
     data.res["words_ahead"] = regex.compile(r"[\p{L}][\p{L}\p{M}'’]*+", regex.V1)
@@ -398,10 +400,13 @@ def _compile(data: LangData, raw: dict) -> None:
         r"(?:[ \u00a0]*+,[ \u00a0]*+\d{1,3}+)*+[ \u00a0]++(?:\L<c>)[ \u00a0]++\d{1,3}+(?![.,]\d)"
         r"(?=[ \u00a0]*+(?:[.,;:)]|\Z)|[ \u00a0]++(?:\p{Ll}|\p{Lu}\p{L}*\p{Lu}))",  # "§§ 223 und 224 StGB"
         regex.V1, c=coord or ["\x00"])
+    after = sorted(_low(words.get("comparison_after", [])), key=len, reverse=True)
+    if after:
+        data.res["comparison_after"] = regex.compile(r"[ \u00a0]+(?:\L<c>)(?![\p{L}])", regex.V1, c=after)
     comparison = sorted(_low(words.get("comparison_words", [])), key=len, reverse=True)
     if comparison:
         data.res["comparison"] = regex.compile(
-            r"(?r)(?<![\p{L}])(?:\L<c>)[ \u00a0]+(?:\p{L}+[ \u00a0]+)?\Z", regex.V1, c=comparison)
+            r"(?r)(?<![\p{L}])(?:\L<c>)[ \u00a0]+(?:\p{L}+[ \u00a0]+){0,2}\Z", regex.V1, c=comparison)
     phone = sorted(_low(data.phone_words), key=len, reverse=True)
     data.res["phone_left"] = guard_behind(
         regex.compile(r"(?r)(?<![\p{L}])(?:\L<p>)[ \u00a0:.]{0,3}\Z", regex.V1, p=phone or ["\x00"]),
@@ -576,6 +581,7 @@ def _build(code: str) -> LangData:
         qualifiers=qualifiers,
         qualifiers_after=qualifiers_after,
         range_between=[(str(a), str(b)) for a, b in ranges.get("between", [])],
+        range_changes=[(str(a), str(b)) for a, b in ranges.get("changes", [])],
         range_connectors=frozenset(_low(ranges.get("connectors", []))),
         stopwords=frozenset(_low(counted.get("stopwords", []))),
         skip_words=frozenset(_low(counted.get("skip", []))),

@@ -109,6 +109,9 @@ def range_of(ctx: ExtractionContext, a: Candidate, b: Candidate) -> Candidate | 
         bm = ctx.patterns["between_left"].search(ctx.lower, max(0, a.start - 20), a.start)
         if bm:
             first = bm.group("b").lower()
+            if any(p[0].lower() == first and p[1].lower() == g for p in lang.range_changes):
+                old_level(a, b)  # "von 425 auf 450 Prozent": the old level, then the new one
+                return None
             ok = any(p[0].lower() == first and p[1].lower() == g for p in lang.range_between)
             if ok:
                 start = bm.start()
@@ -121,12 +124,7 @@ def range_of(ctx: ExtractionContext, a: Candidate, b: Candidate) -> Candidate | 
         # "grew by 1.2 million to 68.3m", "slipped 0.7 per cent to 7412": the change, then the new level;
         # "rose by 2 to 2.5 degrees" (two ends of one size) stays a range; "will rise from £2.50 to
         # £3.20": the old level and the new one (not "reduced from 44 mg to 50 mg": it goes up)
-        if not a.unit and b.unit and not a.counted and a.scaled == b.scaled and b.unit not in TIME_UNITS:
-            a.unit = b.unit
-        if b.scaled > 1 and a.scaled == 1 and a.end == a.num.end and not a.unit and \
-                a.num.raw <= b.num.raw and a.value is not None:  # "pasó de 3 a 12 millones"
-            a.value *= b.scaled
-            a.scaled = b.scaled
+        old_level(a, b)
         return None
     if a.unit and not b.unit and not b.counted and a.scaled == b.scaled == 1.0 and a.value > 0 and \
             b.value > 100 * a.value:
@@ -167,6 +165,17 @@ def range_of(ctx: ExtractionContext, a: Candidate, b: Candidate) -> Candidate | 
     return Candidate(start=start, end=b.end, value=None, num=b.num, unit=unit, low=lo, high=hi,
                 qualifier="range", counted=counted, age=age, words=a.words or b.words, scaled=b.scaled,
                 rule="range", num_start=a.num_start)
+
+
+def old_level(a: Candidate, b: Candidate) -> None:
+    """The first figure of a change ("rose from 3 to 5%", "pasó de 3 a 12 millones") is the old level, in
+    the unit and scale written with the new one."""
+    if b.scaled > 1 and a.scaled == 1 and a.end == a.num.end and not a.unit and \
+            a.num.raw <= b.num.raw and a.value is not None:
+        a.value *= b.scaled
+        a.scaled = b.scaled
+    if not a.unit and b.unit and not a.counted and a.scaled == b.scaled and b.unit not in TIME_UNITS:
+        a.unit = b.unit
 
 
 def change_before(ctx: ExtractionContext, a: Candidate) -> tuple[str, str]:

@@ -60,7 +60,8 @@ DIGIT = regex.compile(r"\d", regex.V1)
 MODERN_YEAR = regex.compile(r"(?:19|20)\d\d(?![\d,.])", regex.V1)
 
 
-RANGE_START_END = regex.compile(r"(?<![\d/.:,h])\d{1,2}\Z", regex.V1)  # "de 2" before "à 3 heures"
+# "de 2" before "à 3 heures" (not the minutes of "de 14 h 30 à 16 h 30")
+RANGE_START_END = regex.compile(r"(?<![\d/.:,h])(?<!h[ \u00a0])\d{1,2}\Z", regex.V1)
 
 
 NON_SPACE_RUN = regex.compile(r"\S*+", regex.V1)

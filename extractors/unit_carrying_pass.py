@@ -48,13 +48,17 @@ def plural_noun(ctx: ExtractionContext, word: str) -> bool:
 def compared(ctx: ExtractionContext, cands: list[Candidate]) -> None:
     """"128 000 dollars, contre 44 000 pour la France", "3,2 %, contre 2,9 en mai", "down from 3.7": a
     bare number right after a comparison word ([words] comparison_words) takes the unit of the previous
-    mention of its sentence."""
+    mention of its sentence; so does one right before a comparative ([words] comparison_after: "2,900
+    hectares, 400 more than on Tuesday", "2.900 hectáreas, 400 más que el martes")."""
     if "comparison" not in ctx.patterns:
         return
+    after = ctx.patterns.get("comparison_after")
     for i in range(1, len(cands)):
         prev, c = cands[i - 1], cands[i]
         if c.unit or c.value is None or c.qualifier == "range" or c.vague or \
-                not ctx.patterns["comparison"].search(ctx.lower, max(prev.end, c.start - 40), c.start) or \
+                not (ctx.patterns["comparison"].search(ctx.lower, max(prev.end, c.start - 40), c.start) or
+                     after is not None and not c.counted and
+                     after.match(ctx.lower, c.end, c.end + AHEAD)) or \
                 c.counted and concept_of(ctx, c, COUNT) or \
                 ctx.sentences.index(prev.start) != ctx.sentences.index(c.start):
             continue  # (cheapest tests first: most bare numbers follow no comparison word)
