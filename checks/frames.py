@@ -1094,6 +1094,12 @@ class _Reader:
         m = self.marker("subgroup_before", self.lo) if self.lo < q0 else None
         if m and not PHRASE_BREAKS.intersection(self.t[self.lo + m[1]:q0]):  # not ", y siete personas siguen"
             return "subgroup"
+        # a sentence opening on a counted whole: "Of the 1,240 children tested, 418 had ...", "Sur les 34
+        # morts, 12 étaient des enfants", "De los 1.240 niños analizados, 418 superan ...", "Von den 34 Toten
+        # waren 12 Kinder" — every later figure is a part of that whole
+        m = self.marker("whole_first", self.lo) if self.lo < q0 else None
+        if m and self.lo + m[1] in self.numbers and self.lo + m[1] < self.own[0]:
+            return "subgroup"
         if run_subgroup or any(self.marker("subgroup_after", k) for k in range(i1, np_end + 1)):
             return "subgroup"  # "92 of them"; "cinco de ellos de gravedad": the noun ran past it
         if self.marker("severity", i1):

@@ -38,6 +38,7 @@ MARKERS = (
     "war",
     "subgroup_before",
     "subgroup_after",
+    "whole_first",
     "severity",
     "additional_before",
     "additional_after",

@@ -3014,3 +3014,43 @@ def test_couriers_of_a_delivery_app_are_workers_in_every_language(lang, text, su
     miners of a mine, are the people of their story, employed by default: terms.toml)."""
     f = frame(text, surface, lang)
     assert (f.group, f.action, f.thing) == ("people", "employed", None)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "whole", "part"),
+    [
+        ("en", "Of the 1,240 children tested within two kilometres, 418 had levels above the reference "
+         "value.", "1,240", "418"),
+        ("fr", "Sur les 34 morts, 12 étaient des enfants.", "34", "12"),
+        ("es", "De los 1.240 niños analizados en la zona, 418 superan el valor de referencia.", "1.240",
+         "418"),
+        ("de", "Von den 34 Toten waren 12 Kinder.", "34", "12"),
+    ],
+)
+def test_a_sentence_opening_on_a_counted_whole_makes_later_figures_parts(lang, text, whole, part) -> None:
+    """ "Of the 1,240 children tested, 418 ...": 418 is a part of the 1,240, never a rival figure; the whole
+    itself stays the whole."""
+    assert frame(text, part, lang, others=(whole,)).part == "subgroup"
+    assert frame(text, whole, lang, others=(part,)).part == ""
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface"),
+    [
+        ("en", "In total, 1,240 children were tested for lead near the plant.", "1,240"),
+        ("fr", "Au total, 1 240 enfants ont été testés dans un rayon de deux kilomètres.", "1 240"),
+        ("es", "En total, 1.240 niños fueron analizados en un radio de dos kilómetros.", "1.240"),
+        ("de", "Insgesamt wurden 1.240 Kinder in der Umgebung des Werks auf Blei untersucht.", "1.240"),
+    ],
+)
+def test_people_tested_are_their_own_count(lang, text, surface) -> None:
+    """The children tested are the whole of which the poisoned are a part: a count of its own (action
+    "tested"), never compared with the number found sick."""
+    assert frame(text, surface, lang).action == "tested"
+
+
+def test_aerial_surveys_are_no_air_strike() -> None:
+    """ "aerial" names an air strike only with an attack word ("aerial bombardment"), not in "aerial surveys
+    counted 262 containers"."""
+    assert "airstrike" not in frame("Aerial surveys counted 262 containers in the water.", "262").incidents
+    assert "airstrike" in frame("An aerial bombardment killed 12 people in the town.", "12").incidents
