@@ -47,7 +47,10 @@ def is_non_quantity(ctx: ExtractionContext, c: Candidate) -> bool:
     if time_of_day(ctx, c):
         return True
     if c.unit:
-        return clock_hour_with_unit(ctx, c)
+        # "on May 29 last year": a day of a month before a time phrase (not "In May 29 years ago")
+        return clock_hour_with_unit(ctx, c) or c.unit == "year" and c.num.plain_int and c.value is not None \
+            and 1 <= c.value <= 31 and len(ctx.text[c.num.end:c.end].split()) > 1 \
+            and month_before(ctx, c.start)
     if c.value is None or date_or_year(ctx, c):
         return True
     pw, lpw = words_before(ctx, c.start)
