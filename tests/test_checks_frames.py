@@ -3054,3 +3054,20 @@ def test_aerial_surveys_are_no_air_strike() -> None:
     counted 262 containers"."""
     assert "airstrike" not in frame("Aerial surveys counted 262 containers in the water.", "262").incidents
     assert "airstrike" in frame("An aerial bombardment killed 12 people in the town.", "12").incidents
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface"),
+    [
+        ("en", "Brussels cleared €1.8 billion of state aid for the steelworks.", "€1.8 billion"),
+        ("es", "El gobierno aprobó un plan de rescate de 1.800 millones de euros para la acería.",
+         "1.800 millones de euros"),
+        ("de", "Die Staatshilfen für das Stahlwerk summieren sich auf 1,8 Milliarden Euro.",
+         "1,8 Milliarden Euro"),
+    ],
+)
+def test_a_state_rescue_of_a_company_is_aid(lang, text, surface) -> None:
+    """A state rescue ("state aid", "plan de rescate", "Staatshilfen") is the aid topic, as "plan de
+    sauvetage" already was, so that the outlets' amounts meet in one block (a bare "rescate" stays a
+    ransom, a bare "rescue" names no topic: rescue teams are no money)."""
+    assert frame(text, surface, lang, dimension="currency_EUR").topic == "aid"
