@@ -224,7 +224,8 @@ class Matcher:
             if i + n > len(toks) or tuple(toks[i : i + n - 1]) != parts[:-1]:
                 continue
             last = toks[i + n - 1]
-            if last == parts[-1] or (stem and last.startswith(parts[-1])):
+            if last == parts[-1] or (stem and last.startswith(parts[-1])) or (
+                    last.endswith("'s") and last[:-2] == parts[-1]):  # "last year's record", as in word()
                 return value, n
         value = self.word(toks[i])
         return (value, 1) if value is not None else None

@@ -3071,3 +3071,11 @@ def test_a_state_rescue_of_a_company_is_aid(lang, text, surface) -> None:
     sauvetage" already was, so that the outlets' amounts meet in one block (a bare "rescate" stays a
     ransom, a bare "rescue" names no topic: rescue teams are no money)."""
     assert frame(text, surface, lang, dimension="currency_EUR").topic == "aid"
+
+
+def test_a_phrase_marker_matches_before_an_english_possessive() -> None:
+    """ "last year's record of 380,000" is last year's figure, as "last year" is: a marker phrase's last word
+    matches with the possessive "'s" (one word already did: "yesterday's")."""
+    text = "Organisers said 385,000 spectators attended, beating last year's record of 380,000."
+    assert frame(text, "380,000", others=("385,000",)).scope == "past"
+    assert frame(text, "385,000", others=("380,000",)).scope == "incident"
