@@ -407,7 +407,7 @@ def _compile(data: LangData, raw: dict) -> None:
     comparison = sorted(_low(words.get("comparison_words", [])), key=len, reverse=True)
     if comparison:
         data.res["comparison"] = regex.compile(
-            r"(?r)(?<![\p{L}])(?:\L<c>)[ \u00a0]+(?:\p{L}+[ \u00a0]+){0,2}\Z", regex.V1, c=comparison)
+            r"(?r)(?<![\p{L}])(?:\L<c>)[ \u00a0]+(?P<w>\p{L}+[ \u00a0]+){0,2}\Z", regex.V1, c=comparison)
     phone = sorted(_low(data.phone_words), key=len, reverse=True)
     data.res["phone_left"] = guard_behind(
         regex.compile(r"(?r)(?<![\p{L}])(?:\L<p>)[ \u00a0:.]{0,3}\Z", regex.V1, p=phone or ["\x00"]),

@@ -45,6 +45,13 @@ def plural_noun(ctx: ExtractionContext, word: str) -> bool:
         not w.endswith(("ss", "us", "is", "as"))
 
 
+def compared_after_word(ctx: ExtractionContext, prev: Candidate, c: Candidate) -> bool:
+    """A comparison word before ``c``, with at most one word between ("down from 3.7", "contre 2,9"), or two
+    for a number that counts nothing ("statt der erlaubten 70"; not "from more than 50,000 applicants")."""
+    m = ctx.patterns["comparison"].search(ctx.lower, max(prev.end, c.start - 40), c.start)
+    return m is not None and (len(m.captures("w")) < 2 or not c.counted)
+
+
 def compared(ctx: ExtractionContext, cands: list[Candidate]) -> None:
     """"128 000 dollars, contre 44 000 pour la France", "3,2 %, contre 2,9 en mai", "down from 3.7": a
     bare number right after a comparison word ([words] comparison_words) takes the unit of the previous
@@ -56,8 +63,7 @@ def compared(ctx: ExtractionContext, cands: list[Candidate]) -> None:
     for i in range(1, len(cands)):
         prev, c = cands[i - 1], cands[i]
         if c.unit or c.value is None or c.qualifier == "range" or c.vague or \
-                not (ctx.patterns["comparison"].search(ctx.lower, max(prev.end, c.start - 40), c.start) or
-                     after is not None and not c.counted and
+                not (compared_after_word(ctx, prev, c) or after is not None and not c.counted and
                      after.match(ctx.lower, c.end, c.end + AHEAD)) or \
                 c.counted and concept_of(ctx, c, COUNT) or \
                 ctx.sentences.index(prev.start) != ctx.sentences.index(c.start):
@@ -130,6 +136,12 @@ def carry_counted(ctx: ExtractionContext, cands: list[Candidate]) -> None:
         for j in (i - 1, i + 1):
             if 0 <= j < len(cands):
                 o = cands[j]
+                # a smaller count after a comma is a part, whose noun is not the whole's ("rose to 140,
+                # including 45 children", "es de 17, pues dos trabajadores"); "33 of 40 drones" and "about
+                # 600; police said more than 800 people" lend theirs
+                if j > i and o.value is not None and o.value < c.value and \
+                        any(ch in ctx.text[c.end:o.start] for ch in ",;:"):
+                    continue
                 if o.counted and not o.unit and ctx.sentences.index(o.start) == si and \
                         concept_of(ctx, o, COUNT) is not None and (o.scaled > 1.0) == (c.scaled > 1.0):
                     c.counted = o.counted

@@ -84,7 +84,7 @@ class Q:
             out.append(f"at_least needs low={self.value}, got {m.low}")
         if self.qualifier == "at_most" and not same_quantity(m.high, m.unit, self.value, self.unit):
             out.append(f"at_most needs high={self.value}, got {m.high}")
-        if self.counted is not None and m.counted != self.counted:
+        if self.counted is not None and (m.counted or "") != self.counted:  # "": no counted noun
             out.append(f"counted {m.counted!r} != {self.counted!r}")
         if self.concept is not None and m.concept != self.concept:
             out.append(f"concept {m.concept!r} != {self.concept!r}")

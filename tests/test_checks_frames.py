@@ -3079,3 +3079,19 @@ def test_a_phrase_marker_matches_before_an_english_possessive() -> None:
     text = "Organisers said 385,000 spectators attended, beating last year's record of 380,000."
     assert frame(text, "380,000", others=("385,000",)).scope == "past"
     assert frame(text, "385,000", others=("380,000",)).scope == "incident"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface"),
+    [
+        ("es", "La cifra oficial de muertos por la explosión del taller subió este miércoles a 15.", "15"),
+        ("es", "El saldo de muertos por las lluvias subió a 15 en el norte del país.", "15"),
+        ("fr", "Le nombre officiel de morts de l'explosion est passé à 15 mercredi.", "15"),
+        ("de", "Die Zahl der Getöteten stieg am Mittwoch auf 15.", "15"),
+    ],
+)
+def test_an_official_death_toll_noun_names_the_dead(lang, text, surface) -> None:
+    """ "la cifra oficial de muertos ... subió a 15", "el saldo de muertos", "die Zahl der Getöteten": a noun
+    naming the death toll far before its figure makes it a toll of people killed."""
+    f = frame(text, surface, lang)
+    assert (f.group, f.action) == ("people", "killed")

@@ -8,9 +8,10 @@ The cases are data so that adding a language, or a sentence, needs no test code.
   mixed, news, news_rules: for reading only), ``text``, and ``expect``, every mention the sentence must give,
   in order, nothing else (``expect = []``: no mention at all). An expected mention is an inline table of
   the fields to check: ``value`` (absent: no value, as for a range), ``unit`` (pint unit; a list accepts
-  any of them; absent: a count), ``qualifier`` (default "exact"), ``low``, ``high``, ``counted``,
-  ``concept``, ``surface_has`` (a piece of text the surface contains). Optional ``xfail = "reason"``
-  marks a known engine gap as a strict xfail: the expectation stays written, a fix must remove the mark;
+  any of them; absent: a count), ``qualifier`` (default "exact"), ``low``, ``high``, ``counted``
+  (``""``: none), ``concept``, ``surface_has`` (a piece of text the surface contains). Optional
+  ``xfail = "reason"`` marks a known engine gap as a strict xfail: the expectation stays written, a fix
+  must remove the mark;
 - ``[[same_concept]]``: ``id`` and ``claims``, a list of ``{ text, lang, counted }``: the mentions counting
   those nouns must all have one, non-empty, concept key ("soldats" and "troops" both count ``troops``).
 
