@@ -98,6 +98,7 @@ GRAMMAR = (
     "facility_nouns",
     "near_words",
     "noun_only_capitalised",
+    "home_countries",
 )
 DATES = ("weekdays", "months", "last", "relative", "units")
 SECTIONS = (*TERM_SECTIONS, "group_action", "side", "marker", "grammar", "dates")

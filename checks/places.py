@@ -392,6 +392,11 @@ def find_places(text: str, toks: list[Token], lang: Language, gaz: Gazetteer) ->
         town = local[0] if local else (towns[0] if towns[0].population >= BIG_TOWN else None)
         if town is None and on_dateline and len({t.gid for t in towns}) == 1:
             town = towns[0]  # "DRAGUIGNAN (Elbe-Bote) –": a dateline's town of that name, the only one
+        if town is None and not doc_countries:
+            # a town of several countries in an article that names none: the one in a country whose press
+            # writes the article's language ("SILAO, Gto." in a Mexican paper), the most populous
+            home = [t for t in towns if lang.is_("home_countries", t.cc.lower())]
+            town = min(home, key=lambda t: (-t.population, t.gid)) if home else None
         if town is None:
             places.append(Place(start, end, name, key, "unknown", reference=reference, locates=locates))
             continue

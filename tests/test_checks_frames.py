@@ -3095,3 +3095,12 @@ def test_an_official_death_toll_noun_names_the_dead(lang, text, surface) -> None
     naming the death toll far before its figure makes it a toll of people killed."""
     f = frame(text, surface, lang)
     assert (f.group, f.action) == ("people", "killed")
+
+
+def test_a_shared_town_name_is_taken_in_a_country_of_the_article_s_language() -> None:
+    """ "SILAO, Gto." names a town of Mexico, India and Réunion; a Spanish article that names no country means
+    the Mexican one (lexicon [grammar] home_countries), so its figures are placed there and stay apart from
+    another story's in London."""
+    text = "SILAO, Gto. – Doce niños necesitan tratamiento y tres de ellos están internados en el hospital."
+    f = frame(text, "Doce", "es", published=date(2030, 12, 4))
+    assert (f.place, f.place_cc) == ("SILAO", "MX")
