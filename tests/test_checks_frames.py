@@ -3104,3 +3104,18 @@ def test_a_shared_town_name_is_taken_in_a_country_of_the_article_s_language() ->
     text = "SILAO, Gto. – Doce niños necesitan tratamiento y tres de ellos están internados en el hospital."
     f = frame(text, "Doce", "es", published=date(2030, 12, 4))
     assert (f.place, f.place_cc) == ("SILAO", "MX")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface"),
+    [
+        ("fr", "En échange de l'aide, 650 postes disparaîtront d'ici 2032.", "650"),
+        ("de", "Das Unternehmen soll rund 800 Stellen abbauen.", "800"),
+        ("es", "Según el plan, se eliminarán 650 empleos de aquí a 2032.", "650"),
+        ("en", "About 650 jobs will be lost by 2032 under the plan.", "650"),
+    ],
+)
+def test_jobs_that_disappear_are_cut(lang, text, surface) -> None:
+    """ "650 postes disparaîtront", "800 Stellen abbauen", "650 jobs will be lost": jobs cut, one block
+    with the outlets that write "will cut 650 jobs"."""
+    assert frame(text, surface, lang).action == "cut"
