@@ -83,7 +83,10 @@ CORPORA = {
 # Two more corpora by helpers who did not read the rules, scored unseen (2026-12-07, eighteenth session) with
 # the code the session started from (a0fa757): facts-dev27 0.188 / 0.079, 0.579 / 0.311 (studied after it:
 # 0.200 / 0.079, 0.577 / 0.308); facts-dev28 0.417 / 0.132, 0.650 / 0.293 (never studied; 0.408 / 0.132,
-# 0.648 / 0.296 with the session's rules). facts-dev26 studied in that session: 0.550 / 0.167, 0.592 / 0.306.
+# 0.648 / 0.296 with the session's rules). facts-dev26 studied in that session: 0.700 / 0.159, 0.622 / 0.320
+# (a town placed by its language's countries, "SILAO, Gto.", took its conflicts' precision up from 0.463 and
+# their recall down from 0.189). Final figures of that session: fakes 0.583 / 0.541, 0.843 / 0.788; heldout
+# 0.615 / 0.530, 0.649 / 0.619; dev27 0.276 / 0.105, 0.630 / 0.326.
 # facts-dev26, by another such helper, scored unseen with the same start code: 0.463 / 0.189, 0.570 / 0.302;
 # with the session's final rules 0.463 / 0.189, 0.570 / 0.304 (never studied).
 # A corpus written by a helper who did not read the rules, scored unseen (2026-12-06, seventeenth session)
@@ -211,8 +214,8 @@ FLOORS = {
     "facts-dev23": {"precision": 0.27, "recall": 0.19, "same_precision": 0.52, "same_recall": 0.33},
     "facts-dev24": {"precision": 0.45, "recall": 0.18, "same_precision": 0.75, "same_recall": 0.34},
     "facts-dev25": {"precision": 0.75, "recall": 0.25, "same_precision": 0.50, "same_recall": 0.32},
-    "facts-dev26": {"precision": 0.42, "recall": 0.16, "same_precision": 0.52, "same_recall": 0.27},
-    "facts-dev27": {"precision": 0.15, "recall": 0.06, "same_precision": 0.52, "same_recall": 0.27},
+    "facts-dev26": {"precision": 0.60, "recall": 0.14, "same_precision": 0.55, "same_recall": 0.28},
+    "facts-dev27": {"precision": 0.20, "recall": 0.08, "same_precision": 0.55, "same_recall": 0.28},
     "facts-dev28": {"precision": 0.35, "recall": 0.11, "same_precision": 0.58, "same_recall": 0.26},
     "facts-heldout": {"precision": 0.60, "recall": 0.42, "same_precision": 0.59, "same_recall": 0.54},
 }
