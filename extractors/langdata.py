@@ -401,6 +401,10 @@ def _compile(data: LangData, raw: dict) -> None:
         r"(?:[ \u00a0]*+,[ \u00a0]*+\d{1,3}+)*+[ \u00a0]++(?:\L<c>)[ \u00a0]++\d{1,3}+(?![.,]\d)"
         r"(?=[ \u00a0]*+(?:[.,;:)]|\Z)|[ \u00a0]++(?:\p{Ll}|\p{Lu}\p{L}*\p{Lu}))",  # "§§ 223 und 224 StGB"
         regex.V1, c=coord or ["\x00"])
+    parallel = sorted(_low(words.get("parallel_after", [])), key=len, reverse=True)
+    if parallel:
+        data.res["parallel_after"] = regex.compile(r"[ \u00a0]+(?:\L<p>)[ \u00a0]+\p{L}", regex.V1,
+                                                   p=parallel)
     after = sorted(_low(words.get("comparison_after", [])), key=len, reverse=True)
     if after:
         data.res["comparison_after"] = regex.compile(r"[ \u00a0]+(?:\L<c>)(?![\p{L}])", regex.V1, c=after)

@@ -31,10 +31,33 @@ def carry_units(ctx: ExtractionContext, cands: list[Candidate]) -> None:
             c.unit, c.counted = prev.unit, None
             c.rule += "+carried"
     metre_or_million(ctx, cands)
+    parallel(ctx, cands)
     precision(ctx, cands)
     carry_counted(ctx, cands)
     signed_change(ctx, cands)
     compared(ctx, cands)
+
+
+def parallel(ctx: ExtractionContext, cands: list[Candidate]) -> None:
+    """"4,100 kilos per hectare for barley and nearly 4,600 for wheat", "7,5 % en France et 6,2 en Allemagne":
+    a bare number right after a coordination word, followed by the same kind of phrase as the measured
+    figure before it ([words] parallel_after), is stated in that figure's unit."""
+    pattern = ctx.patterns.get("parallel_after")
+    if pattern is None:
+        return
+    for i in range(1, len(cands)):
+        prev, c = cands[i - 1], cands[i]
+        if c.unit or c.counted or c.vague or c.value is None or c.qualifier == "range" or not prev.unit or \
+                prev.value is None or not pattern.match(ctx.lower, c.end, c.end + AHEAD):
+            continue
+        gap = ctx.lower[prev.end:c.num_start].split()
+        if not gap or len(gap) > 8 or not any(w in ctx.lang.coordination for w in gap) or \
+                ctx.sentences.index(prev.start) != ctx.sentences.index(c.start):
+            continue
+        if prev.value and not 0.1 <= c.value / abs(prev.value) <= 10:
+            continue  # "€5m for the school and 12 for the ...": no longer one measure
+        c.unit = prev.unit
+        c.rule += "+parallel"
 
 
 def plural_noun(ctx: ExtractionContext, word: str) -> bool:
