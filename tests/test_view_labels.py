@@ -138,7 +138,7 @@ def test_claim_groups_and_conflicts_carry_labels_and_display_units(sample) -> No
     unit, lo, hi, kind, subject = groups["diesel price · 10–12 Mar 2025"]
     assert (unit, kind, subject) == ("EUR/L", "currency_EUR / [length] ** 3", "diesel price")  # kind stays
     assert (round(lo, 6), round(hi, 6)) == (2.19, 2.2)
-    burnt = [v for k, v in groups.items() if k.startswith("area burnt · fire · ")]
+    burnt = [v for k, v in groups.items() if k.startswith("area burnt · Gata · fire · ")]
     assert len(burnt) == 1 and burnt[0][:3] == ("ha", 12000.0, 20000.0)
     assert all(label for label in groups) and not [g for g in groups if "[" in g or "currency_" in g]
     rows = sample.execute("SELECT fact_label, display_unit, publisher_a, publisher_b FROM conflicts "
