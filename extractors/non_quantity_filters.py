@@ -47,10 +47,7 @@ def is_non_quantity(ctx: ExtractionContext, c: Candidate) -> bool:
     if time_of_day(ctx, c):
         return True
     if c.unit:
-        # "on May 29 last year": a day of a month before a time phrase (not "In May 29 years ago")
-        return clock_hour_with_unit(ctx, c) or c.unit == "year" and c.num.plain_int and c.value is not None \
-            and 1 <= c.value <= 31 and len(ctx.text[c.num.end:c.end].split()) > 1 \
-            and month_before(ctx, c.start)
+        return clock_hour_with_unit(ctx, c) or day_before_time_phrase(ctx, c)
     if c.value is None or date_or_year(ctx, c):
         return True
     pw, lpw = words_before(ctx, c.start)
@@ -95,6 +92,13 @@ def clock_hour_with_unit(ctx: ExtractionContext, c: Candidate) -> bool:
         if pw in lang.clock_range_before:  # "de 8 heures à 18 heures"; not "une grève de 24 heures"
             return ctx.patterns["clock_range_next"].match(ctx.lower, c.end, c.end + AHEAD) is not None
     return False
+
+
+def day_before_time_phrase(ctx: ExtractionContext, c: Candidate) -> bool:
+    """"on May 29 last year": a day of a month read with the time phrase after it as years (not "In May 29
+    years ago", where the unit follows the number)."""
+    return c.unit == "year" and bool(c.num.plain_int) and c.value is not None and 1 <= c.value <= 31 and \
+        len(ctx.text[c.num.end:c.end].split()) > 1 and month_before(ctx, c.start)
 
 
 def words_before(ctx: ExtractionContext, pos: int) -> tuple[str, str]:
