@@ -8,9 +8,15 @@ import dataclasses
 
 from quantcheck.extractors.extraction_context import Candidate, ExtractionContext
 from quantcheck.extractors.numbers import AHEAD, Number, parse_digits, parse_words
-from quantcheck.extractors.text_views import followed_by_punct, next_word
+from quantcheck.extractors.text_views import followed_by_punct, next_word, prev_word
 from quantcheck.extractors.unit_resolution import match_unit, negative_reading, resolve_unit, unit_at
-from quantcheck.extractors.unit_tables import COMPOSITES, MINOR_UNITS, SECONDS, TIME_UNITS
+from quantcheck.extractors.unit_tables import (
+    COMPOSITES,
+    COMPOSITES_WITH_AND,
+    MINOR_UNITS,
+    SECONDS,
+    TIME_UNITS,
+)
 from quantcheck.extractors.units import unit_info
 
 
@@ -164,13 +170,21 @@ def composite_part(ctx: ExtractionContext, c: Candidate, pos: int) -> int | None
     if base in SECONDS and c.num.decimals == 0 and c.value is not None:
         return time_part(ctx, c, base, num, q, bare_ok=not ctx.text[pos:p].strip())
     for (big, small), factor in COMPOSITES.items():
-        if base == big:
+        if base == big and ((big, small) not in COMPOSITES_WITH_AND or one_term(ctx, c, pos, p)):
             fake = Candidate(start=p, end=q, value=num.value, num=num)
             hit = match_unit(ctx, q, fake, False, after_unit=True)
             if hit and hit[0] == small:
                 c.value += num.value * factor
                 return hit[1]
     return None
+
+
+def one_term(ctx: ExtractionContext, c: Candidate, pos: int, p: int) -> bool:
+    """"sentenced to four years and nine months", "condamné à deux ans et six mois": years and months joined
+    by "and" after a word of [words] term_before are one term; "3 years, 2 months, 14 days" is a list, and
+    "twenty-one years and six months in the future" two lengths (as quantulum3's suite reads them)."""
+    joined = bool(ctx.lower[pos:p].strip(" ,\u00a0"))  # "and", "et", "y", "und" between the parts
+    return joined and prev_word(ctx, c.start).lower() in ctx.lang.term_before
 
 
 def time_part(ctx: ExtractionContext, c: Candidate, level: str, num: Number, q: int,

@@ -142,6 +142,7 @@ class LangData:
     clock_before: frozenset[str]
     clock_range_before: frozenset[str]
     clock_before_bare: frozenset[str]
+    term_before: frozenset[str]  # "sentenced to" four years and nine months: one term
     identifier_suffixes: tuple[str, ...]
     address_words: frozenset[str]
     name_determiners: frozenset[str]
@@ -420,6 +421,10 @@ def _compile(data: LangData, raw: dict) -> None:
     data.res["month_after"] = regex.compile(
         r"(?:er|e|st|nd|rd|th)?\.?[ \u00a0]+(?:(?:de|of|del)[ \u00a0]+)?(?:\L<m>)(?![\p{L}])",
                                             regex.V1, m=months or ["\x00"])
+    connectors = sorted(_low(data.range_connectors), key=len, reverse=True)
+    data.res["day_range_next"] = regex.compile(  # "3" before " au 5 novembre", "-5 November"
+        r"(?:er|e|st|nd|rd|th|º)?\.?[ \u00a0]*(?:\L<c>)[ \u00a0]*\d{1,2}(?!\d)", regex.V1,
+        c=connectors or ["\x00"])
     data.res["month_day_before"] = regex.compile(  # "July 30 " before "2014", "30 juillet " before "2014"
         r"(?r)(?<![\p{L}])(?:(?:\L<m>)\.?[ \u00a0]+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}\.?[ \u00a0]+(?:\L<m>)\.?)"
         r",?[ \u00a0]+\Z", regex.V1, m=months or ["\x00"])
@@ -599,6 +604,7 @@ def _build(code: str) -> LangData:
         clock_before=frozenset(_low(words.get("clock_before", []))),
         per_measure=frozenset(_low(words.get("per_measure", ["/"]))),
         clock_before_bare=frozenset(_low(words.get("clock_before_bare", []))),
+        term_before=frozenset(_low(words.get("term_before", []))),
         identifier_suffixes=tuple(_low(words.get("identifier_suffixes", []))),
         address_words=frozenset(str(w) for w in words.get("address_words", [])),  # as written
         name_determiners=frozenset(_low(words.get("name_determiners", []))),

@@ -125,7 +125,7 @@ SCHEMA = Table({
             "age_copulas", "age_noun_links", "age_nouns", "age_suffix", "age_units", "approx_multipliers",
             "articles", "clock_after", "clock_before", "clock_before_bare", "comparison_words",
             "comparison_after", "parallel_after",
-            "composite_and", "coordination", "count_verbs", "counter_links", "counter_words",
+            "composite_and", "term_before", "coordination", "count_verbs", "counter_links", "counter_words",
             "emergency_after", "emergency_before", "emergency_numbers", "half_suffix", "headings",
             "hour_units_are_clock_after", "hyphen_identifiers", "hyphen_not_counts", "hyphen_noun_endings",
             "identifier_suffixes", "identifier_words", "money_periods", "months", "day_words",

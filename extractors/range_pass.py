@@ -69,8 +69,11 @@ def is_clock_range(ctx: ExtractionContext, a: Candidate, b: Candidate) -> bool:
 
 
 def share_unit(ctx: ExtractionContext, a: Candidate, b: Candidate) -> None:
-    """"45 and 50 mg", "3 ou 4 jours": a bare number coordinated with a measured one shares its unit."""
+    """"45 and 50 mg", "3 ou 4 jours": a bare number coordinated with a measured one shares its unit; not one
+    of another size ("15.872 oder 2,3 Prozent weniger": a count and its share)."""
     if a.unit or a.counted or not b.unit or a.value is None:
+        return
+    if b.value and a.value and not 0.01 <= a.value / b.value <= 100:
         return
     gap = ctx.text[a.end:b.start]
     if len(gap) > 6:
@@ -110,7 +113,7 @@ def range_of(ctx: ExtractionContext, a: Candidate, b: Candidate) -> Candidate | 
         if bm:
             first = bm.group("b").lower()
             if any(p[0].lower() == first and p[1].lower() == g for p in lang.range_changes):
-                old_level(a, b)  # "von 425 auf 450 Prozent": the old level, then the new one
+                old_level(a, b, times=True)  # "von 425 auf 450 Prozent", "von 38 auf 35 Stunden"
                 return None
             ok = any(p[0].lower() == first and p[1].lower() == g for p in lang.range_between)
             if ok:
@@ -167,14 +170,16 @@ def range_of(ctx: ExtractionContext, a: Candidate, b: Candidate) -> Candidate | 
                 rule="range", num_start=a.num_start)
 
 
-def old_level(a: Candidate, b: Candidate) -> None:
+def old_level(a: Candidate, b: Candidate, times: bool = False) -> None:
     """The first figure of a change ("rose from 3 to 5%", "pasó de 3 a 12 millones") is the old level, in
-    the unit and scale written with the new one."""
+    the unit and scale written with the new one; in a unit of time only where the words always make a change
+    (``times``: "von 38 auf 35 Stunden"; "from 9 to 5 hours" may be a clock's)."""
     if b.scaled > 1 and a.scaled == 1 and a.end == a.num.end and not a.unit and \
             a.num.raw <= b.num.raw and a.value is not None:
         a.value *= b.scaled
         a.scaled = b.scaled
-    if not a.unit and b.unit and not a.counted and a.scaled == b.scaled and b.unit not in TIME_UNITS:
+    if not a.unit and b.unit and not a.counted and a.scaled == b.scaled and \
+            (times or b.unit not in TIME_UNITS):
         a.unit = b.unit
 
 

@@ -165,6 +165,10 @@ def carry_counted(ctx: ExtractionContext, cands: list[Candidate]) -> None:
                 if j > i and o.value is not None and o.value < c.value and \
                         any(ch in ctx.text[c.end:o.start] for ch in ",;:"):
                     continue
+                # "atteint 97 jours, contre 61 en 2019, selon une étude menée auprès de 40 000 patients": a
+                # number after a comparison word is compared with the figure before it (see compared)
+                if j > i and i > 0 and compared_after_word(ctx, cands[i - 1], c):
+                    continue
                 if o.counted and not o.unit and ctx.sentences.index(o.start) == si and \
                         concept_of(ctx, o, COUNT) is not None and (o.scaled > 1.0) == (c.scaled > 1.0):
                     c.counted = o.counted

@@ -22,10 +22,15 @@ def factor(unit: str, into: str) -> float:
 
 # the parts of a duration written in parts ("2 h 21 min 34 s"), in seconds
 SECONDS = {unit: factor(unit, "second") for unit in ("hour", "minute", "second")}
-# a whole unit followed by a smaller one ("5 ft 2 in", "3 lb 4 oz"): the smaller one's factor into the
-# whole one; ("year", "month") stays two mentions: "21 years and six months" is read as two claims by the
-# gold sets
-COMPOSITES = {(big, small): factor(small, big) for big, small in (("foot", "inch"), ("pound", "ounce"))}
+# a whole unit followed by a smaller one ("5 ft 2 in", "3 lb 4 oz", "four years and nine months", "deux ans
+# et six mois"): the smaller one's factor into the whole one. A prison term or an age in years and months is
+# one figure in the news (every news set here reads it so), after a word that introduces a term ([words]
+# term_before: "sentenced to", "condamné à"); quantulum3's suite reads "twenty-one years and six months in the
+# future" as two.
+COMPOSITES = {(big, small): factor(small, big) for big, small in (
+    ("foot", "inch"), ("pound", "ounce"), ("year", "month"))}
+# joined by "and" after a term word only (after_unit.one_term): "3 years, 2 months, 14 days" is a list
+COMPOSITES_WITH_AND = frozenset({("year", "month")})
 # minor units of money, as a fraction of their major unit ("3 dollars 50 cents")
 MINOR_UNITS = {minor: factor(minor, major) for minor, major in (
     ("cent", "USD"), ("penny", "GBP"), ("centime", "EUR"), ("kopek", "RUB"), ("mao", "CNY"), ("sen", "JPY"))}
