@@ -807,6 +807,8 @@ class _Reader:
             return "past"  # "16.7% five years ago", "damals 39,6 Prozent": another election's share
         if measure != "count" and self._earlier_year(max(clo, lo), min(chi, hi)):
             return "past"  # "down from 70.8% in 2021", "Bei der Wahl 2022 hatte die ÖVP 34,7 Prozent"
+        if measure != "count" and self._later_year(max(clo, lo), min(chi, hi)):
+            return "forecast"  # "would climb to 118% by 2034", "grimperait à 118 % en 2034": a projection
         # a toll that "could reach 200" is an estimate of the same toll, not a figure of another time
         forecast = self.any_marker("forecast", max(clo, run_start - 10), min(chi, run_end + 6))
         if forecast and action not in CASUALTY:
@@ -879,6 +881,25 @@ class _Reader:
             if (YEAR.fullmatch(self.t[k]) and int(self.t[k]) < ref.year
                     and not any(since.at(self.t, j) for j in range(max(self.lo, k - 2), k))
                     and self._nothing_between(k, k + 1)):  # "68.4%, down from 70.8% in 2021": 70.8%'s year
+                return True
+        return False
+
+    def _later_year(self, lo: int, hi: int) -> bool:
+        """A year at least two after the article's, right after a "by" word ("by 2034", "d'ici 2034", "hasta
+        2034", "bis 2034") and qualifying this figure: what a figure will be then is a projection or a target,
+        never a rival of what it is now ("public debt, at 107.5% of GDP last year, would climb to 118% by
+        2034"). The next year is left alone: it is the year of the budget being voted ("le budget pour 2027",
+        "a deficit of 2.8% in 2027" in the autumn of 2026), the story itself. Measures only, as for earlier
+        years: a count's horizon is the plan's own ("will cut 650 of its 2,700 jobs by 2032"), which not every
+        report repeats."""
+        ref = self.doc.ref
+        if ref is None:
+            return False
+        by = self.lang.markers["by_year"]
+        for k in range(max(lo, self.lo), min(hi, self.hi)):
+            if (YEAR.fullmatch(self.t[k]) and int(self.t[k]) > ref.year + 1
+                    and any(pos + n == k for pos, n, _ in by.scan(self.t, max(self.lo, k - 3), k))
+                    and self._nothing_between(k, k + 1)):
                 return True
         return False
 

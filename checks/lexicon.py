@@ -52,6 +52,7 @@ MARKERS = (
     "superlative",
     "long_ago",
     "last_year",
+    "by_year",
     "budget_core",
     "budget_total",
     "combined",

@@ -1642,6 +1642,47 @@ def test_an_earlier_year_belongs_to_the_figure_it_follows() -> None:
 
 
 @pytest.mark.parametrize(
+    ("lang", "text", "now", "then"),
+    [
+        ("en", "Public debt, at 107.5% of GDP last year, would climb to 118% by 2034.", "107.5%", "118%"),
+        ("fr", "La dette, qui atteint 107,5 % du PIB, grimperait à 118 % en 2034.", "107,5 %", "118 %"),
+        ("es", "La deuda, hoy del 107,5 % del PIB, subiría hasta el 118 % hasta 2034.", "107,5 %", "118 %"),
+        ("de", "Die Schuldenquote liegt bei 107,5 Prozent. Bis 2034 soll sie auf 118 Prozent steigen.",
+         "107,5 Prozent", "118 Prozent"),
+    ],
+)
+def test_a_measure_by_a_later_year_is_a_projection(lang, text, now, then) -> None:
+    """"118% by 2034" is what the debt may be then ([marker] by_year), never a rival of the 107.5% of now."""
+    day = date(2030, 10, 25)
+    a = frame(text, now, lang, dimension="[percent]", published=day, others=((then, "[percent]"),))
+    b = frame(text, then, lang, dimension="[percent]", published=day, others=((now, "[percent]"),))
+    assert (a.scope != "forecast", b.scope) == (True, "forecast")
+
+
+def test_next_year_is_the_year_of_the_budget_in_question() -> None:
+    """In the autumn, "le budget pour 2027" and "a deficit of 2.8% in 2027" are the story itself, and a
+    count's horizon ("cut 650 of its jobs by 2032") is not repeated by every report: neither is a forecast."""
+    day = date(2026, 10, 20)
+    assert frame("Rome vise un déficit ramené à 2,8 % du PIB en 2027.", "2,8 %", "fr", dimension="[percent]",
+                 published=day).scope == "incident"
+    assert frame("The company will cut 650 jobs by 2032.", "650", counted="jobs", published=day).scope \
+        == "incident"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface"),
+    [
+        ("en", "The plan still shows a shortfall of nearly 34 billion euros.", "34 billion euros"),
+        ("fr", "L'opposition pointe un trou de près de 34 milliards d'euros.", "34 milliards d'euros"),
+        ("es", "La oposición denuncia un agujero de 34.000 millones de euros.", "34.000 millones de euros"),
+    ],
+)
+def test_a_shortfall_is_a_deficit(lang, text, surface) -> None:
+    """A gap in the accounts is named as a deficit, not taken for the budget it is missing from."""
+    assert frame(text, surface, lang, dimension="[currency]").topic == "deficit"
+
+
+@pytest.mark.parametrize(
     ("lang", "text", "demand", "offer"),
     [
         ("en", "The unions are demanding a 4.5% wage increase, while the employers have offered 2%.",
