@@ -813,15 +813,44 @@ class _Reader:
         forecast = self.any_marker("forecast", max(clo, run_start - 10), min(chi, run_end + 6))
         if forecast and action not in CASUALTY:
             return "forecast"
-        if action not in CASUALTY and self._a_limit(clo, chi, run_start):
+        if action not in CASUALTY and self._a_limit(clo, chi, run_start, measure):
             return "limit"
         return "incident"
 
-    def _a_limit(self, clo: int, chi: int, run_start: int) -> bool:
+    def _a_limit(self, clo: int, chi: int, run_start: int, measure: str) -> bool:
         """A limit word names this figure: before it ("limitée à 80 km/h", "a speed limit of 80 km/h") or
         right after it ("the 80 km/h speed limit"); further on it is the next figure's: "mit 112 km/h
-        unterwegs, erlaubt sind nur 80"."""
-        return self._marked_right_by("limit", clo, chi, run_start)
+        unterwegs, erlaubt sind nur 80". A measure coordinated with a limit is one too (not a count: "a
+        capacity of 150 passengers and carried 280")."""
+        return self._marked_right_by("limit", clo, chi, run_start) or \
+            measure != "count" and self._after_a_limit(clo)
+
+    def _after_a_limit(self, clo: int) -> bool:
+        """The second of two coordinated figures of a limit: "EU rules cap deficits at 3% of GDP and debt at
+        60%", "qui plafonnent le déficit à 3 % et la dette à 60 %", "limits of 3 per cent and 60 per cent".
+        The figure before it, in its clause, with "and" and at most five words between and no comma, has a
+        limit word before it with no figure between, and the two are written alike: right after "and", or
+        after the same preposition ("at 3% ... at 60%"; not "permitida era de 80 km/h y el tren circulaba a
+        118 km/h")."""
+        own_start = self.own[0]
+        prev = max((k for k in self.numbers if clo <= k < own_start and k >= self.lo and self._rival(k)),
+                   default=None)
+        if prev is None or own_start - prev > 6:
+            return False
+        between = range(prev + 1, own_start)
+        if any(self.t[k] in PHRASE_BREAKS for k in between) or \
+                not any(self.is_("coordination", k) for k in between):
+            return False
+        first = prev
+        while first - 1 in self.numbers and first - 1 >= max(clo, self.lo):
+            first -= 1  # the first token of that figure
+        before = self.t[own_start - 1]
+        if not (self.is_("coordination", own_start - 1) or first > self.lo and before == self.t[first - 1]):
+            return False
+        for pos, n, _ in self.lang.markers["limit"].scan(self.t, max(clo, first - 8, self.lo), first):
+            if not self._figure_between(pos + n, first):
+                return True
+        return False
 
     def _marked_right_by(self, marker: str, clo: int, chi: int, run_start: int, tight: bool = False) -> bool:
         """A marker word (a limit, an average) names this figure: before it with no other figure between, or

@@ -1670,6 +1670,31 @@ def test_next_year_is_the_year_of_the_budget_in_question() -> None:
 
 
 @pytest.mark.parametrize(
+    ("lang", "text", "first", "second"),
+    [
+        ("en", "EU rules cap deficits at 3% of GDP and debt at 60%.", "3%", "60%"),
+        ("en", "EU rules set limits of 3 per cent and 60 per cent.", "3 per cent", "60 per cent"),
+        ("fr", "Les règles européennes plafonnent le déficit à 3 % et la dette à 60 %.", "3 %", "60 %"),
+        ("es", "Las normas europeas limitan el déficit al 3 % y la deuda al 60 %.", "3 %", "60 %"),
+        ("de", "Die EU-Regeln deckeln das Defizit bei 3 Prozent und die Schulden bei 60 Prozent.",
+         "3 Prozent", "60 Prozent"),
+    ],
+)
+def test_a_measure_coordinated_with_a_limit_is_a_limit(lang, text, first, second) -> None:
+    """"cap deficits at 3% of GDP and debt at 60%": both are the rules' limits, not Belgium's debt ratio."""
+    pct = "[percent]"
+    a = frame(text, first, lang, dimension=pct, others=((second, pct),))
+    b = frame(text, second, lang, dimension=pct, others=((first, pct),))
+    assert (a.scope, b.scope) == ("limit", "limit")
+
+
+def test_a_count_after_a_capacity_is_what_was_counted() -> None:
+    """"a capacity of 150 passengers and carried 280": the coordination lends no limit to a count."""
+    text = "The ferry had a capacity of 150 passengers and carried 280 on Sunday."
+    assert frame(text, "280", counted="passengers", others=("150 passengers",)).scope != "limit"
+
+
+@pytest.mark.parametrize(
     ("lang", "text", "surface"),
     [
         ("en", "The plan still shows a shortfall of nearly 34 billion euros.", "34 billion euros"),

@@ -11,8 +11,8 @@ left unannotated, so a prediction on them counts as a false positive; anaphoric 
 magnitudes, scores and index levels are optional).
 
 The gold lives in ``tests/specs/news/LANG.jsonl`` (split ``dev``, ~43 paragraphs per language) and
-``tests/specs/news/later/LANG.jsonl`` (split ``later``, 123 paragraphs per language written in eighteen batches
-afterwards, each scored once before its mistakes were reported) in the scorer's JSONL format; both are
+``tests/specs/news/later/LANG.jsonl`` (split ``later``, 123 paragraphs per language written in eighteen
+batches afterwards, each scored once before its mistakes were reported) in the scorer's JSONL format; both are
 generated from the marked-up sources under ``tests/specs/news/src/`` by ``tests/specs/news/build_gold.py``
 (offsets are computed, never typed). The scorer below is a small self-contained copy of the rules of
 ../shared/eval/quantscore.py (span overlap, same dimension, value within 0.1 % in base units, optional
