@@ -1688,6 +1688,22 @@ def test_a_measure_coordinated_with_a_limit_is_a_limit(lang, text, first, second
     assert (a.scope, b.scope) == ("limit", "limit")
 
 
+@pytest.mark.parametrize(
+    ("lang", "text", "convicted", "acquitted"),
+    [
+        ("en", "The court convicted 238 defendants and acquitted 84.", "238", "84"),
+        ("fr", "La cour a prononcé jeudi soir 238 condamnations et 84 acquittements.", "238", "84"),
+        ("es", "El tribunal condenó este jueves a 238 acusados y absolvió a 84.", "238", "84"),
+        ("de", "Das Gericht sprach 238 Schuldsprüche und 84 Freisprüche aus.", "238", "84"),
+    ],
+)
+def test_a_verdict_counts_the_convicted_and_the_acquitted_apart(lang, text, convicted, acquitted) -> None:
+    """A trial's verdict is two counts of people ([group_is] convictions, acquittals; actions convicted,
+    acquitted): "238 condamnations" is the same fact as "238 acusados" convicted, never a rival of the 84."""
+    got = {k: (f.group, f.action) for k, f in frames_of(text, lang).items()}
+    assert (got[convicted], got[acquitted]) == (("people", "convicted"), ("people", "acquitted"))
+
+
 def test_a_count_after_a_capacity_is_what_was_counted() -> None:
     """"a capacity of 150 passengers and carried 280": the coordination lends no limit to a count."""
     text = "The ferry had a capacity of 150 passengers and carried 280 on Sunday."
