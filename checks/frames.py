@@ -790,6 +790,8 @@ class _Reader:
             return "past"  # "En février 2023, deux séismes ... avaient fait plus de 50 000 morts"
         if self._marked_right_by("average", clo, chi, run_start, tight=True):
             return "average"  # "contre 23 en moyenne à cette saison": the season's mean, not the day's 29
+        if measure != "count" and "currency" not in measure and self._earlier_level(clo):
+            return "past"  # "dropped to 24C, from 34C on Sunday", "fiel von 34 auf 24 Grad"
         if measure == "count" and self._earlier_month(max(clo, run_start - 12), min(chi, run_end + 12)):
             return "past"  # "les inondations de juin 2010, qui avaient fait 25 morts", "en junio de 2010"
         for k in range(max(self.lo, run_start - 8), min(self.hi, run_end + 8)):
@@ -816,6 +818,32 @@ class _Reader:
         if action not in CASUALTY and self._a_limit(clo, chi, run_start, measure):
             return "limit"
         return "incident"
+
+    def _earlier_level(self, clo: int) -> bool:
+        """The level a measure is compared with or changed from: right after an earlier_level word ("from
+        34C", "down from 5.2%", "contre 2,9 %", "frente al 3 %", "gegenüber 3 Prozent"; a qualifier or an
+        article may stand between), or the old level of a change ("von 34 auf 24 Grad", "de 5 à 7 %", "de 3 a
+        5 grados": a change_from word before it, a change_to word and a figure after it). Not for counts nor
+        money: an updated toll "rose from 3 to 4" or damage "raised to €200m from €150m" is one figure
+        reported twice."""
+        own_start, own_end = self.own
+        lo = max(clo, self.lo)
+        k = own_start - 1
+        ends = [k]  # where the word before the figure may end: right before it, or before a qualifier
+        while k > lo and (self.is_("qualifiers", k) or self.is_("definite_articles", k)):
+            k -= 1
+            ends.append(k)
+        earlier = self.lang.markers["earlier_level"]
+        for end in ends:
+            for n in (1, 2, 3):
+                hit = earlier.at(self.t, end - n + 1) if end - n + 1 >= lo else None
+                if hit is not None and hit[1] == n:
+                    return True
+        if not any(end >= lo and self.lang.markers["change_from"].at(self.t, end) for end in ends):
+            return False
+        j = own_end
+        return j + 1 < self.hi and self.lang.markers["change_to"].at(self.t, j) is not None and \
+            j + 1 in self.numbers and self._rival(j + 1)
 
     def _a_limit(self, clo: int, chi: int, run_start: int, measure: str) -> bool:
         """A limit word names this figure: before it ("limitée à 80 km/h", "a speed limit of 80 km/h") or

@@ -1704,6 +1704,36 @@ def test_a_verdict_counts_the_convicted_and_the_acquitted_apart(lang, text, conv
     assert (got[convicted], got[acquitted]) == (("people", "convicted"), ("people", "acquitted"))
 
 
+@pytest.mark.parametrize(
+    ("lang", "text", "now", "before"),
+    [
+        ("en", "The temperature in Baghdad dropped to 24C (75F), from 34C (93F) on Sunday.", "24C", "34C"),
+        ("en", "Unemployment fell to 4.9%, down from 5.2% in May.", "4.9%", "5.2%"),
+        ("fr", "Le chômage est passé de 7,5 % à 7,3 % en un an.", "7,3 %", "7,5 %"),
+        ("es", "El paro bajó de 11,2 % a 10,9 % en un año.", "10,9 %", "11,2 %"),
+        ("de", "Die Temperatur fiel von 34 Grad auf 24 Grad.", "24 Grad", "34 Grad"),
+    ],
+)
+def test_the_level_a_measure_changed_from_is_no_rival(lang, text, now, before) -> None:
+    """"dropped to 24C, from 34C on Sunday": the old level ([marker] earlier_level, change_from / change_to)
+    is the measure at another time, never a rival of the new one."""
+    dim = "[temperature]" if "C" in now or "Grad" in now else "[percent]"
+    a = frame(text, now, lang, dimension=dim, others=((before, dim),))
+    b = frame(text, before, lang, dimension=dim, others=((now, dim),))
+    assert (a.scope, b.scope) == ("incident", "past")
+
+
+def test_an_updated_toll_or_estimate_keeps_its_old_figure() -> None:
+    """"the death toll rose from 3 to 4", "contre 150 millions annoncés vendredi": one figure reported twice,
+    the update of one fact; "frente al 27,4 % de la AfD" compares two parties, not two times."""
+    assert frame("The death toll rose from 3 to 4 on Tuesday.", "3", others=("4",)).scope != "past"
+    text = "The insurer raised its estimate of the damage to €200m from €150m."
+    assert frame(text, "€150m", dimension="currency_EUR", others=(("€200m", "currency_EUR"),)).scope != "past"
+    text = "El SPD obtuvo el 29,1 % de los votos, frente al 27,4 % de la AfD."
+    pct = "[percent]"
+    assert frame(text, "27,4 %", "es", dimension=pct, others=(("29,1 %", pct),)).scope != "past"
+
+
 def test_a_count_after_a_capacity_is_what_was_counted() -> None:
     """"a capacity of 150 passengers and carried 280": the coordination lends no limit to a count."""
     text = "The ferry had a capacity of 150 passengers and carried 280 on Sunday."
