@@ -76,7 +76,7 @@ def share_unit(ctx: ExtractionContext, a: Candidate, b: Candidate) -> None:
     if b.value and a.value and not 0.01 <= a.value / b.value <= 100:
         return
     gap = ctx.text[a.end:b.start]
-    if len(gap) > 6:
+    if len(gap) > 17:  # " beziehungsweise "
         return
     g = gap.strip().lower()
     if g in ctx.lang.coordination or g == ",":
