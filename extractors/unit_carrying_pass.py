@@ -30,12 +30,29 @@ def carry_units(ctx: ExtractionContext, cands: list[Candidate]) -> None:
                 not plural_noun(ctx, c.counted)):
             c.unit, c.counted = prev.unit, None
             c.rule += "+carried"
+    carry_forward(ctx, cands)
     metre_or_million(ctx, cands)
     parallel(ctx, cands)
     precision(ctx, cands)
     carry_counted(ctx, cands)
     signed_change(ctx, cands)
     compared(ctx, cands)
+
+
+def carry_forward(ctx: ExtractionContext, cands: list[Candidate]) -> None:
+    """"sanken um 1,1 Milliarden auf 27,8 Milliarden Euro", "se redujo en 1.100 millones, hasta 27.800
+    millones de euros": a bare amount of millions or billions right before one in a currency (at most three
+    words between, in one sentence) is in that currency: the change and the new level."""
+    for c, n in zip(cands, cands[1:], strict=False):
+        if c.unit or c.counted or c.vague or c.scaled <= 1.0 or c.value is None or c.qualifier == "range" or \
+                not n.unit.isupper() or n.scaled <= 1.0:
+            continue
+        gap = ctx.text[c.end:n.start]
+        if len(gap.split()) > 3 or any(ch in gap for ch in ".;:()") or \
+                ctx.sentences.index(c.start) != ctx.sentences.index(n.start):
+            continue
+        c.unit = n.unit
+        c.rule += "+carried"
 
 
 def parallel(ctx: ExtractionContext, cands: list[Candidate]) -> None:
