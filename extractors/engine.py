@@ -36,7 +36,7 @@ from quantcheck.extractors.langdetect import detect_language
 from quantcheck.extractors.model import Mention
 from quantcheck.extractors.qualifier_pass import qualify
 from quantcheck.extractors.range_pass import join_ranges
-from quantcheck.extractors.unit_carrying_pass import carry_units
+from quantcheck.extractors.unit_carrying_pass import carry_units, currency_references
 from quantcheck.extractors.unit_tables import MINOR_UNITS, READABLE_UNITS
 from quantcheck.extractors.units import COUNT, unit_info
 
@@ -78,13 +78,15 @@ def to_mention(ctx: ExtractionContext, c: Candidate) -> Mention | None:
 
 
 def run(ctx: ExtractionContext) -> list[Mention]:
-    """The passes in order: candidates, qualifiers, ranges, carried units; then the mentions."""
+    """The passes in order: candidates, qualifiers, ranges, carried units, currencies a rate is for; then
+    the mentions."""
     cands = find_candidates(ctx)
     if not cands:
         return []
     qualify(ctx, cands)
     cands = join_ranges(ctx, cands)
     carry_units(ctx, cands)
+    cands = currency_references(ctx, cands)
     out = []
     for c in cands:
         if c.end <= c.start:

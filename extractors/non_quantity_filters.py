@@ -7,6 +7,8 @@ reads the language's word lists, so the checks are the same in every language.
 
 from __future__ import annotations
 
+import regex
+
 from quantcheck.extractors.concepts import concept_of
 from quantcheck.extractors.extraction_context import Candidate, ExtractionContext
 from quantcheck.extractors.numbers import AHEAD
@@ -85,6 +87,8 @@ def clock_hour_with_unit(ctx: ExtractionContext, c: Candidate) -> bool:
                                                                     c.num.decimals == 0 or
                                                                     c.num.hours_and_minutes()):
         pw = prev_word(ctx, c.start).lower()
+        if c.num.words and lang.qualifiers.get(pw) == "at_most":
+            return False  # "perdu jusqu'à deux heures": up to two hours (a clock is written in digits)
         if pw in lang.clock_before:
             before = ctx.text[max(0, c.start - 30):c.start].rstrip()[: -len(pw)].rstrip()
             # "de 2 à 3 heures" is a range, not 3 o'clock; "de 14h30 à 16h", "le 03/11/2025 à 07h45"
@@ -137,6 +141,9 @@ def date_or_year(ctx: ExtractionContext, c: Candidate) -> bool:
     return False
 
 
+YEAR_NUMBERED = regex.compile(r"\d{1,4}/(?:19[5-9]\d|20\d\d)")
+
+
 def identifier_or_furniture(ctx: ExtractionContext, c: Candidate, pw: str, lpw: str) -> bool:
     """A number that an identifier word, a "#", a hyphenated identifier noun or a gallery counter names
     ("article 5", "#3", "a 7.4-magnitude", "Photo 3 of 12"), page furniture, or a product ("iPhone 12")."""
@@ -144,6 +151,8 @@ def identifier_or_furniture(ctx: ExtractionContext, c: Candidate, pw: str, lpw: 
     lang = ctx.lang
     num = c.num
     end = c.num.end
+    if YEAR_NUMBERED.fullmatch(text, c.num_start, end):
+        return True  # "le règlement 261/2004", "la Ley 7/2022": a text numbered within its year
     # ("chaque jour 230 000 frontaliers": a grouped number or a known counted noun is a count)
     if (lpw in lang.identifier_words or pw.lower() in lang.identifier_words) and not num.words and \
             c.scaled == 1.0 and not num.grouped and not (c.counted and concept_of(ctx, c, COUNT)):
@@ -181,6 +190,17 @@ def identifier_or_furniture(ctx: ExtractionContext, c: Candidate, pw: str, lpw: 
     return False
 
 
+def unit_word_before(ctx: ExtractionContext, start: int, pw: str) -> bool:
+    """The capitalised word before ``start`` is the unit of a figure before it ("binnen 24 Stunden 40 bis
+    60 Liter", "600 Metern 10 bis 20 Zentimeter"): a German noun, not a name."""
+    k = ctx.text.rfind(pw, max(0, start - 40), start)
+    if k < 1 or not ctx.text[k - 1].isspace() or not ctx.text[max(0, k - 2)].isdigit():
+        return False
+    m = ctx.patterns["unit_ci"].match(ctx.lower, k - 1, k + AHEAD) or \
+        ctx.patterns["unit_cs"].match(ctx.text, k - 1, k + AHEAD)
+    return m is not None and m.end() >= k + len(pw) - 3
+
+
 def name_or_address(ctx: ExtractionContext, c: Candidate, pw: str, lpw: str) -> bool:
     """A number that is part of a name or an address: "Route 9", "la RN 10", "Hauptstraße 112", "13 avenue",
     "Le 115", "les Vingt-Sept", or a time of day after a clock word ("a las 8.05")."""
@@ -196,7 +216,8 @@ def name_or_address(ctx: ExtractionContext, c: Candidate, pw: str, lpw: str) -> 
     if pw and pw[0].isupper() and not num.words and lpw not in lang.stopwords and \
             lpw not in lang.name_exceptions and lpw not in lang.count_verbs and \
             (not c.counted or named_model(ctx, c, pw)) and \
-            not at_sentence_start_word(ctx, c.start):  # (mid-sentence "Max", "Over" are names too)
+            not at_sentence_start_word(ctx, c.start) and \
+            not unit_word_before(ctx, c.start, pw):  # (mid-sentence "Max", "Over" are names too)
         return True  # "Route 9", "Ariane 6"; German too ("der Golf 8", "ICE 578"): a count has a noun
     # "la RN 10 reste fermée", "l'A 7": an acronym right before a number names a road, a model, a law
     if len(pw) >= 2 and pw.isalpha() and pw.isupper() and not num.words and c.scaled == 1.0 and \

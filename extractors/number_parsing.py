@@ -241,6 +241,14 @@ def read_half(c: Candidate, num: Number, half: regex.Match) -> int:
     return half.end()
 
 
+def link_end(ctx: ExtractionContext, pos: int) -> int:
+    """The end of a link word ("de", "of") right after ``pos``, else ``pos``."""
+    m = ctx.patterns["next_words"].match(ctx.text, pos, pos + AHEAD)
+    if m is not None and m.group("w1").lower() in ctx.lang.unit_links:
+        return m.end("w1")
+    return pos
+
+
 def read_scale(ctx: ExtractionContext, c: Candidate, num: Number, pos: int, cur_code: str | None) -> int:
     """A scale word or symbol after the number ("2 millions", "3bn", "45 M€", "1.8m vehicles"; not "1.8m
     tall"), applied to ``c``; the end of what is used, or -1 when there is none."""
@@ -250,7 +258,12 @@ def read_scale(ctx: ExtractionContext, c: Candidate, num: Number, pos: int, cur_
         return -1
     factor = None
     if sm.groupdict().get("w"):
-        factor = lang.scales.get(sm.group("w").lower())
+        word = ctx.text[sm.start("w"):sm.end("w")]
+        factor = lang.scales.get(word.lower())
+        end = sm.end()
+        if factor and word.islower() and (word in lang.units_cs or word in lang.units_ci) and not (
+                cur_code or currency_follows(ctx, end) or currency_follows(ctx, link_end(ctx, end))):
+            return -1  # "117 mm en el aeropuerto" are millimetres; "5 mm de dólares", "5 MM" millions
     else:
         sym = sm.group("s")
         spaced = bool(sm.group("sp"))

@@ -13,6 +13,8 @@ def join_ranges(ctx: ExtractionContext, cands: list[Candidate]) -> list[Candidat
     """Neighbouring candidates joined into ranges; scores ("3:1") dropped; a bare first number shares the
     unit of the next."""
     out: list[Candidate] = []
+    for i in range(len(cands) - 2, -1, -1):  # from the end: "128, 256 oder 512 GB" (each takes the next's)
+        share_unit(ctx, cands[i], cands[i + 1])
     i = 0
     while i < len(cands):
         a = cands[i]
@@ -190,11 +192,15 @@ def change_before(ctx: ExtractionContext, a: Candidate) -> tuple[str, str]:
     is one of ``change_from`` ("rose from 3% to 5%": the old level and the new one); ("", "") otherwise
     ("rose between 2 and 3 percent" is a range)."""
     lang = ctx.lang
-    pw = prev_word(ctx, a.start).lower()
+    start = a.start
+    qm = ctx.patterns["qual_left"].search(ctx.lower, max(0, start - 40), start)
+    if qm is not None and not ctx.lower[qm.end():start].strip():
+        start = qm.start()  # "fell by about 55,000 to 7.39 million": the word before the qualifier
+    pw = prev_word(ctx, start).lower()
     if pw in lang.change_before or pw in lang.change_verbs:
         return "by", pw
     if pw in lang.change_from or pw in lang.change_by:
-        k = a.start
+        k = start
         while k > 0 and ctx.lower[k - 1] in " \u00a0":
             k -= 1
         verb = prev_word(ctx, k - len(pw)).lower()

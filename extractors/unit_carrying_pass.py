@@ -39,6 +39,19 @@ def carry_units(ctx: ExtractionContext, cands: list[Candidate]) -> None:
     compared(ctx, cands)
 
 
+def currency_references(ctx: ExtractionContext, cands: list[Candidate]) -> list[Candidate]:
+    """The candidates without "one" of a currency that a rate in another follows ("ein Franken war 1,0728
+    Euro wert", "un dollar valait 0,92 euro"): the currency the rate is for, not an amount. ("a litre of milk
+    costs 60 rupees" keeps its litre: the news sets leave such a unit optional.)"""
+    drop = set()
+    for i, (c, n) in enumerate(zip(cands, cands[1:], strict=False)):
+        if c.num is not None and c.num.article_only and c.unit.isupper() and n.unit.isupper() and \
+                len(ctx.text[c.end:n.start].split()) <= 8 and \
+                ctx.sentences.index(c.start) == ctx.sentences.index(n.start):
+            drop.add(i)
+    return [c for i, c in enumerate(cands) if i not in drop]
+
+
 def carry_forward(ctx: ExtractionContext, cands: list[Candidate]) -> None:
     """"sanken um 1,1 Milliarden auf 27,8 Milliarden Euro", "se redujo en 1.100 millones, hasta 27.800
     millones de euros": a bare amount of millions or billions right before one in a currency (at most three
