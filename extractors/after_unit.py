@@ -199,10 +199,12 @@ def time_part(ctx: ExtractionContext, c: Candidate, level: str, num: Number, q: 
         c.value += num.value * SECONDS[hit[0]] / SECONDS[c.unit]
         c.extra_level = hit[0]
         return hit[1]
-    if not bare_ok or num.words or len(num.plain_int) != 2 or ctx.lower.startswith(("h", "min"), q) or \
-            next_word(ctx, q) in ctx.lang.concepts:
+    if not bare_ok or num.words or len(num.plain_int) != 2 or ctx.lower.startswith(("h", "min"), q):
+        return None
+    after = next_word(ctx, q)
+    if after in ctx.lang.concepts:
         return None  # "3 heures, 20 personnes": another mention
-    if (next_word(ctx, q) in ctx.lang.range_connectors or unit_at(ctx, q) is not None) and \
+    if (after in ctx.lang.range_connectors or unit_at(ctx, q) is not None) and \
             len(ctx.text[c.num.end:c.end].strip()) > 1 and \
             prev_word(ctx, c.start).lower() not in ctx.lang.clock_before:
         return None  # "binnen 24 Stunden 40 bis 60 Liter" (not a clock: "vers 2 h 30 à 176 km/h", "de 14 h 30

@@ -36,6 +36,7 @@ from quantcheck.extractors.text_views import (
     next_word,
     prev_word,
 )
+from quantcheck.extractors.unit_resolution import unit_at
 from quantcheck.extractors.units import COUNT
 
 
@@ -196,8 +197,7 @@ def unit_word_before(ctx: ExtractionContext, start: int, pw: str) -> bool:
     k = ctx.text.rfind(pw, max(0, start - 40), start)
     if k < 1 or not ctx.text[k - 1].isspace() or not ctx.text[max(0, k - 2)].isdigit():
         return False
-    m = ctx.patterns["unit_ci"].match(ctx.lower, k - 1, k + AHEAD) or \
-        ctx.patterns["unit_cs"].match(ctx.text, k - 1, k + AHEAD)
+    m = unit_at(ctx, k - 1)
     return m is not None and m.end() >= k + len(pw) - 3
 
 

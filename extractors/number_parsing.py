@@ -243,10 +243,8 @@ def read_half(c: Candidate, num: Number, half: regex.Match) -> int:
 
 def link_end(ctx: ExtractionContext, pos: int) -> int:
     """The end of a link word ("de", "of") right after ``pos``, else ``pos``."""
-    m = ctx.patterns["next_words"].match(ctx.text, pos, pos + AHEAD)
-    if m is not None and m.group("w1").lower() in ctx.lang.unit_links:
-        return m.end("w1")
-    return pos
+    lm = ctx.patterns["link"].match(ctx.lower, pos, pos + AHEAD)
+    return lm.end() if lm is not None else pos
 
 
 def read_scale(ctx: ExtractionContext, c: Candidate, num: Number, pos: int, cur_code: str | None) -> int:

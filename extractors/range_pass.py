@@ -23,7 +23,6 @@ def join_ranges(ctx: ExtractionContext, cands: list[Candidate]) -> list[Candidat
             if is_score(ctx, a, b) or is_clock_range(ctx, a, b):
                 i += 2
                 continue
-            share_unit(ctx, a, b)
             merged = range_of(ctx, a, b)
             if merged is not None:
                 out.append(merged)
