@@ -820,12 +820,11 @@ class _Reader:
         return "incident"
 
     def _earlier_level(self, clo: int) -> bool:
-        """The level a measure is compared with or changed from: right after an earlier_level word ("from
-        34C", "down from 5.2%", "contre 2,9 %", "frente al 3 %", "gegenüber 3 Prozent"; a qualifier or an
-        article may stand between), or the old level of a change ("von 34 auf 24 Grad", "de 5 à 7 %", "de 3 a
-        5 grados": a change_from word before it, a change_to word and a figure after it). Not for counts nor
-        money: an updated toll "rose from 3 to 4" or damage "raised to €200m from €150m" is one figure
-        reported twice."""
+        """The level a measure changed from: right after an earlier_level word ("from 34C", "down from 5.2%",
+        "nach zuvor 34 Grad"; a qualifier or an article may stand between; phrases of at most three words),
+        or the old level of a change ("von 34 auf 24 Grad", "de 5 à 7 %", "de 3 a 5 grados": a change_from
+        word before it, a change_to word and a figure after it). Not for counts nor money: an updated toll
+        "rose from 3 to 4" or damage "raised to €200m from €150m" is one figure reported twice."""
         own_start, own_end = self.own
         lo = max(clo, self.lo)
         k = own_start - 1
