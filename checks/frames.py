@@ -1440,9 +1440,10 @@ def read_claim(
     if thing is not None:  # "450 tracteurs" and "1.200 Traktoren": one key, the noun as written to show
         thing, fine = thing_key(thing), thing
     clo, chi = r.clause(run_start, run_end)
-    incidents = _own_incidents(doc, group, (clo, chi), (run_start, run_end), (i1, np_end))
-    action = _incident_action(lexicon, action, claim.dimension, incidents)
-    incidents = incidents or _story_incidents(doc, claim, group, (i1, np_end))
+    own = lexicon.terms.named_incidents(
+        _own_incidents(doc, group, (clo, chi), (run_start, run_end), (i1, np_end)))
+    action = _incident_action(lexicon, action, claim.dimension, own)
+    incidents = _with_story_incidents(doc, lexicon, claim, group, own, (i1, np_end))
     topic = _measure_topic(r, claim, lexicon, action, (run_start, run_end), (i1, np_end), (clo, chi))
     topic, action = _share_topic(lexicon, action, topic, claim.dimension)
     place, spot, psrc = r.nearest_place(clo, chi)
@@ -2072,6 +2073,20 @@ def _kinds(hits: Iterable[tuple[int, str]], group: str | None, noun: tuple[int, 
     themselves: "85 Schiffe warteten" is no shipwreck."""
     own_noun = range(*noun) if group in VEHICLES else range(0)
     return tuple(sorted({k for pos, k in hits if pos not in own_noun}))
+
+
+def _with_story_incidents(
+    doc: DocumentView, lexicon: Lexicon, claim: ClaimInput, group: str | None, own: tuple[str, ...],
+    noun: tuple[int, int],
+) -> tuple[str, ...]:
+    """The kinds of incident of a figure: its clause's, else the story's (:func:`_story_incidents`). A clause
+    naming only responders ("según los bomberos", terms.toml [incident] weak) takes the story's kind when the
+    story names one that is not a responder: the fire brigade counted the missing of a dam burst."""
+    weak = lexicon.terms.incident_weak
+    if own and not all(k in weak for k in own):
+        return own
+    story = lexicon.terms.named_incidents(_story_incidents(doc, claim, group, noun))
+    return story if not own or any(k not in weak for k in story) else own
 
 
 def _story_incidents(

@@ -274,6 +274,14 @@ class Terms:
     share_topic: dict[str, str] = field(default_factory=dict)  # [share_topic]: action → topic of a share
     incident_area: dict[str, str] = field(default_factory=dict)  # [incident] area: an area's action there
     noun_action_yields: dict[str, frozenset[str]] = field(default_factory=dict)  # [noun_action_yields]
+    # [incident] weak: kinds only their responders name ("firefighters" at a fire, a dam burst, a crash)
+    incident_weak: frozenset[str] = frozenset()
+
+    def named_incidents(self, kinds: tuple[str, ...]) -> tuple[str, ...]:
+        """The kinds of incident a clause names, without its weak ones when it names another: "bomberos" with
+        "la rotura de un dique" is the fire brigade at a dam burst, not a fire."""
+        strong = tuple(k for k in kinds if k not in self.incident_weak)
+        return strong or kinds
 
     def per_organisation(self, measure: str, group: str | None, action: str | None) -> bool:
         """A figure of one organisation ("PP 16 seats", "SPD 29.1 %"): only the same one's is its rival."""
@@ -370,28 +378,32 @@ def _group_rules(path: Path, data: dict, labels: dict[str, dict[str, str]]
     return action_of_group, groups, actions
 
 
-INCIDENT_KEYS = frozenset({"label", "days", "family", "area"})
+INCIDENT_KEYS = frozenset({"label", "days", "family", "area", "weak"})
 
 
 def _incidents(
     path: Path, data: dict
-) -> tuple[dict[str, str], dict[str, int], dict[str, frozenset[str]], dict[str, str]]:
-    """[incident]: each kind's label, days apart its reports may be, families, and the action of an area
-    measured in a clause naming it (optional `area`)."""
+) -> tuple[dict[str, str], dict[str, int], dict[str, frozenset[str]], dict[str, str], frozenset[str]]:
+    """[incident]: each kind's label, days apart its reports may be, families, the action of an area
+    measured in a clause naming it (optional `area`), and the weak kinds (optional `weak`)."""
     labels: dict[str, str] = {}
     days: dict[str, int] = {}
     family: dict[str, frozenset[str]] = {}
     area: dict[str, str] = {}
+    weak: set[str] = set()
     for key, spec in data.get("incident", {}).items():
         if not isinstance(spec, dict) or set(spec) - INCIDENT_KEYS or "days" not in spec:
-            raise LexiconError(f"{path}: [incident] {key} needs {{ label, days, family }} (optional: area)")
+            raise LexiconError(
+                f"{path}: [incident] {key} needs {{ label, days, family }} (optional: area, weak)")
         if "area" in spec:
             area[key] = str(spec["area"])
+        if spec.get("weak", False) is True:
+            weak.add(key)
         labels[key] = str(spec.get("label", key))
         days[key] = int(spec["days"])
         fam = spec.get("family", key)
         family[key] = frozenset([fam] if isinstance(fam, str) else [str(f) for f in fam])
-    return labels, days, family, area
+    return labels, days, family, area, frozenset(weak)
 
 
 def _action_rules(
@@ -425,7 +437,7 @@ def parse_terms(path: Path) -> Terms:
     labels: dict[str, dict[str, str]] = {}
     for section in ("group", "action", "topic"):
         labels[section] = {k: str(v) for k, v in data.get(section, {}).items()}
-    labels["incident"], days, family, incident_area = _incidents(path, data)
+    labels["incident"], days, family, incident_area, weak = _incidents(path, data)
     labels["nationality"] = {k: str(v) for k, v in data.get("nationality", {}).items()}
     if any(not (len(k) == 2 and k.isalpha() and k.islower()) for k in labels["nationality"]):
         raise LexiconError(f"{path}: [nationality] keys must be ISO 3166 country codes in lower case")
@@ -492,6 +504,7 @@ def parse_terms(path: Path) -> Terms:
         share_topic=share_topic,
         incident_area=incident_area,
         noun_action_yields=yields,
+        incident_weak=weak,
     )
 
 

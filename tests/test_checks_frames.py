@@ -3231,3 +3231,53 @@ def test_jobs_that_disappear_are_cut(lang, text, surface) -> None:
     """ "650 postes disparaîtront", "800 Stellen abbauen", "650 jobs will be lost": jobs cut, one block
     with the outlets that write "will cut 650 jobs"."""
     assert frame(text, surface, lang).action == "cut"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface"),
+    [
+        ("en", "At least four people were killed when a tailings dam burst at the iron-ore mine on Monday.",
+         "four"),
+        ("fr", "La rupture du barrage a fait au moins neuf morts lundi dans le Minas Gerais.", "neuf"),
+        ("es", "Al menos siete personas murieron tras la rotura de una presa de relaves en Minas Gerais.",
+         "siete"),
+        ("de", "Nach dem Dammbruch in Minas Gerais ist die Zahl der Toten auf zwölf gestiegen.", "zwölf"),
+    ],
+)
+def test_a_dam_giving_way_is_a_kind_of_incident(lang, text, surface) -> None:
+    """terms.toml [incident] dam_breach: one family with collapses, floods, mudslides and spills."""
+    assert frame(text, surface, lang).incidents == ("dam_breach",)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface", "kinds"),
+    [
+        # firefighters alone still tell a fire ...
+        ("en", "Firefighters said 14 people were injured.", "14", ("firefighting",)),
+        # ... but not where the clause names another kind of incident
+        ("es", "Siete personas murieron tras la rotura de una presa, informó el Cuerpo de Bomberos.", "Siete",
+         ("dam_breach",)),
+        ("fr", "Selon les pompiers, l'effondrement de l'immeuble a fait trois morts.", "trois",
+         ("collapse",)),
+        ("de", "Beim Einsturz des Hauses starben drei Menschen, teilten die Feuerwehrleute mit.", "drei",
+         ("collapse",)),
+        # a drone or a helicopter searching rubble is no air strike where the clause names the collapse
+        ("en", "Around 90 firefighters, with dogs and a drone, searched the collapse site.", "90",
+         ("collapse",)),
+        ("en", "Russian aircraft struck the town, killing 12 people.", "12", ("aircraft",)),
+    ],
+)
+def test_responders_and_aircraft_tell_an_incident_only_when_nothing_else_is_named(
+    lang, text, surface, kinds
+) -> None:
+    """terms.toml [incident] weak kinds (firefighting, aircraft): firefighters, drones and helicopters come to
+    fires, dam bursts, collapses and wars alike."""
+    assert frame(text, surface, lang).incidents == kinds
+
+
+def test_a_figure_naming_only_responders_takes_the_story_kind() -> None:
+    """ "31 personnes portées disparues selon les pompiers" under a first sentence about a dam burst is the
+    dam burst's, not a fire's."""
+    text = ("La rupture d'un barrage de résidus miniers a fait au moins neuf morts au Brésil. "
+            "Selon les pompiers, 31 personnes étaient toujours portées disparues mercredi soir.")
+    assert frame(text, "31", "fr").incidents == ("dam_breach",)

@@ -209,6 +209,21 @@ def test_a_chemical_attack_is_compatible_with_the_rockets_shells_or_bombs_that_d
     assert "different kinds of incident" in score(f("a", incidents=("execution",)), chemical)[1]
 
 
+def test_a_chemical_plant_fire_or_leak_is_told_with_a_chemical_weapon_s_words() -> None:
+    """ "toxic gas", "chlorine", "chimique" at a burning or leaking chemical plant: one incident with the fire
+    or the spill that other outlets name."""
+    chemical = f("c", incidents=("chemical",))
+    for kind in ("wildfire", "firefighting", "spill"):
+        assert "different kinds of incident" not in score(f("a", incidents=(kind,)), chemical)[1], kind
+
+
+def test_a_dam_burst_is_compatible_with_the_collapse_flood_mudslide_or_spill_it_is_told_as() -> None:
+    burst = f("d", incidents=("dam_breach",))
+    for kind in ("collapse", "flood", "landslide", "spill"):
+        assert "different kinds of incident" not in score(f("a", incidents=(kind,)), burst)[1], kind
+    assert "different kinds of incident" in score(f("a", incidents=("airstrike",)), burst)[1]
+
+
 # -- facts ------------------------------------------------------------
 
 
