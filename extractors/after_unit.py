@@ -258,12 +258,14 @@ def physical_rate(num_dim: str, den_dim: str, slash: bool = False, unit: str = "
     kind of measure (not per time, which is a duration's business, nor per count or per percent); a volume
     per time in barrels or cubic metres is a flow ("2,2 millions de barils par jour", "411.000 Barrel pro
     Tag", "500 m³ par seconde"; not with the substance named in between: "2 millions de barils de brut par
-    jour")."""
+    jour"); an area per time is how fast a fire spreads or a forest goes ("500 hectares par heure")."""
     # (the same dimension stays a measure: "37.8 microgrammes per gramme" is read as 37.8 µg by the gold sets;
     # written with a slash it is a dose or a concentration: "15 mg/kg")
     if num_dim.startswith("currency_") or den_dim.startswith("currency_"):
         return False
     if den_dim == "[time]" and (unit == "oil_barrel" or unit.endswith("meter**3")):
         return True  # (a teaspoon or a litre a day is what someone takes, a barrel a day what a field yields)
+    if den_dim == "[time]" and num_dim == "[length] ** 2":
+        return True  # "500 hectares par heure", "10,000 acres a year": a fire's spread, a forest's loss
     plain = ("", "count", "dimensionless", "[time]")
     return num_dim not in plain and den_dim not in plain and (num_dim != den_dim or slash)

@@ -11,7 +11,7 @@ import regex
 
 from quantcheck.extractors.concepts import concept_of
 from quantcheck.extractors.extraction_context import Candidate, ExtractionContext
-from quantcheck.extractors.numbers import AHEAD
+from quantcheck.extractors.numbers import AHEAD, grouped_with_mark
 from quantcheck.extractors.text_patterns import (
     CODE_TAIL,
     DATE_TAIL,
@@ -39,6 +39,8 @@ from quantcheck.extractors.text_views import (
 from quantcheck.extractors.unit_resolution import unit_at
 from quantcheck.extractors.units import COUNT
 
+# capital letters hyphenated to a number, then no more letters: a code ("7-X", "10-K"), never a unit or a noun
+HYPHEN_CODE = regex.compile(r"\p{Lu}{1,3}(?![\p{L}\d])")
 
 def is_non_quantity(ctx: ExtractionContext, c: Candidate) -> bool:
     """Years, dates, times of day, identifiers, names, codes, list markers: not quantities.
@@ -172,6 +174,8 @@ def identifier_or_furniture(ctx: ExtractionContext, c: Candidate, pw: str, lpw: 
     # else identifier_words); "3-pointers", "a 10-pounder": a number hyphenated to a noun in "-er" is part
     # of that noun ([words] hyphen_noun_endings)
     if text[end:end + 1] in "-‑":
+        if HYPHEN_CODE.match(text, end + 1):
+            return True  # "Wendelstein 7-X", "a 10-K filing": a model's or a form's code
         hm = ctx.patterns["words_ahead"].match(ctx.lower, end + 1, end + AHEAD)
         if hm is not None and (hm.group() in (lang.hyphen_identifiers or lang.identifier_words) or
                                hm.group().endswith(lang.hyphen_noun_endings)):
@@ -265,7 +269,7 @@ def code_or_list_marker(ctx: ExtractionContext, c: Candidate, pw: str, lpw: str)
     # "245 23 yen": a bare number right before another number is part of a code or a list; so is the
     # last group of one ("91 555 12 34")
     if not num.words and not c.counted and end + 1 < ctx.length and text[end] == " " and \
-            text[end + 1].isdigit():
+            text[end + 1].isdigit() and not grouped_with_mark(text, c.num_start, num):
         return True
     if not num.words and c.start > 1 and text[c.start - 1] == " " and \
             text[c.start - 2].isdigit() and c.start == c.num_start and \

@@ -12,7 +12,7 @@ import regex
 from quantcheck.extractors.after_unit import read_after_unit
 from quantcheck.extractors.counted_nouns import collective_number, fraction_number
 from quantcheck.extractors.extraction_context import Candidate, ExtractionContext
-from quantcheck.extractors.numbers import AHEAD, VULGAR, Number, parse_digits, parse_words
+from quantcheck.extractors.numbers import AHEAD, VULGAR, Number, grouped_with_mark, parse_digits, parse_words
 from quantcheck.extractors.text_patterns import ALNUM_RUN, CODE_RUN, MIXED_FRACTION, NON_SPACE_RUN
 from quantcheck.extractors.text_views import (
     after_number,
@@ -67,9 +67,11 @@ def parse_anchor(ctx: ExtractionContext, m: regex.Match) -> tuple[Candidate | No
         run = ctx.patterns["digits"].match(text, num_start) if kind == "num" else None
         return None, (run.end() if run else m.end())
     e = num.end
-    if kind == "num" and cur_code is None and e + 1 < ctx.length and text[e] == " " and text[e + 1].isdigit():
+    if kind == "num" and cur_code is None and e + 1 < ctx.length and text[e] == " " and \
+            text[e + 1].isdigit() and not grouped_with_mark(text, num_start, num):
         # "245 23 yen", "1 2 3": a bare number right before another one is part of a code or a list (see
-        # is_non_quantity); no unit, scale or noun can start with a digit, so decide it now, cheaply
+        # is_non_quantity); no unit, scale or noun can start with a digit, so decide it now, cheaply. Not a
+        # number grouped with a mark: "30,000 155mm shells" are two figures side by side
         return None, e
     if kind in ("num", "vfrac") and s > 0 and not neg and not after_number(text, s):
         neg, start = read_sign(ctx, s, start)

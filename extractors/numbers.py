@@ -81,6 +81,21 @@ def _valid(parts: list[str], seps: list[str], dec: str, groups: set[str]) -> tup
     return float(text), len(frac), group_char is not None
 
 
+def _grouped_before_space(parts: list[str], seps: list[str], lang: LangData) -> bool:
+    """ "30,000 155mm": a number grouped with the language's separator, then a space and another number —
+    two numbers side by side ("30,000 155mm shells"), not one written with two kinds of separator."""
+    if len(seps) < 2 or seps[-1] not in SPACES or any(x in SPACES for x in seps[:-1]):
+        return False
+    return all(x in lang.group for x in seps[:-1]) and _valid(parts[:-1], seps[:-1], lang.decimal,
+                                                              set(lang.group) - {lang.decimal}) is not None
+
+
+def grouped_with_mark(text: str, num_start: int, num: Number) -> bool:
+    """Written with a thousands mark other than a space ("30,000", "30.000", "30'000"): a figure of its own
+    even right before another number ("30,000 155mm shells"), which a code or a list ("245 23") is not."""
+    return num.grouped and any(ch in text[num_start:num.end] for ch in ",.'’")
+
+
 def parse_int_part(s: str, lang: LangData) -> tuple[float, int, int, bool] | None:
     """(value, characters used, decimals, grouped) of a digits-and-separators run, or None.
 
@@ -113,7 +128,8 @@ def parse_int_part(s: str, lang: LangData) -> tuple[float, int, int, bool] | Non
         if got is not None:
             value, decimals, grouped = got
             return value, used, decimals, grouped
-        if k == len(seps) and any(x not in SPACES for x in seps):
+        if k == len(seps) and any(x not in SPACES for x in seps) and \
+                not _grouped_before_space(parts, seps, lang):
             return None  # "1,2,3", "12,34,567": no reading, and not a space-separated pair
     return None
 
