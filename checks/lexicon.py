@@ -83,6 +83,7 @@ GRAMMAR = (
     "region_nouns",
     "place_modifiers",
     "name_joiners",
+    "name_continuations",
     "dateline_markers",
     "conversion",
     "compass",

@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 import regex
 
 from quantcheck.checks.gazetteer import Gazetteer, Town, fold
+from quantcheck.checks.gazetteer import distance_km as gazetteer_distance
 from quantcheck.checks.lexicon import Language, Token
 
 # A short all-capital word ("CDU", "AfD", "ONU", "SOHR") names an organisation, not a place, even after a
@@ -29,6 +30,7 @@ MAX_NAME_TOKENS = 4
 PLACE_OF_REACH = 3  # lower-case words between a place noun and its "of": "la station de ski de Valloire"
 BIG_TOWN = 100_000  # a foreign town is believed without support from the document's countries
 DATELINE_CHARS = 150
+NAMESAKE_KM = 600  # a site named like a town farther than this from all the story's towns is not at that town
 SHARED_REGION = 3  # names with a town in one region that make it the story's region (two is a coincidence)
 
 
@@ -153,16 +155,19 @@ def _has_cue(
     lang: Language,
     skippable: frozenset[int] = frozenset(),
     strict: bool = False,
+    facilities: bool | None = None,
 ) -> bool:
     """A place position: a preposition of place before the name (over modifiers, place nouns and a
-    country's genitive: "in Syria's northern Idlib"), a place noun before "of" or after the name."""
+    country's genitive: "in Syria's northern Idlib"), a place noun before "of" or after the name; a site's
+    noun too (``facilities``, by default for known names only: not ``strict``)."""
     texts = _texts(toks)
+    sites = not strict if facilities is None else facilities
     k = i - 1
     while k >= 0 and (
         lang.is_("place_modifiers", texts[k])
         or lang.is_("place_nouns", texts[k])
         or k in skippable
-        or (not strict and lang.is_("facility_nouns", texts[k]))  # "im Bergwerk Rydułtowy"
+        or (sites and lang.is_("facility_nouns", texts[k]))  # "im Bergwerk Rydułtowy"
         or (not toks[k].capital and lang.ends_with("place_adjective_endings", texts[k]))  # "im belgischen"
     ):
         k -= 1
@@ -178,7 +183,7 @@ def _has_cue(
         ):
             return True
         return False
-    return _noun_cue(toks, i, n, lang, facilities=not strict)
+    return _noun_cue(toks, i, n, lang, facilities=sites)
 
 
 def _noun_cue(toks: list[Token], i: int, n: int, lang: Language, facilities: bool = False) -> bool:
@@ -229,6 +234,18 @@ def _part_of_country(toks: list[Token], i: int, lang: Language) -> bool:
     return of >= 1 and lang.is_("place_of", texts[of]) and lang.is_("compass", texts[of - 1])
 
 
+def _longer_name(toks: list[Token], raw: list[str], k: int, lang: Language, gaz: Gazetteer) -> bool:
+    """A known name ending before token ``k`` goes on into a longer one the gazetteer does not know: a
+    continuation word and a capitalised word that is no country, article, day or month ("São Gonçalo do
+    Bação", "La Voz del Misti"; not "Saint-Denis de La Réunion", "Santiago de Chile", "Paris du Lundi")."""
+    if k + 1 >= len(toks) or not lang.is_("name_continuations", toks[k].text) or not raw[k][:1].islower():
+        return False
+    nxt = toks[k + 1]
+    if not capitalised(nxt, raw[k + 1]) or _is_day_word(nxt.text, lang) or lang.is_("stopwords", nxt.text):
+        return False
+    return gaz.country(raw[k + 1]) is None
+
+
 def _known_name_at(
     text: str, toks: list[Token], raw: list[str], i: int, lang: Language, gaz: Gazetteer
 ) -> tuple[int, str, list[Town], str | None] | None:
@@ -268,12 +285,15 @@ def find_places(text: str, toks: list[Token], lang: Language, gaz: Gazetteer) ->
         )
     )
     found: Found = []
+    site_named: set[int] = set()  # known names placed only by a site's noun ("the Lagoa Seca dam")
     i = 0
     while i < len(toks):
         if not capitalised(toks[i], raw[i]):
             i += 1
             continue
         match = _known_name_at(text, toks, raw, i, lang, gaz)
+        if match is not None and _longer_name(toks, raw, i + match[0], lang, gaz):
+            match = None  # "São Gonçalo do Bação": a district whose name starts with a town's
         # "Los Ángeles", "Le Muy", "Las Vegas": a known name of several words may start with an article, or
         # with a place noun ("Mar del Plata", "Bahía Blanca"; "Lake Mai-Ndombe" is no town called Lake)
         article_name = match is not None and match[0] > 1 and (
@@ -304,6 +324,8 @@ def find_places(text: str, toks: list[Token], lang: Language, gaz: Gazetteer) ->
             cue = _has_cue(toks, i, n, lang, genitives) or (
                 country is not None and _part_of_country(toks, i, lang)
             )
+            if cue and towns and not country and not _has_cue(toks, i, n, lang, genitives, facilities=False):
+                site_named.add(i)  # "the Lagoa Seca dam": only a site's noun places it
             if towns and not country and _after_article(toks, raw, i, n, lang):
                 cue = dateline = False  # "at the White House", "à la Maison Blanche": a building, not a town
             # a country's name with a place cue is the country even where its lower-case form is a word of
@@ -356,6 +378,7 @@ def find_places(text: str, toks: list[Token], lang: Language, gaz: Gazetteer) ->
 
     doc_countries, regions, shared, named_country = _document_countries(found, toks, raw, genitives, gaz)
     story_region = {r for r, names in shared.items() if names >= SHARED_REGION}
+    anchors = _anchor_towns(found, site_named, doc_countries)
 
     places: list[Place] = []
     # the token after each name outside a dateline: a "near" phrase there locates that name
@@ -397,7 +420,7 @@ def find_places(text: str, toks: list[Token], lang: Language, gaz: Gazetteer) ->
             # writes the article's language ("SILAO, Gto." in a Mexican paper), the most populous
             home = [t for t in towns if lang.is_("home_countries", t.cc.lower())]
             town = min(home, key=lambda t: (-t.population, t.gid)) if home else None
-        if town is None:
+        if town is None or (i in site_named and _far_namesake(town, anchors)):
             places.append(Place(start, end, name, key, "unknown", reference=reference, locates=locates))
             continue
         after = toks[i + n].text if i + n < len(toks) else ""
@@ -421,6 +444,26 @@ def find_places(text: str, toks: list[Token], lang: Language, gaz: Gazetteer) ->
         )
     speakers = {toks[i].start for i, *_ in found if _is_speaker_place(toks, i, lang)}
     return [replace(p, speaker=True) if p.start in speakers and not p.dateline else p for p in places]
+
+
+def _anchor_towns(found: Found, site_named: set[int], doc_countries: set[str]) -> list[Town]:
+    """The towns a document names as towns (not as sites), each the only one of its name in the document's
+    countries: where the story is."""
+    out: list[Town] = []
+    for i, _, _, towns, country, _ in found:
+        local = [t for t in towns if t.cc in doc_countries]
+        if not country and i not in site_named and len({t.gid for t in local}) == 1:
+            out.append(local[0])
+    return out
+
+
+def _far_namesake(town: Town, anchors: list[Town]) -> bool:
+    """A site named like a town far from every town the document names: "the Lagoa Seca dam" near
+    Itabirito (Minas Gerais) is no dam at Lagoa Seca (Paraíba, 1,800 km away), "the Serra das Almas mine"
+    none at Almas (Tocantins). Dams, mines and plants take the names of hills, lakes and farms as often as
+    of towns; one named after its town lies within a country's reach of the story ("la centrale de
+    Flamanville" in an article from Paris, 300 km away)."""
+    return bool(anchors) and all(gazetteer_distance(town, a) > NAMESAKE_KM for a in anchors)
 
 
 def _town_of_compound(name: str, doc_countries: set[str], gaz: Gazetteer, lang: Language) -> list[Town]:

@@ -3281,3 +3281,46 @@ def test_a_figure_naming_only_responders_takes_the_story_kind() -> None:
     text = ("La rupture d'un barrage de résidus miniers a fait au moins neuf morts au Brésil. "
             "Selon les pompiers, 31 personnes étaient toujours portées disparues mercredi soir.")
     assert frame(text, "31", "fr").incidents == ("dam_breach",)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface"),
+    [
+        ("en", "ITABIRITO, Brazil – About 40 workers were missing after the Lagoa Seca dam gave way near "
+               "Itabirito.", "40"),
+        ("fr", "ITABIRITO (Brésil) – Une quarantaine d'ouvriers sont portés disparus après la rupture du "
+               "barrage Lagoa Seca, près d'Itabirito.", "quarantaine"),
+        ("es", "ITABIRITO, Brasil – Unos 40 trabajadores siguen desaparecidos tras la rotura de la presa "
+               "Lagoa Seca, cerca de Itabirito.", "40"),
+    ],
+)
+def test_a_site_named_like_a_far_away_town_is_not_at_that_town(lang, text, surface) -> None:
+    """ "the Lagoa Seca dam" near Itabirito (Minas Gerais) is no dam at the town of Lagoa Seca, 1,800 km
+    away in Paraíba: a site's namesake far from every town of the story places nothing
+    (checks/places.py NAMESAKE_KM); the story's own town does."""
+    f = frame(text, surface, lang, published=date(2030, 5, 7))
+    assert f.place != "Lagoa Seca"
+    assert f.place is None or f.place.upper() == "ITABIRITO"
+
+
+def test_a_site_named_after_a_town_of_the_country_still_places_it() -> None:
+    """ "la centrale de Flamanville" in an article from Paris: 300 km away, the plant's own town."""
+    f = frame("PARIS – La centrale de Flamanville a été arrêtée lundi après une fuite de 300 litres.",
+              "300 litres", "fr", dimension="[length] ** 3")
+    assert f.place == "Flamanville"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface"),
+    [
+        ("es", "El alud llegó al distrito de São Gonçalo do Bação, donde murieron 12 personas.", "12"),
+        ("fr", "La coulée a atteint le village de São Gonçalo do Bação, où 12 personnes sont mortes.", "12"),
+        ("en", "The mud reached the village of São Gonçalo do Bação, where 12 people died.", "12"),
+    ],
+)
+def test_a_known_name_that_goes_on_into_a_longer_one_is_not_that_place(lang, text, surface) -> None:
+    """ "São Gonçalo do Bação" (a district of Itabirito) is not São Gonçalo (a city of the state of Rio de
+    Janeiro): a known name followed by "do", "de", "del" ... and a capitalised word that is no country
+    starts a longer name ([grammar] name_continuations)."""
+    f = frame(text, surface, lang, published=date(2030, 5, 7))
+    assert f.place != "São Gonçalo"
