@@ -102,16 +102,24 @@ def wage_period(ctx: ExtractionContext, den: str) -> bool:
 def substance_end(ctx: ExtractionContext, pos: int) -> int:
     """The end of one noun naming what is measured, between a unit and the per-word of a rate ("40 Liter
     Regen pro Quadratmeter", "58 micrograms of dioxide per cubic metre", "50 litres d'eau par mètre
-    carré"): a capitalised noun where nouns are capitalised, else a link word and one word; ``pos`` when
-    there is none."""
+    carré"): a capitalised noun where nouns are capitalised, else a link word and one word (or formula:
+    "CO2"); ``pos`` when there is none."""
     if ctx.lang.capitalised_nouns:
         m = ctx.patterns["next_words"].match(ctx.text, pos, pos + AHEAD)
-        return m.end("w1") if m and m.group("w1")[:1].isupper() else pos
+        return _formula_end(ctx, m.end("w1")) if m and m.group("w1")[:1].isupper() else pos
     lm = ctx.patterns["link"].match(ctx.lower, pos, pos + AHEAD)
     if lm is None:
         return pos
     fm = ctx.patterns["words_ahead"].match(ctx.lower, lm.end(), lm.end() + AHEAD)
-    return fm.end() if fm and fm.group() not in ctx.lang.stopwords else pos
+    return _formula_end(ctx, fm.end()) if fm and fm.group() not in ctx.lang.stopwords else pos
+
+
+def _formula_end(ctx: ExtractionContext, end: int) -> int:
+    """The end of a formula's digits after its letters: "29 g de CO2 par kilomètre", "120 Gramm CO₂ pro
+    Kilometer"."""
+    while end < ctx.length and (ctx.text[end].isdigit() or ctx.text[end] in "₂₃₄"):
+        end += 1
+    return end
 
 
 def age_unit_is_age(ctx: ExtractionContext, c: Candidate, pos: int) -> bool:

@@ -144,6 +144,7 @@ class LangData:
     clock_before_bare: frozenset[str]
     term_before: frozenset[str]  # "sentenced to" four years and nine months: one term
     identifier_suffixes: tuple[str, ...]
+    unit_plurals: tuple[str, ...]  # [words] unit_plurals: the endings of a unit word's plural
     address_words: frozenset[str]
     name_determiners: frozenset[str]
     verb_suffixes: tuple[str, ...]
@@ -606,6 +607,7 @@ def _build(code: str) -> LangData:
         clock_before_bare=frozenset(_low(words.get("clock_before_bare", []))),
         term_before=frozenset(_low(words.get("term_before", []))),
         identifier_suffixes=tuple(_low(words.get("identifier_suffixes", []))),
+        unit_plurals=tuple(plurals),
         address_words=frozenset(str(w) for w in words.get("address_words", [])),  # as written
         name_determiners=frozenset(_low(words.get("name_determiners", []))),
         verb_suffixes=tuple(_low(counted.get("verb_suffixes", []))),

@@ -127,10 +127,11 @@ def date_or_year(ctx: ExtractionContext, c: Candidate) -> bool:
     end = c.num.end
     # dates: "10 janvier", "January 10", "le 1er mai"
     if ctx.patterns["month_after"].match(ctx.lower, end, end + AHEAD) and month_after(ctx, end) or \
-            not num.grouped and \
+            not num.grouped and not num.decimals and c.scaled == 1.0 and \
             ctx.patterns["month_before"].search(ctx.lower, max(0, c.start - 16), c.start) and \
             month_before(ctx, c.start):  # (the wrappers only when a month is there)
-        return True  # (no day or year has a thousands separator: "Ende Oktober 182.800 Soldaten" is a count)
+        return True  # (no day or year has a thousands separator, decimals or a scale: "Ende Oktober 182.800
+        # Soldaten", "im Oktober 1,38 Millionen Passagiere" are counts)
     if len(num.plain_int) in (1, 2) and not c.unit:  # "du 3 au 5 novembre", "3-5 November": the first day
         m = ctx.patterns["day_range_next"].match(ctx.lower, end, end + AHEAD)
         if m is not None and month_after(ctx, m.end()):

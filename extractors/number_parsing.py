@@ -305,7 +305,10 @@ def find_unit(ctx: ExtractionContext, c: Candidate, num: Number, pos: int,
         gm = gap_word.match(ctx.lower, pos, pos + AHEAD) if gap_word is not None else None
         if gm:
             hit = match_unit(ctx, gm.end(), c, money)
-            if hit and hit[0] in TIME_UNITS:
+            # "three more years", "10 consecutive days"; not "rose to 61 last year", where a unit in the
+            # singular after a figure other than one tells when, not how long
+            plural = hit is not None and ctx.lower[gm.end():hit[1]].endswith(ctx.lang.unit_plurals)
+            if hit and hit[0] in TIME_UNITS and (plural or c.value == 1):
                 unit_hit = hit
     return unit_hit
 
