@@ -63,7 +63,7 @@ def read_after_unit(ctx: ExtractionContext, c: Candidate, pos: int, money: bool)
             per_word = ctx.lower[base:pm.start("u")].strip()
             measure_per = per_word in ctx.lang.per_measure
             if (num_dim.startswith("currency_") and den_dim != "count" and
-                    (den_dim != "[time]" or wage_period(ctx, den))) or (
+                    (den_dim != "[time]" or wage_period(ctx, den, den_end))) or (
                     num_dim == "[length]" and den_dim == "[time]" and
                     (measure_per or not lang.per_measure)) or (
                     physical_rate(num_dim, den_dim, per_word == "/", unit)
@@ -92,11 +92,12 @@ def read_after_unit(ctx: ExtractionContext, c: Candidate, pos: int, money: bool)
     return pos
 
 
-def wage_period(ctx: ExtractionContext, den: str) -> bool:
+def wage_period(ctx: ExtractionContext, den: str, den_end: int) -> bool:
     """"£12.21 an hour", "£221.20 a week", "£1,285 a month": money per hour, week or month is a wage, a
     rent or a benefit, a rate of its own ([words] money_periods lists the units); "$5bn a year" stays an
-    amount (the period is the budget's)."""
-    return den in ctx.lang.money_periods
+    amount (the period is the budget's), and so does a price "$1.79 a week earlier" (a period followed by one
+    of [words] period_dated: when, not per what)."""
+    return den in ctx.lang.money_periods and next_word(ctx, den_end) not in ctx.lang.period_dated
 
 
 def substance_end(ctx: ExtractionContext, pos: int) -> int:

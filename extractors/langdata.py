@@ -145,6 +145,7 @@ class LangData:
     term_before: frozenset[str]  # "sentenced to" four years and nine months: one term
     identifier_suffixes: tuple[str, ...]
     unit_plurals: tuple[str, ...]  # [words] unit_plurals: the endings of a unit word's plural
+    period_dated: frozenset[str]  # [words] period_dated: "(la semaine) dernière": a period that is a date
     address_words: frozenset[str]
     name_determiners: frozenset[str]
     verb_suffixes: tuple[str, ...]
@@ -608,6 +609,7 @@ def _build(code: str) -> LangData:
         term_before=frozenset(_low(words.get("term_before", []))),
         identifier_suffixes=tuple(_low(words.get("identifier_suffixes", []))),
         unit_plurals=tuple(plurals),
+        period_dated=frozenset(_low(words.get("period_dated", []))),
         address_words=frozenset(str(w) for w in words.get("address_words", [])),  # as written
         name_determiners=frozenset(_low(words.get("name_determiners", []))),
         verb_suffixes=tuple(_low(counted.get("verb_suffixes", []))),

@@ -128,7 +128,7 @@ SCHEMA = Table({
             "composite_and", "term_before", "coordination", "count_verbs", "counter_links", "counter_words",
             "emergency_after", "emergency_before", "emergency_numbers", "half_suffix", "headings",
             "hour_units_are_clock_after", "hyphen_identifiers", "hyphen_not_counts", "hyphen_noun_endings",
-            "identifier_suffixes", "identifier_words", "money_periods", "months", "day_words",
+            "identifier_suffixes", "identifier_words", "money_periods", "period_dated", "months", "day_words",
             "name_articles",
             "name_determiners", "name_exceptions", "one_next", "one_nouns", "one_words", "ordinal_dot_before",
             "ordinal_suffixes", "per", "per_measure", "phone_words", "quantity_verbs", "score_words",
