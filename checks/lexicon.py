@@ -275,7 +275,8 @@ class Terms:
     share_topic: dict[str, str] = field(default_factory=dict)  # [share_topic]: action → topic of a share
     incident_area: dict[str, str] = field(default_factory=dict)  # [incident] area: an area's action there
     noun_action_yields: dict[str, frozenset[str]] = field(default_factory=dict)  # [noun_action_yields]
-    # [incident] weak: kinds only their responders name ("firefighters" at a fire, a dam burst, a crash)
+    # [incident] weak: kinds named by responders or vehicles that come to many kinds of incident
+    # ("firefighters" at a fire, a dam burst, a crash; "drones" in a war and over rubble)
     incident_weak: frozenset[str] = frozenset()
 
     def named_incidents(self, kinds: tuple[str, ...]) -> tuple[str, ...]:

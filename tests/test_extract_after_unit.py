@@ -32,7 +32,10 @@ def test_rates():
 def test_rate_rules_alone():
     assert physical_rate("[mass]", "[length] ** 2")
     assert not physical_rate("[mass]", "[time]") and not physical_rate("[mass]", "[mass]")
-    assert wage_period(context("x"), "hour") and not wage_period(context("x"), "year")
+    assert wage_period(context("x"), "hour", 1) and not wage_period(context("x"), "year", 1)
+    # a period followed by "earlier", "ago" ([words] period_dated) says when, not per what
+    ctx = context("$1.71 a week earlier")
+    assert not wage_period(ctx, "week", ctx.text.index(" earlier"))
 
 
 def test_half_and_age_after_a_time_unit():

@@ -250,10 +250,11 @@ FLOORS = {
 # dev18 8.3 unseen, 7.7 studied; dev19 1.8 unseen; dev20 22.8 unseen, 22 after; dev21 17.7 unseen, 20.8
 # studied; dev22 11 unseen, 13.5 studied, 16.2 in the sixteenth; dev23 22.8 unseen, 17.5 studied; dev24 7.7
 # unseen; dev25 5.3 unseen; dev26 9 unseen; dev27 5.3 unseen; dev28 8 unseen, 5.5 studied; dev29 2 unseen,
-# 2.2 studied; dev30 9.5 unseen, 11.3 studied; dev31 3.5 unseen; dev32 5 unseen)
+# 2.2 studied; dev30 9.5 unseen, 11.3 studied; dev31 3.5 unseen; dev32 5 unseen; dev13 22.3 in the twentieth,
+# its conflict recall up 0.313 -> 0.333)
 PER_STORY = {"fakes": 6, "facts-dev": 35, "facts-dev2": 35, "facts-dev3": 35, "facts-dev4": 55,
              "facts-dev5": 40, "facts-dev6": 52, "facts-dev7": 40, "facts-dev8": 12, "facts-dev9": 45,
-             "facts-dev10": 30, "facts-dev11": 12, "facts-dev12": 12, "facts-dev13": 22, "facts-dev14": 28,
+             "facts-dev10": 30, "facts-dev11": 12, "facts-dev12": 12, "facts-dev13": 24, "facts-dev14": 28,
              "facts-dev15": 40, "facts-dev16": 16, "facts-dev17": 28, "facts-dev18": 12,
              "facts-dev19": 4, "facts-dev20": 28, "facts-dev21": 26, "facts-dev22": 20,
              "facts-dev23": 22, "facts-dev24": 10, "facts-dev25": 8,
