@@ -424,9 +424,14 @@ def _compile(data: LangData, raw: dict) -> None:
         r"(?:er|e|st|nd|rd|th)?\.?[ \u00a0]+(?:(?:de|of|del)[ \u00a0]+)?(?:\L<m>)(?![\p{L}])",
                                             regex.V1, m=months or ["\x00"])
     connectors = sorted(_low(data.range_connectors), key=len, reverse=True)
+    # "le 2 et le 9 octobre", "el 2 y el 9 de octubre", "2 and 9 October": a range's second word, then the
+    # article a day may take ([ranges] day_articles)
+    ands = sorted({b.lower() for _, b in data.range_between}, key=len, reverse=True)
+    day_articles = sorted(_low(raw.get("ranges", {}).get("day_articles", [])), key=len, reverse=True)
     data.res["day_range_next"] = regex.compile(  # "3" before " au 5 novembre", "-5 November"
-        r"(?:er|e|st|nd|rd|th|º)?\.?[ \u00a0]*(?:\L<c>)[ \u00a0]*\d{1,2}(?!\d)", regex.V1,
-        c=connectors or ["\x00"])
+        r"(?:er|e|st|nd|rd|th|º)?\.?[ \u00a0]*"
+        r"(?:(?:\L<c>)[ \u00a0]*|(?:\L<a>)[ \u00a0]+(?:(?:\L<d>)[ \u00a0]+)?)\d{1,2}(?!\d)",
+        regex.V1, c=connectors or ["\x00"], a=ands or ["\x00"], d=day_articles or ["\x00"])
     data.res["month_day_before"] = regex.compile(  # "July 30 " before "2014", "30 juillet " before "2014"
         r"(?r)(?<![\p{L}])(?:(?:\L<m>)\.?[ \u00a0]+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}\.?[ \u00a0]+(?:\L<m>)\.?)"
         r",?[ \u00a0]+\Z", regex.V1, m=months or ["\x00"])
