@@ -7,14 +7,13 @@ reads the language's word lists, so the checks are the same in every language.
 
 from __future__ import annotations
 
-import regex
-
 from quantcheck.extractors.concepts import concept_of
 from quantcheck.extractors.extraction_context import Candidate, ExtractionContext
 from quantcheck.extractors.numbers import AHEAD, grouped_with_mark
 from quantcheck.extractors.text_patterns import (
     CODE_TAIL,
     DATE_TAIL,
+    HYPHEN_CODE,
     MODERN_YEAR,
     NUMBER_BEFORE,
     NUMBER_RUN_BEFORE,
@@ -22,6 +21,7 @@ from quantcheck.extractors.text_patterns import (
     RANGE_START_END,
     RANGE_TAIL,
     SHORT_NUMBER_BEFORE,
+    YEAR_NUMBERED,
 )
 from quantcheck.extractors.text_views import (
     at_sentence_start,
@@ -39,8 +39,6 @@ from quantcheck.extractors.text_views import (
 from quantcheck.extractors.unit_resolution import unit_at
 from quantcheck.extractors.units import COUNT
 
-# capital letters hyphenated to a number, then no more letters: a code ("7-X", "10-K"), never a unit or a noun
-HYPHEN_CODE = regex.compile(r"\p{Lu}{1,3}(?![\p{L}\d])")
 
 def is_non_quantity(ctx: ExtractionContext, c: Candidate) -> bool:
     """Years, dates, times of day, identifiers, names, codes, list markers: not quantities.
@@ -143,9 +141,6 @@ def date_or_year(ctx: ExtractionContext, c: Candidate) -> bool:
         if ctx.patterns["month_day_before"].search(ctx.lower, max(0, c.start - 24), c.start):
             return True  # "July 30 2014 Bombs in Aleppo": the year of a date, whatever follows
     return False
-
-
-YEAR_NUMBERED = regex.compile(r"\d{1,4}/(?:19[5-9]\d|20\d\d)")
 
 
 def identifier_or_furniture(ctx: ExtractionContext, c: Candidate, pw: str, lpw: str) -> bool:

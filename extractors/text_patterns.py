@@ -77,3 +77,11 @@ PUNCT_END = regex.compile(r"[ \u00a0]*+(?:[.,;:!?)\]\"'”»’…]|$|\n)", rege
 
 
 CAMEL = regex.compile(r"\p{Ll}\p{Lu}", regex.V1)
+
+
+# capital letters hyphenated to a number, then no more letters: a code ("7-X", "10-K"), never a unit or a noun
+HYPHEN_CODE = regex.compile(r"\p{Lu}{1,3}(?![\p{L}\d])", regex.V1)
+
+
+# a text numbered within its year: "le règlement 261/2004", "la Ley 7/2022"
+YEAR_NUMBERED = regex.compile(r"\d{1,4}/(?:19[5-9]\d|20\d\d)", regex.V1)
