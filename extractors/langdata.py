@@ -107,6 +107,7 @@ class LangData:
     name: str
     capitalised_nouns: bool
     adjective_before_noun: bool
+    scale_words_alone_are_money: bool  # "1,4 milliard" after an amount in euros is euros too
     decimal: str
     group: frozenset[str]
     number_words: dict[str, float]
@@ -411,6 +412,9 @@ def _compile(data: LangData, raw: dict) -> None:
     after = sorted(_low(words.get("comparison_after", [])), key=len, reverse=True)
     if after:
         data.res["comparison_after"] = regex.compile(r"[ \u00a0]+(?:\L<c>)(?![\p{L}])", regex.V1, c=after)
+    parts = sorted(_low(words.get("part_words", [])), key=len, reverse=True)
+    if parts:
+        data.res["part_of"] = regex.compile(r"(?r)(?<![\p{L}])(?:\L<p>)[ \u00a0]+\Z", regex.V1, p=parts)
     comparison = sorted(_low(words.get("comparison_words", [])), key=len, reverse=True)
     if comparison:
         data.res["comparison"] = regex.compile(
@@ -576,6 +580,7 @@ def _build(code: str) -> LangData:
         name=str(lang.get("name", code)),
         capitalised_nouns=bool(lang.get("capitalised_nouns", False)),
         adjective_before_noun=bool(lang.get("adjective_before_noun", False)),
+        scale_words_alone_are_money=bool(lang.get("scale_words_alone_are_money", False)),
         decimal=str(nums.get("decimal", ".")),
         group=frozenset(str(g) for g in nums.get("group", [])) | frozenset(SPACES),
         number_words=_words_table(raw, "number_words"),

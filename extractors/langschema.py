@@ -110,7 +110,8 @@ def _words(*names: str) -> dict[str, Shape]:
 
 
 SCHEMA = Table({
-    "language": Table({"code": STR, "name": STR, "capitalised_nouns": BOOL, "adjective_before_noun": BOOL}),
+    "language": Table({"code": STR, "name": STR, "capitalised_nouns": BOOL, "adjective_before_noun": BOOL,
+                        "scale_words_alone_are_money": BOOL}),
     "numbers": Table({"decimal": STR,
                       **_words("group", "spaces", "minus", "plus", "minus_not_after", "negative_after",
                                "joiners", "ones_before_tens")}),
@@ -123,7 +124,7 @@ SCHEMA = Table({
         **_words(
             "abbreviations", "address_words", "age_apposition_next", "age_before", "age_copula_next",
             "age_copulas", "age_noun_links", "age_nouns", "age_suffix", "age_units", "approx_multipliers",
-            "articles", "clock_after", "clock_before", "clock_before_bare", "comparison_words",
+            "articles", "clock_after", "clock_before", "clock_before_bare", "comparison_words", "part_words",
             "comparison_after", "parallel_after",
             "composite_and", "term_before", "coordination", "count_verbs", "counter_links", "counter_words",
             "emergency_after", "emergency_before", "emergency_numbers", "half_suffix", "headings",

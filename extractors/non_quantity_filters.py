@@ -11,6 +11,7 @@ from quantcheck.extractors.concepts import concept_of
 from quantcheck.extractors.extraction_context import Candidate, ExtractionContext
 from quantcheck.extractors.numbers import AHEAD, grouped_with_mark
 from quantcheck.extractors.text_patterns import (
+    CODE_BEFORE_HYPHEN,
     CODE_TAIL,
     DATE_TAIL,
     HYPHEN_CODE,
@@ -153,11 +154,18 @@ def identifier_or_furniture(ctx: ExtractionContext, c: Candidate, pw: str, lpw: 
     if YEAR_NUMBERED.fullmatch(text, c.num_start, end):
         return True  # "le règlement 261/2004", "la Ley 7/2022": a text numbered within its year
     # ("chaque jour 230 000 frontaliers": a grouped number or a known counted noun is a count)
-    if (lpw in lang.identifier_words or pw.lower() in lang.identifier_words) and not num.words and \
+    # ("auf Rang zwei lag": a number word up to twelve too, where a noun after it would be capitalised and
+    # none is; "Mitte fünfzig" is an age)
+    if (lpw in lang.identifier_words or pw.lower() in lang.identifier_words) and \
+            (not num.words or lang.capitalised_nouns and not c.counted and pw[:1].isupper() and
+             (c.value or 0) <= 12) and \
             c.scaled == 1.0 and not num.grouped and not (c.counted and concept_of(ctx, c, COUNT)):
         return True
     if c.start > 0 and text[c.start - 1] in "#№":
         return True
+    if c.start > 1 and text[c.start - 1] in "-‑" and \
+            CODE_BEFORE_HYPHEN.search(text[max(0, c.start - 16):c.start]):
+        return True  # "2150-E10-2025", "A320-200": the last group of a code
     # "l'article L. 132-1 du Code minier", "Art. R 413": a code's letter between the identifier word and
     # the number
     if len(lpw) == 1 and pw[:1].isupper() and not num.words and c.scaled == 1.0:

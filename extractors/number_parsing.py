@@ -269,12 +269,17 @@ def read_scale(ctx: ExtractionContext, c: Candidate, num: Number, pos: int, cur_
         spaced = bool(sm.group("sp"))
         if sym in ("bn", "Bn", "mn", "tn") or (sym in ("k", "K") and not spaced):
             factor = lang.scale_symbols.get(sym)
-        elif not spaced and (cur_code or currency_follows(ctx, sm.end())):
+        elif not spaced and (cur_code or currency_follows(ctx, sm.end()) or
+                             currency_follows(ctx, link_end(ctx, sm.end()))):
             factor = lang.scale_symbols.get(sym)
         elif spaced and not cur_code and currency_follows(ctx, sm.end(), glued=True):
             factor = lang.scale_symbols.get(sym)  # "45 M€", "52 k€": the sign is glued to the scale
         elif not spaced and sym == "m" and noun_follows(ctx, sm.end(), num.decimals > 0):
             factor = lang.scale_symbols.get(sym)  # "1.8m vehicles", "1.7m hectares": not metres
+        elif not spaced and sym == "M" and num.decimals > 0 and (
+                noun_follows(ctx, sm.end(), True) or link_end(ctx, sm.end()) > sm.end() and
+                noun_follows(ctx, link_end(ctx, sm.end()) - 1, True)):
+            factor = lang.scale_symbols.get(sym)  # "9,3M de dosis", "2.5M viewers": a capital M is no unit
     if not factor:
         return -1
     c.value = (c.value or 0) * factor
@@ -437,12 +442,16 @@ def clock_duration(ctx: ExtractionContext, m: regex.Match) -> tuple[Candidate | 
     durations, each part a sixtieth of the one before, in the unit of the first."""
     text = ctx.text
     s, e = m.span()
-    parts = regex.split(r"[:h.]", m.group())
+    group = m.group()
+    tail = 0.0
+    if ":" in group and "." in group:  # "2:01.46": a race time, hundredths of the seconds after the dot
+        group, hundredths = group.rsplit(".", 1)
+        tail = float("0." + hundredths)
+    parts = regex.split(r"[:h.]", group)
     if not all(p.isdigit() for p in parts) or any(int(p) >= 60 for p in parts[1:]):
         return None, e
-    tail = 0.0
-    if e + 1 < ctx.length and text[e] in ",." and text[e + 1].isdigit():  # "20:41,3": tenths of the last part
-        k = e + 1
+    if not tail and e + 1 < ctx.length and text[e] in ",." and text[e + 1].isdigit():
+        k = e + 1  # "20:41,3": tenths of the last part
         while k < ctx.length and k - e <= 3 and text[k].isdigit():
             k += 1
         if k < ctx.length and text[k].isdigit():
@@ -451,11 +460,15 @@ def clock_duration(ctx: ExtractionContext, m: regex.Match) -> tuple[Candidate | 
     num = Number(value=float(parts[0]), end=e, plain_int=parts[0], raw=float(parts[0]))
     c = Candidate(start=s, end=e, value=None, num=num, rule="duration")
     hit = match_unit(ctx, e, c, False)
-    if hit is not None and hit[0] in SECONDS:
+    if hit is not None and hit[0] == "minute" and "h" in group:
+        unit, end = "hour", hit[1]  # "5h40min": the unit of the minutes, the figure is in hours
+    elif hit is not None and hit[0] in SECONDS:
         unit, end = hit
-    elif hit is None and ("h" in m.group() and len(parts) == 2 or len(parts) == 3) and \
+    elif hit is None and ("h" in group and len(parts) == 2 or len(parts) == 3) and \
             not ctx.patterns["clock_after"].match(ctx.lower, e, e + AHEAD):
         unit, end = "hour", e
+    elif hit is None and tail and len(parts) == 2 and "h" not in group:
+        unit, end = "minute", e  # "con 2:01,46": no clock has hundredths; minutes and seconds
     else:
         return None, e
     value = 0.0

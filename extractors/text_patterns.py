@@ -83,5 +83,10 @@ CAMEL = regex.compile(r"\p{Ll}\p{Lu}", regex.V1)
 HYPHEN_CODE = regex.compile(r"\p{Lu}{1,3}(?![\p{L}\d])", regex.V1)
 
 
+# a code of letters and digits hyphenated before a number: "la resolución 2150-E10-2025", "A320-200"
+CODE_BEFORE_HYPHEN = regex.compile(r"(?<![\p{L}\d])(?=[\p{L}\d]*\p{L})(?=[\p{L}\d]*\d)[\p{L}\d]+[-‑]\Z",
+                                   regex.V1)
+
+
 # a text numbered within its year: "le règlement 261/2004", "la Ley 7/2022"
 YEAR_NUMBERED = regex.compile(r"\d{1,4}/(?:19[5-9]\d|20\d\d)", regex.V1)

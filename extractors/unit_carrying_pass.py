@@ -8,6 +8,7 @@ import math
 
 from quantcheck.extractors.concepts import concept_of
 from quantcheck.extractors.extraction_context import Candidate, ExtractionContext
+from quantcheck.extractors.number_parsing import link_end
 from quantcheck.extractors.numbers import AHEAD
 from quantcheck.extractors.unit_tables import SECONDS
 from quantcheck.extractors.units import COUNT
@@ -24,19 +25,31 @@ def carry_units(ctx: ExtractionContext, cands: list[Candidate]) -> None:
             continue
         prev = last_by_sentence.get(si)
         # "30 Mrd. Euro, davon 4,6 Milliarden ausgezahlt", "dont 5 millions de bonus": the amount's unit;
-        # not "pour 3 millions de foyers" (a known counted noun)
+        # not "pour 3 millions de foyers" (a known counted noun), nor a noun's millions a clause away
+        # ("271,4 milliards d'euros, et le gel des pensions, qui touche 17 millions de retraités")
         if prev is not None and c.scaled > 1.0 and not c.vague and (
                 not c.counted or prev.unit.isupper() and concept_of(ctx, c, COUNT) is None and
-                not plural_noun(ctx, c.counted)):
+                not plural_noun(ctx, c.counted) and not noun_clause_away(ctx, prev, c)):
             c.unit, c.counted = prev.unit, None
             c.rule += "+carried"
+            last_by_sentence[si] = c  # the next part is measured from this one ("dont 30 [...] et 14")
     carry_forward(ctx, cands)
+    amount_nearby(ctx, cands)
+    parts_of(ctx, cands)
     metre_or_million(ctx, cands)
     parallel(ctx, cands)
     precision(ctx, cands)
     carry_counted(ctx, cands)
     signed_change(ctx, cands)
     compared(ctx, cands)
+
+
+def noun_clause_away(ctx: ExtractionContext, prev: Candidate, c: Candidate) -> bool:
+    """``c`` counts a noun (linked by "de", or capitalised where nouns are) more than five words after the
+    amount ``prev``: "17 millions de retraités", "1,5 Millionen Arbeitstage" a clause away from an amount in
+    euros count people and days; "sept millions netos", "4,2 milliards réclamés" are still amounts."""
+    noun = ctx.lang.capitalised_nouns and c.counted[:1].isupper() or link_end(ctx, c.end) > c.end
+    return noun and len(ctx.text[prev.end:c.start].split()) > 5
 
 
 def currency_references(ctx: ExtractionContext, cands: list[Candidate]) -> list[Candidate]:
@@ -66,6 +79,55 @@ def carry_forward(ctx: ExtractionContext, cands: list[Candidate]) -> None:
             continue
         c.unit = n.unit
         c.rule += "+carried"
+
+
+def amount_nearby(ctx: ExtractionContext, cands: list[Candidate]) -> None:
+    """"solo el servicio de la deuda absorberá 111,6 billones, [...] unos 300.000 millones de pesos al
+    día", "un trou de 6,3 milliards l'an prochain" after a sentence of "milliards d'euros": bare millions or
+    billions that count nothing are in the currency of the nearest amount of millions before them in their
+    sentence, else of the next one in their sentence, else of the last one of the sentence before; never
+    when that figure of millions is in another unit or counts something. Where the press writes the currency
+    once and the scale word alone after it ([language] scale_words_alone_are_money; not English, where "11
+    million have fled" counts people)."""
+    if not ctx.lang.scale_words_alone_are_money:
+        return
+    for i, c in enumerate(cands):
+        if c.unit or c.counted or c.vague or c.scaled <= 1.0 or c.value is None:
+            continue
+        si = ctx.sentences.index(c.start)
+        before = [o for o in reversed(cands[max(0, i - 6):i]) if o.scaled > 1.0 and
+                  ctx.sentences.index(o.start) in (si, si - 1)]
+        after = [o for o in cands[i + 1:i + 6] if o.scaled > 1.0 and o.unit.isupper() and
+                 ctx.sentences.index(o.start) == si]
+        # the nearest figure of millions before it in its sentence (lent by this pass: carry_units lent the
+        # others), else the next amount in its sentence, else the last figure of the sentence before; a
+        # count of millions before it stops the search ("4 Millionen Menschen [...], 1,5 Millionen ...")
+        same = [o for o in before if ctx.sentences.index(o.start) == si]
+        o = same[0] if same else after[0] if after else before[0] if before else None
+        if o is not None and o.unit.isupper():
+            c.unit = o.unit
+            c.rule += "+nearby"
+
+
+def parts_of(ctx: ExtractionContext, cands: list[Candidate]) -> None:
+    """"quatre ans d'emprisonnement, dont deux ferme", "trente mois, dont 18 avec sursis", "200 mm, davon
+    120 in einer Stunde": a bare number right after a word that makes it a part of the figure before it
+    ([words] part_words), no larger than it and at most three words after it in its sentence, is in its
+    unit. (Not after an amount of millions, whose bare part may be millions too: see carry_units.)"""
+    pattern = ctx.patterns.get("part_of")
+    if pattern is None:
+        return
+    for prev, c in zip(cands, cands[1:], strict=False):
+        if c.unit or c.vague or c.value is None or c.qualifier == "range" or not prev.unit or \
+                prev.value is None or c.value > prev.value or prev.scaled > 1.0 and c.scaled == 1.0 or \
+                c.counted and concept_of(ctx, c, COUNT) is not None:
+            continue
+        m = pattern.search(ctx.lower, max(prev.end, c.start - 40), c.start)
+        if m is None or len(ctx.text[prev.end:m.start()].split()) > 3 or \
+                ctx.sentences.index(prev.start) != ctx.sentences.index(c.start):
+            continue
+        c.unit, c.counted = prev.unit, None
+        c.rule += "+part"
 
 
 def parallel(ctx: ExtractionContext, cands: list[Candidate]) -> None:
