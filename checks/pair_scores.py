@@ -274,6 +274,13 @@ def pair_scores(t: FrameTable, i: np.ndarray, j: np.ndarray, settings: Settings)
     near[at] = distance_km(t.lat[i[at]], t.lon[i[at]], t.lat[j[at]], t.lon[j[at]]) <= th["suburb_km"]
     _add(out, w["same_region"], near)
     rest &= ~near
+    # a first-level region named by its own name (identity.iso_region: no town, so no GeoNames region code)
+    # and a place of its country: one region
+    iso_a = (ka == PLACE_KIND["region"]) & (t.gid[i] < 0)
+    iso_b = (kb == PLACE_KIND["region"]) & (t.gid[j] < 0)
+    inside = rest & (iso_a != iso_b) & (t.cc[i] == t.cc[j])
+    _add(out, w["same_region"], inside)
+    rest &= ~inside
     other_region = rest & (t.region[i] != t.region[j])
     # two places carried from the text before are an article's other places as often as the story's own
     apart = strong & (((fi | fj) & OWN_PLACE) != 0)

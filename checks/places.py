@@ -34,7 +34,9 @@ NAMESAKE_KM = 600  # a site named like a town farther than this from all the sto
 SHARED_REGION = 3  # names with a town in one region that make it the story's region (two is a coincidence)
 
 
-Found = list[tuple[int, int, str, list[Town], str | None, bool]]  # (i, n, name, towns, country, dateline)
+# (i, n, name, towns, country, dateline); country is an ISO 3166-1 code, or for a first-level region the
+# ISO 3166-2 code ("AT-7": its country, a dash, the region)
+Found = list[tuple[int, int, str, list[Town], str | None, bool]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -265,6 +267,16 @@ def _known_name_at(
         name = text[span[0].start : span[-1].end]
         country = gaz.country(name)
         towns = [] if country else gaz.towns_named(name)
+        region = None if country else gaz.region(name)
+        # "au Tyrol", "in Bayern": a first-level region, unless its country has a town of that name (the
+        # Portuguese district of Faro is named after its town; a village called Tirol lies in Italy) or a big
+        # town has it ("Portland" is a Jamaican parish), or a lake's, a sea's or a mountain's noun comes with
+        # it ("Lake Victoria" is no Australian state, "the Red Sea" no Sudanese one)
+        before = toks[i - 1].text if i > 0 else ""
+        water = lang.is_("place_nouns", toks[i + n - 1].text) or (
+            lang.is_("place_nouns", before) and not lang.is_("region_nouns", before))
+        if region and not water and not any(t.cc == region[:2] or t.population >= BIG_TOWN for t in towns):
+            return n, name, [], region
         if country or towns:
             return n, name, towns, country
     return None
@@ -388,6 +400,10 @@ def find_places(text: str, toks: list[Token], lang: Language, gaz: Gazetteer) ->
         key = fold(name)
         reference = _is_reference_point(toks, i, lang)
         locates = _near_another(toks, i, lang, name_ends)
+        if country and "-" in country:  # a first-level region: its code is its key in every language
+            places.append(Place(start, end, name, fold(country), "region", country[:2], f"iso:{country}",
+                                dateline=on_dateline, reference=reference))
+            continue
         if country:
             places.append(
                 Place(start, end, name, key, "country", country, dateline=on_dateline, reference=reference)
@@ -512,7 +528,7 @@ def _document_countries(
     votes.update({cc: 3 for cc in named_country.values()})
     for _, _, _, towns, country, _ in found:
         if country:
-            votes[country] += 2
+            votes[country[:2]] += 2  # (a region votes for its country)
         elif towns and towns[0].population >= BIG_TOWN:
             votes[towns[0].cc] += 1
     # a first-level region where towns of several different names lie ("València", "Oliva", "Pego", "Gandia":

@@ -103,6 +103,11 @@ def amount_nearby(ctx: ExtractionContext, cands: list[Candidate]) -> None:
         # others), else the next amount in its sentence, else the last figure of the sentence before; a
         # count of millions before it stops the search ("4 Millionen Menschen [...], 1,5 Millionen ...")
         same = [o for o in before if ctx.sentences.index(o.start) == si]
+        # a count right before it in its sentence is what it is compared with ("506.000 manifestantes [...]
+        # más de un millón")
+        prior = cands[i - 1] if i > 0 and ctx.sentences.index(cands[i - 1].start) == si else None
+        if prior is not None and not prior.unit and prior.value is not None:
+            continue
         o = same[0] if same else after[0] if after else before[0] if before else None
         if o is not None and o.unit.isupper():
             c.unit = o.unit

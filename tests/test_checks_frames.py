@@ -1135,6 +1135,43 @@ def test_a_small_town_s_country_in_apposition_resolves_it(lang, text, surface) -
     assert (f.place, f.place_cc, f.place_kind) == ("Monthey", "CH", "town")
 
 
+@pytest.mark.parametrize(
+    ("lang", "text", "surface", "place", "code"),
+    [
+        ("fr", "Au Tyrol, le bouchon a atteint 38 kilomètres lundi.", "38", "Tyrol", "iso:AT-7"),
+        ("de", "In Tirol staute sich der Verkehr am Montag auf 38 Kilometern.", "38", "Tirol", "iso:AT-7"),
+        ("es", "En Andalucía cayeron 40 litros por metro cuadrado.", "40", "Andalucía", "iso:ES-AN"),
+        ("en", "Floods in Texas forced 3,000 people from their homes.", "3,000", "Texas", "iso:US-TX"),
+    ],
+)
+def test_a_first_level_region_is_a_place_in_every_language(lang, text, surface, place, code) -> None:
+    """ISO 3166-2 names of first-level regions in four languages (pycountry): "Tyrol", "Tirol",
+    "Andalucía", "Texas" place a claim in their country's region, and make that country the document's."""
+    f = frame(text, surface, lang, published=date(2026, 9, 18))
+    assert (f.place, f.place_kind, f.place_admin1) == (place, "region", code)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "names"),
+    [
+        # a town of the region's own country of that name wins: the district of Faro is named after it
+        ("en", "Five people died in Faro, Portugal, on Monday.", ["Faro"]),
+        # a region's country makes its small towns believable: Kufstein has 20,000 inhabitants
+        ("fr", "Les camions sont arrêtés au Tyrol à Kufstein depuis lundi.", ["Tyrol", "Kufstein"]),
+    ],
+)
+def test_a_region_s_name_yields_to_a_lake_and_to_its_own_town(lang, text, names) -> None:
+    places = [(p.name, p.kind) for p in read_document(text, lang, ARTICLE_DAY).places if p.kind != "unknown"]
+    assert [n for n, _ in places] == names
+    assert all(k == "town" for n, k in places if n in ("Faro", "Kufstein"))
+
+
+def test_a_region_s_name_after_a_lake_s_noun_is_the_lake() -> None:
+    # "Lake Victoria" is no Australian state (Victoria, AU-VIC)
+    text = "A ferry capsized on Lake Victoria on Friday, killing 12 people."
+    assert not [p for p in read_document(text, "en", ARTICLE_DAY).places if p.kind == "region"]
+
+
 def test_a_country_in_apposition_that_has_no_town_of_that_name_changes_nothing() -> None:
     # "Aleppo, Russia said": Russia is the speaker, and has no Aleppo
     text = "Strikes in Aleppo, Russia said, killed 12 people on Friday."
@@ -2900,6 +2937,21 @@ def test_animals_are_one_group_in_every_language(lang, text, surface, counted, a
 @pytest.mark.parametrize(
     ("lang", "text", "surface", "counted"),
     [
+        ("fr", "L'OFB estime qu'il y a 1 104 loups en France.", "1 104", "loups"),
+        ("en", "The agency estimates there are 1,104 wolves in France.", "1,104", "wolves"),
+        ("es", "La oficina estima en 1.104 los lobos presentes en Francia.", "1.104", "lobos"),
+        ("de", "Demnach leben in Frankreich 1104 Wölfe in 148 Rudeln.", "1104", "Wölfe"),
+    ],
+)
+def test_wild_animals_are_one_group_in_every_language(lang, text, surface, counted) -> None:
+    """A census of wolves in four languages is one group, "wild animals" — not the livestock they kill."""
+    f = frame(text, surface, lang, counted=counted)
+    assert f.group == "wildlife"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface", "counted"),
+    [
         ("en", "The virus has been found on 11 farms.", "11", "farms"),
         ("fr", "Onze élevages sont désormais touchés.", "Onze", "élevages"),
         ("es", "Ya son once las granjas afectadas.", "once", "granjas"),
@@ -3324,3 +3376,35 @@ def test_a_known_name_that_goes_on_into_a_longer_one_is_not_that_place(lang, tex
     starts a longer name ([grammar] name_continuations)."""
     f = frame(text, surface, lang, published=date(2030, 5, 7))
     assert f.place != "São Gonçalo"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "first", "second"),
+    [
+        ("es", "El gasto en defensa sube hasta 93.400 millones y la inversión pública marcará un récord de "
+               "126.700 millones.", "93.400", "126.700"),
+        ("en", "Defence spending rises to 93.4 billion and public investment will hit a record "
+               "126.7 billion.", "93.4", "126.7"),
+    ],
+)
+def test_a_topic_word_past_a_conjunction_is_the_next_figure_s(lang, text, first, second) -> None:
+    """A topic word before a figure names it; one after it, past "and"/"y" that opens the next clause, names
+    the next figure: defence spending and public investment are two budget lines, not one."""
+    frames = frames_of(text, lang)
+    assert (frames[first].topic, frames[second].topic) == ("defence", "investment")
+
+
+def test_a_figure_takes_the_nearest_of_a_region_and_a_country_in_its_clause() -> None:
+    # the region is the first figure's, the country the second's
+    frames = frames_of("Unas 1.900 personas fueron evacuadas en Schleswig-Holstein y 800 en Dinamarca.", "es")
+    assert (frames["1.900"].place, frames["800"].place) == ("Schleswig-Holstein", "Dinamarca")
+
+
+def test_a_region_named_earlier_does_not_place_a_later_figure() -> None:
+    """A regional paper's own region, named for its hauliers, is not where the French blockade is: a
+    first-level region is carried to no later figure (at most the story's weak main place, as a dateline)."""
+    text = ("Nach Angaben der Präfektur in Perpignan standen am Mittwoch rund 450 Traktoren auf der "
+            "Autobahn. Die Blockade trifft auch Spediteure mit Obst für Supermärkte in Hessen. "
+            "Insgesamt warten 1200 Lastwagen.")
+    frames = frames_of(text, "de")
+    assert frames["1200"].place == "Perpignan"  # the story's town before it, not the region

@@ -299,6 +299,25 @@ def test_a_crowded_block_forms_a_bounded_number_of_pairs(monkeypatch) -> None:
     assert 0 < len(i) <= n * fact_graph.MIN_PARTNERS and (i < j).all()
 
 
+# a first-level region found by its own name (checks/places.py: no town, so no GeoNames region code), and a
+# town of its country
+TYROL = dict(place="Tirol", place_kind="region", place_cc="AT", place_admin1="iso:AT-7", place_gid=None,
+             spot=None, incidents=(), action=None, group=None, fine_group=None, measure="[length]")
+KUFSTEIN = dict(place="Kufstein", place_kind="town", place_cc="AT", place_admin1="07", place_gid=2774326,
+                spot="kufstein", incidents=(), action=None, group=None, fine_group=None, measure="[length]")
+
+
+def test_a_region_named_by_its_own_name_is_one_region_with_the_towns_of_its_country() -> None:
+    """"au Tyrol" / "bei Kufstein": the region has no GeoNames code to tell whether the town lies inside it;
+    a story names the region its towns lie in, so the two count as one region; two regions of one country
+    named in their clauses are two places, and a region of another country is another place."""
+    town = score(f("a", **TYROL), f("b", **KUFSTEIN))
+    assert town[0] != VETO and "same region" in town[1]
+    other = dict(TYROL, place="Kärnten", place_admin1="iso:AT-2")
+    assert score(f("a", **TYROL), f("b", **other))[0] == VETO
+    assert score(f("a", **TYROL), f("b", **dict(TYROL, place="Tyrol")))[0] == town[0]
+
+
 def identity_table(frames: list[Frame]):
     from quantcheck.checks.lexicon import load_lexicon
     from quantcheck.checks.pair_scores import FrameTable
@@ -535,6 +554,9 @@ PAIRS = [
      f("b", place="Aleppo", place_admin1="09", place_gid=170063, place_source="context", spot=None)),
     (f("a", scope="cumulative", since=date(2016, 1, 1), day=date(2016, 7, 12)),
      f("b", scope="cumulative", since=date(2016, 1, 1), day=date(2016, 7, 15))),
+    (f("a", **TYROL), f("b", **KUFSTEIN)),
+    (f("a", **TYROL), f("b", **dict(TYROL, place="Bayern", place_cc="DE", place_admin1="iso:DE-BY"))),
+    (f("a", **TYROL), f("b", **dict(TYROL, place="Kärnten", place_admin1="iso:AT-2"))),
 ]
 
 
