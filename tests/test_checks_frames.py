@@ -3408,3 +3408,24 @@ def test_a_region_named_earlier_does_not_place_a_later_figure() -> None:
             "Insgesamt warten 1200 Lastwagen.")
     frames = frames_of(text, "de")
     assert frames["1200"].place == "Perpignan"  # the story's town before it, not the region
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface"),
+    [
+        ("en", "About 90 firefighters and lifeguards took part in the rescue on Monday.", "90"),
+        ("fr", "Environ 90 pompiers ont participé aux recherches lundi.", "90"),
+        ("es", "Unos 90 bomberos participaron en la búsqueda el lunes.", "90"),
+        ("de", "Rund 90 Feuerwehrleute beteiligten sich an der Suche im Geröll.", "90"),
+    ],
+)
+def test_responders_taking_part_in_a_rescue_are_deployed_not_protesting(lang, text, surface) -> None:
+    """"took part" counts a march's crowd; "took part in the rescue" / "in the search" counts responders."""
+    assert frames_of(text, lang)[surface].action == "deployed"
+
+
+def test_people_there_at_the_time_are_the_incident_s_not_the_past_s() -> None:
+    # "at the time" is the moment of the incident told, not an earlier time ("back then", "years ago")
+    text = ("The cliff gave way on Monday. Lifeguards estimated that around 600 people were on the sand at "
+            "the time.")
+    assert frames_of(text, "en")["600"].scope == "incident"
