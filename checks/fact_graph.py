@@ -103,7 +103,8 @@ def local_pairs(table: FrameTable, members: np.ndarray, horizon: int) -> tuple[n
 
     Only pairs that the score could leave unvetoed are formed, so the work grows with the claims, not with
     their square: claims placed in a town by their own clause meet the claims of the same town; a claim
-    placed in a region meets the claims of that region; a claim placed only by its dateline, or by a
+    placed in a region meets the claims of that region (of its country, for a region known only by its own
+    name); a claim placed only by its dateline, or by a
     country, meets the claims of its country nearest in time; a claim with no place meets the claims of any
     country nearest in time; an undated claim meets the claims of its country, up to a bound. Every pair
     is within either claim's span of days (the days its kind of incident is reported over)."""
@@ -146,6 +147,14 @@ def local_pairs(table: FrameTable, members: np.ndarray, horizon: int) -> tuple[n
         x, y = _window_pairs(pos, window[rows])
         touch = reg[rows[x]] | reg[rows[y]]
         add(rows[x][touch], rows[y][touch])
+        # a first-level region named by its own name has no GeoNames region code (identity.iso_region): it
+        # meets the strong claims of its country, one region with each of its towns
+        iso = reg & (gid < 0)
+        if iso.any():
+            rows, pos = axis(dated & strong & ((kind == PLACE_KIND["town"]) | reg) & np.isin(cc, cc[iso]), cc)
+            x, y = _window_pairs(pos, window[rows])
+            touch = iso[rows[x]] | iso[rows[y]]
+            add(rows[x][touch], rows[y][touch])
     # claims placed weakly, or by a country: with the claims of their country nearest in time
     placed = dated & (cc >= 0)
     loose = placed & (~strong | (kind == PLACE_KIND["country"]))

@@ -318,6 +318,18 @@ def test_a_region_named_by_its_own_name_is_one_region_with_the_towns_of_its_coun
     assert score(f("a", **TYROL), f("b", **dict(TYROL, place="Tyrol")))[0] == town[0]
 
 
+def test_a_region_named_by_its_own_name_meets_the_towns_of_its_country_as_candidates() -> None:
+    """Candidate pairs are formed inside a region by its GeoNames code; a region known only by its own
+    name has none, so it meets the strongly placed claims of its country: "in Tirol" and "bei Kufstein"
+    are scored (and may grow into one fact), not counted as two unscored claims of one block."""
+    from quantcheck.checks import fact_graph
+
+    frames = [f("r", **TYROL), f("t", **KUFSTEIN), f("v", **dict(KUFSTEIN, place_cc="DE", place_gid=2911298))]
+    i, j = fact_graph.candidate_pairs(identity_table(frames), np.arange(3), 14)
+    assert (0, 1) in set(zip(i.tolist(), j.tolist(), strict=True))
+    assert (0, 2) not in set(zip(i.tolist(), j.tolist(), strict=True))
+
+
 def identity_table(frames: list[Frame]):
     from quantcheck.checks.lexicon import load_lexicon
     from quantcheck.checks.pair_scores import FrameTable
