@@ -133,7 +133,7 @@ def test_headings_are_readable_names_not_internal_keys(report: Path) -> None:
     for expected in ("troops deployed · 31 Dec 2021 – 2 Jan 2022",
                      "area burnt · Gata · fire · 13–16 Jul 2025", "diesel price · 10–12 Mar 2025",
                      "aid package · 10–11 Mar 2025",
-                     "firefighters injured · fire · 14–15 Jul 2025",
+                     "firefighters injured · Extremadura · fire · 14–15 Jul 2025",
                      "call duration · 31 Dec 2021 – 1 Jan 2022"):
         assert expected in headings, sorted(headings)
     for h in headings:
