@@ -5,7 +5,9 @@ preposition of place ("in Idlib", "près de Nikopol", "cerca de Oliva", "nördli
 after a place noun ("the village of Tokhar", "Aleppo province", "la commune de Pego"), or as the dateline
 ("BEIRUT (Reuters) -"). That keeps out people, agencies and countries named as actors ("Russia said",
 "SANA reported"). A name the gazetteer knows is resolved to a town (with its country and region), a region
-("Aleppo province") or a country; the document's countries break ties between towns of the same name. A
+("Aleppo province"), a first-level region named by its own name ("au Tyrol", "in Bayern": ISO 3166-2, with
+no GeoNames region code to say which towns lie inside it) or a country; the document's countries break ties
+between towns of the same name. A
 name it does not know (a village or district too small for GeoNames, "al-Tukhar", "Tariq al-Bab") is kept
 as an *unknown* place: it still tells two incidents apart, it just has no region.
 """
