@@ -147,7 +147,7 @@ def local_pairs(table: FrameTable, members: np.ndarray, horizon: int) -> tuple[n
         x, y = _window_pairs(pos, window[rows])
         touch = reg[rows[x]] | reg[rows[y]]
         add(rows[x][touch], rows[y][touch])
-        # a first-level region named by its own name has no GeoNames region code (identity.iso_region): it
+        # a first-level region named by its own name has no GeoNames region code (places.first_level): it
         # meets the strong claims of its country, one region with each of its towns
         iso = reg & (gid < 0)
         if iso.any():

@@ -41,7 +41,7 @@ from quantcheck.checks.dates import (
 from quantcheck.checks.gazetteer import Gazetteer, fold
 from quantcheck.checks.gazetteer import load as load_gazetteer
 from quantcheck.checks.lexicon import NATIONALS, Language, Lexicon, Token, load_lexicon, words
-from quantcheck.checks.places import Place, find_places
+from quantcheck.checks.places import Place, find_places, first_level
 from quantcheck.checks.things import thing_key
 
 if TYPE_CHECKING:
@@ -247,7 +247,7 @@ def read_document(
         if p.start < 300 and p.kind in ("town", "region") and not (p.dateline or p.speaker or p.locates)
     ]
     # a town before a first-level region named by its own name ("in Tirol ... bei Matrei")
-    head = [p for p in head if not first_level(p)] or head
+    head = [p for p in head if not first_level(p.kind, p.gid)] or head
     head = head or [p for p in places if p.start < 300 and p.kind == "country"]
     head = head or _story_place(places, next((p for p in places if p.dateline), None))
     return DocumentView(text, lang, toks, texts, places, dates, ref, head[0] if head else None, dateline)
@@ -286,11 +286,6 @@ def _document_country(places: list[Place], main: Place | None) -> Place | None:
         return None
     name = load_gazetteer().country_names.get(cc, cc)
     return Place(0, 0, name, fold(name), "country", cc)
-
-
-def first_level(place: Place) -> bool:
-    """A first-level region found by its own name (checks/places.py: "Tirol", "Bavière"), not a town's."""
-    return place.kind == "region" and place.gid is None
 
 
 def _span(toks: list[Token], start: int, end: int) -> tuple[int, int] | None:
@@ -1317,7 +1312,8 @@ class _Reader:
         ]
         # (a first-level region named by its own name is no spot: "in Schleswig-Holstein" and "in Flensburg"
         # may be the same place)
-        spots = [p for p in inside if p.kind in ("town", "unknown", "region") and not first_level(p)]
+        spots = [p for p in inside
+                 if p.kind in ("town", "unknown", "region") and not first_level(p.kind, p.gid)]
         spot = (
             min(spots, key=lambda p: (p.kind == "region", abs((p.start + p.end) / 2 - mid))).key
             if spots
@@ -1331,11 +1327,12 @@ class _Reader:
         wide = self.nationwide(lo, hi, inside)
         if wide is not None:
             return wide, None, "nationwide"
-        known = [p for p in inside if p.kind in ("town", "region") and p.local and not first_level(p)]
+        known = [p for p in inside
+                 if p.kind in ("town", "region") and p.local and not first_level(p.kind, p.gid)]
         if known:
             return min(known, key=lambda p: abs((p.start + p.end) / 2 - mid)), spot, "clause"
         countries = [p for p in inside if p.kind == "country"]
-        regions = [p for p in inside if first_level(p) and p.local]
+        regions = [p for p in inside if first_level(p.kind, p.gid) and p.local]
         if regions:  # "1.900 en Schleswig-Holstein y 800 en Dinamarca": the nearest region or country
             return min(regions + countries, key=lambda p: abs((p.start + p.end) / 2 - mid)), spot, "clause"
         if countries:  # "506,000 protested across France": the clause's own country, not the town before
@@ -1356,7 +1353,7 @@ class _Reader:
             for p in self.doc.places
             if p.end <= claim.start
             and p.kind in ("town", "region")
-            and not first_level(p)
+            and not first_level(p.kind, p.gid)
             and p.local
             and not p.dateline
             and not p.reference
@@ -2302,8 +2299,8 @@ def subject_frame(
     place = next((p for p in doc.places if p.kind in ("town", "region")), None) or next(
         (p for p in doc.places if p.kind == "country"), None
     )
-    spot = next((p.key for p in doc.places if p.kind in ("town", "unknown", "region") and not first_level(p)),
-                None)
+    spot = next((p.key for p in doc.places
+                 if p.kind in ("town", "unknown", "region") and not first_level(p.kind, p.gid)), None)
     topic_hits = choose_topics(doc.lang.sections["topic"].scan(texts), action, measure, lex)
     return Frame(
         mention_id="",

@@ -31,6 +31,7 @@ from quantcheck.checks import gazetteer, labels
 from quantcheck.checks.frames import CASUALTY, PEOPLE, Frame
 from quantcheck.checks.gazetteer import skeleton
 from quantcheck.checks.lexicon import Lexicon, load_lexicon
+from quantcheck.checks.places import first_level
 
 IDENTITY_FILE = Path(__file__).with_name("identity.toml")
 VETO = float("-inf")
@@ -221,11 +222,6 @@ def suburb(a: Frame, b: Frame, thresholds: dict[str, float]) -> bool:
     return gazetteer.distance_km(ta, tb) <= thresholds["suburb_km"]
 
 
-def iso_region(f: Frame) -> bool:
-    """A first-level region found by its own name (checks/places.py: "Tirol", "Bavière"), not a town's."""
-    return f.place_kind == "region" and f.place_gid is None
-
-
 def place_points(a: Frame, b: Frame, st: Settings) -> tuple[float, str]:
     """Points for where the two claims are, and the words of the reason."""
     w = st.weights
@@ -256,7 +252,8 @@ def place_points(a: Frame, b: Frame, st: Settings) -> tuple[float, str]:
         return points + (w["same_place"] if strong else w["same_place_weak"]), why or "same place"
     if suburb(a, b, st.thresholds):
         return points + w["same_region"], why or "a city and its suburbs"
-    if iso_region(a) != iso_region(b) and a.place_cc == b.place_cc:
+    if first_level(a.place_kind, a.place_gid) != first_level(b.place_kind, b.place_gid) and \
+            a.place_cc == b.place_cc:
         # "au Tyrol" / "in Kufstein": a region named by its ISO 3166-2 name has no GeoNames region code to
         # say whether the town lies inside it; a story names the region its towns lie in far more often than
         # another one of the same country, so the two count as one region

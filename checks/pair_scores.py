@@ -223,7 +223,9 @@ def _add(out: np.ndarray, value: np.ndarray | float, where: np.ndarray) -> None:
 
 
 # bits of _flags: the per-claim booleans the score reads, gathered once per side of a pair, not one by one
-STRONG, NATIONWIDE, OWN_PLACE, STRONG_ONLY, EXPLICIT_DAY, CUMULATIVE, TOLL = (1 << k for k in range(7))
+# (FIRST_LEVEL: a first-level region named by its own name, places.first_level)
+STRONG, NATIONWIDE, OWN_PLACE, STRONG_ONLY, EXPLICIT_DAY, CUMULATIVE, TOLL, FIRST_LEVEL = (
+    1 << k for k in range(8))
 
 
 def _flags(t: FrameTable, i: np.ndarray, j: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -232,7 +234,8 @@ def _flags(t: FrameTable, i: np.ndarray, j: np.ndarray) -> tuple[np.ndarray, np.
             | t.own_place.astype(np.uint8) * OWN_PLACE
             | (t.strong & ~t.own_place & ~t.nationwide).astype(np.uint8) * STRONG_ONLY
             | t.explicit.astype(np.uint8) * EXPLICIT_DAY | t.cumulative.astype(np.uint8) * CUMULATIVE
-            | (t.casualty | t.people).astype(np.uint8) * TOLL)
+            | (t.casualty | t.people).astype(np.uint8) * TOLL
+            | ((t.kind == PLACE_KIND["region"]) & (t.gid < 0)).astype(np.uint8) * FIRST_LEVEL)
     return bits[i], bits[j]
 
 
@@ -274,11 +277,9 @@ def pair_scores(t: FrameTable, i: np.ndarray, j: np.ndarray, settings: Settings)
     near[at] = distance_km(t.lat[i[at]], t.lon[i[at]], t.lat[j[at]], t.lon[j[at]]) <= th["suburb_km"]
     _add(out, w["same_region"], near)
     rest &= ~near
-    # a first-level region named by its own name (identity.iso_region: no town, so no GeoNames region code)
+    # a first-level region named by its own name (places.first_level: no town, so no GeoNames region code)
     # and a place of its country: one region
-    iso_a = (ka == PLACE_KIND["region"]) & (t.gid[i] < 0)
-    iso_b = (kb == PLACE_KIND["region"]) & (t.gid[j] < 0)
-    inside = rest & (iso_a != iso_b) & (t.cc[i] == t.cc[j])
+    inside = rest & (((fi ^ fj) & FIRST_LEVEL) != 0) & (t.cc[i] == t.cc[j])
     _add(out, w["same_region"], inside)
     rest &= ~inside
     other_region = rest & (t.region[i] != t.region[j])

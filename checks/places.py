@@ -58,6 +58,13 @@ class Place:
     locates: bool = False  # locates the place named before it ("the Rydułtowy mine near Rybnik")
 
 
+def first_level(kind: str | None, gid: int | None) -> bool:
+    """A first-level region found by its own name ("Tirol", "Bavière": ISO 3166-2), not a town's region: it
+    has no town, so no GeoNames id nor region code to say which towns lie inside it. For a place
+    (``p.kind, p.gid``) and a claim's frame (``f.place_kind, f.place_gid``) alike."""
+    return kind == "region" and gid is None
+
+
 def capitalised(tok: Token, raw: str) -> bool:
     """A capitalised word, including Arabic-style names with a lower-case article ("al-Quriyah")."""
     if tok.capital:
@@ -274,14 +281,20 @@ def _known_name_at(
         # Portuguese district of Faro is named after its town; a village called Tirol lies in Italy) or a big
         # town has it ("Portland" is a Jamaican parish), or a lake's, a sea's or a mountain's noun comes with
         # it ("Lake Victoria" is no Australian state, "the Red Sea" no Sudanese one)
-        before = toks[i - 1].text if i > 0 else ""
-        water = lang.is_("place_nouns", toks[i + n - 1].text) or (
-            lang.is_("place_nouns", before) and not lang.is_("region_nouns", before))
-        if region and not water and not any(t.cc == region[:2] or t.population >= BIG_TOWN for t in towns):
+        if region and not _water_noun(toks, i, n, lang) and \
+                not any(t.cc == region[:2] or t.population >= BIG_TOWN for t in towns):
             return n, name, [], region
         if country or towns:
             return n, name, towns, country
     return None
+
+
+def _water_noun(toks: list[Token], i: int, n: int, lang: Language) -> bool:
+    """A place noun that is no region's ends the name of ``n`` tokens at ``i`` or comes right before it: a
+    lake's, a sea's or a mountain's name ("Lake Victoria", "the Red Sea"), not a region's."""
+    before = toks[i - 1].text if i > 0 else ""
+    return lang.is_("place_nouns", toks[i + n - 1].text) or (
+        lang.is_("place_nouns", before) and not lang.is_("region_nouns", before))
 
 
 def find_places(text: str, toks: list[Token], lang: Language, gaz: Gazetteer) -> list[Place]:

@@ -267,18 +267,19 @@ def read_scale(ctx: ExtractionContext, c: Candidate, num: Number, pos: int, cur_
     else:
         sym = sm.group("s")
         spaced = bool(sm.group("sp"))
+        linked = link_end(ctx, sm.end())  # after a link word ("9,3M de dosis", "12M de euros"), else sm.end()
         if sym in ("bn", "Bn", "mn", "tn") or (sym in ("k", "K") and not spaced):
             factor = lang.scale_symbols.get(sym)
         elif not spaced and (cur_code or currency_follows(ctx, sm.end()) or
-                             currency_follows(ctx, link_end(ctx, sm.end()))):
+                             currency_follows(ctx, linked)):
             factor = lang.scale_symbols.get(sym)
         elif spaced and not cur_code and currency_follows(ctx, sm.end(), glued=True):
             factor = lang.scale_symbols.get(sym)  # "45 M€", "52 k€": the sign is glued to the scale
         elif not spaced and sym == "m" and noun_follows(ctx, sm.end(), num.decimals > 0):
             factor = lang.scale_symbols.get(sym)  # "1.8m vehicles", "1.7m hectares": not metres
         elif not spaced and sym == "M" and num.decimals > 0 and (
-                noun_follows(ctx, sm.end(), True) or link_end(ctx, sm.end()) > sm.end() and
-                noun_follows(ctx, link_end(ctx, sm.end()) - 1, True)):
+                noun_follows(ctx, sm.end(), True) or
+                linked > sm.end() and noun_follows(ctx, linked - 1, True)):
             factor = lang.scale_symbols.get(sym)  # "9,3M de dosis", "2.5M viewers": a capital M is no unit
     if not factor:
         return -1

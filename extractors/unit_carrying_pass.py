@@ -47,7 +47,7 @@ def carry_units(ctx: ExtractionContext, cands: list[Candidate]) -> None:
 def noun_clause_away(ctx: ExtractionContext, prev: Candidate, c: Candidate) -> bool:
     """``c`` counts a noun (linked by "de", or capitalised where nouns are) more than five words after the
     amount ``prev``: "17 millions de retraités", "1,5 Millionen Arbeitstage" a clause away from an amount in
-    euros count people and days; "sept millions netos", "4,2 milliards réclamés" are still amounts."""
+    euros count people and days; "siete millones netos", "4,2 milliards réclamés" are still amounts."""
     noun = ctx.lang.capitalised_nouns and c.counted[:1].isupper() or link_end(ctx, c.end) > c.end
     return noun and len(ctx.text[prev.end:c.start].split()) > 5
 
@@ -91,24 +91,25 @@ def amount_nearby(ctx: ExtractionContext, cands: list[Candidate]) -> None:
     million have fled" counts people)."""
     if not ctx.lang.scale_words_alone_are_money:
         return
+    sentence = [ctx.sentences.index(o.start) for o in cands]
     for i, c in enumerate(cands):
         if c.unit or c.counted or c.vague or c.scaled <= 1.0 or c.value is None:
             continue
-        si = ctx.sentences.index(c.start)
-        before = [o for o in reversed(cands[max(0, i - 6):i]) if o.scaled > 1.0 and
-                  ctx.sentences.index(o.start) in (si, si - 1)]
-        after = [o for o in cands[i + 1:i + 6] if o.scaled > 1.0 and o.unit.isupper() and
-                 ctx.sentences.index(o.start) == si]
+        si = sentence[i]
+        # a count right before it in its sentence is what it is compared with ("506.000 manifestantes [...]
+        # más de un millón")
+        if i > 0 and sentence[i - 1] == si and not cands[i - 1].unit and cands[i - 1].value is not None:
+            continue
         # the nearest figure of millions before it in its sentence (lent by this pass: carry_units lent the
         # others), else the next amount in its sentence, else the last figure of the sentence before; a
         # count of millions before it stops the search ("4 Millionen Menschen [...], 1,5 Millionen ...")
-        same = [o for o in before if ctx.sentences.index(o.start) == si]
-        # a count right before it in its sentence is what it is compared with ("506.000 manifestantes [...]
-        # más de un millón")
-        prior = cands[i - 1] if i > 0 and ctx.sentences.index(cands[i - 1].start) == si else None
-        if prior is not None and not prior.unit and prior.value is not None:
-            continue
-        o = same[0] if same else after[0] if after else before[0] if before else None
+        before = [k for k in range(i - 1, max(0, i - 6) - 1, -1)
+                  if cands[k].scaled > 1.0 and sentence[k] in (si, si - 1)]
+        same = [k for k in before if sentence[k] == si]
+        after = [k for k in range(i + 1, min(len(cands), i + 6))
+                 if cands[k].scaled > 1.0 and cands[k].unit.isupper() and sentence[k] == si]
+        k = same[0] if same else after[0] if after else before[0] if before else None
+        o = cands[k] if k is not None else None
         if o is not None and o.unit.isupper():
             c.unit = o.unit
             c.rule += "+nearby"
