@@ -11,7 +11,7 @@ from quantcheck.extractors import budget as _budget
 from quantcheck.extractors.age_rules import apposition_age, bare_age, second_age
 from quantcheck.extractors.counted_nouns import collective_number, counted_noun
 from quantcheck.extractors.extraction_context import Candidate, ExtractionContext
-from quantcheck.extractors.non_quantity_filters import is_non_quantity, per_article
+from quantcheck.extractors.non_quantity_filters import is_non_quantity, per_article, rate_denominator
 from quantcheck.extractors.number_parsing import clock_duration, parse_anchor
 from quantcheck.extractors.numbers import AHEAD
 from quantcheck.extractors.text_patterns import ALNUM_RUN
@@ -37,7 +37,7 @@ def find_candidates(ctx: ExtractionContext) -> list[Candidate]:
             continue
         c, used = clock_duration(ctx, m) if m.lastgroup == "clock" else parse_anchor(ctx, m)
         consumed = max(consumed, used)
-        if c is None or out and per_article(ctx, c, out[-1]):
+        if c is None or out and (per_article(ctx, c, out[-1]) or rate_denominator(ctx, c, out[-1])):
             continue
         if out and c.start < out[-1].end:
             c.start = max(c.start, out[-1].end)

@@ -168,6 +168,8 @@ class LangData:
     unit_links: list[str]
     per_words: list[str]
     coordination: frozenset[str]
+    unit_hyphen_words: frozenset[str] = frozenset()  # "mile-long": a unit joined to these stays a unit
+    denominator_words: frozenset[str] = frozenset()  # "96,80 Euro je 100 Liter": the rate's 100 is no figure
     compound_words: bool = False
     ones_before_tens: frozenset[str] = frozenset()  # "und" in "einundzwanzig": a unit written before its ten
     score_words: frozenset[str] = frozenset()  # "won 3-1", "s'est imposé 3-1": a score, not a range
@@ -386,6 +388,13 @@ def _compile(data: LangData, raw: dict) -> None:
     clock_second = sorted({str(b).lower() for _, b in words.get("clock_range", [])}, key=len, reverse=True)
     data.res["clock_range_next"] = regex.compile(r"[ \u00a0]+(?:\L<c>)[ \u00a0]+\d", regex.V1,
                                                  c=clock_second or ["\x00"])
+    # the second time of a range whose first is a time written with its own hour word: "entre 18 heures et
+    # 19 heures", "von 9 Stunden bis"... (the text before the second number)
+    clock_first = sorted({str(a).lower() for a, _ in words.get("clock_range", [])}, key=len, reverse=True)
+    data.res["clock_range_before"] = regex.compile(
+        r"(?<![\p{L}])(?:\L<a>)[ \u00a0]+\d{1,2}(?:[.:h]\d{2})?[ \u00a0]*(?P<w>\p{L}+)"
+        r"[ \u00a0]+(?:\L<c>)[ \u00a0]*\Z",
+        regex.V1, a=clock_first or ["\x00"], c=clock_second or ["\x00"])
     plus = sorted(_low(raw.get("numbers", {}).get("plus", [])))
     if plus:
         data.res["plus_left"] = guard_behind(
@@ -642,6 +651,8 @@ def _build(code: str) -> LangData:
         age_suffix=[str(x) for x in words.get("age_suffix", [])],
         unit_links=[str(x) for x in words.get("unit_links", [])],
         per_words=[str(x) for x in words.get("per", [])],
+        denominator_words=frozenset(_low(words.get("denominator_words", []))),
+        unit_hyphen_words=frozenset(_low(words.get("unit_hyphen_words", []))),
         coordination=frozenset(_low(words.get("coordination", []))),
         score_words=frozenset(_low(words.get("score_words", []))),
         age_before=[str(x) for x in words.get("age_before", [])] + [

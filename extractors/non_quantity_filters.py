@@ -7,6 +7,8 @@ reads the language's word lists, so the checks are the same in every language.
 
 from __future__ import annotations
 
+import math
+
 from quantcheck.extractors.concepts import concept_of
 from quantcheck.extractors.extraction_context import Candidate, ExtractionContext
 from quantcheck.extractors.numbers import AHEAD, grouped_with_mark
@@ -38,7 +40,7 @@ from quantcheck.extractors.text_views import (
     prev_word,
 )
 from quantcheck.extractors.unit_resolution import unit_at
-from quantcheck.extractors.units import COUNT
+from quantcheck.extractors.units import COUNT, is_currency
 
 
 def is_non_quantity(ctx: ExtractionContext, c: Candidate) -> bool:
@@ -97,6 +99,9 @@ def clock_hour_with_unit(ctx: ExtractionContext, c: Candidate) -> bool:
             return RANGE_START_END.search(before) is None
         if pw in lang.clock_range_before:  # "de 8 heures à 18 heures"; not "une grève de 24 heures"
             return ctx.patterns["clock_range_next"].match(ctx.lower, c.end, c.end + AHEAD) is not None
+        # the second hour of such a range: "entre 18 heures et 19 heures"
+        m = ctx.patterns["clock_range_before"].search(ctx.lower, max(0, c.start - 40), c.start)
+        return m is not None and m.group("w") == ctx.lower[c.num.end:c.end].strip()
     return False
 
 
@@ -416,7 +421,8 @@ def count_not_year(ctx: ExtractionContext, c: Candidate) -> bool:
         phrase = " ".join(qm.group("q").lower().split())
         # ("10 Prozent weniger als 2019": a comparative right after another amount compares with a year)
         if phrase in lang.qualifiers and phrase not in lang.year_qualifiers and \
-                NUMBER_BEFORE.search(ctx.lower, max(0, qm.start() - 24), qm.start()) is None:
+                NUMBER_BEFORE.search(ctx.lower, max(0, qm.start() - 24), qm.start()) is None and \
+                not fraction_before(ctx, qm.start()):
             return True
     hm = RANGE_HEAD.search(ctx.lower, max(0, c.start - 20), c.start) if has_digit(
         ctx.lower, c.start - 20, c.start) else None
@@ -432,6 +438,13 @@ def count_not_year(ctx: ExtractionContext, c: Candidate) -> bool:
         joint = tm.group("j").strip()
         return joint in lang.range_connectors or any(joint == b.lower() for _, b in lang.range_between)
     return False
+
+
+def fraction_before(ctx: ExtractionContext, pos: int) -> bool:
+    """A fraction word right before ``pos`` ("gut ein Drittel weniger als 2021", "a third less than"): an
+    amount the comparative belongs to, as a number would be."""
+    words = ctx.lower[max(0, pos - 24):pos].split()
+    return bool(words) and words[-1].strip(",") in ctx.lang.fractions
 
 
 def coordinated_after(ctx: ExtractionContext, end: int) -> bool:
@@ -466,3 +479,18 @@ def per_article(ctx: ExtractionContext, c: Candidate, prev: Candidate) -> bool:
         return False
     word = ctx.lower[c.num_start:c.num.end].split(None, 1)
     return bool(word) and any(word[0] == p.lower() for p in ctx.lang.per_words)
+
+
+def rate_denominator(ctx: ExtractionContext, c: Candidate, prev: Candidate) -> bool:
+    """"96,80 Euro je 100 Liter", "246 cas pour 100 000 habitants", "5 litres aux 100 km": a round figure
+    (a power of ten) right after a figure (and its counted noun) and one of the language's denominator words
+    states what that figure is per, not a quantity of its own. Money never is ("vendu pour 100 000 euros")."""
+    if c.value is None or c.value < 10 or c.qualifier != "exact" or is_currency(c.unit) or not prev.keep:
+        return False
+    if 10 ** round(math.log10(c.value)) != c.value:
+        return False
+    gap = ctx.lower[prev.end:c.start].strip(" \u00a0")
+    noun = (prev.counted or "").lower()
+    if noun and gap.startswith(noun):  # "7.640 Straftaten je 100.000 Einwohner"
+        gap = gap[len(noun):].strip(" \u00a0")
+    return gap in ctx.lang.denominator_words

@@ -176,8 +176,9 @@ def compared_after_word(ctx: ExtractionContext, prev: Candidate, c: Candidate) -
 def compared(ctx: ExtractionContext, cands: list[Candidate]) -> None:
     """"128 000 dollars, contre 44 000 pour la France", "3,2 %, contre 2,9 en mai", "down from 3.7": a
     bare number right after a comparison word ([words] comparison_words) takes the unit of the previous
-    mention of its sentence; so does one right before a comparative ([words] comparison_after: "2,900
-    hectares, 400 more than on Tuesday", "2.900 hectáreas, 400 más que el martes")."""
+    mention of its sentence (not a number word counting a noun: "à 70 km/h [...], après trois
+    accidents"); so does one right before a comparative ([words] comparison_after: "2,900 hectares, 400
+    more than on Tuesday", "2.900 hectáreas, 400 más que el martes")."""
     if "comparison" not in ctx.patterns:
         return
     after = ctx.patterns.get("comparison_after")
@@ -186,7 +187,7 @@ def compared(ctx: ExtractionContext, cands: list[Candidate]) -> None:
         if c.unit or c.value is None or c.qualifier == "range" or c.vague or \
                 not (compared_after_word(ctx, prev, c) or after is not None and not c.counted and
                      after.match(ctx.lower, c.end, c.end + AHEAD)) or \
-                c.counted and concept_of(ctx, c, COUNT) or \
+                c.counted and (c.num.words or concept_of(ctx, c, COUNT)) or \
                 ctx.sentences.index(prev.start) != ctx.sentences.index(c.start):
             continue  # (cheapest tests first: most bare numbers follow no comparison word)
         # the amount compared with is the earlier mention of the sentence nearest in size ("more than

@@ -166,6 +166,8 @@ def match_unit(ctx: ExtractionContext, pos: int, c: Candidate, money: bool,
     compounds = ctx.lang.unit_compounds.get(unit) if ctx.lang.unit_compounds else None
     if compounds and phrase_follows(ctx, m.end(), compounds):
         return None  # "34 barrel bombs", "500 foot soldiers": the unit word is part of a noun
+    if hyphen_compound(ctx, m.end()):
+        return None  # "485,000 day-trippers", "52,1M de journées-skieurs": the unit word heads a noun
     power = 0
     if m.group("pp"):
         power = ctx.lang.powers_prefix.get(" ".join(m.group("pp").lower().split()), 0)
@@ -176,6 +178,15 @@ def match_unit(ctx: ExtractionContext, pos: int, c: Candidate, money: bool,
             return None
         unit = f"{unit}**{power}"
     return unit, m.end()
+
+
+def hyphen_compound(ctx: ExtractionContext, end: int) -> bool:
+    """A unit word joined by a hyphen to a lower-case word that is not one of the language's
+    ``unit_hyphen_words`` ("mile-long", "year-old") is the head of a compound noun, not a unit."""
+    if ctx.text[end:end + 1] not in ("-", "‑") or not ctx.text[end + 1:end + 2].islower():
+        return False
+    word = regex.match(r"\p{Ll}+", ctx.text[end + 1:end + 30])
+    return word is not None and word.group() not in ctx.lang.unit_hyphen_words
 
 
 def demonym_currency(ctx: ExtractionContext, pos: int) -> tuple[str, int] | None:
