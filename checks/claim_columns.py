@@ -38,9 +38,14 @@ def _codes(column: pa.ChunkedArray | pa.Array) -> np.ndarray:
 
 
 def _what(col) -> pa.ChunkedArray:
-    """identity.what_measured on columns: the topic, else the action, else "@" and the organisation."""
+    """identity.what_measured on columns: the topic, else a share's group, else the action, else "@" and the
+    organisation."""
     org = pc.binary_join_element_wise("@", _blank_null(col("entity")), "")
-    return pc.coalesce(_blank_null(col("topic")), _blank_null(col("action")), org)
+    share_of = pc.if_else(pc.and_(pc.equal(col("measure"), "dimensionless"),
+                                  pc.not_equal(col("grp"), "people")),
+                          pc.binary_join_element_wise("%", _blank_null(col("grp")), ""),
+                          pa.scalar(None, pa.string()))
+    return pc.coalesce(_blank_null(col("topic")), share_of, _blank_null(col("action")), org)
 
 
 def _blank_null(column: pa.ChunkedArray) -> pa.ChunkedArray:

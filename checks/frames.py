@@ -353,8 +353,17 @@ class _Reader:
         g = self.hit("group", k) if k < self.hi else None
         return (k + g[1], g[0], action) if g else None
 
-    def noun_phrase(self, j: int) -> tuple[int, str | None, str | None, str | None]:
-        """(end, group, action from the noun, side) scanning the words after position j."""
+    def noun_phrase(self, j: int, share: bool = False) -> tuple[int, str | None, str | None, str | None]:
+        """(end, group, action from the noun, side) scanning the words after position j; a share's "of" is
+        read too, when the group comes right after it ("89 per cent of (the) companies")."""
+        if share and self.t[j:j + 1] == ["of"]:
+            k = j + 1 + (self.t[j + 1:j + 2] == ["the"])
+            ga, g = self.hit("group_action", k), self.hit("group", k)
+            if ga:
+                grp, _, act = ga[0].partition(":")
+                return k + ga[1], grp, act, None
+            if g:
+                return k + g[1], g[0], None, None
         side = None
         steps = 0
         named = self._part_named_after(j)
@@ -1397,7 +1406,7 @@ def read_claim(
     q0 = i0
     while q0 > r.lo and r.is_("qualifiers", q0 - 1):
         q0 -= 1
-    np_end, group, action, side = r.noun_phrase(i1)
+    np_end, group, action, side = r.noun_phrase(i1, claim.dimension == "dimensionless")
     counts_places = action == "@place"
     if counts_places:
         action = None
@@ -1433,8 +1442,7 @@ def read_claim(
     if claim.dimension == "count" and action in NEGOTIATION:
         action = None  # "l'offre permettrait de préserver 5 200 emplois": the jobs are not what is offered
     action = lexicon.terms.action_of_group.get(group or "", {}).get(action or "", action)
-    if group is not None and group not in PEOPLE | ANIMALS and action in HARMED:
-        action = None  # "112 buques a la espera de ser atendidos": ships are not treated in hospital
+    action = _fits_group(group, action)
     if claim.dimension not in ("count", "dimensionless") and action in CASUALTY:
         # a length, an area or an amount is not what happened to people: "30'000 Hektaren wurden mit
         # Pestiziden behandelt" is no injury, "à 5 kilomètres le rayon de la zone évacuée" a radius
@@ -1457,7 +1465,8 @@ def read_claim(
         _own_incidents(doc, group, (clo, chi), (run_start, run_end), (i1, np_end)))
     action = _incident_action(lexicon, action, claim.dimension, own)
     incidents = _with_story_incidents(doc, lexicon, claim, group, own, (i1, np_end))
-    topic = _measure_topic(r, claim, lexicon, action, (run_start, run_end), (i1, np_end), (clo, chi))
+    topic = _measure_topic(r, claim, lexicon, action, (run_start, run_end), (i1, np_end), (clo, chi),
+                           claim.dimension == "dimensionless" and own_group is not None)
     topic, action = _share_topic(lexicon, action, topic, claim.dimension)
     place, spot, psrc = r.nearest_place(clo, chi)
     nationals = nationals_group(r, claim, own_group, (i1, np_end), place.cc if place else None)
@@ -1602,6 +1611,17 @@ def _counted_past_a_subgroup(r: _Reader, i1: int, counted: str) -> bool:
         if r.lang.markers["subgroup_before"].at(r.t, k):
             return True
     return False
+
+
+def _fits_group(group: str | None, action: str | None) -> str | None:
+    """An action that cannot happen to a counted group reads as none: "112 buques a la espera de ser
+    atendidos" (ships are not treated in hospital), "142 Unternehmen nahmen teil" (firms taking part in a
+    pilot are not a crowd)."""
+    if group is None or group in PEOPLE:
+        return action
+    if action in HARMED and group not in ANIMALS or action == "protesting":
+        return None
+    return action
 
 
 def _incident_action(
@@ -1827,10 +1847,12 @@ def _measure_topic(
     run: tuple[int, int],
     phrase: tuple[int, int],
     clause: tuple[int, int],
+    share_of: bool = False,
 ) -> str | None:
     """The topic word naming what a figure measures: a direction after a length makes it a distance ("25 km
     north of") when no action names it; else the word heading the number's phrase, or the one right after its
-    unit; else the clause's nearest (choose_topics)."""
+    unit; else the clause's nearest (choose_topics) — unless the figure is a share of a group it names
+    (``share_of``), which that group says what it measures."""
     doc, (run_start, run_end), (i1, np_end), (clo, chi) = r.doc, run, phrase, clause
     topics = r.lang.sections["topic"].scan(doc.texts, max(clo, run_start - 12), min(chi, run_end + 12))
     after = _topic_after(topics, i1, doc, claim.dimension, lexicon)
@@ -1852,6 +1874,8 @@ def _measure_topic(
     attached = _attached_topic(topics, run_start, doc, claim.dimension, lexicon)
     if attached or after is not None:
         topics = attached or after or []
+    elif share_of:
+        return None  # "[productivity rose ...], 89 Prozent der Betriebe wollten bleiben": the firms' share
     else:
         topics = choose_topics(topics, action, claim.dimension, lexicon)
     if not topics:

@@ -176,9 +176,12 @@ def block_key(f: Frame, kind: str | None = None, lexicon: Lexicon | None = None)
 
 
 def what_measured(f: Frame) -> str | None:
-    """What a measure is about ("diesel"), else what was done ("burnt"), else whom ("@SPD" 29.1 %); None
-    for a measure naming none of them (compared, never a conflict)."""
-    return f.topic or f.action or (f"@{f.entity}" if f.entity else None)
+    """What a measure is about ("diesel"), else the group a share is of ("%companies": "61 % de las
+    empresas", "89 % of firms"; not people at large: "14.6% of residents" and "21,3 Prozent der Einwohner"
+    are shares of one population that say nothing alike), else what was done ("burnt"), else whom ("@SPD"
+    29.1 %); None for a measure naming none of them (compared, never a conflict)."""
+    share_of = f"%{f.group}" if f.group and f.group != "people" and f.measure == "dimensionless" else None
+    return f.topic or share_of or f.action or (f"@{f.entity}" if f.entity else None)
 
 
 def word_mask(words: tuple[str, ...]) -> int:

@@ -594,3 +594,62 @@ def test_a_german_group_word_written_in_lower_case_is_a_verb() -> None:
         != "seats"
     assert frames("Die SPD kommt mit 25 Sitzen auf Platz eins.", "de")["25"].group == "seats"
     assert frames("Die CDU erhielt 120.000 Stimmen.", "de")["120.000"].group == "votes"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "The pilot raised productivity by 4.2 per cent and cut sick leave by 31 per cent.",
+         {"4.2 per cent": "productivity", "31 per cent": "sick_leave"}),
+        ("fr", "La productivité a augmenté de 4,2 % et les arrêts maladie ont reculé de 31 %.",
+         {"4,2 %": "productivity", "31 %": "sick_leave"}),
+        ("es", "La productividad creció un 4,2 % y las bajas laborales cayeron un 31 %.",
+         {"4,2 %": "productivity", "31 %": "sick_leave"}),
+        ("de", "Die Produktivität stieg um 4,2 Prozent, der Krankenstand sank um 31 Prozent.",
+         {"4,2 Prozent": "productivity", "31 Prozent": "sick_leave"}),
+    ],
+)
+def test_a_workplace_trial_s_rates_name_what_they_measure(lang, text, expected) -> None:
+    """A four-day-week trial's productivity and sick leave are two measures in every language, never one
+    story's pool of unnamed percentages."""
+    found = frames(text, lang)
+    assert {surface: found[surface].topic for surface in expected} == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface", "group"),
+    [
+        ("en", "In all, 142 companies completed the trial and 1.05 million tickets were sold.", "142",
+         "companies"),
+        ("es", "Participaron 142 empresas en la prueba.", "142", "companies"),
+        ("de", "142 Unternehmen nahmen an dem Versuch teil.", "142", "companies"),
+        ("fr", "Au total, 1,05 million de billets ont été vendus.", "1,05 million", "tickets"),
+        ("de", "Verkauft wurden 1,05 Millionen Eintrittskarten.", "1,05 Millionen", "tickets"),
+    ],
+)
+def test_firms_and_tickets_are_one_group_across_languages(lang, text, surface, group) -> None:
+    """ "142 empresas" and "142 Unternehmen" count one group, and firms that "took part" in a trial are no
+    crowd protesting: one block with "142 companies completed the trial"."""
+    found = frames(text, lang)[surface]
+    assert (found.group, found.action) == (group, None)
+
+
+def test_a_share_of_a_named_group_is_compared_by_that_group() -> None:
+    """ "61 % de las empresas" and "89 per cent of companies": a share naming whose share it is is compared
+    (it names what it measures), and a share of another group is scored as measuring something else."""
+    firms = frames("El 61 % de las empresas mantendrá la semana de cuatro días.", "es")["61 %"]
+    others = frames("About 89 per cent of companies will keep the four-day week.", "en")["89 per cent"]
+    kids = frames("Only 58 per cent of children are covered.", "en")["58 per cent"]
+    assert firms.group == others.group == "companies" and kids.group == "children"
+    assert block_key(firms) is not None and block_key(firms) == block_key(others)
+    same, _ = score(firms, others, load_lexicon())
+    other, why = score(firms, kids, load_lexicon())
+    assert same > other and "different words for what is measured" in why
+    # the group it names says what it measures, not a topic word of the clause before it
+    trial = frames("Die Produktivität sei um 4,2 Prozent gestiegen, die Krankenstände seien um 31 Prozent "
+                   "gesunken, und 89 Prozent der Betriebe wollten bei der verkürzten Woche bleiben.", "de")
+    assert [(trial[s].group, trial[s].topic) for s in ("4,2 Prozent", "31 Prozent", "89 Prozent")] == [
+        (None, "productivity"), (None, "sick_leave"), ("companies", None)]
+    # and "of" is a share's link only right before its group: "88.2 percent of the workforce cast ballots"
+    workforce = frames("In all, 88.2 percent of the workforce cast ballots.", "en")["88.2 percent"]
+    assert workforce.fine_group == workforce.group == "people"  # (a firm's workers are its people)

@@ -24,7 +24,9 @@ CASE
              ELSE concat_ws('|', 'count', coalesce(nullif(f.grp, ''), nullif(f.thing, ''), '#' || f.topic),
                             coalesce(f.action, ''), f.scope, CASE WHEN f.part = 'subgroup' THEN '' ELSE f.part END) END
     WHEN coalesce(q.kind, f.measure) = 'dimensionless'
-         AND coalesce(nullif(f.topic, ''), nullif(f.action, ''), '@' || nullif(f.entity, '')) IS NULL THEN NULL
+         AND coalesce(nullif(f.topic, ''), nullif(nullif(f.grp, ''), 'people'), nullif(f.action, ''),
+                      '@' || nullif(f.entity, ''))
+             IS NULL THEN NULL
     -- a measure is compared by its dimension and specific topic, even when it names nothing it measures
     ELSE concat_ws('|', coalesce(q.kind, f.measure),
                    CASE WHEN list_contains($loose_topics, f.topic) THEN '' ELSE coalesce(f.topic, '') END,
