@@ -653,3 +653,27 @@ def test_a_share_of_a_named_group_is_compared_by_that_group() -> None:
     # and "of" is a share's link only right before its group: "88.2 percent of the workforce cast ballots"
     workforce = frames("In all, 88.2 percent of the workforce cast ballots.", "en")["88.2 percent"]
     assert workforce.fine_group == workforce.group == "people"  # (a firm's workers are its people)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface", "group", "action"),
+    [
+        ("en", "About 150 ice anglers were trapped on the floe.", "150", "people", "trapped"),
+        ("fr", "Quelque 215 pêcheurs ont été secourus.", "215", "people", "rescued"),
+        ("de", "Rund 200 Eisangler trieben auf der Scholle ab.", "200", "people", None),
+        ("en", "Spain received 106.2 million international arrivals.", "106.2 million", "people", "received"),
+        ("es", "Los carabineros controlaron a 318 jornaleros.", "318", "people", "employed"),
+        ("de", "Die Polizei kontrollierte 318 Erntehelfer.", "318", "people", "employed"),
+        ("de", "Rund 38.000 Hirtenfamilien sind betroffen.", "38.000", "homes", None),
+        ("en", "Fourteen people were treated for hypothermia.", "Fourteen", "people", "injured"),
+        ("de", "Neun Personen wurden mit Unterkühlungen ins Krankenhaus gebracht.", "Neun", "people",
+         "injured"),
+        ("fr", "Le parquet de Palmi a fait arrêter onze personnes.", "onze", "people", "arrested"),
+    ],
+)
+def test_anglers_pickers_arrivals_and_hypothermia(lang, text, surface, group, action) -> None:
+    """Ice anglers and tourists' arrivals are people, day labourers and fruit pickers workers (a firm's
+    people), herders' families households (German compounds by their last part); people treated for
+    hypothermia are injured, and an infinitive of arrest ("a fait arrêter") arrests."""
+    found = frames(text, lang)[surface]
+    assert (found.group, found.action) == (group, action)

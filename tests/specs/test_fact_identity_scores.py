@@ -93,9 +93,10 @@ CORPORA = {
                     FACTS / "dev34" / "scope.json"),
 }
 # One more corpus by a helper who did not read the rules, scored unseen (2026-12-07, twenty-second session)
-# with the code the session started from (8517639): facts-dev34 0.434 / 0.139, 0.614 / 0.388 (never studied;
-# 0.434 / 0.139, 0.615 / 0.389 with the session's rules). facts-dev33, kept unread in the twenty-first session,
-# studied in the twenty-second: 0.600 / 0.231, 0.630 / 0.409 -> 0.707 / 0.446, 0.661 / 0.513.
+# with the code the session started from (8517639): facts-dev34 0.434 / 0.139, 0.614 / 0.388 (0.434 / 0.139,
+# 0.615 / 0.389 with the session's first rules; its errors read after that). facts-dev33, kept unread in the
+# twenty-first session, studied in the twenty-second: 0.600 / 0.231, 0.630 / 0.409 -> 0.707 / 0.446, 0.661 /
+# 0.513.
 # One more corpus by a helper who did not read the rules, scored unseen (2026-12-07, twenty-first session)
 # with the code the session started from (90f6664): facts-dev33 0.604 / 0.223, 0.621 / 0.371 (never studied;
 # 0.600 / 0.231, 0.630 / 0.409 with the session's rules). facts-dev31, kept unread in the twentieth session,
