@@ -1034,10 +1034,15 @@ class _Reader:
     def toll_noun_before(self, run_start: int) -> bool:
         """A noun naming a death toll earlier in the clause, with no other figure between ("the death toll
         as collated from medical centers in the suburbs east of Damascus was 213", "le bilan s'élève à")."""
+        return self.subject_noun_before("toll_nouns", run_start)
+
+    def subject_noun_before(self, kind: str, run_start: int) -> bool:
+        """A noun of the ``kind`` marker earlier in the clause, with no other figure between (a death toll's,
+        a crowd's: "a crowd organisers put at 45,000", "die Polizei schätzte die Menge auf rund 38.000")."""
         lo, _ = self.clause(run_start, run_start + 1)
         # a sentence's subject may stand far before its figure ("El número de muertos por la avalancha que
         # sepultó ... en los Alpes, ascendió este viernes a cinco"): no other figure between them
-        hits = self.lang.markers["toll_nouns"].scan(self.t, max(lo, run_start - 30), run_start)
+        hits = self.lang.markers[kind].scan(self.t, max(lo, run_start - 30), run_start)
         return any(self._nothing_between(p, p + n) for p, n, _ in hits)
 
     def group_of_count_noun(self, run_start: int, run_end: int) -> tuple[str | None, str | None]:
@@ -1743,6 +1748,8 @@ def _uncounted(
             return "people", action, None
         if action is None and r.toll_noun_before(run_start):
             return "people", "killed", None
+        if r.subject_noun_before("crowd_nouns", run_start):
+            return "people", action, None  # a crowd's figure: "Police put the crowd at about 38,000"
         if counted != claim.counted:
             return None, action, None  # the extractor's noun was a part's ("19, entre ellos siete niños")
     return None, action, claim.concept or (counted.lower() if counted else None)

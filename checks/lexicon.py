@@ -67,6 +67,7 @@ MARKERS = (
     "vote_tally",
     "toll_nouns",
     "count_nouns",
+    "crowd_nouns",
 )
 GRAMMAR = (
     "qualifiers",

@@ -677,3 +677,18 @@ def test_anglers_pickers_arrivals_and_hypothermia(lang, text, surface, group, ac
     hypothermia are injured, and an infinitive of arrest ("a fait arrêter") arrests."""
     found = frames(text, lang)[surface]
     assert (found.group, found.action) == (group, action)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface"),
+    [
+        ("en", "Police put the crowd at about 38,000.", "38,000"),
+        ("fr", "La gendarmerie a estimé l'affluence à environ 38 000.", "38 000"),
+        ("es", "La policía cifró la multitud en unas 38.000.", "38.000"),
+        ("de", "Die Polizei schätzte die Menge dagegen auf rund 38.000.", "38.000"),
+    ],
+)
+def test_a_crowd_named_before_its_figure_counts_people(lang, text, surface) -> None:
+    """A figure with no noun of its own after a word for a crowd counts people, as "45,000 spectators"
+    does, so that the organisers' and the police's figures are compared."""
+    assert frames(text, lang)[surface].group == "people"
