@@ -169,6 +169,7 @@ class LangData:
     per_words: list[str]
     coordination: frozenset[str]
     unit_hyphen_words: frozenset[str] = frozenset()  # "mile-long": a unit joined to these stays a unit
+    duration_before: frozenset[str] = frozenset()  # "ramener le trajet à 1 h 55": a duration, not a clock
     denominator_words: frozenset[str] = frozenset()  # "96,80 Euro je 100 Liter": the rate's 100 is no figure
     compound_words: bool = False
     ones_before_tens: frozenset[str] = frozenset()  # "und" in "einundzwanzig": a unit written before its ten
@@ -653,6 +654,7 @@ def _build(code: str) -> LangData:
         per_words=[str(x) for x in words.get("per", [])],
         denominator_words=frozenset(_low(words.get("denominator_words", []))),
         unit_hyphen_words=frozenset(_low(words.get("unit_hyphen_words", []))),
+        duration_before=frozenset(_low(words.get("duration_before", []))),
         coordination=frozenset(_low(words.get("coordination", []))),
         score_words=frozenset(_low(words.get("score_words", []))),
         age_before=[str(x) for x in words.get("age_before", [])] + [

@@ -95,6 +95,9 @@ def clock_hour_with_unit(ctx: ExtractionContext, c: Candidate) -> bool:
             return False  # "perdu jusqu'à deux heures": up to two hours (a clock is written in digits)
         if pw in lang.clock_before:
             before = ctx.text[max(0, c.start - 30):c.start].rstrip()[: -len(pw)].rstrip()
+            if lang.duration_before and any(
+                    w.strip(",;") in lang.duration_before for w in before.lower().split()[-4:]):
+                return False  # "ramener le trajet à 1 h 55": the new length of a journey, not a clock
             # "de 2 à 3 heures" is a range, not 3 o'clock; "de 14h30 à 16h", "le 03/11/2025 à 07h45"
             return RANGE_START_END.search(before) is None
         if pw in lang.clock_range_before:  # "de 8 heures à 18 heures"; not "une grève de 24 heures"
