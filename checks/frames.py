@@ -353,17 +353,22 @@ class _Reader:
         g = self.hit("group", k) if k < self.hi else None
         return (k + g[1], g[0], action) if g else None
 
+    def _group_at(self, k: int, side: str | None) -> tuple[int, str | None, str | None, str | None] | None:
+        """(end, group, action from the noun, side) of a group word at k ("dead": people killed), or None."""
+        ga = self.hit("group_action", k)
+        if ga:
+            grp, _, act = ga[0].partition(":")
+            return k + ga[1], grp, act, side
+        g = self.hit("group", k)
+        return (k + g[1], g[0], None, side) if g else None
+
     def noun_phrase(self, j: int, share: bool = False) -> tuple[int, str | None, str | None, str | None]:
         """(end, group, action from the noun, side) scanning the words after position j; a share's "of" is
         read too, when the group comes right after it ("89 per cent of (the) companies")."""
         if share and self.t[j:j + 1] == ["of"]:
-            k = j + 1 + (self.t[j + 1:j + 2] == ["the"])
-            ga, g = self.hit("group_action", k), self.hit("group", k)
-            if ga:
-                grp, _, act = ga[0].partition(":")
-                return k + ga[1], grp, act, None
-            if g:
-                return k + g[1], g[0], None, None
+            found = self._group_at(j + 1 + (self.t[j + 1:j + 2] == ["the"]), None)
+            if found is not None:
+                return found
         side = None
         steps = 0
         named = self._part_named_after(j)
@@ -372,13 +377,9 @@ class _Reader:
         while j < self.hi and steps < NP_STEPS:
             if j in self.numbers:
                 break
-            ga = self.hit("group_action", j)
-            if ga:
-                grp, _, act = ga[0].partition(":")
-                return j + ga[1], grp, act, side
-            g = self.hit("group", j)
-            if g:
-                return j + g[1], g[0], None, side
+            found = self._group_at(j, side)
+            if found is not None:
+                return found
             s = self.hit("side", j)
             if s:
                 side = s[0]
@@ -1031,14 +1032,10 @@ class _Reader:
                 return None
         return None
 
-    def toll_noun_before(self, run_start: int) -> bool:
-        """A noun naming a death toll earlier in the clause, with no other figure between ("the death toll
-        as collated from medical centers in the suburbs east of Damascus was 213", "le bilan s'élève à")."""
-        return self.subject_noun_before("toll_nouns", run_start)
-
     def subject_noun_before(self, kind: str, run_start: int) -> bool:
-        """A noun of the ``kind`` marker earlier in the clause, with no other figure between (a death toll's,
-        a crowd's: "a crowd organisers put at 45,000", "die Polizei schätzte die Menge auf rund 38.000")."""
+        """A noun of the ``kind`` marker earlier in the clause, with no other figure between: a death toll's
+        ("the death toll as collated from medical centers in the suburbs east of Damascus was 213", "le bilan
+        s'élève à"), a crowd's ("a crowd organisers put at 45,000", "die Menge auf rund 38.000")."""
         lo, _ = self.clause(run_start, run_start + 1)
         # a sentence's subject may stand far before its figure ("El número de muertos por la avalancha que
         # sepultó ... en los Alpes, ascendió este viernes a cinco"): no other figure between them
@@ -1746,7 +1743,7 @@ def _uncounted(
     if not counted:
         if action in CASUALTY:
             return "people", action, None
-        if action is None and r.toll_noun_before(run_start):
+        if action is None and r.subject_noun_before("toll_nouns", run_start):
             return "people", "killed", None
         if r.subject_noun_before("crowd_nouns", run_start):
             return "people", action, None  # a crowd's figure: "Police put the crowd at about 38,000"
