@@ -133,7 +133,7 @@ def refresh_frames(con: duckdb.DuckDBPyConnection, lexicon: Lexicon | None = Non
             claims: dict[str, list[ClaimInput]] = defaultdict(list)
             for row in con.execute(
                 'SELECT document_id, mention_id, start, "end", sentence_start, sentence_end, dimension, '
-                "counted, concept FROM qc_pending WHERE document_id IN (SELECT unnest($ids)) "
+                "counted, concept, value FROM qc_pending WHERE document_id IN (SELECT unnest($ids)) "
                 "ORDER BY document_id, start, mention_id",
                 {"ids": chunk},
             ).fetchall():

@@ -126,6 +126,7 @@ class ClaimInput:
     dimension: str
     counted: str | None
     concept: str | None
+    value: float | None = None  # the figure itself (None for a range): a sum of parts is told by it
 
 
 @dataclass(frozen=True, slots=True)
@@ -386,6 +387,21 @@ class _Reader:
                 j += s[1]
                 steps += 1
                 continue
+            if side and self.is_("conjunctions", j) and j + 1 < self.hi:
+                other = self.hit("side", j + 1)
+                if other and other[0] != side:  # "70 regime and rebel fighters": both sides, no side
+                    side = None
+                    j += 1 + other[1]
+                    steps += 2
+                    continue
+                if j + 1 in self.numbers:  # "30 regime and 39 rebel fighters": the noun after the next one
+                    k = j + 1
+                    while k in self.numbers:
+                        k += 1
+                    after = self.hit("side", k)
+                    found = self._group_at(k + (after[1] if after else 0), side)
+                    if found is not None:
+                        return j, found[1], found[2], side
             tok = self.doc.toks[j]
             if self.hit("action", j) or self.is_("auxiliaries", j) or self.is_("conjunctions", j):
                 break
@@ -1978,10 +1994,71 @@ def frames_for_document(
     # the later passes look at each claim and the next one in the text
     neighbours = list(zip(order, order[1:], strict=False))
     frames = _carry_whole(frames, claims, text, neighbours)
-    frames = [_check_increment(f, c, frames, claims) for f, c in zip(frames, claims, strict=True)]
+    frames = [_check_increment(f, c, frames, claims, doc) for f, c in zip(frames, claims, strict=True)]
     frames = [_carry_nationwide(f, c, frames, claims) for f, c in zip(frames, claims, strict=True)]
     frames = _share_period(frames, claims, doc, neighbours)
+    frames = _split_totals(frames, claims, doc)
     return _mark_conversions(frames, claims, text, doc.lang, neighbours)
+
+
+def _right_after(doc: DocumentView, marker: str, char: int) -> bool:
+    """A form of the lexicon's ``marker`` ends right before the token at ``char``."""
+    i0 = doc.within(char, char)[0]
+    forms = doc.lang.markers[marker]
+    for p in range(max(0, i0 - 4), i0):
+        m = forms.at(doc.texts, p)
+        if m is not None and p + m[1] == i0:
+            return True
+    return False
+
+
+SPLIT_PARTS = 6  # later counts a total's parts are looked for among, at most
+SPLIT_REACH = 300  # characters after the total its parts start within (its sentence and a quote after it)
+
+
+def _split_totals(frames: list[Frame], claims: list[ClaimInput], doc: DocumentView) -> list[Frame]:
+    """Figures right after a total that add up to it are its parts: "21 civilians had been killed in
+    coalition raids, 15 in a northern district of Manbij and another six in Al-Tukhar", "killed 31
+    civilians [...] 'As well as the 10 civilians killed in strikes on the bus, 21 others died'". Each is
+    a subgroup, as after "including": one fact with another outlet's same part, never a rival of another
+    outlet's total (checks/facts.py compares subgroups only with subgroups). The parts follow the total
+    closely (``SPLIT_REACH``), two or more of them in a row, each smaller than it, with its action or none;
+    the total says what happened. Not parts that name groups of their own ("412 people on board – 354
+    passengers and 58 crew", "34 blessés, dont 19 enfants"), which are compared as such, nor a total's new
+    level ("rebajaron la cifra de heridos de 74 a 71, tras detectar que tres personas [...]")."""
+    out = list(frames)
+    order = sorted(range(len(claims)), key=lambda k: claims[k].start)
+    counts = [k for k in order if frames[k].measure == "count" and claims[k].value is not None and
+              claims[k].value == int(claims[k].value) and claims[k].value >= 1]
+    for n, w in enumerate(counts):
+        total, action = claims[w].value, frames[w].action
+        if action is None:
+            continue
+        later = [k for k in counts[n + 1:n + 1 + SPLIT_PARTS]
+                 if claims[k].start - claims[w].end <= SPLIT_REACH]
+        fine = (None, frames[w].fine_group, frames[w].group)  # no group finer than the total's
+        for a in range(len(later)):
+            lo, hi = doc.within(claims[w].end, claims[later[a]].start)
+            to = doc.lang.markers["change_to"].at(doc.texts, lo) if hi - lo in (1, 2) else None
+            if to is not None and to[1] == hi - lo:
+                continue  # "de 74 a 71": the new level, not a part
+            run_sum = 0.0
+            for b in range(a, len(later)):
+                k = later[b]
+                f = frames[k]
+                if claims[k].value >= total or f.action not in (None, action) or \
+                        f.part not in ("", "additional") or f.fine_group not in fine or \
+                        _right_after(doc, "earlier_level", claims[k].start):
+                    break  # (not "three more patients died, bringing the toll up from 61")
+                run_sum += claims[k].value
+                if run_sum == total and b > a:
+                    for j in later[a:b + 1]:
+                        if not out[j].part:  # "another six" stays an increment, compared as such
+                            out[j] = replace(out[j], part="subgroup")
+                    break
+                if run_sum > total:
+                    break
+    return out
 
 
 COORDINATED_WORDS = 3  # the first figure's noun and the "and" between two coordinated counts, at most
@@ -2276,15 +2353,25 @@ def _carry_nationwide(
     return frame
 
 
-def _check_increment(frame: Frame, claim: ClaimInput, frames: list[Frame], claims: list[ClaimInput]) -> Frame:
+INCREMENT_REACH = 400  # characters an increment looks back for the figure it adds to (but see below)
+
+
+def _check_increment(
+    frame: Frame, claim: ClaimInput, frames: list[Frame], claims: list[ClaimInput], doc: DocumentView
+) -> Frame:
     """ "Another six" is an increment only after a figure of the same group and action ("15 were killed in
-    X while another six died in Y"); "killed six and injured another ten" names no earlier injured figure."""
+    X while another six died in Y"); "killed six and injured another ten" names no earlier injured figure.
+    The figure is looked for ``INCREMENT_REACH`` characters back, or anywhere before for a group named after
+    a word of [marker] additional_before ("killed more than 20 people in the city of Idlib [...] Air raids
+    in the town of Maarat al-Numan killed another six people", paragraphs later); not after "others" or
+    "more" ("killing three civilians and injuring 7 others" adds to no earlier injured figure far away)."""
     if frame.part != "additional":
         return frame
+    far = bool(frame.group or frame.thing) and _right_after(doc, "additional_before", claim.start)
     for f, c in zip(frames, claims, strict=True):
         if (
             c.start < claim.start
-            and claim.start - c.end < 400
+            and (far or claim.start - c.end < INCREMENT_REACH)
             and f.action == frame.action
             and (f.group or f.thing) == (frame.group or frame.thing)
         ):

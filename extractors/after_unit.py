@@ -179,21 +179,28 @@ def composite_part(ctx: ExtractionContext, c: Candidate, pos: int) -> int | None
     if base in SECONDS and c.num.decimals == 0 and c.value is not None:
         return time_part(ctx, c, base, num, q, bare_ok=not ctx.text[pos:p].strip())
     for (big, small), factor in COMPOSITES.items():
-        if base == big and ((big, small) not in COMPOSITES_WITH_AND or one_term(ctx, c, pos, p)):
+        if base == big:
             fake = Candidate(start=p, end=q, value=num.value, num=num)
             hit = match_unit(ctx, q, fake, False, after_unit=True)
-            if hit and hit[0] == small:
+            if hit and hit[0] == small and ((big, small) not in COMPOSITES_WITH_AND or
+                                            one_term(ctx, c, pos, p, hit[1])):
                 c.value += num.value * factor
                 return hit[1]
     return None
 
 
-def one_term(ctx: ExtractionContext, c: Candidate, pos: int, p: int) -> bool:
-    """"sentenced to four years and nine months", "condamné à deux ans et six mois": years and months joined
-    by "and" after a word of [words] term_before are one term; "3 years, 2 months, 14 days" is a list, and
-    "twenty-one years and six months in the future" two lengths (as quantulum3's suite reads them)."""
+def one_term(ctx: ExtractionContext, c: Candidate, pos: int, p: int, end: int) -> bool:
+    """"sentenced to four years and nine months", "condamné à deux ans et six mois", "erhielt vier Jahre und
+    neun Monate Haft": years and months joined by "and" after a word of [words] term_before, or before one
+    of ``term_after``, are one term; "3 years, 2 months, 14 days" is a list, and "twenty-one years and six
+    months in the future" two lengths (as quantulum3's suite reads them). ``end``: where the months end."""
     joined = bool(ctx.lower[pos:p].strip(" ,\u00a0"))  # "and", "et", "y", "und" between the parts
-    return joined and prev_word(ctx, c.start).lower() in ctx.lang.term_before
+    if not joined:
+        return False
+    if prev_word(ctx, c.start).lower() in ctx.lang.term_before:
+        return True
+    after = " ".join(ctx.lower[end:end + 40].split())
+    return any(after.startswith(w) and not after[len(w):len(w) + 1].isalpha() for w in ctx.lang.term_after)
 
 
 def time_part(ctx: ExtractionContext, c: Candidate, level: str, num: Number, q: int,

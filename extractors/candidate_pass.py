@@ -18,6 +18,16 @@ from quantcheck.extractors.text_patterns import ALNUM_RUN
 from quantcheck.extractors.unit_tables import AGE_UNITS
 
 
+def age_word_before(ctx: ExtractionContext, start: int) -> bool:
+    """An age word right before ``start``, or before a qualifier that stands right before it: "aged 23",
+    and "The children were aged under 10", which would otherwise count ten children."""
+    if ctx.patterns["age_left"].search(ctx.lower, max(0, start - 24), start):
+        return True
+    qm = ctx.patterns["qual_left"].search(ctx.lower, max(0, start - 40), start)
+    return qm is not None and \
+        ctx.patterns["age_left"].search(ctx.lower, max(0, qm.start() - 24), qm.start()) is not None
+
+
 def find_candidates(ctx: ExtractionContext) -> list[Candidate]:
     """Every candidate of the text in order: the anchors (literal words, digits, number words) parsed one
     by one, overlaps skipped, each given its counted noun and age, and the non-quantities dropped (with the
@@ -47,9 +57,8 @@ def find_candidates(ctx: ExtractionContext) -> list[Candidate]:
             if c.counted and c.counted.lower() in ctx.lang.stopwords:
                 c.counted = None
         if (c.unit in AGE_UNITS or not c.unit and not c.counted) and c.value is not None and \
-                0 < c.value < 130 and \
-                ctx.patterns["age_left"].search(ctx.lower, max(0, c.start - 24), c.start):
-            # "aged 23", "at the age of 87", "âgé de 45 ans", "un bebé de 3 meses"
+                0 < c.value < 130 and age_word_before(ctx, c.start):
+            # "aged 23", "at the age of 87", "âgé de 45 ans", "un bebé de 3 meses", "aged under 10"
             c.unit, c.age = c.unit or "year", True
         if not c.age and c.unit in ("", "year") and c.value is not None and 0 < c.value < 120 and (
                 apposition_age(ctx, c) or bare_age(ctx, c) or

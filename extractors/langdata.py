@@ -144,6 +144,7 @@ class LangData:
     clock_range_before: frozenset[str]
     clock_before_bare: frozenset[str]
     term_before: frozenset[str]  # "sentenced to" four years and nine months: one term
+    term_after: tuple[str, ...]  # four years and nine months "in prison", "Haft": one term
     identifier_suffixes: tuple[str, ...]
     unit_plurals: tuple[str, ...]  # [words] unit_plurals: the endings of a unit word's plural
     period_dated: frozenset[str]  # [words] period_dated: "(la semaine) dernière": a period that is a date
@@ -415,6 +416,10 @@ def _compile(data: LangData, raw: dict) -> None:
         r"(?:[ \u00a0]*+,[ \u00a0]*+\d{1,3}+)*+[ \u00a0]++(?:\L<c>)[ \u00a0]++\d{1,3}+(?![.,]\d)"
         r"(?=[ \u00a0]*+(?:[.,;:)]|\Z)|[ \u00a0]++(?:\p{Ll}|\p{Lu}\p{L}*\p{Lu}))",  # "§§ 223 und 224 StGB"
         regex.V1, c=coord or ["\x00"])
+    by = sorted(_low(words.get("dimension_by", [])), key=len, reverse=True)
+    if by:
+        data.res["dimension_by"] = regex.compile(r"[ \u00a0]*+(?:\L<b>)[ \u00a0]*+\Z", regex.V1, b=by)
+        data.res["dimension_next"] = regex.compile(r"[ \u00a0]*+(?:\L<b>)[ \u00a0]*+\d", regex.V1, b=by)
     parallel = sorted(_low(words.get("parallel_after", [])), key=len, reverse=True)
     if parallel:
         data.res["parallel_after"] = regex.compile(r"[ \u00a0]+(?:\L<p>)[ \u00a0]+\p{L}", regex.V1,
@@ -627,6 +632,7 @@ def _build(code: str) -> LangData:
         per_measure=frozenset(_low(words.get("per_measure", ["/"]))),
         clock_before_bare=frozenset(_low(words.get("clock_before_bare", []))),
         term_before=frozenset(_low(words.get("term_before", []))),
+        term_after=tuple(_low(words.get("term_after", []))),
         identifier_suffixes=tuple(_low(words.get("identifier_suffixes", []))),
         unit_plurals=tuple(plurals),
         period_dated=frozenset(_low(words.get("period_dated", []))),

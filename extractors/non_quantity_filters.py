@@ -233,7 +233,9 @@ def name_or_address(ctx: ExtractionContext, c: Candidate, pw: str, lpw: str) -> 
             lpw not in lang.name_exceptions and lpw not in lang.count_verbs and \
             (not c.counted or named_model(ctx, c, pw)) and \
             not at_sentence_start_word(ctx, c.start) and \
-            not unit_word_before(ctx, c.start, pw):  # (mid-sentence "Max", "Over" are names too)
+            not unit_word_before(ctx, c.start, pw) and \
+            not ("dimension_next" in ctx.patterns and ctx.patterns["dimension_next"].match(ctx.lower, end)):
+        # (mid-sentence "Max", "Over" are names too; "Grundriss 38 mal 7 Meter" is a size)
         return True  # "Route 9", "Ariane 6"; German too ("der Golf 8", "ICE 578"): a count has a noun
     # "la RN 10 reste fermée", "l'A 7": an acronym right before a number names a road, a model, a law
     if len(pw) >= 2 and pw.isalpha() and pw.isupper() and not num.words and c.scaled == 1.0 and \

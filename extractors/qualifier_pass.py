@@ -33,7 +33,7 @@ def qualify(ctx: ExtractionContext, cands: list[Candidate]) -> None:
             particle = ctx.lang.qualifier_particles.get(phrase)
             if particle and prev_word(ctx, qm.start()).lower() in particle:
                 q = None  # "took over two oil fields": the word belongs to the verb
-            if q and not (phrase in ctx.lang.during_words and c.unit in TIME_UNITS and
+            if q and not (phrase in ctx.lang.during_words and c.unit in TIME_UNITS and not c.age and
                           prev_word(ctx, qm.start()).lower() not in ctx.lang.during_after):
                 c.qualifier = q  # (but "over five years" is "during five years")
         else:

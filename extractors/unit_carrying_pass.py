@@ -11,7 +11,7 @@ from quantcheck.extractors.extraction_context import Candidate, ExtractionContex
 from quantcheck.extractors.number_parsing import link_end
 from quantcheck.extractors.numbers import AHEAD
 from quantcheck.extractors.unit_tables import SECONDS
-from quantcheck.extractors.units import COUNT
+from quantcheck.extractors.units import COUNT, unit_info
 
 
 def carry_units(ctx: ExtractionContext, cands: list[Candidate]) -> None:
@@ -38,6 +38,7 @@ def carry_units(ctx: ExtractionContext, cands: list[Candidate]) -> None:
     parts_of(ctx, cands)
     metre_or_million(ctx, cands)
     parallel(ctx, cands)
+    dimensions(ctx, cands)
     precision(ctx, cands)
     carry_counted(ctx, cands)
     signed_change(ctx, cands)
@@ -100,6 +101,13 @@ def amount_nearby(ctx: ExtractionContext, cands: list[Candidate]) -> None:
         # más de un millón")
         if i > 0 and sentence[i - 1] == si and not cands[i - 1].unit and cands[i - 1].value is not None:
             continue
+        # an amount right before it, three words away at most, is its part ("150.000 euros de los 1,2
+        # millones que reparte la organización", "300 000 euros sur les 2 millions")
+        if i > 0 and sentence[i - 1] == si and cands[i - 1].unit.isupper() and \
+                len(ctx.text[cands[i - 1].end:c.start].split()) <= 3:
+            c.unit = cands[i - 1].unit
+            c.rule += "+nearby"
+            continue
         # the nearest figure of millions before it in its sentence (lent by this pass: carry_units lent the
         # others), else the next amount in its sentence, else the last figure of the sentence before; a
         # count of millions before it stops the search ("4 Millionen Menschen [...], 1,5 Millionen ...")
@@ -158,6 +166,21 @@ def parallel(ctx: ExtractionContext, cands: list[Candidate]) -> None:
         c.rule += "+parallel"
 
 
+def dimensions(ctx: ExtractionContext, cands: list[Candidate]) -> None:
+    """"38 mal 7 Meter", "de 65 sur 81 cm", "a 4 x 5 m room", "2 by 3 metres": a bare number joined by a
+    word of [words] dimension_by to a length right after it is one side of a size, in that length's unit."""
+    pattern = ctx.patterns.get("dimension_by")
+    if pattern is None:
+        return
+    for c, n in zip(cands, cands[1:], strict=False):
+        if c.unit or c.vague or c.value is None or c.qualifier == "range" or not n.unit or \
+                n.start != n.num_start or not pattern.match(ctx.lower, c.end, n.start) or \
+                unit_info(n.unit).dimension != "[length]":
+            continue
+        c.unit, c.counted = n.unit, None
+        c.rule += "+size"
+
+
 def plural_noun(ctx: ExtractionContext, word: str) -> bool:
     """"2.5 million extra appointments": an English-style plural counts things, so the number after an
     amount of money is no amount of that money ("bonus", "crisis", "gas" are singular)."""
@@ -190,11 +213,16 @@ def compared(ctx: ExtractionContext, cands: list[Candidate]) -> None:
                 c.counted and (c.num.words or concept_of(ctx, c, COUNT)) or \
                 ctx.sentences.index(prev.start) != ctx.sentences.index(c.start):
             continue  # (cheapest tests first: most bare numbers follow no comparison word)
-        # the amount compared with is the earlier mention of the sentence nearest in size ("more than
-        # 150,000 patients waited longer than 12 hours, up from 133,000": patients, not hours)
+        # the amount compared with is the mention right before, when it is of a like size ("23 jours de
+        # vague de chaleur, contre 17", after "22,4 °C"); else the earlier mention of the sentence nearest
+        # in size ("more than 150,000 patients waited longer than 12 hours, up from 133,000": patients, not
+        # hours), never a person's age ("einen 26-jährigen Autofahrer [...] mit 163 km/h statt der
+        # erlaubten 50")
         si = ctx.sentences.index(c.start)
-        near = [o for o in cands[max(0, i - 4):i] if o.value and ctx.sentences.index(o.start) == si]
-        if c.value > 0 and len(near) > 1:
+        near = [o for o in cands[max(0, i - 4):i] if o.value and ctx.sentences.index(o.start) == si and
+                (not o.age or o is prev)]
+        like_prev = bool(prev.value) and 0.1 <= c.value / abs(prev.value) <= 10
+        if c.value > 0 and len(near) > 1 and not like_prev:
             prev = min(near, key=lambda o: abs(math.log(c.value / abs(o.value))))
         scale_carry = c.scaled == 1.0 and prev.scaled > 1.0 and c.value < prev.num.raw * 10 and \
             prev.num.raw >= 1 and c.value < 1000  # "1,2 milliard, contre 0,9 l'an dernier"

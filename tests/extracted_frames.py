@@ -13,6 +13,6 @@ def frames_by_surface(text: str, lang: str, published: date) -> dict[str, Frame]
     """Every mention the extractor finds in ``text``, with its frame read as one article, by surface."""
     found = extract(text, lang)
     claims = [ClaimInput(f"m{i}", m.start, m.end, m.sentence_start, m.sentence_end, m.dimension, m.counted,
-                         m.concept) for i, m in enumerate(found)]
+                         m.concept, m.value) for i, m in enumerate(found)]
     read = frames_for_document(text, lang, published, claims)
     return {m.surface: f for m, f in zip(found, read, strict=True)}

@@ -131,6 +131,20 @@ def test_fighters_take_the_side_their_modifier_names() -> None:
     assert frame("Clashes killed 70 fighters on both sides.", "70").group == "fighters"
 
 
+def test_fighters_of_both_sides_named_together_take_no_side() -> None:
+    """"At least 70 regime and rebel fighters" counts both sides: not a rival of "30 regime fighters"."""
+    text = "At least 70 regime and rebel fighters have been killed in 24 hours."
+    assert frame(text, "70").group == "fighters"
+
+
+def test_a_side_before_a_second_figure_shares_its_noun() -> None:
+    """"30 regime and 39 rebel fighters": the first figure's noun is the second's ("fighters"), on its own
+    side; it was read as a thing, "regime"."""
+    text = "The Observatory said 30 regime and 39 rebel fighters have been killed."
+    assert frame(text, "30", others=("39",)).group == "state_forces"
+    assert frame(text, "39", others=("30",)).group == "nonstate_fighters"
+
+
 def test_civilians_are_the_same_group_as_people_unless_named_as_a_subgroup() -> None:
     assert frame("Two civilians were killed on Monday.", "Two").group == "people"
     sub = frame("At least 82 people including 58 civilians were killed.", "58", others=("82",))

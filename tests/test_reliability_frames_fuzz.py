@@ -208,7 +208,7 @@ def claims_for(text: str, lang: str | None, doc_id: str = "d") -> list[ClaimInpu
     table = mention_columns([(doc_id, text, doc_id)], [mentions], "fuzz").table.to_pylist()
     rows = [
         (f"{r['document_id']}:{r['ordinal']}", r["start"], r["end"], r["sentence_start"], r["sentence_end"],
-         r["dimension"], r["counted"], r["concept"])
+         r["dimension"], r["counted"], r["concept"], r["value"])
         for r in table
     ]
     rows.sort(key=lambda r: (r[1], r[0]))  # ORDER BY document_id, start, mention_id

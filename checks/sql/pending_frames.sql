@@ -1,5 +1,5 @@
 -- Documents with mentions whose frame is not cached for the current lexicon version, and those mentions
--- (offsets, sentence bounds, what the extractor said it counts). Parameter: $version.
+-- (offsets, sentence bounds, what the extractor said it counts, the value). Parameter: $version.
 CREATE OR REPLACE TEMP TABLE qc_pending AS
 SELECT
     m.document_id,
@@ -10,7 +10,8 @@ SELECT
     m.sentence_end,
     m.dimension,
     m.counted,
-    m.concept
+    m.concept,
+    m.value
 FROM mentions AS m
 ANTI JOIN (SELECT mention_id FROM claim_frames WHERE lexicon_version = $version) AS c
     ON c.mention_id = m.mention_id;
