@@ -438,6 +438,11 @@ def _compile(data: LangData, raw: dict) -> None:
     data.res["phone_left"] = guard_behind(
         regex.compile(r"(?r)(?<![\p{L}])(?:\L<p>)[ \u00a0:.]{0,3}\Z", regex.V1, p=phone or ["\x00"]),
         " \u00a0:", phone or ["\x00"])
+    # "Información 010 o 976 721 100": a second number joined to a phone number by "or"
+    joins = sorted(_low(words.get("coordination", [])), key=len, reverse=True)
+    data.res["phone_left_or"] = regex.compile(
+        r"(?r)(?<![\p{L}])(?:\L<p>)[ \u00a0:.]{0,3}\d[\d \u00a0]*[ \u00a0]+(?:\L<c>)[ \u00a0]+\Z", regex.V1,
+        p=phone or ["\x00"], c=joins or ["\x00"])
     months = sorted(data.months)
     data.res["month_after"] = regex.compile(
         r"(?:er|e|st|nd|rd|th)?\.?[ \u00a0]+(?:(?:de|of|del)[ \u00a0]+)?(?:\L<m>)(?![\p{L}])",

@@ -272,9 +272,10 @@ def code_or_list_marker(ctx: ExtractionContext, c: Candidate, pw: str, lpw: str)
     lang = ctx.lang
     num = c.num
     end = c.num.end
-    # "Tel. 912 345 678", "llame al 912 345 678": a phone number
-    if c.scaled == 1.0 and not (c.counted and c.counted.lower() in lang.concepts) and lang.phone_words and \
-            ctx.patterns["phone_left"].search(ctx.lower, max(0, c.start - 40), c.start):
+    # "Tel. 912 345 678", "llame al 912 345 678": a phone number; "Información 010 o 976 721 100": a second
+    if c.scaled == 1.0 and not (c.counted and c.counted.lower() in lang.concepts) and lang.phone_words and (
+            ctx.patterns["phone_left"].search(ctx.lower, max(0, c.start - 40), c.start) or
+            ctx.patterns["phone_left_or"].search(ctx.lower, max(0, c.start - 40), c.start)):
         return True
     # "the first 911 call", "dial 999": an emergency number before a call word or after a phone word
     if lang.emergency_numbers and num.plain_int in lang.emergency_numbers and (
