@@ -126,6 +126,9 @@ _GLUED_AFTER_DIGITS = frozenset("s.K")  # what ``digits_not_a_quantity`` looks f
 _REJECTED = Number(value=0.0, end=0)  # read_word_number: the word is no number here (a sentinel)
 
 
+SCALED_END = regex.compile(r"(?<![\p{L}\p{N}.,])\d+(?:[.,]\d+)?(?:m|bn|k)\Z")  # "1.34m" before "-1.37m"
+
+
 def read_digit_number(ctx: ExtractionContext, s: int) -> tuple:
     """The number written in digits at ``s`` with a currency sign or code just before it: (number, start,
     number start, currency code, currency scale, negative), or (None, used) when the digits are no quantity
@@ -142,8 +145,9 @@ def read_digit_number(ctx: ExtractionContext, s: int) -> tuple:
     if before.isalpha() or before == "_":
         if cm is None or cm.group("sp") or cm.group("neg"):
             return None, ALNUM_RUN.match(text, s).end()  # "F35", "i7", "L2": identifiers
-    elif before in "-‑" and s > 1 and text[s - 2].isalpha() and cm is None:
-        return None, ALNUM_RUN.match(text, s).end()  # "F-35", "COVID-19", "MiG-29"
+    elif before in "-‑" and s > 1 and text[s - 2].isalpha() and cm is None and \
+            not SCALED_END.search(text, max(0, s - 12), s - 1):
+        return None, ALNUM_RUN.match(text, s).end()  # "F-35", "COVID-19", "MiG-29" (not "1.34m-1.37m")
     elif before in ".," and s > 1 and text[s - 2].isalnum():
         return None, s + 1
     if cm is not None:

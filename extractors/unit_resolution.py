@@ -243,15 +243,23 @@ def currency_follows(ctx: ExtractionContext, pos: int, glued: bool = False) -> b
     return currency_of(ctx, u) is not None or u.lower() in ("dollars", "dollar")
 
 
+RANGE_SECOND_M = regex.compile(r"[-–]\d+(?:[.,]\d+)?m(?=[ \u00a0])")  # "-1.37m" in "1.34m-1.37m tonnes"
+
+
 def noun_follows(ctx: ExtractionContext, pos: int, decimal: bool = False) -> bool:
     """A unit word or a counted noun of the concept lists right after ``pos`` ("1.8m vehicles"), or, after
     a decimal number, any plural-looking lower-case word ("2.5m viewers": a length in metres is rarely
-    written with a decimal before a plural noun; "1.8m tall", "1.5m deep" stay metres)."""
+    written with a decimal before a plural noun; "1.8m tall", "1.5m deep" stay metres). The first end of
+    a range looks past the second ("1.34m-1.37m tonnes")."""
+    if pos < ctx.length and ctx.text[pos] in "-–":
+        second = RANGE_SECOND_M.match(ctx.text, pos)
+        return second is not None and noun_follows(ctx, second.end(), decimal)
     if pos < ctx.length and ctx.text[pos] not in " \u00a0":
         return False
     m = unit_at(ctx, pos)
-    if m is not None and ctx.text[m.start("u"):m.end("u")].lower() in ctx.lang.units_ci:
-        return len(m.group("u")) > 2
+    if m is not None and (ctx.text[m.start("u"):m.end("u")].lower() in ctx.lang.units_ci or
+                          m.group("u") in ctx.lang.units_cs):
+        return len(m.group("u")) > 2  # "1.2m tonnes", "9m bpd"
     word = next_word(ctx, pos)
     if word in ctx.lang.concepts:
         return True
