@@ -2,7 +2,9 @@
 third of them as messy as scraped news (glued datelines, lost commas and apostrophes, headlines in capitals),
 written and annotated independently of the rules (see realnews_en/README.md).
 
-``dev.jsonl`` is for error analysis; ``heldout.jsonl`` is never tuned on and only measured. F1 must stay above
+``dev.jsonl`` is for error analysis; ``heldout.jsonl`` was only measured until the twenty-third session, which
+read its errors and took two general rules from them (0.961 -> 0.964: "1.72 bln euros", "the rand weakened
+1.2% to 18.95"), so it is no longer an unseen measure. F1 must stay above
 a floor a little under the figure measured when the real-news rules were written (issue 11): dev 0.992,
 held-out 0.955 with ../shared/eval/quantscore.py (before those rules: dev 0.926, held-out 0.934; the
 quantulum3 peer: dev 0.759, held-out 0.727). Scored with the self-contained copy of the scorer's rules in
