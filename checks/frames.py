@@ -1997,7 +1997,7 @@ def frames_for_document(
     frames = [_check_increment(f, c, frames, claims, doc) for f, c in zip(frames, claims, strict=True)]
     frames = [_carry_nationwide(f, c, frames, claims) for f, c in zip(frames, claims, strict=True)]
     frames = _share_period(frames, claims, doc, neighbours)
-    frames = _split_totals(frames, claims, doc)
+    frames = _split_totals(frames, claims, doc, order)
     return _mark_conversions(frames, claims, text, doc.lang, neighbours)
 
 
@@ -2016,7 +2016,9 @@ SPLIT_PARTS = 6  # later counts a total's parts are looked for among, at most
 SPLIT_REACH = 300  # characters after the total its parts start within (its sentence and a quote after it)
 
 
-def _split_totals(frames: list[Frame], claims: list[ClaimInput], doc: DocumentView) -> list[Frame]:
+def _split_totals(
+    frames: list[Frame], claims: list[ClaimInput], doc: DocumentView, order: list[int]
+) -> list[Frame]:
     """Figures right after a total that add up to it are its parts: "21 civilians had been killed in
     coalition raids, 15 in a northern district of Manbij and another six in Al-Tukhar", "killed 31
     civilians [...] 'As well as the 10 civilians killed in strikes on the bus, 21 others died'". Each is
@@ -2025,9 +2027,9 @@ def _split_totals(frames: list[Frame], claims: list[ClaimInput], doc: DocumentVi
     closely (``SPLIT_REACH``), two or more of them in a row, each smaller than it, with its action or none;
     the total says what happened. Not parts that name groups of their own ("412 people on board – 354
     passengers and 58 crew", "34 blessés, dont 19 enfants"), which are compared as such, nor a total's new
-    level ("rebajaron la cifra de heridos de 74 a 71, tras detectar que tres personas [...]")."""
+    level ("rebajaron la cifra de heridos de 74 a 71, tras detectar que tres personas [...]"). ``order``:
+    the claims' indices in text order."""
     out = list(frames)
-    order = sorted(range(len(claims)), key=lambda k: claims[k].start)
     counts = [k for k in order if frames[k].measure == "count" and claims[k].value is not None and
               claims[k].value == int(claims[k].value) and claims[k].value >= 1]
     for n, w in enumerate(counts):

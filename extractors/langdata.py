@@ -439,11 +439,12 @@ def _compile(data: LangData, raw: dict) -> None:
     data.res["phone_left"] = guard_behind(
         regex.compile(r"(?r)(?<![\p{L}])(?:\L<p>)[ \u00a0:.]{0,3}\Z", regex.V1, p=phone or ["\x00"]),
         " \u00a0:", phone or ["\x00"])
-    # "Información 010 o 976 721 100": a second number joined to a phone number by "or"
+    # "Información 010 o 976 721 100": a second number joined to a phone number by "or" (tested on every
+    # candidate the first misses: the same first-character guard, on the "or")
     joins = sorted(_low(words.get("coordination", [])), key=len, reverse=True)
-    data.res["phone_left_or"] = regex.compile(
+    data.res["phone_left_or"] = guard_behind(regex.compile(
         r"(?r)(?<![\p{L}])(?:\L<p>)[ \u00a0:.]{0,3}\d[\d \u00a0]*[ \u00a0]+(?:\L<c>)[ \u00a0]+\Z", regex.V1,
-        p=phone or ["\x00"], c=joins or ["\x00"])
+        p=phone or ["\x00"], c=joins or ["\x00"]), " \u00a0", joins or ["\x00"])
     months = sorted(data.months)
     data.res["month_after"] = regex.compile(
         r"(?:er|e|st|nd|rd|th)?\.?[ \u00a0]+(?:(?:de|of|del)[ \u00a0]+)?(?:\L<m>)(?![\p{L}])",
