@@ -127,14 +127,49 @@ def block_conflicts(work: _Work, members: np.ndarray) -> tuple[np.ndarray, ...]:
     frames = FrameTable(**{f.name: getattr(cols.frames, f.name)[members] for f in fields(FrameTable)})
     first = block_leaders(frames, np.arange(len(members)), work.span, st)
     leader = members[first]
-    a, b = disjoint_pairs(first, cols.cmp_lo[members], cols.cmp_hi[members], cols.source[members],
-                          cols.publisher[members], frames.document)
+    lo, hi = cols.cmp_lo[members], cols.cmp_hi[members]
+    a, b = disjoint_pairs(first, lo, hi, cols.source[members], cols.publisher[members], frames.document)
+    bare, q_lo, q_hi = qualified_twins(first, frames.document, cols.nominal[members], cols.exact[members],
+                                       lo, hi)
+    if bare.any():  # read a headline's bare figure with its body's qualifier: "kill 56" is "at least 56"
+        agree = bare[a] & (q_lo[a] <= hi[b]) & (lo[b] <= q_hi[a]) | \
+            bare[b] & (q_lo[b] <= hi[a]) & (lo[a] <= q_hi[b])
+        a, b = a[~agree], b[~agree]
     alone = unrivalled_rows(frames, np.zeros(len(members), dtype=np.int64), first, work.lex, st)
     alone |= followed_rows(first, cols.source[members], st)
     keep, scores = gate_conflicts(frames, cols.nominal[members], cols.at_least[members], cols.exact[members],
                                   a, b, first, alone, st)
     repeat = block_repeats(first, frames.document, work.lo1[members], work.hi1[members])
     return leader, members[a[keep]], members[b[keep]], scores[keep], repeat
+
+
+def qualified_twins(fact: np.ndarray, document: np.ndarray, nominal: np.ndarray, exact: np.ndarray,
+                    lo: np.ndarray, hi: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """An exact figure whose document states the same figure of the same fact with a qualifier, and that
+    qualified interval (the union of its statements): a headline drops the body's "at least" ("US-led
+    strikes kill 56 civilians" over "at least 56 civilians killed"). The document disagrees with another
+    outlet's figure only where the qualified statement does: "kill 56" against "at least 73" is no
+    conflict, "1300 killed" (body: "at least 1300") against "500" still is."""
+    n = len(fact)
+    none = np.zeros(n, dtype=bool)
+    if n < 2 or exact.all() or not exact.any():
+        return none, lo, hi
+    by = np.lexsort((exact, nominal, document, fact))
+    f, d, v = fact[by], document[by], nominal[by]
+    start = np.ones(n, dtype=bool)
+    start[1:] = (f[1:] != f[:-1]) | (d[1:] != d[:-1]) | (v[1:] != v[:-1])
+    group = np.cumsum(start) - 1
+    qualified = ~exact[by]
+    g_lo = np.full(group[-1] + 1, np.inf)
+    g_hi = np.full(group[-1] + 1, -np.inf)
+    np.minimum.at(g_lo, group[qualified], lo[by][qualified])
+    np.maximum.at(g_hi, group[qualified], hi[by][qualified])
+    bare = np.zeros(n, dtype=bool)
+    bare[by] = exact[by] & np.isfinite(g_lo[group])
+    q_lo, q_hi = lo.copy(), hi.copy()
+    q_lo[by] = np.where(bare[by], g_lo[group], lo[by])
+    q_hi[by] = np.where(bare[by], g_hi[group], hi[by])
+    return bare, q_lo, q_hi
 
 
 def block_repeats(fact: np.ndarray, document: np.ndarray, lo: np.ndarray, hi: np.ndarray) -> np.ndarray:

@@ -51,9 +51,12 @@ def bare_age(ctx: ExtractionContext, c: Candidate) -> bool:
     m1 = ctx.patterns["prev_word"].search(ctx.text, max(0, c.start - 40), c.start)
     if m1 is None:
         return False
-    # "Man 61 dies after crash", "Pensioner 84 loses £38,000": a singular person noun, then the age
+    # "Man 61 dies after crash", "Pensioner 84 loses £38,000": a singular person noun, then the age (not
+    # after another capitalised word: "a Land Rover Defender 110 converted" is a model's name)
     noun = m1.group("w").lower()
+    w0 = prev_word(ctx, m1.start("w"))
     if lang.age_apposition_next and noun in lang.age_nouns and not noun.endswith("s") and \
+            not (w0[:1].isupper() and w0.lower() not in lang.stopwords) and \
             noun not in lang.identifier_words and \
             noun not in lang.irregular_plurals.values() and ctx.text[c.end:c.end + 1] == " " and \
             ctx.text[c.end + 1:c.end + 2].islower() and \
@@ -61,7 +64,7 @@ def bare_age(ctx: ExtractionContext, c: Candidate) -> bool:
         return True
     if not verb_after:
         return False
-    w1, w0 = m1.group("w"), prev_word(ctx, m1.start("w"))
+    w1 = m1.group("w")
     return all(w.isalpha() and w[:1].isupper() and w.lower() not in lang.stopwords and
                w.lower() not in lang.name_exceptions and w.lower() not in lang.months for w in (w0, w1))
 

@@ -439,12 +439,23 @@ def _compile(data: LangData, raw: dict) -> None:
     data.res["phone_left"] = guard_behind(
         regex.compile(r"(?r)(?<![\p{L}])(?:\L<p>)[ \u00a0:.]{0,3}\Z", regex.V1, p=phone or ["\x00"]),
         " \u00a0:", phone or ["\x00"])
+    # "El teléfono de emergencias marítimas es el 900 202 202": a phone word earlier in the sentence
+    data.res["phone_near"] = regex.compile(r"(?<![\p{L}])(?:\L<p>)(?![\p{L}])", regex.V1, p=phone or ["\x00"])
     # "Información 010 o 976 721 100": a second number joined to a phone number by "or" (tested on every
     # candidate the first misses: the same first-character guard, on the "or")
     joins = sorted(_low(words.get("coordination", [])), key=len, reverse=True)
     data.res["phone_left_or"] = guard_behind(regex.compile(
         r"(?r)(?<![\p{L}])(?:\L<p>)[ \u00a0:.]{0,3}\d[\d \u00a0]*[ \u00a0]+(?:\L<c>)[ \u00a0]+\Z", regex.V1,
         p=phone or ["\x00"], c=joins or ["\x00"]), " \u00a0", joins or ["\x00"])
+    # "ein Liter Vollmilch kostet 0,99 Euro", "für eine Tonne Brotweizen zahlen": a price's reference amount
+    price = sorted(_low(words.get("price_verbs", [])), key=len, reverse=True)
+    data.res["price_after"] = regex.compile(
+        r"(?:[ \u00a0]+\p{L}[\p{L}'’-]*+){0,4}?[ \u00a0]+(?:\L<v>)(?![\p{L}])",
+        regex.V1, v=price or ["\x00"])
+    # "am Gipfel 5 bis 7 Grad": a range's first end, not a name ("Golf 8"), when a unit follows the second
+    spelled = sorted(c for c in data.range_connectors if c.isalpha())
+    data.res["range_next"] = regex.compile(r"[ \u00a0]+(?:\L<c>)[ \u00a0]+\d[\d.,]*+", regex.V1,
+                                           c=spelled or ["\x00"])
     months = sorted(data.months)
     data.res["month_after"] = regex.compile(
         r"(?:er|e|st|nd|rd|th)?\.?[ \u00a0]+(?:(?:de|of|del)[ \u00a0]+)?(?:\L<m>)(?![\p{L}])",

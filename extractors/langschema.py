@@ -125,6 +125,7 @@ SCHEMA = Table({
             "abbreviations", "address_words", "age_apposition_next", "age_before", "age_copula_next",
             "age_copulas", "age_noun_links", "age_nouns", "age_suffix", "age_units", "approx_multipliers",
             "articles", "clock_after", "clock_before", "clock_before_bare", "comparison_words", "part_words",
+            "price_verbs",
             "denominator_words", "unit_hyphen_words", "duration_before",
             "comparison_after", "parallel_after", "dimension_by",
             "composite_and", "term_before", "term_after", "coordination", "count_verbs", "counter_links",

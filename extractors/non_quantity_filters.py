@@ -16,6 +16,7 @@ from quantcheck.extractors.text_patterns import (
     CODE_BEFORE_HYPHEN,
     CODE_TAIL,
     DATE_TAIL,
+    DATED_DASH,
     HYPHEN_CODE,
     MODERN_YEAR,
     NUMBER_BEFORE,
@@ -24,6 +25,7 @@ from quantcheck.extractors.text_patterns import (
     RANGE_START_END,
     RANGE_TAIL,
     SHORT_NUMBER_BEFORE,
+    SPACED_GROUPS,
     YEAR_NUMBERED,
 )
 from quantcheck.extractors.text_views import (
@@ -53,7 +55,8 @@ def is_non_quantity(ctx: ExtractionContext, c: Candidate) -> bool:
     if time_of_day(ctx, c):
         return True
     if c.unit:
-        return clock_hour_with_unit(ctx, c) or day_before_time_phrase(ctx, c)
+        return clock_hour_with_unit(ctx, c) or day_before_time_phrase(ctx, c) or \
+            c.num.article_only and price_reference(ctx, c)
     if c.value is None or date_or_year(ctx, c):
         return True
     pw, lpw = words_before(ctx, c.start)
@@ -81,6 +84,17 @@ def time_of_day(ctx: ExtractionContext, c: Candidate) -> bool:
     return False
 
 
+def price_reference(ctx: ExtractionContext, c: Candidate) -> bool:
+    """"Ein Liter Vollmilch kostet 0,99 Euro", "a litre of milk costs 99p", "für eine Tonne Brotweizen zahlen
+    die Mühlen 190 Euro": a unit with only an article, before a price's or a payment's verb ([words]
+    price_verbs, up to four words after), is the amount the price is for, not a quantity."""
+    if is_currency(c.unit) or ctx.patterns["price_after"].match(ctx.lower, c.end, c.end + 80) is None:
+        return False
+    # "la botella de un litro ya se vende a 6,95 euros": after a link word it is a size of the thing priced
+    pw = prev_word(ctx, c.start).lower().rstrip("'’")
+    return not any(pw == link.rstrip("'’") for link in ctx.lang.unit_links)
+
+
 def clock_hour_with_unit(ctx: ExtractionContext, c: Candidate) -> bool:
     """A number with a unit is a quantity, except an hour that is a time of day: "à 9 h 15", "a las 23.40
     horas", "de 8 heures à 18 heures" (not "de 2 à 3 heures", a range; not "une grève de 24 heures")."""
@@ -90,6 +104,10 @@ def clock_hour_with_unit(ctx: ExtractionContext, c: Candidate) -> bool:
     if c.unit == "hour" and c.value is not None and hour <= 24 and (hour == int(hour) and
                                                                     c.num.decimals == 0 or
                                                                     c.num.hours_and_minutes()):
+        text = ctx.text
+        if text[c.start:c.start + 1] == "0" and text[c.start + 2:c.start + 3] == ":" or \
+                DATED_DASH.search(text, max(0, c.start - 20), c.start):
+            return True  # "09:14h", "05/12/2025 - 9:14h": a clock, as a page's time stamp has it
         pw = prev_word(ctx, c.start).lower()
         if c.num.words and lang.qualifiers.get(pw) == "at_most":
             return False  # "perdu jusqu'à deux heures": up to two hours (a clock is written in digits)
@@ -231,11 +249,13 @@ def name_or_address(ctx: ExtractionContext, c: Candidate, pw: str, lpw: str) -> 
         return False
     if pw and pw[0].isupper() and not num.words and lpw not in lang.stopwords and \
             lpw not in lang.name_exceptions and lpw not in lang.count_verbs and \
-            (not c.counted or named_model(ctx, c, pw)) and \
+            (not c.counted or named_model(ctx, c, pw) or version_number(ctx, c)) and \
             not at_sentence_start_word(ctx, c.start) and \
             not unit_word_before(ctx, c.start, pw) and \
-            not ("dimension_next" in ctx.patterns and ctx.patterns["dimension_next"].match(ctx.lower, end)):
-        # (mid-sentence "Max", "Over" are names too; "Grundriss 38 mal 7 Meter" is a size)
+            not ("dimension_next" in ctx.patterns and
+                 ctx.patterns["dimension_next"].match(ctx.lower, end)) and not range_with_unit(ctx, end):
+        # (mid-sentence "Max", "Over" are names too; "Grundriss 38 mal 7 Meter" is a size, "am Gipfel 5 bis
+        # 7 Grad" a range)
         return True  # "Route 9", "Ariane 6"; German too ("der Golf 8", "ICE 578"): a count has a noun
     # "la RN 10 reste fermée", "l'A 7": an acronym right before a number names a road, a model, a law
     if len(pw) >= 2 and pw.isalpha() and pw.isupper() and not num.words and c.scaled == 1.0 and \
@@ -275,8 +295,11 @@ def code_or_list_marker(ctx: ExtractionContext, c: Candidate, pw: str, lpw: str)
     # "Tel. 912 345 678", "llame al 912 345 678": a phone number; "Información 010 o 976 721 100": a second
     if c.scaled == 1.0 and not (c.counted and c.counted.lower() in lang.concepts) and lang.phone_words and (
             ctx.patterns["phone_left"].search(ctx.lower, max(0, c.start - 40), c.start) or
-            ctx.patterns["phone_left_or"].search(ctx.lower, max(0, c.start - 40), c.start)):
-        return True
+            ctx.patterns["phone_left_or"].search(ctx.lower, max(0, c.start - 40), c.start) or
+            not c.counted and not c.unit and SPACED_GROUPS.fullmatch(text, c.num_start, end) and
+            ctx.patterns["phone_near"].search(ctx.lower, max(ctx.sentences.span(c.start)[0], c.start - 80),
+                                              c.start)):
+        return True  # (and a number in three or more spaced groups after a phone word of its sentence)
     # "the first 911 call", "dial 999": an emergency number before a call word or after a phone word
     if lang.emergency_numbers and num.plain_int in lang.emergency_numbers and (
             next_word(ctx, end) in lang.emergency_after or lpw in lang.emergency_before):
@@ -337,6 +360,22 @@ def number_word_not_count(ctx: ExtractionContext, c: Candidate) -> bool:
         return True
     return False
 
+
+
+def range_with_unit(ctx: ExtractionContext, end: int) -> bool:
+    """A spelled range connector, a number and a unit after ``end``: "5 bis 7 Grad"."""
+    m = ctx.patterns["range_next"].match(ctx.lower, end, end + AHEAD)
+    return m is not None and unit_at(ctx, m.end()) is not None
+
+
+def version_number(ctx: ExtractionContext, c: Candidate) -> bool:
+    """"son moteur Vulcain 2.1 brûle", "Bluetooth 5.3 permet": where the decimal mark is a comma, a
+    point before one or two digits after a capitalised word is a version, not a decimal (nor a group)."""
+    if ctx.lang.decimal == "." or not c.num.decimals:
+        return False
+    digits = ctx.text[c.num_start:c.num.end]
+    dot = digits.rfind(".")
+    return dot > 0 and "," not in digits and 1 <= len(digits) - dot - 1 <= 2 and digits[dot + 1:].isdigit()
 
 
 def named_model(ctx: ExtractionContext, c: Candidate, pw: str) -> bool:

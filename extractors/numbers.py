@@ -212,6 +212,15 @@ def _adds_to(
     return last_val < 10 and 20 <= v < 100 and v % 10 == 0 and joiner.strip().lower() in ones_before_tens
 
 
+def _compound_after(text: str, pos: int, lang: LangData) -> bool:
+    """A word at ``pos`` (after a fraction word's hyphen) that is neither a unit nor a scale word:
+    "sixth-form", not "demi-heure", "demi-million"."""
+    tail = text[pos:pos + AHEAD].lower()
+    word = lang.res["words_ahead"].match(tail)
+    return word is not None and word.group() not in lang.scales and \
+        lang.res["unit_ci"].match(tail, 0, AHEAD) is None
+
+
 def _after_fraction_article(text: str, end: int, lang: LangData) -> tuple[regex.Match | None, int]:
     """After a lone fraction word ending at ``end``, an article and what follows it: (the next number
     token, a scale or a multiplier, as in "half a million", "half a dozen"; else None) and the end of the
@@ -291,6 +300,8 @@ def parse_words(text: str, pos: int, lang: LangData, article: bool = False,
             last_kind, last_val = "scale", lang.scales[word]
         elif word in lang.fractions:
             den = lang.fractions[word]
+            if ntok and text[m.end():m.end() + 1] == "-" and _compound_after(text, m.end() + 1, lang):
+                break  # "one sixth-form college": the word starts a compound noun (not "une demi-heure")
             if ntok == 0:
                 current = 1.0 / den
             elif last_kind == "num" and current < 20:

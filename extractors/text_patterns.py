@@ -48,6 +48,15 @@ NUMBER_RUN_BEFORE = regex.compile(r"(?<![\p{N}.,])\d{1,3} \d{1,3} \Z", regex.V1)
 DATE_TAIL = regex.compile(r"(?<![\p{N}])(?:1[89]|20)\d\d[ \u00a0,]*+\Z", regex.V1)
 
 
+# a date in digits, then a dash or a comma, right before a number: a page's time stamp ("05/12/2025 - 09:14h")
+DATED_DASH = regex.compile(r"\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2})[ \u00a0]*+[-–,|][ \u00a0]*+\Z", regex.V1)
+
+
+# a number written in three or more groups of two or three digits with spaces, as phone numbers are
+# ("900 202 202", "91 555 12 34")
+SPACED_GROUPS = regex.compile(r"\d{2,3}(?:[ \u00a0]\d{2,3}){2,}", regex.V1)
+
+
 # "1000 and 1800 people": a joining word or dash, a number and the word after it
 RANGE_TAIL = regex.compile(r"(?P<j>[ \u00a0]*[-–][ \u00a0]*|[ \u00a0]+\p{L}{1,7}[ \u00a0]+)"
                             r"[\d][\d,.]*+[ \u00a0]+"

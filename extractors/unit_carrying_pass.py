@@ -191,8 +191,13 @@ def plural_noun(ctx: ExtractionContext, word: str) -> bool:
 
 def compared_after_word(ctx: ExtractionContext, prev: Candidate, c: Candidate) -> bool:
     """A comparison word before ``c``, with at most one word between ("down from 3.7", "contre 2,9"), or two
-    for a number that counts nothing ("statt der erlaubten 70"; not "from more than 50,000 applicants")."""
-    m = ctx.patterns["comparison"].search(ctx.lower, max(prev.end, c.start - 40), c.start)
+    for a number that counts nothing ("statt der erlaubten 70"; not "from more than 50,000 applicants").
+    The words are counted before the number's qualifier: "frente a los más de 1.000"."""
+    end = c.start
+    if c.qualifier != "exact" and not c.counted:  # (rare: most bare numbers have no qualifier to step over)
+        qm = ctx.patterns["qual_left"].search(ctx.lower, max(prev.end, c.start - 40), c.start)
+        end = qm.start() if qm is not None else end
+    m = ctx.patterns["comparison"].search(ctx.lower, max(prev.end, end - 40), end)
     return m is not None and (len(m.captures("w")) < 2 or not c.counted)
 
 

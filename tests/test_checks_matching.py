@@ -173,6 +173,34 @@ def test_a_figure_repeated_in_title_and_body_is_one_claim(tmp_path: Path) -> Non
     assert len(conflicts(db)) == 1
 
 
+def test_a_headline_figure_is_read_with_the_bodys_qualifier(tmp_path: Path) -> None:
+    """"Strikes kill 56 civilians" over "at least 56 civilians were killed": the article does not disagree
+    with another outlet's "at least 73"; it still disagrees with a lower "40" (both of its statements do)."""
+    db = tmp_path / "w.duckdb"
+    people = {"counted": "civilians", "concept": "civilians"}
+    a_text = ("Strikes kill 56 civilians in Idlib\n\nAt least 56 civilians were killed in air strikes on a "
+              "market in Idlib on Sunday, a monitor said.")
+    load_docs(
+        db,
+        [
+            claim_doc("a", a_text, [{"surface": "56", "value": 56, **people},
+                                    {"surface": "At least 56", "value": 56, "qualifier": "at_least",
+                                     "low": 56, **people}],
+                      published="2016-06-13"),
+            claim_doc("b", "At least 73 civilians were killed in air strikes on a market in Idlib on Sunday.",
+                      [{"surface": "At least 73", "value": 73, "qualifier": "at_least", "low": 73, **people}],
+                      published="2016-06-13"),
+            claim_doc("c", "Air strikes on a market in Idlib killed 40 civilians on Sunday.",
+                      [{"surface": "40", "value": 40, **people}], published="2016-06-13"),
+        ],
+    )
+    assert len({fact for *_, fact in facts(db)}) == 1
+    pairs = {(a, b, sa, sb) for a, b, sa, sb, _ in conflicts(db)}
+    # "56" against "At least 73" would be a conflict on its own; the body's "At least 56" is not one
+    assert not any({"a", "b"} == {x, y} for x, y, _, _ in pairs)
+    assert {("c", "a", "40", "56"), ("c", "a", "40", "At least 56")} <= pairs
+
+
 def test_one_toll_in_two_towns_is_two_facts(tmp_path: Path) -> None:
     db = tmp_path / "w.duckdb"
     people = {"counted": "people", "concept": "people"}

@@ -73,7 +73,8 @@ CASES = {
         case("dollars-canada", "Canada's budget is 50 billion dollars.", Q(50e9, "CAD")),
         case("dollars-us-qualified", "Canada will buy jets for 19 billion US dollars.", Q(19e9, "USD")),
         case("francs-swiss", "The Swiss government will spend 2 billion francs.", Q(2e9, "CHF")),
-        case("rupees-india", "In India a litre of milk costs 60 rupees.", Q(1, "liter"), Q(60, "INR")),
+        # ("a litre" is the amount the price is for, no quantity: [words] price_verbs)
+        case("rupees-india", "In India a litre of milk costs 60 rupees.", Q(60, "INR")),
     ],
     "es": [
         case("rain-per-m2", "Cayeron más de 400 litros por metro cuadrado en Valencia.",
