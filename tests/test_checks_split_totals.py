@@ -80,3 +80,21 @@ def test_another_figure_paragraphs_after_the_first_toll_is_an_increment() -> Non
     )
     f = frames_by_surface(text, "en", DAY)
     assert (f["20"].part, f["six"].part) == ("", "additional")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "whole", "foreigners"),
+    [
+        ("en", "Fifteen people remain missing, including five foreigners.", "Fifteen", "five"),
+        ("fr", "Seize personnes sont toujours portées disparues, dont cinq étrangers.", "Seize", "cinq"),
+        ("es", "Otras 16 personas siguen desaparecidas, entre ellas cinco extranjeros.", "16", "cinco"),
+        ("de", "16 Menschen gelten noch als vermisst, darunter fünf Ausländer.", "16", "fünf"),
+    ],
+)
+def test_the_foreigners_among_a_toll_are_a_subgroup(lang, text, whole, foreigners) -> None:
+    """The foreigners among the missing are their own fact (checks/lexicon/terms.toml [group] foreigners),
+    never a rival of the whole toll another outlet gives."""
+    f = frames_by_surface(text, lang, DAY)
+    assert (f[whole].group, f[whole].part) == ("people", "")
+    assert (f[foreigners].group, f[foreigners].part) == ("foreigners", "subgroup")
+    assert f[foreigners].action == f[whole].action == "missing"
