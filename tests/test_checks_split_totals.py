@@ -98,3 +98,25 @@ def test_the_foreigners_among_a_toll_are_a_subgroup(lang, text, whole, foreigner
     assert (f[whole].group, f[whole].part) == ("people", "")
     assert (f[foreigners].group, f[foreigners].part) == ("foreigners", "subgroup")
     assert f[foreigners].action == f[whole].action == "missing"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "first", "second", "group"),
+    [
+        ("en", "Officials said 213 cattle had died. The farmers' association says the real figure is about "
+               "340, because herders buried animals.", "213", "340", "animals"),
+        ("es", "Aena cifra en 1.450 los vehículos calcinados. La patronal UNESPA los eleva a 1.680.", "1.450",
+         "1.680", "vehicles"),
+        ("fr", "La préfecture a recensé 450 tracteurs. La FNSEA les porte à 1 200.", "450", "1 200", None),
+        ("de", "Die Polizei zählte 87 Verletzte. Der Rettungsdienst beziffert die Zahl auf 112.", "87", "112",
+         "people"),
+    ],
+)
+def test_another_sources_figure_for_what_was_just_counted(lang, text, first, second, group) -> None:
+    """A bare figure in the next sentence, given by another source in words that name it a figure ("the real
+    figure is", "los eleva a", "les porte à", "beziffert die Zahl auf"), counts what was just counted."""
+    f = frames_by_surface(text, lang, DAY)
+    counted = f[first].group or f[first].thing
+    assert counted and (f[second].group or f[second].thing) == counted
+    assert group is None or f[first].group == group  # (tractors are a thing the lexicon does not name)
+    assert f[second].action == f[first].action
