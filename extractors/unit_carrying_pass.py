@@ -98,8 +98,9 @@ def amount_nearby(ctx: ExtractionContext, cands: list[Candidate]) -> None:
             continue
         si = sentence[i]
         # a count right before it in its sentence is what it is compared with ("506.000 manifestantes [...]
-        # más de un millón")
-        if i > 0 and sentence[i - 1] == si and not cands[i - 1].unit and cands[i - 1].value is not None:
+        # más de un millón"), when of a like size (not "con 12 hoteles nuevos, recaudará 95 millones")
+        if i > 0 and sentence[i - 1] == si and not cands[i - 1].unit and cands[i - 1].value and \
+                c.value <= 1000 * abs(cands[i - 1].value):
             continue
         # an amount right before it, three words away at most, is its part ("150.000 euros de los 1,2
         # millones que reparte la organización", "300 000 euros sur les 2 millions")
