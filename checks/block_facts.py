@@ -128,11 +128,7 @@ def block_conflicts(work: _Work, members: np.ndarray) -> tuple[np.ndarray, ...]:
     first = block_leaders(frames, np.arange(len(members)), work.span, st)
     leader = members[first]
     lo, hi = cols.cmp_lo[members], cols.cmp_hi[members]
-    # a figure the body states again is represented by the body's statement, not the headline's (the body's
-    # carries its qualifier and its source)
-    order = np.arange(len(members)) + cols.in_title[members] * len(members)
-    a, b = disjoint_pairs(first, lo, hi, cols.source[members], cols.publisher[members], frames.document,
-                          order)
+    a, b = disjoint_pairs(first, lo, hi, cols.source[members], cols.publisher[members], frames.document)
     bare, q_lo, q_hi = qualified_twins(first, frames.document, cols.nominal[members], cols.exact[members],
                                        lo, hi)
     if bare.any():  # read a headline's bare figure with its body's qualifier: "kill 56" is "at least 56"
@@ -143,7 +139,7 @@ def block_conflicts(work: _Work, members: np.ndarray) -> tuple[np.ndarray, ...]:
     alone |= followed_rows(first, cols.source[members], st)
     keep, scores = gate_conflicts(frames, cols.nominal[members], cols.at_least[members], cols.exact[members],
                                   a, b, first, alone, st)
-    repeat = block_repeats(first, frames.document, work.lo1[members], work.hi1[members], order)
+    repeat = block_repeats(first, frames.document, work.lo1[members], work.hi1[members])
     return leader, members[a[keep]], members[b[keep]], scores[keep], repeat
 
 
@@ -176,12 +172,11 @@ def qualified_twins(fact: np.ndarray, document: np.ndarray, nominal: np.ndarray,
     return bare, q_lo, q_hi
 
 
-def block_repeats(fact: np.ndarray, document: np.ndarray, lo: np.ndarray, hi: np.ndarray,
-                  order: np.ndarray | None = None) -> np.ndarray:
-    """True for a later occurrence (by ``order``: text order, the headline's after the body's) of one interval
-    of one fact in one document — a title repeating the body; the first occurrence is False. A fact never
-    leaves its block, so this is claim_keys.is_repeat computed block by block."""
-    by = np.lexsort((np.arange(len(fact)) if order is None else order, hi, lo, document, fact))
+def block_repeats(fact: np.ndarray, document: np.ndarray, lo: np.ndarray, hi: np.ndarray) -> np.ndarray:
+    """True for a later occurrence (by row) of one interval of one fact in one document — a title repeating
+    the body; the first occurrence is False. A fact never leaves its block, so this is claim_keys.is_repeat
+    computed block by block."""
+    by = np.lexsort((np.arange(len(fact)), hi, lo, document, fact))
     same = np.zeros(len(by), dtype=bool)
     same[1:] = ((fact[by][1:] == fact[by][:-1]) & (document[by][1:] == document[by][:-1])
                 & (lo[by][1:] == lo[by][:-1]) & (hi[by][1:] == hi[by][:-1]))
@@ -203,13 +198,12 @@ def block_leaders(frames: FrameTable, members: np.ndarray, span: int, st: Settin
 
 
 def disjoint_pairs(fact: np.ndarray, lo: np.ndarray, hi: np.ndarray, source: np.ndarray,
-                   publisher: np.ndarray, document: np.ndarray,
-                   order: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+                   publisher: np.ndarray, document: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Candidate disagreements: pairs (a, b) of rows of one fact whose intervals do not overlap (a below b:
     a's hi < b's lo), from different sources — or from two publishers of one source. A repeated interval
-    in one document counts once (its first row by ``order``, default the rows' own)."""
+    in one document counts once (its first row)."""
     n = len(fact)
-    by = np.lexsort((np.arange(n) if order is None else order, hi, lo, document, fact))
+    by = np.lexsort((np.arange(n), hi, lo, document, fact))
     repeat = np.zeros(n, dtype=bool)
     repeat[1:] = ((fact[by][1:] == fact[by][:-1]) & (document[by][1:] == document[by][:-1])
                   & (lo[by][1:] == lo[by][:-1]) & (hi[by][1:] == hi[by][:-1]))

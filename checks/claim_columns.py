@@ -77,7 +77,6 @@ class ClaimColumns:
     publisher: np.ndarray    # int64 ids, -1 unknown
     at_least: np.ndarray     # bool: qualifier at_least
     exact: np.ndarray        # bool: qualifier exact
-    in_title: np.ndarray     # bool: inside the headline the text opens with (claim_intervals.sql)
 
     @classmethod
     def from_arrow(cls, table: pa.Table, lexicon: Lexicon, settings: Settings, eps: float) -> ClaimColumns:
@@ -99,8 +98,7 @@ class ClaimColumns:
                    nominal=pc.fill_null(col("nominal"), np.nan).to_numpy().astype(np.float64),
                    source=_codes(col("source_id")), publisher=_codes(col("publisher")),
                    at_least=at_least,
-                   exact=_flags(col("qualifier"), frozenset({"exact"})),
-                   in_title=pc.fill_null(col("in_title"), False).to_numpy(zero_copy_only=False).astype(bool))
+                   exact=_flags(col("qualifier"), frozenset({"exact"})))
 
     def frame(self, row: int) -> Frame:
         """The Frame object of one row (for reasons and labels)."""

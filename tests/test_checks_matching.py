@@ -201,37 +201,6 @@ def test_a_headline_figure_is_read_with_the_bodys_qualifier(tmp_path: Path) -> N
     assert {("c", "a", "40", "56"), ("c", "a", "40", "At least 56")} <= pairs
 
 
-def test_a_figure_in_the_headline_and_the_body_is_represented_by_the_body(tmp_path: Path) -> None:
-    """The article's title opens its text and states the figure the body states again: the conflict shows
-    the body's statement (its context, source and qualifier), and the headline's copy is the repeat."""
-    from dataclasses import replace
-
-    db = tmp_path / "w.duckdb"
-    people = {"counted": "civilians", "concept": "civilians"}
-    title = "Air strikes kill 13 civilians in Idlib"
-    text = (f"Monday 13 Jun 2016 {title} AFP Air strikes on a market in Idlib killed 13 civilians on Sunday, "
-            "a monitor said.")
-    a = claim_doc("a", text, [{"surface": "13", "value": 13, "occurrence": 2, **people},
-                              {"surface": "13", "value": 13, "occurrence": 3, **people}],
-                  published="2016-06-13")
-    load_docs(
-        db,
-        [
-            replace(a, title=title),
-            claim_doc("b", "Air strikes on a market in Idlib killed at least 36 civilians on Sunday.",
-                      [{"surface": "36", "value": 36, "qualifier": "at_least", "low": 36, **people}],
-                      published="2016-06-13"),
-        ],
-    )
-    with duckdb.connect(str(db), read_only=True) as con:
-        (start,) = con.execute(
-            "SELECT m.start FROM conflicts c JOIN mentions m ON m.mention_id = c.claim_a").fetchone()
-        repeats = con.execute("SELECT m.start FROM claim_keys k JOIN mentions m USING (mention_id) "
-                              "WHERE k.is_repeat").fetchall()
-    assert start == text.index("13", text.index("killed"))
-    assert repeats == [(text.index("13", text.index(title)),)]
-
-
 def test_one_toll_in_two_towns_is_two_facts(tmp_path: Path) -> None:
     db = tmp_path / "w.duckdb"
     people = {"counted": "people", "concept": "people"}

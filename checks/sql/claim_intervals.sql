@@ -18,10 +18,6 @@ WITH base AS (
              THEN coalesce(nullif(m.concept, ''), nullif(lower(m.counted), ''))
              ELSE nullif(m.dimension, '') END AS kind0,
         coalesce(nullif(m.lang, ''), d.lang, '') AS lang,
-        -- inside the headline the text opens with (its title, found in the first 600 characters): a figure
-        -- the body states again is represented by the body's statement (checks/block_facts.py)
-        coalesce(m.start < nullif(strpos(left(d.text, 600), left(trim(d.title), 60)), 0) - 1
-                           + length(trim(d.title)), false) AS in_title,
         CAST(timezone('UTC', d.published_at) AS DATE) AS published_day,
         d.publisher
     FROM mentions AS m
@@ -105,7 +101,7 @@ intervals AS (
 )
 SELECT
     mention_id, document_id, doc_no, source_id, source_name, surface, qualifier, start, published_day,
-    si_unit, code, in_title,
+    si_unit, code,
     kind0 AS kind, si_unit AS base_unit, si_nom AS nominal, lo0 AS lo1, hi0 AS hi1,
     -- the rounding of an at_least / at_most bound's written figure: the interval stays [value, inf) (the
     -- warehouse contract), but two claims conflict only when they are disjoint with that bound rounded

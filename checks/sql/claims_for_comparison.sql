@@ -7,7 +7,7 @@
 -- [generic]).
 CREATE OR REPLACE TEMP TABLE qc_claims AS
 WITH claims AS (
-SELECT q.mention_id, q.unit, q.document_id, q.in_title, q.source_id, q.source_name, q.surface, q.qualifier, q.kind, q.lo1, q.hi1,
+SELECT q.mention_id, q.unit, q.document_id, q.source_id, q.source_name, q.surface, q.qualifier, q.kind, q.lo1, q.hi1,
        q.bound_slack, q.nominal, q.base_unit, q.converted_from, q.rate, q.rate_date, q.published_day, q.publisher,
        f.measure, f.grp, f.fine_group, f.thing, f.action, f.topic, f.part, f.scope, f.incidents, f.place,
        f.place_kind, f.place_cc, f.place_admin1, f.place_gid, f.place_source, f.day, f.day_source,

@@ -1,7 +1,7 @@
 -- The rows of qc_claims that facts and conflicts are computed from (checks/claim_columns.py): the claims of
 -- the blocks a refresh recomputes (qc_touched), ordered by mention id, with every column their claim_keys rows
 -- are written from (checks/sql/store_claim_keys.sql reads them back from this table, not joined again).
-SELECT mention_id, document_id, in_title, source_id, publisher, qualifier, lo1, hi1, bound_slack, nominal, block,
+SELECT mention_id, document_id, source_id, publisher, qualifier, lo1, hi1, bound_slack, nominal, block,
        measure, grp, fine_group, thing, action, topic, part, scope, incidents,
        place_kind, place_cc, place_admin1, place_gid, place_source, day, day_source,
        wording, entity, year, spot_key, place_key, words_mask, since,

@@ -98,7 +98,7 @@ CORPORA = {
 }
 # One more corpus by a helper who did not read the rules, scored unseen (2026-12-07, twenty-fourth session)
 # with the code the session started from (eb95af1): facts-dev36 0.657 / 0.102, 0.627 / 0.241; kept unread
-# through the session. The session's headline rules took the fakes from 0.613 / 0.541 to 0.654 / 0.532;
+# through the session. The session's headline rule took the fakes from 0.613 / 0.541 to 0.652 / 0.528;
 # facts-dev35, kept unread in the twenty-third session, studied: 0.553 / 0.184, 0.613 / 0.277 -> 0.591 /
 # 0.184, 0.642 / 0.295 (the foreigners among a toll are a subgroup).
 # One more corpus by a helper who did not read the rules, scored unseen (2026-12-07, twenty-third session)
