@@ -26,7 +26,15 @@ def apposition_age(ctx: ExtractionContext, c: Candidate) -> bool:
     if ctx.text[start - 2:start] != ", " or ctx.text[c.end:c.end + 1] != ",":
         return False
     w = prev_word(ctx, start - 2)
-    return w.isalpha() and (linked or w[0].isupper() or w.lower() in ctx.lang.age_nouns)
+    # "His co-defendant, 39, who pleaded guilty": the last part of a hyphenated noun, and any noun when the
+    # age is followed by a word that opens one of [words] age_copulas ("who", "he", "she": a person)
+    head = w.rsplit("-", 1)[-1]
+    return head.isalpha() and (linked or w[0].isupper() or head.lower() in ctx.lang.age_nouns or
+                               not c.unit and next_word(ctx, c.end + 1) in _copula_heads(ctx))
+
+
+def _copula_heads(ctx: ExtractionContext) -> frozenset[str]:
+    return frozenset(cop.split()[0] for cop in ctx.lang.age_copulas)
 
 
 def bare_age(ctx: ExtractionContext, c: Candidate) -> bool:

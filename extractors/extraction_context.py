@@ -13,6 +13,7 @@ import regex
 
 from quantcheck.extractors.currency_country import CountryResolver
 from quantcheck.extractors.langdata import LangData
+from quantcheck.extractors.number_convention import document_language
 from quantcheck.extractors.numbers import Number
 from quantcheck.extractors.text_patterns import PUNCT_BREAK, SPACE_RUN
 
@@ -156,5 +157,6 @@ class ExtractionContext:
     @classmethod
     def of(cls, text: str, lang: LangData) -> ExtractionContext:
         """The context of ``text`` read with the language data ``lang``."""
+        lang = document_language(text, lang)   # "1,350.5" in a Mexican paper's Spanish
         sentences = Sentences(text, lang.abbreviations, lang.months)
         return cls(text, lower_same_length(text), lang, len(text), sentences, lang.res)

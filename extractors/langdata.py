@@ -190,6 +190,8 @@ class LangData:
     one_next: frozenset[str] = frozenset()  # "at least one and", "kills one in": words after a bare "one"
     count_verbs: frozenset[str] = frozenset()  # "kills", "killed": the number after them counts people
     unit_compounds: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "barrel" + "bombs": no unit
+    day_articles_alone: frozenset[str] = frozenset()  # "le 18 à Biarritz", "la tempête du 24": a day
+    other_decimal: str = ""  # "." in Spanish: Mexico and Peru write "1,350.5"; a document may be read so
     change_verbs: frozenset[str] = frozenset()  # "slipped 0.7 per cent to 7412": a change, then a level
     change_from: frozenset[str] = frozenset()  # "rose from 3% to 5%": range words that mean "from"
     change_by: frozenset[str] = frozenset()  # "a reculé de 0,7 % à 7 412": range words that mean "by"
@@ -615,6 +617,7 @@ def _build(code: str) -> LangData:
         adjective_before_noun=bool(lang.get("adjective_before_noun", False)),
         scale_words_alone_are_money=bool(lang.get("scale_words_alone_are_money", False)),
         decimal=str(nums.get("decimal", ".")),
+        other_decimal=str(nums.get("other_decimal", "")),
         group=frozenset(str(g) for g in nums.get("group", [])) | frozenset(SPACES),
         number_words=_words_table(raw, "number_words"),
         multipliers=_words_table(raw, "multipliers"),
@@ -654,6 +657,7 @@ def _build(code: str) -> LangData:
         identifier_suffixes=tuple(_low(words.get("identifier_suffixes", []))),
         unit_plurals=tuple(plurals),
         period_dated=frozenset(_low(words.get("period_dated", []))),
+        day_articles_alone=frozenset(_low(words.get("day_articles_alone", []))),
         address_words=frozenset(str(w) for w in words.get("address_words", [])),  # as written
         name_determiners=frozenset(_low(words.get("name_determiners", []))),
         verb_suffixes=tuple(_low(counted.get("verb_suffixes", []))),

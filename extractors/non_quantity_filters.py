@@ -104,6 +104,8 @@ def clock_hour_with_unit(ctx: ExtractionContext, c: Candidate) -> bool:
     if c.unit == "hour" and c.value is not None and hour <= 24 and (hour == int(hour) and
                                                                     c.num.decimals == 0 or
                                                                     c.num.hours_and_minutes()):
+        if c.extra_level == "minute":
+            return False  # "At 2hr 46min, it is the longest film": minutes written with their unit
         text = ctx.text
         if text[c.start:c.start + 1] == "0" and text[c.start + 2:c.start + 3] == ":" or \
                 DATED_DASH.search(text, max(0, c.start - 20), c.start):
@@ -161,6 +163,10 @@ def date_or_year(ctx: ExtractionContext, c: Candidate) -> bool:
         m = ctx.patterns["day_range_next"].match(ctx.lower, end, end + AHEAD)
         if m is not None and month_after(ctx, m.end()):
             return True
+    if len(num.plain_int) in (1, 2) and 1 <= v <= 31 and not c.unit and not c.counted and \
+            prev_word(ctx, c.start).lower() in lang.day_articles_alone and \
+            ctx.patterns["day_range_next"].match(ctx.lower, end, end + AHEAD) is None:
+        return True  # "le pic a été atteint le 18 à Biarritz", "la tempête du 24": a day of the month
     # years
     if num.plain_int and len(num.plain_int) == 4 and 1000 <= v <= 2100 and not c.scaled > 1:
         if not (c.counted and c.counted.lower() in lang.concepts) and not count_not_year(ctx, c):
@@ -293,7 +299,9 @@ def code_or_list_marker(ctx: ExtractionContext, c: Candidate, pw: str, lpw: str)
     num = c.num
     end = c.num.end
     # "Tel. 912 345 678", "llame al 912 345 678": a phone number; "Información 010 o 976 721 100": a second
-    if c.scaled == 1.0 and not (c.counted and c.counted.lower() in lang.concepts) and lang.phone_words and (
+    # (not a figure of a few digits grouped with a mark: "eine Erhebung unter 1.350 Praxen")
+    if c.scaled == 1.0 and not (c.counted and c.counted.lower() in lang.concepts) and lang.phone_words and \
+            not (grouped_with_mark(text, c.num_start, num) and (c.value or 0) < 1e6) and (
             ctx.patterns["phone_left"].search(ctx.lower, max(0, c.start - 40), c.start) or
             ctx.patterns["phone_left_or"].search(ctx.lower, max(0, c.start - 40), c.start) or
             not c.counted and not c.unit and SPACED_GROUPS.fullmatch(text, c.num_start, end) and

@@ -80,8 +80,10 @@ def share_unit(ctx: ExtractionContext, a: Candidate, b: Candidate) -> None:
     if len(gap) > 17:  # " beziehungsweise "
         return
     g = gap.strip().lower()
+    if g[:1] == "-" and b.start == b.num_start:  # "30- und 40-Jährige": a truncated compound, one unit
+        g = g[1:].strip()
     if g in ctx.lang.coordination or g == ",":
-        a.unit = b.unit
+        a.unit, a.age = b.unit, b.age
         a.rule += "+shared"
 
 
@@ -98,7 +100,8 @@ def range_of(ctx: ExtractionContext, a: Candidate, b: Candidate) -> Candidate | 
     g = " ".join(gap.lower().split())
     start = a.start
     ok = False
-    if g in ("-", "–", "—", "‑") or g in ("- to", "-to", "- à", "- au"):
+    spelled = g[1:].strip()   # "8- to 16-meter", "18- bis 65-Jährigen": a dash, then a connector word
+    if g in ("-", "–", "—", "‑") or g[:1] == "-" and spelled.isalpha() and spelled in lang.range_connectors:
         ok = gap.strip() == gap or g in ("–", "—") or g.startswith("- ")
         if g == "-" and gap != "-":
             ok = False
@@ -121,6 +124,8 @@ def range_of(ctx: ExtractionContext, a: Candidate, b: Candidate) -> Candidate | 
                 start = bm.start()
     if not ok:
         return None
+    if g in ("-", "–", "—", "‑"):
+        millions_after_dash(ctx, a, b)
     change, verb = change_before(ctx, a)
     a_value = a.value * b.scaled if b.scaled > 1 and a.scaled == 1 and a.end == a.num.end else a.value
     if change == "by" and not 0 < a_value <= b.value <= 2 * a_value or \
@@ -171,6 +176,20 @@ def range_of(ctx: ExtractionContext, a: Candidate, b: Candidate) -> Candidate | 
                 rule="range", num_start=a.num_start)
 
 
+def millions_after_dash(ctx: ExtractionContext, a: Candidate, b: Candidate) -> None:
+    """"£3m-4m", "$3m-4m a year": after an amount of millions written with a glued "m", the second end's
+    glued "m" is millions of the same currency too, not metres (nor metres a year)."""
+    text = ctx.text
+    if not (a.unit.isupper() and a.scaled == 1e6 and text[a.num.end:a.num.end + 1] in ("m", "M")):
+        return
+    if b.scaled != 1.0 or b.value is None or text[b.num.end:b.num.end + 1] != "m" or \
+            not (b.unit == "meter" or b.unit.startswith("meter/")):
+        return
+    b.unit, b.counted, b.value, b.scaled = a.unit, None, b.value * 1e6, 1e6
+    b.end = b.num.end + 1
+    b.rule += "+million"
+
+
 def old_level(a: Candidate, b: Candidate, times: bool = False) -> None:
     """The first figure of a change ("rose from 3 to 5%", "pasó de 3 a 12 millones") is the old level, in
     the unit and scale written with the new one; in a unit of time only where the words always make a change
@@ -203,6 +222,21 @@ def change_before(ctx: ExtractionContext, a: Candidate) -> tuple[str, str]:
         while k > 0 and ctx.lower[k - 1] in " \u00a0":
             k -= 1
         verb = prev_word(ctx, k - len(pw)).lower()
+        if verb not in lang.change_verbs:
+            verb = _verb_before_comma(ctx, k - len(pw))
         if verb in lang.change_verbs:
             return ("from" if pw in lang.change_from else "by"), verb
     return "", ""
+
+
+def _verb_before_comma(ctx: ExtractionContext, pos: int) -> str:
+    """"will rise by up to 170 per cent, from £122 to £330": after a comma, the change verb of the clause
+    the range's words follow (within ten words, in the same sentence), else ""."""
+    k = pos
+    while k > 0 and ctx.lower[k - 1] in " \u00a0":
+        k -= 1
+    if k == 0 or ctx.lower[k - 1] != ",":
+        return ""
+    s0, _ = ctx.sentences.span(k - 1)
+    words = [w.strip(".,;:!?()\"«»“”") for w in ctx.lower[s0:k - 1].split()[-10:]]
+    return next((w for w in reversed(words) if w in ctx.lang.change_verbs), "")

@@ -37,6 +37,7 @@ def carry_units(ctx: ExtractionContext, cands: list[Candidate]) -> None:
     amount_nearby(ctx, cands)
     parts_of(ctx, cands)
     metre_or_million(ctx, cands)
+    degrees_of_temperature(ctx, cands)
     parallel(ctx, cands)
     dimensions(ctx, cands)
     precision(ctx, cands)
@@ -168,15 +169,16 @@ def parallel(ctx: ExtractionContext, cands: list[Candidate]) -> None:
 
 
 def dimensions(ctx: ExtractionContext, cands: list[Candidate]) -> None:
-    """"38 mal 7 Meter", "de 65 sur 81 cm", "a 4 x 5 m room", "2 by 3 metres": a bare number joined by a
-    word of [words] dimension_by to a length right after it is one side of a size, in that length's unit."""
+    """"38 mal 7 Meter", "de 65 sur 81 cm", "a 4 x 5 m room", "2 by 3 metres", "3,000 x 2,000 pixels": a bare
+    number joined by a word of [words] dimension_by to a length (or a size in pixels) right after it is one
+    side of a size, in that length's unit."""
     pattern = ctx.patterns.get("dimension_by")
     if pattern is None:
         return
     for c, n in zip(cands, cands[1:], strict=False):
         if c.unit or c.vague or c.value is None or c.qualifier == "range" or not n.unit or \
                 n.start != n.num_start or not pattern.match(ctx.lower, c.end, n.start) or \
-                unit_info(n.unit).dimension != "[length]":
+                unit_info(n.unit).dimension not in ("[length]", "[printing_unit]"):  # metres, pixels
             continue
         c.unit, c.counted = n.unit, None
         c.rule += "+size"
@@ -307,6 +309,21 @@ def carry_counted(ctx: ExtractionContext, cands: list[Candidate]) -> None:
                     c.counted = o.counted
                     c.rule += "+counted"
                     break
+
+
+def degrees_of_temperature(ctx: ExtractionContext, cands: list[Candidate]) -> None:
+    """"a high of just 2F, 28 degrees below normal": bare degrees after a temperature of the same sentence
+    are degrees of that sentence's first scale (not of a conversion after it: "hit 129F (53.9C), 5 degrees
+    short of the record"), not an angle."""
+    scale: tuple[int, str] | None = None   # (sentence, the unit of its first temperature)
+    for c in cands:
+        si = ctx.sentences.index(c.start)
+        if c.unit in ("degC", "degF"):
+            if scale is None or scale[0] != si:
+                scale = (si, c.unit)
+        elif c.unit == "degree" and scale is not None and scale[0] == si:
+            c.unit = scale[1]
+            c.rule += "+temperature"
 
 
 def metre_or_million(ctx: ExtractionContext, cands: list[Candidate]) -> None:

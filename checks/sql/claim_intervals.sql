@@ -39,6 +39,10 @@ digits2 AS (
 digits3 AS (
     SELECT *,
         CASE WHEN last_group.sep = '' THEN false
+             -- "195,000" read as 195000 (a Mexican paper's Spanish, extractors/number_convention.py):
+             -- the digits are the value, so the last group holds no decimals whatever the language
+             WHEN length(last_group.after) = 3 AND v IS NOT NULL AND abs(v) = TRY_CAST(dstr AS DOUBLE)
+                  THEN false
              WHEN list_contains($decimal_langs, lang)
                   THEN last_group.sep = $decimal_seps[list_position($decimal_langs, lang)]
              ELSE length(last_group.after) <> 3 END AS has_decimals,
