@@ -684,6 +684,16 @@ class _Reader:
         inside = k > self.lo and self.t[k - 1] not in PHRASE_BREAKS and self.t[k - 1] != "("
         return not (inside and self.lang.grammar["clause_adverbs"].at(self.t, k))
 
+    def _sentence_opens_past(self) -> bool:
+        """A past marker opening the sentence dates each of its figures, not only the nearest: "Damals wurden
+        etwa 1500 Menschen verletzt und mehr als 7000 Gebäude beschädigt", "À l'époque, ..." (the background
+        of an earlier incident, told after it)."""
+        first, _ = self.doc.within(self.claim.sentence_start, self.claim.end)
+        if first < self.lo or first >= self.hi:
+            return False
+        hits = self.lang.markers["past"].scan(self.t, first, min(self.hi, first + 4))
+        return any(h[0] <= first + 1 for h in hits)
+
     def any_marker(self, name: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
         """Markers in toks[lo:hi] that are nearer to this claim's number than to any other number
         ("86,4 milliards dans le budget principal, et 174 milliards au total": "au total" is 174's)."""
@@ -831,7 +841,8 @@ class _Reader:
                 and not self.doc.toks[k - 2 if k >= 2 else k].is_number
             ):
                 return "cumulative"  # "killed during April", "en mars", "im Mai": a month's total
-        if measure == "count" and self.any_marker("past", max(clo, lo), min(chi, run_end + 12)):
+        if measure == "count" and (self.any_marker("past", max(clo, lo), min(chi, run_end + 12)) or
+                                   self._sentence_opens_past()):
             return "past"  # a toll of "last month"; a price "last week" is still the price in question
         if self.any_marker("long_ago", lo, hi):
             return "past"  # "16.7% five years ago", "damals 39,6 Prozent": another election's share

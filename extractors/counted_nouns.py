@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import regex
+
 from quantcheck.extractors.extraction_context import ExtractionContext
 from quantcheck.extractors.numbers import AHEAD, Number
 
@@ -25,6 +27,9 @@ def _last_word(ctx: ExtractionContext, num: Number, start: int) -> str:
     return tail[0] if tail else ""
 
 
+CLOSING_QUOTE = regex.compile(r"[ \u00a0\u202f]?[»”][ \u00a0\u202f]")  # not a straight one: 10 " is inches
+
+
 def counted_noun(ctx: ExtractionContext, pos: int, scaled: bool) -> str | None:
     """The noun a bare number at ``pos`` counts: the word after it, past adjectives, participles and
     acronyms where adjectives come first ("3 armed men", "20 US soldiers"), after the link word of a scale
@@ -37,6 +42,9 @@ def counted_noun(ctx: ExtractionContext, pos: int, scaled: bool) -> str | None:
             return None
         return hm.group()
     first: list[str] = []
+    qm = CLOSING_QUOTE.match(text, pos)
+    if qm is not None:  # "spricht von «maximal 1,1 Millionen» Dokumenten": the quote closes before the noun
+        pos = qm.end() - 1
     if scaled:
         lm = ctx.patterns["link"].match(ctx.lower, pos, pos + AHEAD)
         if lm and text[lm.end() - 1] in "'’":  # "67 millions d'habitants": the noun is glued to d'

@@ -3443,3 +3443,34 @@ def test_people_there_at_the_time_are_the_incident_s_not_the_past_s() -> None:
     text = ("The cliff gave way on Monday. Lifeguards estimated that around 600 people were on the sand at "
             "the time.")
     assert frames_of(text, "en")["600"].scope == "incident"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface"),
+    [
+        ("de", "Damals wurden etwa 1500 Menschen verletzt und mehr als 7000 Gebäude beschädigt.", "7000"),
+        ("fr", "À l'époque, 1500 personnes ont été blessées et plus de 7000 bâtiments endommagés.", "7000"),
+        ("en", "Back then, 1,500 people were injured and some 7,200 buildings damaged.", "7,200"),
+        ("es", "En aquel entonces hubo 1.500 heridos y más de 7.000 edificios dañados.", "7.000"),
+    ],
+)
+def test_a_past_marker_opening_the_sentence_dates_each_of_its_figures(lang, text, surface) -> None:
+    """The background of an earlier incident, told after this one's figures: every count of the sentence is
+    that incident's, not only the one nearest to "damals" (another outlet's "more than 7,000 buildings" of
+    this week's incident is no rival of it)."""
+    assert frame(text, surface, lang, published=date(2031, 3, 12)).scope == "past"
+    now = text.split(maxsplit=2)[-1] if lang != "fr" else text.split(", ", 1)[1]
+    assert frame(now, surface, lang, published=date(2031, 3, 12)).scope == "incident"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "dimension", "incidents"),
+    [
+        ("The leaked files cover 2.7 million documents, the consortium said.", "2.7 million", "count", ()),
+        ("An oil leak from the tanker has fouled 12 km of beaches.", "12 km", "[length]", ("spill",)),
+    ],
+)
+def test_a_data_leak_is_no_spill(text, surface, dimension, incidents) -> None:
+    """"leaked documents" told a spill of oil, a kind of incident with its own days and family."""
+    got = frame(text, surface, "en", dimension=dimension, published=date(2031, 3, 12))
+    assert got.incidents == incidents
