@@ -3474,3 +3474,19 @@ def test_a_data_leak_is_no_spill(text, surface, dimension, incidents) -> None:
     """"leaked documents" told a spill of oil, a kind of incident with its own days and family."""
     got = frame(text, surface, "en", dimension=dimension, published=date(2031, 3, 12))
     assert got.incidents == incidents
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surfaces"),
+    [
+        ("de", "Die Rendite der zehnjährigen Anleihe fiel um 85 Basispunkte auf 8,9 Prozent, der Leitindex "
+               "der Börse stieg um 2,4 Prozent.", ("85 Basispunkte", "8,9 Prozent", "2,4 Prozent")),
+        ("en", "The yield on the 10-year bond fell 85 basis points to 8.9 per cent, and the all-share index "
+               "rose 2.4 per cent.", ("85 basis points", "8.9 per cent", "2.4 per cent")),
+    ],
+)
+def test_a_stock_index_is_no_bond_spread(lang, text, surfaces) -> None:
+    """A market wrap gives a bond's yield and a stock index's change in one sentence: the index's percentage
+    is its own measure, not a rival of the yield's fall in basis points another outlet gives."""
+    topics = [frame(text, s, lang, dimension="[dimensionless]", others=surfaces).topic for s in surfaces]
+    assert topics[0] == "spread" and topics[2] == "stock_index"
