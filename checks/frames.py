@@ -684,6 +684,20 @@ class _Reader:
         inside = k > self.lo and self.t[k - 1] not in PHRASE_BREAKS and self.t[k - 1] != "("
         return not (inside and self.lang.grammar["clause_adverbs"].at(self.t, k))
 
+    def _qualified_start(self, k: int, floor: int) -> int:
+        """``k`` moved back over the qualifier phrases right before it ("no more than 90", "mehr als 70")."""
+        qualifiers = self.lang.grammar["qualifiers"]
+        moved = True
+        while moved:
+            moved = False
+            for back in (4, 3, 2, 1):
+                j = k - back
+                hit = qualifiers.at(self.t, j) if j >= floor else None
+                if hit and j + hit[1] == k:
+                    k, moved = j, True
+                    break
+        return k
+
     def _sentence_opens_past(self) -> bool:
         """A past marker opening the sentence dates each of its figures, not only the nearest: "Damals wurden
         etwa 1500 Menschen verletzt und mehr als 7000 Gebäude beschädigt", "À l'époque, ..." (the background
@@ -851,7 +865,9 @@ class _Reader:
         if measure != "count" and self._later_year(max(clo, lo), min(chi, hi)):
             return "forecast"  # "would climb to 118% by 2034", "grimperait à 118 % en 2034": a projection
         # a toll that "could reach 200" is an estimate of the same toll, not a figure of another time
-        forecast = self.any_marker("forecast", max(clo, run_start - 10), min(chi, run_end + 6))
+        # counted from the figure's qualifier: "forecast at the time had shown gusts of no more than 90km/h"
+        q0 = self._qualified_start(run_start, max(clo, self.lo))
+        forecast = self.any_marker("forecast", max(clo, q0 - 10), min(chi, run_end + 6))
         if forecast and action not in CASUALTY:
             return "forecast"
         if action not in CASUALTY and self._a_limit(clo, chi, run_start, measure):

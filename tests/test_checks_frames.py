@@ -3490,3 +3490,18 @@ def test_a_stock_index_is_no_bond_spread(lang, text, surfaces) -> None:
     is its own measure, not a rival of the yield's fall in basis points another outlet gives."""
     topics = [frame(text, s, lang, dimension="[dimensionless]", others=surfaces).topic for s in surfaces]
     assert topics[0] == "spread" and topics[2] == "stock_index"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface"),
+    [
+        ("en", "Race officials defended the start, saying MetService's forecast at the time had shown gusts "
+               "of no more than 90km/h on the course.", "90km/h"),
+        ("fr", "La direction de course a défendu le départ, la prévision annonçant alors des rafales de pas "
+               "plus de 90 km/h sur le parcours.", "90 km/h"),
+    ],
+)
+def test_a_forecast_is_read_from_the_figure_s_qualifier(lang, text, surface) -> None:
+    """The words before a figure are counted from its qualifier ("no more than", "pas plus de"): a forecast
+    ten words before the qualifier is the figure's, so the forecast gusts are no rival of those measured."""
+    assert frame(text, surface, lang, dimension="[speed]", published=date(2031, 3, 11)).scope == "forecast"
