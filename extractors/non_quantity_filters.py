@@ -163,8 +163,8 @@ def date_or_year(ctx: ExtractionContext, c: Candidate) -> bool:
         m = ctx.patterns["day_range_next"].match(ctx.lower, end, end + AHEAD)
         if m is not None and month_after(ctx, m.end()):
             return True
-    if len(num.plain_int) in (1, 2) and 1 <= v <= 31 and not c.unit and not c.counted and \
-            prev_word(ctx, c.start).lower() in lang.day_articles_alone and \
+    if lang.day_articles_alone and len(num.plain_int) in (1, 2) and 1 <= v <= 31 and not c.unit and \
+            not c.counted and prev_word(ctx, c.start).lower() in lang.day_articles_alone and \
             ctx.patterns["day_range_next"].match(ctx.lower, end, end + AHEAD) is None:
         return True  # "le pic a été atteint le 18 à Biarritz", "la tempête du 24": a day of the month
     # years

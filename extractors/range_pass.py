@@ -100,8 +100,9 @@ def range_of(ctx: ExtractionContext, a: Candidate, b: Candidate) -> Candidate | 
     g = " ".join(gap.lower().split())
     start = a.start
     ok = False
+    dash = g in ("-", "–", "—", "‑")
     spelled = g[1:].strip()   # "8- to 16-meter", "18- bis 65-Jährigen": a dash, then a connector word
-    if g in ("-", "–", "—", "‑") or g[:1] == "-" and spelled.isalpha() and spelled in lang.range_connectors:
+    if dash or g[:1] == "-" and spelled.isalpha() and spelled in lang.range_connectors:
         ok = gap.strip() == gap or g in ("–", "—") or g.startswith("- ")
         if g == "-" and gap != "-":
             ok = False
@@ -124,7 +125,7 @@ def range_of(ctx: ExtractionContext, a: Candidate, b: Candidate) -> Candidate | 
                 start = bm.start()
     if not ok:
         return None
-    if g in ("-", "–", "—", "‑"):
+    if dash:
         millions_after_dash(ctx, a, b)
     change, verb = change_before(ctx, a)
     a_value = a.value * b.scaled if b.scaled > 1 and a.scaled == 1 and a.end == a.num.end else a.value

@@ -317,11 +317,11 @@ def degrees_of_temperature(ctx: ExtractionContext, cands: list[Candidate]) -> No
     short of the record"), not an angle."""
     scale: tuple[int, str] | None = None   # (sentence, the unit of its first temperature)
     for c in cands:
-        si = ctx.sentences.index(c.start)
         if c.unit in ("degC", "degF"):
+            si = ctx.sentences.index(c.start)
             if scale is None or scale[0] != si:
                 scale = (si, c.unit)
-        elif c.unit == "degree" and scale is not None and scale[0] == si:
+        elif c.unit == "degree" and scale is not None and scale[0] == ctx.sentences.index(c.start):
             c.unit = scale[1]
             c.rule += "+temperature"
 
