@@ -94,7 +94,7 @@ def range_of(ctx: ExtractionContext, a: Candidate, b: Candidate) -> Candidate | 
     text, lang = ctx.text, ctx.lang
     if a.value is None or b.value is None or a.qualifier == "range":
         return None
-    gap = text[a.end:b.start]
+    gap = _connector(text, a, b)
     if len(gap) > 12 or "\n" in gap:
         return None
     g = " ".join(gap.lower().split())
@@ -175,6 +175,15 @@ def range_of(ctx: ExtractionContext, a: Candidate, b: Candidate) -> Candidate | 
     return Candidate(start=start, end=b.end, value=None, num=b.num, unit=unit, low=lo, high=hi,
                 qualifier="range", counted=counted, age=age, words=a.words or b.words, scaled=b.scaled,
                 rule="range", num_start=a.num_start)
+
+
+def _connector(text: str, a: Candidate, b: Candidate) -> str:
+    """The text between the two ends, without the second end's sign after a negative first end ("de -100 °C
+    à +60 °C", "from -5 to +5 degrees"): the "+" is the number's, not the connector's."""
+    gap = text[a.end:b.start]
+    if gap.endswith(" +") and a.value is not None and b.value is not None and a.value < 0 <= b.value:
+        return gap[:-1]
+    return gap
 
 
 def millions_after_dash(ctx: ExtractionContext, a: Candidate, b: Candidate) -> None:

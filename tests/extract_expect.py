@@ -18,7 +18,7 @@ import pytest
 from quantcheck.extractors import Mention, extract
 
 CURRENCIES = ("USD EUR GBP JPY CNY RUB UAH CHF CAD AUD MXN ARS BRL COP INR CLP XOF XAF XPF CRC NOK SEK SYP "
-              "KRW").split()
+              "TRY KRW").split()
 
 
 @lru_cache(maxsize=1)
