@@ -122,9 +122,9 @@ def refresh_frames(con: duckdb.DuckDBPyConnection, lexicon: Lexicon | None = Non
         for i in range(0, len(docs), BATCH_DOCUMENTS):
             chunk = docs[i : i + BATCH_DOCUMENTS]
             texts = {
-                d: (t, lg, day)
-                for d, t, lg, day in con.execute(
-                    "SELECT document_id, text, lang, CAST(timezone('UTC', published_at) AS DATE) "
+                d: (t, lg, day, title)
+                for d, t, lg, day, title in con.execute(
+                    "SELECT document_id, text, lang, CAST(timezone('UTC', published_at) AS DATE), title "
                     "FROM documents "
                     "WHERE document_id IN (SELECT unnest($ids))",
                     {"ids": chunk},
@@ -140,8 +140,8 @@ def refresh_frames(con: duckdb.DuckDBPyConnection, lexicon: Lexicon | None = Non
                 claims[row[0]].append(ClaimInput(*row[1:]))
             frames: list[Frame] = []
             for doc_id in chunk:
-                text, lang, day = texts[doc_id]
-                frames.extend(frames_for_document(text, lang, day, claims[doc_id], lex, gazetteer))
+                text, lang, day, title = texts[doc_id]
+                frames.extend(frames_for_document(text, lang, day, claims[doc_id], lex, gazetteer, title))
             table = frames_table(frames, version)
             with registered(con, qc_frames_arrow=table):
                 con.execute("INSERT INTO claim_frames SELECT * FROM qc_frames_arrow")

@@ -222,6 +222,7 @@ def read_document(
     published: date | None,
     lexicon: Lexicon | None = None,
     gazetteer: Gazetteer | None = None,
+    title: str | None = None,
 ) -> DocumentView:
     lex = lexicon or load_lexicon()
     gaz = gazetteer or load_gazetteer()
@@ -250,8 +251,33 @@ def read_document(
     # a town before a first-level region named by its own name ("in Tirol ... bei Matrei")
     head = [p for p in head if not first_level(p.kind, p.gid)] or head
     head = head or [p for p in places if p.start < 300 and p.kind == "country"]
-    head = head or _story_place(places, next((p for p in places if p.dateline), None))
+    if not head:
+        desk = next((p for p in places if p.dateline), None)
+        head = _story_place(places, desk)
+        abroad = _headline_country(title, desk, gaz) if head and head[0] is desk else None
+        head = [abroad] if abroad is not None else head
     return DocumentView(text, lang, toks, texts, places, dates, ref, head[0] if head else None, dateline)
+
+
+def _headline_country(title: str | None, dateline: Place | None, gaz: Gazetteer) -> Place | None:
+    """The first country the headline names, when it is not the dateline's: "Haití: la mitad de la población
+    pasa hambre" over "SAN JOSÉ –" is a story from Haiti, whose lead names no place ("Unos 5,9 millones de
+    haitianos"), told from the outlet's own desk. (A headline's country needs no preposition before it: it
+    is the subject more often than not.)"""
+    if not title:
+        return None
+    home = dateline.cc if dateline is not None else None
+    toks = words(title)
+    for i, t in enumerate(toks):
+        if not t.capital:
+            continue
+        for n in (3, 2, 1):
+            if i + n <= len(toks):
+                name = title[t.start : toks[i + n - 1].end].rstrip(":,;.!?»\"'” ")
+                cc = gaz.country(name)
+                if cc:
+                    return None if cc == home else Place(0, 0, name, fold(name), "country", cc)
+    return None
 
 
 def _story_place(places: list[Place], dateline: Place | None) -> list[Place]:
@@ -1992,10 +2018,11 @@ def frames_for_document(
     claims: list[ClaimInput],
     lexicon: Lexicon | None = None,
     gazetteer: Gazetteer | None = None,
+    title: str | None = None,
 ) -> list[Frame]:
     """The frames of every claim of one document (the document is tokenised and its places found once)."""
     lex = lexicon or load_lexicon()
-    doc = read_document(text, lang, published, lex, gazetteer)
+    doc = read_document(text, lang, published, lex, gazetteer, title)
     doc.places = _measured_from(doc.places, claims)
     taken: set[int] = set()
     spans = []

@@ -48,7 +48,8 @@ def frame(
     return frames[0]
 
 
-def frames_of(text: str, lang: str, published: date | None = ARTICLE_DAY) -> dict[str, Frame]:
+def frames_of(text: str, lang: str, published: date | None = ARTICLE_DAY, title: str | None = None
+              ) -> dict[str, Frame]:
     """The frames of every figure of a text of several sentences (digits and capitalised or lower-case number
     words of the four languages), by surface: figures read together, as in one article."""
     figures = re.finditer(r"\d+(?:[.,]\d+)*|\b(?:[Nn]eun|[Ss]ept|[Nn]ueve|[Nn]ine)\b", text)
@@ -58,7 +59,7 @@ def frames_of(text: str, lang: str, published: date | None = ARTICLE_DAY) -> dic
         start = max((k + 2 for k in stops if k < m.start()), default=0)
         end = min((k + 1 for k in stops if k >= m.end()), default=len(text))
         claims.append(ClaimInput(f"m{i}", m.start(), m.end(), start, end, "count", None, None))
-    frames = frames_for_document(text, lang, published, claims)
+    frames = frames_for_document(text, lang, published, claims, title=title)
     return {text[c.start:c.end]: f for c, f in zip(claims, frames, strict=True)}
 
 
@@ -3090,6 +3091,37 @@ def test_the_story_s_place_when_none_is_named_near_the_start(dateline, towns, ex
         f"Une cellule de crise a été ouverte à {t}." for t in towns)
     got = frames_of(text, "fr")["2"]
     assert got.place == expected, (got.place, got.place_source)
+
+
+@pytest.mark.parametrize(
+    ("lang", "title", "text", "expected"),
+    [
+        ("es", "Haití: la mitad de la población pasa hambre",
+         "SAN JOSÉ – Unos 5,9 millones de personas sufren inseguridad alimentaria aguda, según el informe.",
+         ("Haití", "country")),
+        ("fr", "Le Vietnam suspend ses exportations de riz",
+         "PHNOM PENH – Les contrats portant sur 1,4 million de tonnes seront honorés, selon le ministère.",
+         ("Vietnam", "country")),
+        ("de", "Prüfungsleck in Bangladesch: Schüler müssen nachschreiben",
+         "ALMATY – Rund 420.000 Schüler müssen die Prüfung wiederholen, teilte die Behörde mit.",
+         ("Bangladesch", "country")),
+        ("en", "Kazakhstan exchange hacked overnight",
+         "NAIROBI – Hackers stole about 310 million dollars, the exchange said on Monday.",
+         ("Kazakhstan", "country")),
+        # the headline names the dateline's own country: the dateline's town, as before
+        ("en", "Kenya's exam results delayed", "NAIROBI – About 9,000 students sat the exam, the ministry "
+         "said.", ("NAIROBI", "town")),
+        # no dateline: the headline's country is not needed, and not taken
+        ("en", "Kazakhstan exchange hacked overnight",
+         "Hackers stole about 310 million dollars, the exchange said on Monday.", (None, None)),
+    ],
+)
+def test_a_story_told_from_the_outlet_s_desk_is_placed_by_its_headline(lang, title, text, expected) -> None:
+    """A figure placed by nothing in its own sentence takes the story's place; when that would be the
+    dateline's — the outlet's own desk, the lead naming no place — and the headline names another country,
+    the story is there: "Haití: la mitad de la población pasa hambre" over "SAN JOSÉ –"."""
+    got = next(iter(frames_of(text, lang, title=title).values()))
+    assert (got.place, got.place_kind) == expected, (got.place, got.place_source)
 
 
 @pytest.mark.parametrize(
